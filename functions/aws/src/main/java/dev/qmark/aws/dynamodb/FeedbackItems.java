@@ -1,0 +1,86 @@
+package dev.qmark.aws.dynamodb;
+
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.Customer;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
+import dev.qmark.core.feedback.TimelineEvent;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** How the domain's records look as items of the single table (see {@link QmarkTable}). */
+final class FeedbackItems {
+
+    static final String ITEM = "ITEM";
+    static final String FEEDBACK_LIST = "FEEDBACK";
+    static final String REVIEW_LIST = "REVIEW";
+    static final String OPEN_SHARD = "OPEN";
+
+    private FeedbackItems() {
+    }
+
+    static String pk(String feedbackId) {
+        return "FB#" + feedbackId;
+    }
+
+    static String escalationSk(int step) {
+        return String.format("ESC#%03d", step);
+    }
+
+    static String listSk(Feedback feedback) {
+        return StoredTime.format(feedback.receivedAt()) + "#" + feedback.id();
+    }
+
+    static Map<String, AttributeValue> feedback(Feedback f) {
+        return Item.create()
+                .s(QmarkTable.PK, pk(f.id())).s(QmarkTable.SK, ITEM).s("type", "feedback")
+                .s("id", f.id()).s("channel", f.channel().wireName())
+                .s("customerName", f.customer().name()).s("customer", f.customer().email())
+                .s("subject", f.subject()).s("message", f.message()).n("rating", f.rating())
+                .time("receivedAt", f.receivedAt()).s("status", f.status().wireName())
+                .s("listPk", FEEDBACK_LIST).s("listSk", listSk(f))
+                .build();
+    }
+
+    static Feedback feedback(Map<String, AttributeValue> values) {
+        Item item = Item.of(values);
+        RouteDecision route = item.s("route") == null ? null : new RouteDecision(item.s("route"), item.s("owner"),
+                Duration.parse(item.s("answerWithin")), item.time("routeDueAt"), item.time("routedAt"));
+        return new Feedback(item.s("id"), Channel.fromWire(item.s("channel")),
+                new Customer(item.s("customerName"), item.s("customer")), item.s("subject"), item.s("message"),
+                item.integer("rating"), item.time("receivedAt"), FeedbackStatus.fromWire(item.s("status")), route);
+    }
+
+    static Map<String, AttributeValue> escalation(Escalation e) {
+        return Item.create()
+                .s(QmarkTable.PK, pk(e.feedbackId())).s(QmarkTable.SK, escalationSk(e.step())).s("type", "escalation")
+                .s("feedbackId", e.feedbackId()).n("step", e.step()).s("owner", e.owner()).s("ownerEmail", e.ownerEmail())
+                .s("status", e.status().wireName()).time("askedAt", e.askedAt()).time("dueAt", e.dueAt())
+                .time("answeredAt", e.answeredAt()).s("answer", e.answer()).s("answeredBy", e.answeredBy())
+                .build();
+    }
+
+    static Escalation escalation(Map<String, AttributeValue> values) {
+        Item item = Item.of(values);
+        return new Escalation(item.s("feedbackId"), item.integer("step"), item.s("owner"), item.s("ownerEmail"),
+                EscalationStatus.fromWire(item.s("status")), item.time("askedAt"), item.time("dueAt"),
+                item.time("answeredAt"), item.s("answer"), item.s("answeredBy"));
+    }
+
+    static Map<String, AttributeValue> event(String feedbackId, TimelineEvent event) {
+        return Item.create()
+                .s(QmarkTable.PK, pk(feedbackId))
+                .s(QmarkTable.SK, "EVT#" + StoredTime.format(event.at()) + "#" + event.type())
+                .s("type", "event").time("at", event.at()).s("kind", event.type()).s("detail", event.detail())
+                .build();
+    }
+
+    static TimelineEvent event(Map<String, AttributeValue> values) {
+        Item item = Item.of(values);
+        return new TimelineEvent(item.time("at"), item.s("kind"), item.s("detail"));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.qmark.aws.dynamodb;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
+/**
+ * The single table's shape: keys, indexes and TTL. template.yaml declares the same (a test
+ * compares them); this class creates it where there is no CloudFormation (local system, tests).
+ *
+ * <pre>
+ * pk                 sk                  what
+ * FB#{id}            ITEM                a feedback item            (byTime, byCustomer)
+ * FB#{id}            ESC#{step:000}      an escalation               (byDeadline while open)
+ * FB#{id}            EVT#{at}#{type}     a timeline event
+ * SUBMISSION#{hash}  SUBMISSION          de-duplication of submissions (expires by TTL)
+ * REVIEW#{mailId}    REVIEW              a mail kept for review      (byTime, listPk REVIEW)
+ * </pre>
+ */
+public final class QmarkTable {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String BY_TIME = "byTime";
+    public static final String BY_CUSTOMER = "byCustomer";
+    /** Sparse: only open escalations carry {@code deadlineShard}, so it holds what may come due. */
+    public static final String BY_DEADLINE = "byDeadline";
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+
+    private QmarkTable() {
+    }
+
+    public static void create(DynamoDbClient dynamo, String tableName) {
+        try {
+            dynamo.createTable(CreateTableRequest.builder()
+                    .tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            string(PK), string(SK), string("listPk"), string("listSk"), string("customer"),
+                            string("deadlineShard"), string("dueAt"))
+                    .keySchema(hash(PK), range(SK))
+                    .globalSecondaryIndexes(INDEXES.stream().map(QmarkTable::index).toList())
+                    .build());
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+            dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(tableName)
+                    .timeToLiveSpecification(TimeToLiveSpecification.builder()
+                            .attributeName(TTL_ATTRIBUTE).enabled(true).build())
+                    .build());
+        } catch (ResourceInUseException alreadyThere) {
+            // a data directory from an earlier run: the table is there already
+        }
+    }
+
+    /** A global secondary index and its string keys (all project every attribute). */
+    public record Index(String name, String hashKey, String rangeKey) {
+    }
+
+    public static final List<Index> INDEXES = List.of(
+            new Index(BY_TIME, "listPk", "listSk"),
+            new Index(BY_CUSTOMER, "customer", "listSk"),
+            new Index(BY_DEADLINE, "deadlineShard", "dueAt"));
+
+    private static GlobalSecondaryIndex index(Index index) {
+        return GlobalSecondaryIndex.builder().indexName(index.name())
+                .keySchema(hash(index.hashKey()), range(index.rangeKey()))
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
+    }
+
+    private static AttributeDefinition string(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement hash(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
+    private static KeySchemaElement range(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.qmark.core.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads qmark.yaml into a {@link QmarkConfig} and refuses anything inconsistent with one message
+ * that names the file and line. Works on SnakeYAML's node tree rather than on plain maps so that
+ * every value still knows the line it came from.
+ */
+public final class ConfigLoader {
+
+    private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+    private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
+    private static final Pattern ADDRESS = Pattern.compile("(?i)[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@" + DOMAIN.pattern());
+
+    private final String source;
+
+    private ConfigLoader(String source) {
+        this.source = source;
+    }
+
+    public static QmarkConfig load(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The configuration named by a location: a file path when such a file exists, else a class path
+     * resource (function jars carry qmark.yaml at their root).
+     */
+    public static QmarkConfig locate(String location) {
+        Path file = Path.of(location);
+        if (Files.isRegularFile(file)) {
+            return load(file);
+        }
+        String resource = location.startsWith("/") ? location.substring(1) : location;
+        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ConfigException(location + ": no such file or class path resource");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), location);
+        } catch (IOException e) {
+            throw new ConfigException(location + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static QmarkConfig parse(String yaml, String source) {
+        return new ConfigLoader(source).read(yaml);
+    }
+
+    private QmarkConfig read(String yaml) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            root = new Yaml(options).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            throw new ConfigException(source + " line " + line + ": not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new ConfigException(source + ": not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw new ConfigException(source + " line 1: the configuration is empty");
+        }
+        YamlMap top = YamlMap.of(root, source, "the configuration");
+        top.allowOnly("inboundDomain", "sender", "founder", "owners", "routes");
+
+        String inboundDomain = top.requireString("inboundDomain");
+        check(DOMAIN.matcher(inboundDomain).matches(), top.line("inboundDomain"),
+                "inboundDomain '" + inboundDomain + "' is not a domain name");
+        String sender = address(top, "sender");
+
+        YamlMap founderNode = top.requireMap("founder");
+        founderNode.allowOnly("name", "email", "timeZone", "answersFrom");
+        Owner founder = new Owner(QmarkConfig.FOUNDER, founderNode.requireString("name"),
+                address(founderNode, "email"), null, zone(founderNode), addresses(founderNode, "answersFrom"));
+
+        Map<String, Owner> owners = new LinkedHashMap<>();
+        Map<String, Integer> ownerLines = new LinkedHashMap<>();
+        for (YamlMap node : top.requireList("owners")) {
+            node.allowOnly("alias", "name", "email", "manager", "timeZone", "answersFrom");
+            String alias = node.requireString("alias");
+            check(ALIAS.matcher(alias).matches(), node.line("alias"),
+                    "owner alias '" + alias + "' must be lower-case letters, digits, '-' or '_'");
+            check(!QmarkConfig.FOUNDER.equals(alias), node.line("alias"),
+                    "'founder' is reserved for the founder; give this owner another alias");
+            check(!owners.containsKey(alias), node.line("alias"), "owner alias '" + alias + "' is used twice");
+            String manager = node.optionalString("manager", QmarkConfig.FOUNDER);
+            owners.put(alias, new Owner(alias, node.requireString("name"), address(node, "email"),
+                    manager, zone(node), addresses(node, "answersFrom")));
+            ownerLines.put(alias, node.line("alias"));
+        }
+        for (Owner owner : owners.values()) {
+            int line = ownerLines.get(owner.alias());
+            check(QmarkConfig.FOUNDER.equals(owner.manager()) || owners.containsKey(owner.manager()), line,
+                    "owner '" + owner.alias() + "' names manager '" + owner.manager()
+                            + "', who is not among the owners (" + String.join(", ", owners.keySet()) + ") nor 'founder'");
+        }
+        for (Owner owner : owners.values()) {
+            checkChainEndsAtFounder(owner, owners, ownerLines);
+        }
+
+        List<Route> routes = new ArrayList<>();
+        Set<String> routeNames = new HashSet<>();
+        List<YamlMap> routeNodes = top.requireList("routes");
+        check(!routeNodes.isEmpty(), top.line("routes"), "routes is empty: every feedback must reach someone");
+        for (YamlMap node : routeNodes) {
+            node.allowOnly("name", "match", "owner", "answerWithin");
+            String name = node.requireString("name");
+            check(routeNames.add(name), node.line("name"), "route name '" + name + "' is used twice");
+            String owner = node.requireString("owner");
+            check(QmarkConfig.FOUNDER.equals(owner) || owners.containsKey(owner), node.line("owner"),
+                    "route '" + name + "' names owner '" + owner + "', who is not among the owners ("
+                            + String.join(", ", owners.keySet()) + ") nor 'founder'");
+            routes.add(new Route(name, match(node), owner, duration(node, "answerWithin"), node.line("name")));
+        }
+        Route last = routes.get(routes.size() - 1);
+        check(last.match().takesEverything(), last.line(),
+                "the last route ('" + last.name() + "') must have no match, so that every feedback reaches someone");
+        return new QmarkConfig(inboundDomain.toLowerCase(java.util.Locale.ROOT), sender, founder, owners, routes);
+    }
+
+    private Route.Match match(YamlMap route) {
+        if (!route.has("match")) {
+            return Route.Match.EVERYTHING;
+        }
+        YamlMap match = route.requireMap("match");
+        match.allowOnly("keywords", "channels", "minRating", "maxRating");
+        Integer min = match.optionalInt("minRating");
+        Integer max = match.optionalInt("maxRating");
+        for (String key : List.of("minRating", "maxRating")) {
+            Integer value = match.optionalInt(key);
+            check(value == null || (value >= 1 && value <= 5), match.line(key), key + " must be between 1 and 5");
+        }
+        check(min == null || max == null || min <= max, match.line("minRating"), "minRating is above maxRating");
+        return new Route.Match(match.optionalStrings("keywords"), match.optionalStrings("channels"), min, max);
+    }
+
+    private void checkChainEndsAtFounder(Owner start, Map<String, Owner> owners, Map<String, Integer> lines) {
+        List<String> seen = new ArrayList<>();
+        String current = start.alias();
+        while (!QmarkConfig.FOUNDER.equals(current)) {
+            if (seen.contains(current)) {
+                seen.add(current);
+                throw new ConfigException(source + " line " + lines.get(start.alias())
+                        + ": managers go round in a cycle (" + String.join(" -> ", seen)
+                        + "); every chain must end at 'founder'");
+            }
+            seen.add(current);
+            current = owners.get(current).manager();
+        }
+    }
+
+    private String address(YamlMap node, String key) {
+        String value = node.requireString(key).trim();
+        check(ADDRESS.matcher(value).matches(), node.line(key), key + " '" + value + "' is not an email address");
+        return value.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private List<String> addresses(YamlMap node, String key) {
+        List<String> values = node.optionalStrings(key);
+        for (String value : values) {
+            check(ADDRESS.matcher(value).matches(), node.line(key), key + " '" + value + "' is not an email address");
+        }
+        return values.stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    private ZoneId zone(YamlMap node) {
+        if (!node.has("timeZone")) {
+            return ZoneOffset.UTC;
+        }
+        String value = node.requireString("timeZone");
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new ConfigException(source + " line " + node.line("timeZone") + ": timeZone '" + value
+                    + "' is not a time zone (use a name such as Asia/Seoul or UTC)");
+        }
+    }
+
+    private Duration duration(YamlMap node, String key) {
+        String value = node.requireString(key);
+        try {
+            Duration duration = Duration.parse(value);
+            check(!duration.isNegative() && !duration.isZero(), node.line(key), key + " must be longer than zero");
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(source + " line " + node.line(key) + ": " + key + " '" + value
+                    + "' is not an ISO-8601 duration (for example PT4H or P1D)");
+        }
+    }
+
+    private void check(boolean condition, int line, String message) {
+        if (!condition) {
+            throw new ConfigException(source + " line " + line + ": " + message);
+        }
+    }
+}

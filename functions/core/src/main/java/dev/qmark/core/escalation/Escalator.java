@@ -1,0 +1,72 @@
+package dev.qmark.core.escalation;
+
+import dev.qmark.core.config.Owner;
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailSender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Sends the "?" mail for an escalation request, once. The escalation is claimed before the mail
+ * goes out and marked OPEN after: a redelivered request finds it sent and does nothing; a request
+ * whose first attempt died mid-way waits for the claim's lease and then sends (a "?" lost is
+ * worse than a "?" sent twice after a crash).
+ */
+public final class Escalator {
+
+    /** Longer than one send takes; shorter than the queue's visibility timeout. */
+    public static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
+    private static final int EARLIER_SHOWN = 5;
+
+    private final QmarkConfig config;
+    private final FeedbackRepository repository;
+    private final MailSender mail;
+    private final ReplyTokens tokens;
+    private final QuestionMail questionMail;
+    private final Clock clock;
+
+    public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
+                     Clock clock) {
+        this.config = config;
+        this.repository = repository;
+        this.mail = mail;
+        this.tokens = tokens;
+        this.questionMail = new QuestionMail(config);
+        this.clock = clock;
+    }
+
+    public enum Outcome { ASKED, ALREADY_ASKED }
+
+    public Outcome ask(EscalationRequest request) {
+        Feedback feedback = repository.find(request.feedbackId())
+                .orElseThrow(() -> new IllegalStateException("feedback " + request.feedbackId() + " is not stored"));
+        Owner owner = config.requireOwner(request.owner());
+        Instant now = clock.instant();
+        Escalation escalation = new Escalation(feedback.id(), request.step(), owner.alias(), owner.email(),
+                EscalationStatus.ASKING, null, request.dueAt(), null, null, null);
+        switch (repository.claimEscalation(escalation, now, CLAIM_LEASE)) {
+            case ALREADY_SENT -> {
+                return Outcome.ALREADY_ASKED;
+            }
+            case BUSY -> throw new TryAgainLater("escalation " + escalation.id() + " is being sent by another attempt");
+            case CLAIMED -> {
+                // go on below
+            }
+        }
+        List<Feedback> earlier = repository.byCustomer(feedback.customer().email(), EARLIER_SHOWN + 1).stream()
+                .filter(f -> !f.id().equals(feedback.id()))
+                .limit(EARLIER_SHOWN)
+                .toList();
+        String replyAddress = config.replyAddress(tokens.issue(feedback.id(), request.step()));
+        String messageId = mail.send(questionMail.compose(feedback, escalation, owner, replyAddress, earlier));
+        Instant sent = clock.instant();
+        repository.markAsked(feedback.id(), request.step(), messageId, sent, new TimelineEvent(sent, "asked",
+                "\"?\" sent to " + owner.name() + " <" + owner.email() + ">, due " + request.dueAt()));
+        return Outcome.ASKED;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.qmark.core.escalation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Small formatting rules shared by the mails Qmark writes to people. */
+final class MailFormat {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private MailFormat() {
+    }
+
+    /** "Mon 23 Nov 2026, 18:05 (Asia/Seoul)": a time as the reader lives it. */
+    static String when(Instant instant, ZoneId zone) {
+        return WHEN.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+    }
+
+    /** "4 hours", "1 day 2 hours", "25 minutes": durations as people say them. */
+    static String duration(Duration duration) {
+        long minutes = Math.max(0, duration.toMinutes());
+        long days = minutes / (24 * 60);
+        long hours = (minutes / 60) % 24;
+        long mins = minutes % 60;
+        StringBuilder out = new StringBuilder();
+        append(out, days, "day");
+        append(out, hours, "hour");
+        if (days == 0) {
+            append(out, mins, "minute");
+        }
+        return out.isEmpty() ? "less than a minute" : out.toString();
+    }
+
+    private static void append(StringBuilder out, long amount, String unit) {
+        if (amount > 0) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(amount).append(' ').append(unit).append(amount == 1 ? "" : "s");
+        }
+    }
+
+    /** "Minsu Kim <minsu@example.com>", or just the address when there is no name. */
+    static String customer(dev.qmark.core.feedback.Feedback feedback) {
+        String name = feedback.customer().name();
+        return (name == null || name.isBlank() ? "" : name + " ") + "<" + feedback.customer().email() + ">";
+    }
+
+    static String quote(String text) {
+        return text.strip().lines().map(line -> line.isEmpty() ? ">" : "> " + line)
+                .reduce((a, b) -> a + "\n" + b).orElse(">");
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Plain text as HTML paragraphs, escaped, line breaks kept. */
+    static String paragraphs(String text) {
+        return "<p style=\"white-space:pre-wrap;margin:0 0 12px\">" + escape(text.strip()) + "</p>";
+    }
+}

@@ -1,0 +1,99 @@
+package dev.qmark.core.escalation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and checks the token in each escalation's Reply-To address,
+ * {@code answer+<feedbackId>-<step>-<mac>@<inbound domain>}. The MAC is the first 80 bits of
+ * HMAC-SHA256 over "feedbackId-step", in lower-case base32 so that mail systems which fold the
+ * case of local parts do not break it. Without the secret nobody can forge or guess one.
+ */
+public final class ReplyTokens {
+
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
+    private static final Pattern TOKEN = Pattern.compile("([0-9a-z]{16})-([1-9][0-9]{0,2})-([a-z2-7]{16})");
+    private static final Pattern ADDRESS = Pattern.compile("answer\\+([^@]+)@(.+)");
+
+    private final SecretKeySpec key;
+
+    public ReplyTokens(String secret) {
+        if (secret == null || secret.length() < 16) {
+            throw new IllegalArgumentException("the reply token secret must be at least 16 characters");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** What a verified token names. */
+    public record EscalationRef(String feedbackId, int step) {
+    }
+
+    public String issue(String feedbackId, int step) {
+        String subject = feedbackId + "-" + step;
+        return subject + "-" + mac(subject);
+    }
+
+    /** The escalation a token names, only when its MAC is right. */
+    public Optional<EscalationRef> verify(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        Matcher m = TOKEN.matcher(token.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String subject = m.group(1) + "-" + m.group(2);
+        byte[] expected = mac(subject).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = m.group(3).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
+            return Optional.empty();
+        }
+        return Optional.of(new EscalationRef(m.group(1), Integer.parseInt(m.group(2))));
+    }
+
+    /** The token part of a reply address at our domain (verified or not), if the address is one. */
+    public static Optional<String> tokenOf(String address, String inboundDomain) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        Matcher m = ADDRESS.matcher(address.toLowerCase(Locale.ROOT).strip());
+        if (!m.matches() || !m.group(2).equals(inboundDomain.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(1));
+    }
+
+    private String mac(String subject) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] digest = mac.doFinal(subject.getBytes(StandardCharsets.US_ASCII));
+            return base32(digest, 16);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base32(byte[] bytes, int characters) {
+        StringBuilder out = new StringBuilder(characters);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5 && out.length() < characters) {
+                out.append(ALPHABET.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        return out.toString();
+    }
+}

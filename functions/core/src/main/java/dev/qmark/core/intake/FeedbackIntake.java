@@ -1,0 +1,53 @@
+package dev.qmark.core.intake;
+
+import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.Customer;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackIds;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.FeedbackQueue;
+import dev.qmark.core.ports.FeedbackRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Takes a customer's submission: store first, then enqueue. A 2xx to the customer means the
+ * item is durably stored. A duplicate (same idempotency key, or the same content again within
+ * minutes) answers with the first item's id and enqueues it again, which the router ignores if
+ * it was routed already: so a lost enqueue is repaired by the customer's own retry.
+ */
+public final class FeedbackIntake {
+
+    /** How long identical content counts as the same submission (double clicks, resubmits). */
+    public static final Duration SAME_CONTENT_WINDOW = Duration.ofMinutes(10);
+    /** How long a client's Idempotency-Key is remembered. */
+    public static final Duration IDEMPOTENCY_KEY_WINDOW = Duration.ofHours(24);
+
+    private final FeedbackRepository repository;
+    private final FeedbackQueue queue;
+    private final Clock clock;
+
+    public FeedbackIntake(FeedbackRepository repository, FeedbackQueue queue, Clock clock) {
+        this.repository = repository;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    /** What became of a submission. */
+    public record Receipt(String feedbackId, boolean duplicate) {
+    }
+
+    public Receipt submit(Submission submission, Channel channel) {
+        Instant now = clock.instant();
+        Feedback feedback = new Feedback(FeedbackIds.newId(), channel,
+                new Customer(submission.name(), submission.email()), submission.subject(), submission.message(),
+                submission.rating(), now, FeedbackStatus.RECEIVED, null);
+        Duration window = submission.idempotencyKey() != null ? IDEMPOTENCY_KEY_WINDOW : SAME_CONTENT_WINDOW;
+        FeedbackRepository.Stored stored = repository.storeNew(feedback, submission.dedupeKey(), now.plus(window),
+                new TimelineEvent(now, "received", "received via " + channel.wireName() + " from " + submission.email()));
+        queue.enqueue(stored.feedbackId());
+        return new Receipt(stored.feedbackId(), !stored.created());
+    }
+}

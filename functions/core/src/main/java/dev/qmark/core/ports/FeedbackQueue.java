@@ -1,0 +1,6 @@
+package dev.qmark.core.ports;
+
+/** Hands stored feedback to the router. */
+public interface FeedbackQueue {
+    void enqueue(String feedbackId);
+}

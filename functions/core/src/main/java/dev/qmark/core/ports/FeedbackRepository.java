@@ -1,0 +1,91 @@
+package dev.qmark.core.ports;
+
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
+import dev.qmark.core.feedback.TimelineEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where feedback, escalations and their history live. Every state change is conditional, so
+ * that a redelivered message, a retried call or two racing workers change it once.
+ */
+public interface FeedbackRepository {
+
+    /** The item holding a submission: the new one, or the one stored earlier for the same key. */
+    record Stored(String feedbackId, boolean created) {
+    }
+
+    /** What a claim to send a mail found. */
+    enum Claim {
+        /** yours: send it, then mark it sent */
+        CLAIMED,
+        /** sent before: do nothing */
+        ALREADY_SENT,
+        /** another attempt holds it right now: try again later */
+        BUSY
+    }
+
+    enum AnswerOutcome {
+        /** this mail answered the escalation */
+        RECORDED,
+        /** this same mail was recorded before (a redelivery) */
+        ALREADY_RECORDED,
+        /** the escalation is not open: answered by another mail, or never asked */
+        NOT_OPEN
+    }
+
+    /** One page of a listing; {@code cursor} is null on the last page. */
+    record Page(List<Feedback> items, String cursor) {
+    }
+
+    /** A mail kept for a person to look at instead of being applied. */
+    record ReviewItem(String mailId, String rawLocation, String from, String subject, String reason, Instant at) {
+    }
+
+    /**
+     * Stores new feedback (status RECEIVED) with its first timeline event, unless a submission
+     * with the same dedupe key was stored and its key has not expired.
+     */
+    Stored storeNew(Feedback feedback, String dedupeKey, Instant dedupeUntil, TimelineEvent received);
+
+    Optional<Feedback> find(String id);
+
+    /** The item with its escalations (by step) and its timeline (oldest first). */
+    Optional<FeedbackRecord> findRecord(String id);
+
+    /** RECEIVED to ROUTED with the decision. False when it was routed before: that decision stands. */
+    boolean recordRoute(String feedbackId, RouteDecision decision, TimelineEvent event);
+
+    /**
+     * Creates the escalation in status ASKING and claims its "?" mail for {@code lease}. An
+     * attempt that died while holding the claim loses it when the lease runs out.
+     */
+    Claim claimEscalation(Escalation asking, Instant now, Duration lease);
+
+    /** ASKING to OPEN: the mail went out; the deadline clock runs (the escalation enters the deadline index). */
+    void markAsked(String feedbackId, int step, String mailMessageId, Instant at, TimelineEvent event);
+
+    /** OPEN to ANSWERED, leaving the deadline index, the item ANSWERED. Keyed by the answering mail's id. */
+    AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
+                               Instant at, TimelineEvent event);
+
+    /** Claims the founder's "answered" mail of an answered escalation, as {@link #claimEscalation} does. */
+    Claim claimFounderNotice(String feedbackId, int step, Instant now, Duration lease);
+
+    void markFounderNoticeSent(String feedbackId, int step, Instant at, TimelineEvent event);
+
+    /** Keeps a mail that was not applied; the same mail kept twice is one item. */
+    void keepForReview(ReviewItem item);
+
+    /** Newest first. Both filters optional (null). */
+    Page list(FeedbackStatus status, String customerEmail, int limit, String cursor);
+
+    /** A customer's feedback, newest first. */
+    List<Feedback> byCustomer(String customerEmail, int limit);
+}

@@ -1,0 +1,9 @@
+package dev.qmark.core.ports;
+
+import dev.qmark.core.mail.OutgoingMail;
+
+/** Sends mail from the verified sender. */
+public interface MailSender {
+    /** @return the provider's message id */
+    String send(OutgoingMail mail);
+}

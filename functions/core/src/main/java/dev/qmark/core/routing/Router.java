@@ -1,0 +1,60 @@
+package dev.qmark.core.routing;
+
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.config.Route;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.RouteDecision;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Applies the configured routes, first match wins, and sets the deadline. */
+public final class Router {
+
+    private final QmarkConfig config;
+
+    public Router(QmarkConfig config) {
+        this.config = config;
+    }
+
+    public RouteDecision decide(Feedback feedback, Instant now) {
+        for (Route route : config.routes()) {
+            if (accepts(route.match(), feedback)) {
+                return new RouteDecision(route.name(), route.owner(), route.answerWithin(),
+                        now.plus(route.answerWithin()), now);
+            }
+        }
+        // The loader guarantees a last route that takes everything.
+        throw new IllegalStateException("no route took feedback " + feedback.id());
+    }
+
+    static boolean accepts(Route.Match match, Feedback feedback) {
+        if (!match.channels().isEmpty() && !match.channels().contains(feedback.channel().wireName())) {
+            return false;
+        }
+        if (match.minRating() != null && (feedback.rating() == null || feedback.rating() < match.minRating())) {
+            return false;
+        }
+        if (match.maxRating() != null && (feedback.rating() == null || feedback.rating() > match.maxRating())) {
+            return false;
+        }
+        if (match.keywords().isEmpty()) {
+            return true;
+        }
+        String text = ((feedback.subject() == null ? "" : feedback.subject()) + "\n" + feedback.message())
+                .toLowerCase(Locale.ROOT);
+        return match.keywords().stream().anyMatch(keyword -> mentions(text, keyword));
+    }
+
+    /**
+     * Latin keywords match whole words ("late" is not in "chocolate"); others match anywhere,
+     * because Korean and Japanese attach particles to words ("배송이", "配送が").
+     */
+    static boolean mentions(String text, String keyword) {
+        if (keyword.chars().allMatch(c -> c < 128)) {
+            return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}])")
+                    .matcher(text).find();
+        }
+        return text.contains(keyword);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.qmark.escalator;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.qmark.aws.AwsClients;
+import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.lambda.SqsBatch;
+import dev.qmark.aws.lambda.SqsBatchResponse;
+import dev.qmark.aws.lambda.SqsEvent;
+import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.escalation.EscalationRequest;
+import dev.qmark.core.escalation.Escalator;
+import dev.qmark.core.escalation.ReplyTokens;
+import java.time.Clock;
+
+/** Reads the escalation queue: sends each "?" mail once and opens its deadline. */
+public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatchResponse> {
+
+    private final Escalator escalator;
+
+    public EscalatorHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public EscalatorHandler(FunctionEnvironment env) {
+        super(SqsEvent.class);
+        QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        this.escalator = new Escalator(config,
+                new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                new SesMailSender(AwsClients.ses(), config.inboundDomain()),
+                new ReplyTokens(env.require("REPLY_TOKEN_SECRET")),
+                Clock.systemUTC());
+    }
+
+    @Override
+    protected SqsBatchResponse handle(SqsEvent event, Context context) {
+        return SqsBatch.processJson(event, EscalationRequest.class, request -> {
+            if (request.feedbackId() == null || request.owner() == null || request.dueAt() == null || request.step() < 1) {
+                throw new IllegalArgumentException("incomplete escalation request: " + request);
+            }
+            escalator.ask(request);
+        });
+    }
+}

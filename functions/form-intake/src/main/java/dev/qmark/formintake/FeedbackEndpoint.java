@@ -1,0 +1,139 @@
+package dev.qmark.formintake;
+
+import dev.qmark.aws.lambda.HttpApiRequest;
+import dev.qmark.aws.lambda.HttpApiResponse;
+import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.FeedbackIds;
+import dev.qmark.core.intake.FeedbackIntake;
+import dev.qmark.core.intake.FieldError;
+import dev.qmark.core.intake.SubmissionValidator;
+import dev.qmark.formintake.pages.ErrorPage;
+import dev.qmark.formintake.pages.FeedbackFormPage;
+import dev.qmark.formintake.pages.Language;
+import dev.qmark.formintake.pages.ThankYouPage;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public endpoint: serves the form and takes submissions as JSON (API clients) or as form
+ * posts (browsers, which get pages back). Refuses oversized bodies and bad fields with an answer
+ * that names the problem; silently drops what only a bot fills in.
+ */
+final class FeedbackEndpoint {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Hidden from people by the form's CSS; bots fill every field. */
+    static final String HONEYPOT = "website";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackEndpoint.class);
+
+    private final FeedbackIntake intake;
+    private final SubmissionValidator validator = new SubmissionValidator();
+
+    FeedbackEndpoint(FeedbackIntake intake) {
+        this.intake = intake;
+    }
+
+    HttpApiResponse handle(HttpApiRequest request) {
+        String method = request.method().toUpperCase(Locale.ROOT);
+        String path = request.rawPath() == null ? "/" : request.rawPath();
+        Language lang = Language.fromAcceptLanguage(request.header("accept-language"), request.query("lang"));
+        if (method.equals("GET") && (path.equals("/") || path.isEmpty())) {
+            return HttpApiResponse.html(200, FeedbackFormPage.render(lang, Map.of(), Map.of()));
+        }
+        if (path.equals("/feedback") && method.equals("POST")) {
+            return submit(request, lang);
+        }
+        if (path.equals("/feedback")) {
+            return HttpApiResponse.error(405, "use POST to send feedback", null);
+        }
+        return HttpApiResponse.error(404, "no such resource: " + path, null);
+    }
+
+    private HttpApiResponse submit(HttpApiRequest request, Language lang) {
+        String contentType = Optional.ofNullable(request.header("content-type")).orElse("").toLowerCase(Locale.ROOT);
+        boolean form = contentType.startsWith("application/x-www-form-urlencoded");
+        boolean browser = form && Optional.ofNullable(request.header("accept")).orElse("").contains("text/html");
+        byte[] body = request.bodyBytes();
+        if (body.length > MAX_BODY_BYTES) {
+            return browser ? HttpApiResponse.html(413, ErrorPage.render(lang, 413, null))
+                    : HttpApiResponse.error(413, "body is larger than " + MAX_BODY_BYTES / 1024 + " KiB", null);
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        Map<String, String> fields;
+        if (form) {
+            try {
+                fields = FormBody.parse(text);
+            } catch (IllegalArgumentException e) {
+                return HttpApiResponse.error(400, "form body is not valid URL encoding", null);
+            }
+        } else if (contentType.startsWith("application/json")) {
+            try {
+                fields = JsonBody.parse(text);
+            } catch (JsonBody.Invalid e) {
+                return HttpApiResponse.error(400, e.getMessage(), e.field);
+            }
+        } else {
+            return HttpApiResponse.error(415, "send application/json or application/x-www-form-urlencoded", null);
+        }
+        if (fields.containsKey("lang")) {
+            lang = Language.fromAcceptLanguage(null, fields.get("lang"));
+        }
+
+        if (!fields.getOrDefault(HONEYPOT, "").isBlank()) {
+            LOG.info("dropped a submission with the honeypot filled in");
+            String decoy = FeedbackIds.newId();
+            return browser ? HttpApiResponse.html(202, ThankYouPage.render(lang, decoy))
+                    : HttpApiResponse.json(202, Map.of("id", decoy));
+        }
+
+        SubmissionValidator.Result result = validator.validate(fields, request.header("idempotency-key"));
+        if (!result.valid()) {
+            if (browser) {
+                Map<String, String> messages = new LinkedHashMap<>();
+                result.errors().forEach(e -> messages.putIfAbsent(e.field(), FieldMessages.of(e, lang)));
+                return HttpApiResponse.html(400, FeedbackFormPage.render(lang, fields, messages));
+            }
+            FieldError first = result.errors().get(0);
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("error", first.message());
+            error.put("field", first.field());
+            error.put("errors", result.errors().stream()
+                    .map(e -> Map.of("field", e.field(), "code", e.code(), "message", e.message())).toList());
+            return HttpApiResponse.json(400, error);
+        }
+
+        FeedbackIntake.Receipt receipt = intake.submit(result.submission(), Channel.WEB);
+        return browser ? HttpApiResponse.html(202, ThankYouPage.render(lang, receipt.feedbackId()))
+                : HttpApiResponse.json(202, Map.of("id", receipt.feedbackId()));
+    }
+
+    /** Field problems as a customer reads them, in their language. */
+    static final class FieldMessages {
+        private static final Map<String, String> KOREAN = Map.of(
+                "required", "꼭 입력해 주세요.",
+                "too_long", "너무 깁니다. 조금 줄여 주세요.",
+                "invalid_email", "name@example.com 같은 이메일 주소를 입력해 주세요.",
+                "invalid_rating", "1부터 5 사이에서 골라 주세요.");
+        private static final Map<String, String> ENGLISH = Map.of(
+                "required", "Please fill this in.",
+                "too_long", "This is too long; please shorten it.",
+                "invalid_email", "Please enter an address like name@example.com.",
+                "invalid_rating", "Please choose from 1 to 5.");
+
+        private FieldMessages() {
+        }
+
+        static String of(FieldError error, Language lang) {
+            Map<String, String> messages = lang == Language.KO ? KOREAN : ENGLISH;
+            return messages.getOrDefault(error.code(), error.message());
+        }
+    }
+
+}

@@ -1,0 +1,40 @@
+package dev.qmark.formintake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.qmark.aws.AwsClients;
+import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.lambda.HttpApiRequest;
+import dev.qmark.aws.lambda.HttpApiResponse;
+import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.sqs.SqsFeedbackQueue;
+import dev.qmark.aws.sqs.SqsJsonQueue;
+import dev.qmark.core.intake.FeedbackIntake;
+import java.time.Clock;
+
+/**
+ * {@code GET /} (the public form) and {@code POST /feedback}, behind API Gateway's HTTP API.
+ * Built once per container; the work is in {@link FeedbackEndpoint}.
+ */
+public final class FormIntakeHandler extends JsonStreamHandler<HttpApiRequest, HttpApiResponse> {
+
+    private final FeedbackEndpoint endpoint;
+
+    public FormIntakeHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public FormIntakeHandler(FunctionEnvironment env) {
+        super(HttpApiRequest.class);
+        FeedbackIntake intake = new FeedbackIntake(
+                new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL"))),
+                Clock.systemUTC());
+        this.endpoint = new FeedbackEndpoint(intake);
+    }
+
+    @Override
+    protected HttpApiResponse handle(HttpApiRequest request, Context context) {
+        return endpoint.handle(request);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.qmark.mailintake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.aws.Json;
+import dev.qmark.aws.lambda.S3Event;
+import dev.qmark.aws.lambda.SesEvent;
+import dev.qmark.aws.s3.S3RawMailStore;
+import dev.qmark.core.mail.InboundMail;
+import dev.qmark.core.mail.MimeParser;
+import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.RawMailStore;
+import dev.qmark.core.reply.ReplyIntake;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns receiving events into mails to apply. One mail's trouble never fails the others: what
+ * cannot be parsed, or what SES flags as spam or virus, is kept for review (its raw MIME stays
+ * in S3). Only failures that a retry can fix (AWS unreachable) fail the invocation.
+ */
+final class MailIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+
+    private final RawMailStore store;
+    private final String bucket;
+    private final String prefix;
+    private final ReplyIntake replies;
+    private final FeedbackRepository repository;
+    private final Clock clock;
+
+    MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, FeedbackRepository repository,
+               Clock clock) {
+        this.store = store;
+        this.bucket = bucket;
+        this.prefix = prefix;
+        this.replies = replies;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** What became of one mail. */
+    record Result(String mailId, String outcome, String feedbackId, String reason) {
+    }
+
+    /** One mail to read: where it lies, who it was delivered to, and SES's verdicts. */
+    private record Delivery(String mailId, String location, List<String> recipients, String quarantineReason) {
+    }
+
+    List<Result> handle(JsonNode event) {
+        List<Result> results = new ArrayList<>();
+        for (Delivery delivery : deliveries(event)) {
+            results.add(apply(delivery));
+        }
+        return results;
+    }
+
+    private Result apply(Delivery delivery) {
+        byte[] raw = store.read(delivery.location());
+        InboundMail mail;
+        try {
+            mail = MimeParser.parse(raw);
+        } catch (RuntimeException e) {
+            LOG.warn("mail {} could not be parsed; kept for review", delivery.mailId(), e);
+            return keep(delivery, null, null, "could not be parsed: " + e);
+        }
+        if (delivery.quarantineReason() != null) {
+            return keep(delivery, mail.from(), mail.subject(), delivery.quarantineReason());
+        }
+        ReplyIntake.Outcome outcome = replies.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients());
+        LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), outcome.kind(), outcome.reason());
+        return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
+                outcome.feedbackId(), outcome.reason());
+    }
+
+    private Result keep(Delivery delivery, String from, String subject, String reason) {
+        repository.keepForReview(new FeedbackRepository.ReviewItem(delivery.mailId(), delivery.location(), from,
+                subject, reason, clock.instant()));
+        return new Result(delivery.mailId(), "kept_for_review", null, reason);
+    }
+
+    private List<Delivery> deliveries(JsonNode event) {
+        JsonNode records = event == null ? null : event.get("Records");
+        if (records == null || !records.isArray() || records.isEmpty()) {
+            throw new IllegalArgumentException("not an SES or S3 event: no Records");
+        }
+        String source = records.get(0).path("eventSource").asText("");
+        List<Delivery> deliveries = new ArrayList<>();
+        if (source.equals("aws:ses")) {
+            for (SesEvent.Record record : Json.MAPPER.convertValue(event, SesEvent.class).records()) {
+                SesEvent.Mail mail = record.ses().mail();
+                SesEvent.Receipt receipt = record.ses().receipt();
+                deliveries.add(new Delivery(mail.messageId(), S3RawMailStore.location(bucket, prefix + mail.messageId()),
+                        receipt.recipients() == null ? List.of() : receipt.recipients(), quarantine(receipt)));
+            }
+        } else if (source.equals("aws:s3")) {
+            for (S3Event.Record record : Json.MAPPER.convertValue(event, S3Event.class).records()) {
+                String key = record.s3().object().decodedKey();
+                String mailId = key.substring(key.lastIndexOf('/') + 1);
+                deliveries.add(new Delivery(mailId, S3RawMailStore.location(record.s3().bucket().name(), key),
+                        List.of(), null));
+            }
+        } else {
+            throw new IllegalArgumentException("not an SES or S3 event: eventSource '" + source + "'");
+        }
+        return deliveries;
+    }
+
+    /** Mail SES flags as a virus or as spam is kept, never applied. */
+    private static String quarantine(SesEvent.Receipt receipt) {
+        if (receipt.virusVerdict() != null && "FAIL".equalsIgnoreCase(receipt.virusVerdict().status())) {
+            return "quarantined: SES virus verdict FAIL";
+        }
+        if (receipt.spamVerdict() != null && "FAIL".equalsIgnoreCase(receipt.spamVerdict().status())) {
+            return "quarantined: SES spam verdict FAIL";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.qmark.mailintake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.aws.AwsClients;
+import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.s3.S3RawMailStore;
+import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.reply.ReplyIntake;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Invoked by SES receiving (after its S3 action stored the raw mail) or by an S3 ObjectCreated
+ * notification; reads each mail and applies it. See {@link MailIntake}.
+ */
+public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, List<MailIntake.Result>> {
+
+    private final MailIntake intake;
+
+    public MailIntakeHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public MailIntakeHandler(FunctionEnvironment env) {
+        super(JsonNode.class);
+        QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        FeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.intake = new MailIntake(
+                new S3RawMailStore(AwsClients.s3()),
+                env.require("MAIL_BUCKET"),
+                env.require("MAIL_PREFIX"),
+                new ReplyIntake(config, repository, new SesMailSender(AwsClients.ses(), config.inboundDomain()),
+                        new ReplyTokens(env.require("REPLY_TOKEN_SECRET")), Clock.systemUTC()),
+                repository,
+                Clock.systemUTC());
+    }
+
+    @Override
+    protected List<MailIntake.Result> handle(JsonNode event, Context context) {
+        return intake.handle(event);
+    }
+}

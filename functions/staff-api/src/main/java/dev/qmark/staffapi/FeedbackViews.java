@@ -1,0 +1,77 @@
+package dev.qmark.staffapi;
+
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.TimelineEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The JSON shapes of the staff API: stable field names, times in ISO-8601 UTC, no nulls hidden. */
+final class FeedbackViews {
+
+    private FeedbackViews() {
+    }
+
+    static Map<String, Object> summary(Feedback f) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", f.id());
+        view.put("status", f.status().wireName());
+        view.put("channel", f.channel().wireName());
+        view.put("customer", Map.of("name", nullToEmpty(f.customer().name()), "email", f.customer().email()));
+        view.put("subject", f.subject());
+        view.put("title", f.title());
+        view.put("rating", f.rating());
+        view.put("receivedAt", f.receivedAt());
+        view.put("owner", f.route() == null ? null : f.route().owner());
+        view.put("dueAt", f.route() == null ? null : f.route().dueAt());
+        return view;
+    }
+
+    static Map<String, Object> detail(FeedbackRecord record) {
+        Feedback f = record.feedback();
+        Map<String, Object> view = summary(f);
+        view.put("message", f.message());
+        if (f.route() != null) {
+            Map<String, Object> route = new LinkedHashMap<>();
+            route.put("name", f.route().route());
+            route.put("owner", f.route().owner());
+            route.put("answerWithin", f.route().answerWithin().toString());
+            route.put("dueAt", f.route().dueAt());
+            route.put("decidedAt", f.route().decidedAt());
+            view.put("route", route);
+        } else {
+            view.put("route", null);
+        }
+        view.put("escalations", record.escalations().stream().map(FeedbackViews::escalation).toList());
+        view.put("timeline", record.timeline().stream().map(FeedbackViews::event).toList());
+        return view;
+    }
+
+    private static Map<String, Object> escalation(Escalation e) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", e.id());
+        view.put("step", e.step());
+        view.put("owner", e.owner());
+        view.put("ownerEmail", e.ownerEmail());
+        view.put("status", e.status().wireName());
+        view.put("askedAt", e.askedAt());
+        view.put("dueAt", e.dueAt());
+        view.put("answeredAt", e.answeredAt());
+        view.put("answer", e.answer());
+        view.put("answeredBy", e.answeredBy());
+        return view;
+    }
+
+    private static Map<String, Object> event(TimelineEvent event) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("at", event.at());
+        view.put("type", event.type());
+        view.put("detail", event.detail());
+        return view;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.qmark.staffapi;
+
+import dev.qmark.aws.lambda.HttpApiRequest;
+import dev.qmark.aws.lambda.HttpApiResponse;
+import dev.qmark.core.feedback.FeedbackIds;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.ports.FeedbackRepository;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Answers the staff routes from the repository; every refusal names the parameter at fault. */
+final class StaffApi {
+
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 100;
+    private static final Pattern ONE = Pattern.compile("/feedback/([^/]+)/?");
+
+    private final FeedbackRepository repository;
+
+    StaffApi(FeedbackRepository repository) {
+        this.repository = repository;
+    }
+
+    HttpApiResponse handle(HttpApiRequest request) {
+        if (!request.method().equalsIgnoreCase("GET")) {
+            return HttpApiResponse.error(405, "the staff API is read-only: use GET", null);
+        }
+        String path = request.rawPath() == null ? "" : request.rawPath();
+        if (path.equals("/feedback") || path.equals("/feedback/")) {
+            return list(request);
+        }
+        Matcher one = ONE.matcher(path);
+        if (one.matches()) {
+            return one(request.path("id") != null ? request.path("id") : one.group(1));
+        }
+        return HttpApiResponse.error(404, "no such resource: " + path, null);
+    }
+
+    private HttpApiResponse one(String id) {
+        if (!FeedbackIds.isWellFormed(id)) {
+            return HttpApiResponse.error(404, "no feedback with id " + id, "id");
+        }
+        return repository.findRecord(id)
+                .map(record -> HttpApiResponse.json(200, FeedbackViews.detail(record)))
+                .orElseGet(() -> HttpApiResponse.error(404, "no feedback with id " + id, "id"));
+    }
+
+    private HttpApiResponse list(HttpApiRequest request) {
+        FeedbackStatus status = null;
+        String statusText = request.query("status");
+        if (statusText != null && !statusText.isBlank()) {
+            try {
+                status = FeedbackStatus.fromWire(statusText.strip());
+            } catch (IllegalArgumentException e) {
+                return HttpApiResponse.error(400, "status must be one of " + Arrays.stream(FeedbackStatus.values())
+                        .map(FeedbackStatus::wireName).toList(), "status");
+            }
+        }
+        int limit = DEFAULT_LIMIT;
+        String limitText = request.query("limit");
+        if (limitText != null && !limitText.isBlank()) {
+            try {
+                limit = Integer.parseInt(limitText.strip());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                return HttpApiResponse.error(400, "limit must be a whole number from 1 to " + MAX_LIMIT, "limit");
+            }
+        }
+        String customer = request.query("customer");
+        customer = customer == null || customer.isBlank() ? null : customer.strip().toLowerCase(Locale.ROOT);
+        FeedbackRepository.Page page;
+        try {
+            page = repository.list(status, customer, limit, request.query("cursor"));
+        } catch (IllegalArgumentException e) {
+            return HttpApiResponse.error(400, e.getMessage(), "cursor");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(FeedbackViews::summary).toList());
+        body.put("cursor", page.cursor());
+        return HttpApiResponse.json(200, body);
+    }
+}

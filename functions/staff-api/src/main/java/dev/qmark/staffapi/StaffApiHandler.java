@@ -1,0 +1,29 @@
+package dev.qmark.staffapi;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.qmark.aws.AwsClients;
+import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.lambda.HttpApiRequest;
+import dev.qmark.aws.lambda.HttpApiResponse;
+import dev.qmark.aws.lambda.JsonStreamHandler;
+
+/** The read side for people and tools: {@code GET /feedback} and {@code GET /feedback/{id}} (IAM-protected in AWS). */
+public final class StaffApiHandler extends JsonStreamHandler<HttpApiRequest, HttpApiResponse> {
+
+    private final StaffApi api;
+
+    public StaffApiHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public StaffApiHandler(FunctionEnvironment env) {
+        super(HttpApiRequest.class);
+        this.api = new StaffApi(new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")));
+    }
+
+    @Override
+    protected HttpApiResponse handle(HttpApiRequest request, Context context) {
+        return api.handle(request);
+    }
+}
