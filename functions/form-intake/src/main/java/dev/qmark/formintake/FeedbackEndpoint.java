@@ -13,7 +13,6 @@ import dev.qmark.formintake.pages.Language;
 import dev.qmark.formintake.pages.ThankYouPage;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +27,6 @@ import org.slf4j.LoggerFactory;
 final class FeedbackEndpoint {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
-    /** Hidden from people by the form's CSS; bots fill every field. */
-    static final String HONEYPOT = "website";
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackEndpoint.class);
 
@@ -86,7 +83,7 @@ final class FeedbackEndpoint {
             lang = Language.fromAcceptLanguage(null, fields.get("lang"));
         }
 
-        if (!fields.getOrDefault(HONEYPOT, "").isBlank()) {
+        if (!fields.getOrDefault(FeedbackFormPage.HONEYPOT, "").isBlank()) {
             LOG.info("dropped a submission with the honeypot filled in");
             String decoy = FeedbackIds.newId();
             return browser ? HttpApiResponse.html(202, ThankYouPage.render(lang, decoy))
@@ -96,9 +93,10 @@ final class FeedbackEndpoint {
         SubmissionValidator.Result result = validator.validate(fields, request.header("idempotency-key"));
         if (!result.valid()) {
             if (browser) {
-                Map<String, String> messages = new LinkedHashMap<>();
-                result.errors().forEach(e -> messages.putIfAbsent(e.field(), FieldMessages.of(e, lang)));
-                return HttpApiResponse.html(400, FeedbackFormPage.render(lang, fields, messages));
+                // the page turns the codes into sentences in the customer's language
+                Map<String, String> codes = new LinkedHashMap<>();
+                result.errors().forEach(e -> codes.putIfAbsent(e.field(), e.code()));
+                return HttpApiResponse.html(400, FeedbackFormPage.render(lang, fields, codes));
             }
             FieldError first = result.errors().get(0);
             Map<String, Object> error = new LinkedHashMap<>();
@@ -113,27 +111,4 @@ final class FeedbackEndpoint {
         return browser ? HttpApiResponse.html(202, ThankYouPage.render(lang, receipt.feedbackId()))
                 : HttpApiResponse.json(202, Map.of("id", receipt.feedbackId()));
     }
-
-    /** Field problems as a customer reads them, in their language. */
-    static final class FieldMessages {
-        private static final Map<String, String> KOREAN = Map.of(
-                "required", "꼭 입력해 주세요.",
-                "too_long", "너무 깁니다. 조금 줄여 주세요.",
-                "invalid_email", "name@example.com 같은 이메일 주소를 입력해 주세요.",
-                "invalid_rating", "1부터 5 사이에서 골라 주세요.");
-        private static final Map<String, String> ENGLISH = Map.of(
-                "required", "Please fill this in.",
-                "too_long", "This is too long; please shorten it.",
-                "invalid_email", "Please enter an address like name@example.com.",
-                "invalid_rating", "Please choose from 1 to 5.");
-
-        private FieldMessages() {
-        }
-
-        static String of(FieldError error, Language lang) {
-            Map<String, String> messages = lang == Language.KO ? KOREAN : ENGLISH;
-            return messages.getOrDefault(error.code(), error.message());
-        }
-    }
-
 }

@@ -40,7 +40,7 @@ public final class SubmissionValidator {
         if (email.isEmpty()) {
             errors.add(new FieldError("email", "required", "email is required"));
         } else if (!EmailAddress.isValid(email)) {
-            errors.add(new FieldError("email", "invalid_email", "email must be an address like name@example.com"));
+            errors.add(new FieldError("email", "invalid", "email must be an address like name@example.com"));
         }
         if (subject.length() > MAX_SUBJECT) {
             errors.add(new FieldError("subject", "too_long", "subject must be at most " + MAX_SUBJECT + " characters"));
@@ -58,7 +58,7 @@ public final class SubmissionValidator {
                 rating = -1;
             }
             if (rating < 1 || rating > 5) {
-                errors.add(new FieldError("rating", "invalid_rating", "rating must be a whole number from 1 to 5"));
+                errors.add(new FieldError("rating", "invalid", "rating must be a whole number from 1 to 5"));
             }
         }
         String key = idempotencyKey == null ? null : singleLine(idempotencyKey);

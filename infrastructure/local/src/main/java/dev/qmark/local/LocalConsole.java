@@ -1,0 +1,103 @@
+package dev.qmark.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.qmark.emulators.OutboxMail;
+import dev.qmark.emulators.SesStandIn;
+import dev.qmark.local.pages.MailView;
+import dev.qmark.local.pages.MailboxPage;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local system's own routes under {@code /_local/}, which do not exist in AWS: the SES
+ * outbox as JSON, and a mailbox page where a person reads each mail and answers it.
+ */
+final class LocalConsole implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalConsole.class);
+
+    private final SesStandIn ses;
+    private final LocalReply reply;
+
+    LocalConsole(SesStandIn ses, LocalReply reply) {
+        this.ses = ses;
+        this.reply = reply;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.equals("/_local/outbox") && method.equals("GET")) {
+                send(exchange, 200, "application/json; charset=utf-8", ses.outboxJson());
+            } else if (path.equals(MailboxPage.PATH) && method.equals("GET")) {
+                String notice = query(exchange).get("notice");
+                send(exchange, 200, "text/html; charset=utf-8", MailboxPage.render(views(), notice));
+            } else if (path.equals(MailboxPage.REPLY_PATH) && method.equals("POST")) {
+                answer(exchange);
+            } else {
+                send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+            }
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        Map<String, String> form = parse(new String(exchange.getRequestBody().readNBytes(1 << 20), StandardCharsets.UTF_8));
+        Optional<OutboxMail> original = ses.outbox().stream()
+                .filter(m -> m.messageId().equals(form.get("messageId"))).findFirst();
+        String notice;
+        if (original.isEmpty()) {
+            notice = "No such mail: " + form.get("messageId");
+        } else if (form.getOrDefault("text", "").isBlank() || form.getOrDefault("from", "").isBlank()) {
+            notice = "A reply needs a sender and some text.";
+        } else {
+            try {
+                reply.send(original.get(), form.get("from").strip(), form.get("text"));
+                notice = "Reply sent from " + form.get("from").strip() + ".";
+            } catch (Exception e) {
+                LOG.warn("local reply failed", e);
+                notice = "Reply failed: " + e.getMessage();
+            }
+        }
+        exchange.getResponseHeaders().set("Location", MailboxPage.PATH + "?notice="
+                + URLEncoder.encode(notice, StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(303, -1);
+    }
+
+    private List<MailView> views() {
+        return ses.outbox().stream().map(m -> new MailView(m.messageId(), m.from(), m.to(), m.cc(), m.replyTo(),
+                m.subject(), m.text(), m.html(), m.sentAt())).toList();
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        String raw = exchange.getRequestURI().getRawQuery();
+        return raw == null ? Map.of() : parse(raw);
+    }
+
+    private static Map<String, String> parse(String encoded) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        ApiGateway.write(exchange, status, Map.of("content-type", type, "cache-control", "no-store"),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+}
