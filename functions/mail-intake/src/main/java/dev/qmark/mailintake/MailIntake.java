@@ -31,6 +31,7 @@ final class MailIntake {
     private final ReplyIntake replies;
     private final FeedbackRepository repository;
     private final Clock clock;
+    private final MimeParser parser = new MimeParser();
 
     MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, FeedbackRepository repository,
                Clock clock) {
@@ -62,7 +63,7 @@ final class MailIntake {
         byte[] raw = store.read(delivery.location());
         InboundMail mail;
         try {
-            mail = MimeParser.parse(raw);
+            mail = parser.parse(raw);
         } catch (RuntimeException e) {
             LOG.warn("mail {} could not be parsed; kept for review", delivery.mailId(), e);
             return keep(delivery, null, null, "could not be parsed: " + e);

@@ -40,7 +40,7 @@ final class LocalReply {
         reply.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
         String subject = original.subject() == null ? "" : original.subject();
         reply.setSubject(subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject, "UTF-8");
-        String messageId = original.headers().get("Message-ID");
+        String messageId = original.header("Message-ID");
         if (messageId != null) {
             reply.setHeader("In-Reply-To", messageId);
             reply.setHeader("References", messageId);

@@ -74,7 +74,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private void boot(LocalOptions options) {
         EmbeddedAws.Builder builder = EmbeddedAws.builder().smtpPort(options.smtpPort())
-                .inboundDomains(List.of(config.inboundDomain()));
+                .inboundMailDomains(List.of(config.inboundDomain()));
         if (options.dataDir() != null) {
             builder.dataDirectory(options.dataDir());
         }
@@ -108,7 +108,7 @@ public final class LocalSystem implements AutoCloseable {
         resources.push(new SqsEventSourceMapping(sqs, queues.escalationUrl(), queues.escalationArn(), escalator, 10).start());
         SesReceiving receiving = new SesReceiving(s3, MAIL_BUCKET, MAIL_PREFIX, mailIntake);
         resources.push(receiving);
-        aws.smtp().onDelivery(receiving::receive);
+        aws.setMailDelivery(receiving::receive);
 
         ApiGateway gateway = new ApiGateway(List.of(
                 new ApiGateway.Route("GET", "/", formIntake),

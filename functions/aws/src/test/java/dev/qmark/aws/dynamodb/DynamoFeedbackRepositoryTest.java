@@ -1,0 +1,208 @@
+package dev.qmark.aws.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qmark.aws.AwsClients;
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.Customer;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackIds;
+import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.FeedbackRepository.AnswerOutcome;
+import dev.qmark.core.ports.FeedbackRepository.Claim;
+import dev.qmark.emulators.SharedEmbeddedAws;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The repository against DynamoDB Local through the real SDK: conditions, transactions, indexes. */
+class DynamoFeedbackRepositoryTest {
+
+    static DynamoDbClient dynamo;
+    static FeedbackRepository repository;
+    static final String TABLE = "repo-" + UUID.randomUUID();
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    @BeforeAll
+    static void table() {
+        SharedEmbeddedAws.start();
+        dynamo = AwsClients.dynamoDb();
+        QmarkTable.create(dynamo, TABLE);
+        repository = new DynamoFeedbackRepository(dynamo, TABLE);
+    }
+
+    static Feedback newFeedback(String email, Instant at) {
+        return new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu", email), "Late", "Where is it?", 2,
+                at, FeedbackStatus.RECEIVED, null);
+    }
+
+    static Feedback stored(String email, Instant at) {
+        Feedback f = newFeedback(email, at);
+        repository.storeNew(f, UUID.randomUUID().toString(), at.plusSeconds(600), new TimelineEvent(at, "received", "web"));
+        return f;
+    }
+
+    @Test
+    void storesOnceForTheSameSubmissionWhileTheKeyLives() {
+        Feedback first = newFeedback("dup@example.org", T0);
+        assertEquals(new FeedbackRepository.Stored(first.id(), true),
+                repository.storeNew(first, "key-1", T0.plusSeconds(600), new TimelineEvent(T0, "received", "web")));
+        Feedback again = newFeedback("dup@example.org", T0.plusSeconds(60));
+        assertEquals(new FeedbackRepository.Stored(first.id(), false),
+                repository.storeNew(again, "key-1", T0.plusSeconds(660), new TimelineEvent(T0, "received", "web")));
+        assertTrue(repository.find(again.id()).isEmpty());
+        // once the key has expired the same content is new feedback again
+        Feedback later = newFeedback("dup@example.org", T0.plusSeconds(3600));
+        assertTrue(repository.storeNew(later, "key-1", T0.plusSeconds(4200),
+                new TimelineEvent(later.receivedAt(), "received", "web")).created());
+    }
+
+    @Test
+    void routingIsRecordedOnce() {
+        Feedback f = stored("route@example.org", T0);
+        RouteDecision first = new RouteDecision("late", "delivery", Duration.ofHours(4), T0.plusSeconds(14400), T0);
+        assertTrue(repository.recordRoute(f.id(), first, new TimelineEvent(T0, "routed", "late")));
+        RouteDecision second = new RouteDecision("other", "ops", Duration.ofHours(1), T0.plusSeconds(3600), T0);
+        assertFalse(repository.recordRoute(f.id(), second, new TimelineEvent(T0.plusSeconds(1), "routed", "other")));
+        Feedback read = repository.find(f.id()).orElseThrow();
+        assertEquals(FeedbackStatus.ROUTED, read.status());
+        assertEquals(first, read.route());
+    }
+
+    @Test
+    void escalationClaimIsExclusiveUntilItsLeaseRunsOut() throws Exception {
+        Feedback f = stored("claim@example.org", T0);
+        Escalation asking = asking(f, 1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Claim>> racers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            racers.add(() -> repository.claimEscalation(asking, T0, Duration.ofSeconds(30)));
+        }
+        List<Claim> claims = new ArrayList<>();
+        for (Future<Claim> claim : pool.invokeAll(racers)) {
+            claims.add(claim.get());
+        }
+        pool.shutdown();
+        assertEquals(1, claims.stream().filter(c -> c == Claim.CLAIMED).count(), claims.toString());
+        assertEquals(7, claims.stream().filter(c -> c == Claim.BUSY).count(), claims.toString());
+        // a crashed sender's claim expires; then exactly one retry takes it over
+        assertEquals(Claim.CLAIMED, repository.claimEscalation(asking, T0.plusSeconds(31), Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, repository.claimEscalation(asking, T0.plusSeconds(32), Duration.ofSeconds(30)));
+        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(33), new TimelineEvent(T0.plusSeconds(33), "asked", "dana"));
+        assertEquals(Claim.ALREADY_SENT, repository.claimEscalation(asking, T0.plusSeconds(500), Duration.ofSeconds(30)));
+
+        FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
+        Escalation open = record.escalation(1).orElseThrow();
+        assertEquals(EscalationStatus.OPEN, open.status());
+        assertEquals(T0.plusSeconds(33), open.askedAt());
+        assertEquals(FeedbackStatus.ASKED, record.feedback().status());
+        assertTrue(inDeadlineIndex(f.id()), "an open escalation is in the deadline index");
+    }
+
+    @Test
+    void anAnswerIsRecordedOnceAndLeavesTheDeadlineIndex() {
+        Feedback f = stored("answer@example.org", T0);
+        repository.claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
+        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
+        Instant at = T0.plusSeconds(3600);
+        assertEquals(AnswerOutcome.RECORDED, repository.recordAnswer(f.id(), 1, "Shipped today.", "dana@example.com",
+                "mail-1", at, new TimelineEvent(at, "answered", "dana")));
+        assertEquals(AnswerOutcome.ALREADY_RECORDED, repository.recordAnswer(f.id(), 1, "Shipped today.",
+                "dana@example.com", "mail-1", at, new TimelineEvent(at, "answered", "dana")));
+        assertEquals(AnswerOutcome.NOT_OPEN, repository.recordAnswer(f.id(), 1, "Another answer", "dana@example.com",
+                "mail-2", at, new TimelineEvent(at, "answered", "dana")));
+
+        FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
+        Escalation answered = record.escalation(1).orElseThrow();
+        assertEquals(EscalationStatus.ANSWERED, answered.status());
+        assertEquals("Shipped today.", answered.answer());
+        assertEquals(at, answered.answeredAt());
+        assertEquals(FeedbackStatus.ANSWERED, record.feedback().status());
+        assertFalse(inDeadlineIndex(f.id()));
+        assertEquals(List.of("received", "asked", "answered"), record.timeline().stream().map(TimelineEvent::type).toList());
+
+        assertEquals(Claim.CLAIMED, repository.claimFounderNotice(f.id(), 1, at, Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, repository.claimFounderNotice(f.id(), 1, at, Duration.ofSeconds(30)));
+        repository.markFounderNoticeSent(f.id(), 1, at, new TimelineEvent(at.plusMillis(1), "founder-told", "jeff"));
+        assertEquals(Claim.ALREADY_SENT, repository.claimFounderNotice(f.id(), 1, at.plusSeconds(60), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void answeringAnEscalationThatWasNeverAskedChangesNothing() {
+        Feedback f = stored("never@example.org", T0);
+        assertEquals(AnswerOutcome.NOT_OPEN, repository.recordAnswer(f.id(), 1, "x", "dana@example.com", "mail-9", T0,
+                new TimelineEvent(T0, "answered", "dana")));
+        assertEquals(FeedbackStatus.RECEIVED, repository.find(f.id()).orElseThrow().status());
+    }
+
+    @Test
+    void listsNewestFirstWithFiltersAndPages() {
+        String customer = "list-" + UUID.randomUUID() + "@example.org";
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(0, stored(customer, T0.plusSeconds(i)).id());
+        }
+        repository.recordRoute(ids.get(0), new RouteDecision("r", "ops", Duration.ofHours(1), T0, T0),
+                new TimelineEvent(T0, "routed", "r"));
+        FeedbackRepository.Page first = repository.list(null, customer, 2, null);
+        assertEquals(ids.subList(0, 2), first.items().stream().map(Feedback::id).toList());
+        FeedbackRepository.Page second = repository.list(null, customer, 2, first.cursor());
+        assertEquals(ids.subList(2, 4), second.items().stream().map(Feedback::id).toList());
+        assertEquals(ids.subList(1, 5), repository.list(FeedbackStatus.RECEIVED, customer, 10, null).items().stream()
+                .map(Feedback::id).toList());
+        assertEquals(List.of(ids.get(0)), repository.list(FeedbackStatus.ROUTED, customer, 10, null).items().stream()
+                .map(Feedback::id).toList());
+        assertTrue(repository.list(null, null, 3, null).items().size() == 3);
+        assertEquals(ids.subList(0, 3), repository.byCustomer(customer, 3).stream().map(Feedback::id).toList());
+    }
+
+    @Test
+    void keepsAMailForReviewOnce() {
+        String mailId = "mail-" + UUID.randomUUID();
+        FeedbackRepository.ReviewItem item = new FeedbackRepository.ReviewItem(mailId, "s3://b/k", "x@y.z", "hi",
+                "forged token", T0);
+        repository.keepForReview(item);
+        repository.keepForReview(item);
+        Map<String, AttributeValue> stored = dynamo.getItem(g -> g.tableName(TABLE)
+                .key(Item.key("REVIEW#" + mailId, "REVIEW"))).item();
+        assertEquals("forged token", stored.get("reason").s());
+    }
+
+    private static Escalation asking(Feedback f, int step) {
+        return new Escalation(f.id(), step, "delivery", "dana@example.com", EscalationStatus.ASKING, null,
+                T0.plusSeconds(14400), null, null, null);
+    }
+
+    private static boolean inDeadlineIndex(String feedbackId) {
+        return dynamo.query(q -> q.tableName(TABLE).indexName(QmarkTable.BY_DEADLINE)
+                        .keyConditionExpression("deadlineShard = :s")
+                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("OPEN"))))
+                .items().stream().anyMatch(i -> i.get("pk").s().equals("FB#" + feedbackId));
+    }
+
+    @Test
+    void readsNothingForAnUnknownId() {
+        assertTrue(repository.findRecord(FeedbackIds.newId()).isEmpty());
+        assertNull(repository.find(FeedbackIds.newId()).orElse(null));
+    }
+}

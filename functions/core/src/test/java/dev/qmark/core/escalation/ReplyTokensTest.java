@@ -1,0 +1,46 @@
+package dev.qmark.core.escalation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReplyTokensTest {
+
+    private final ReplyTokens tokens = new ReplyTokens("a-secret-of-enough-length");
+
+    @Test
+    void issuedTokensVerifyAndNameTheEscalation() {
+        String token = tokens.issue("0123456789abcdef", 2);
+        assertTrue(token.matches("0123456789abcdef-2-[a-z2-7]{16}"), token);
+        assertEquals(Optional.of(new ReplyTokens.EscalationRef("0123456789abcdef", 2)), tokens.verify(token));
+        // mail systems may upper-case local parts
+        assertEquals(Optional.of(new ReplyTokens.EscalationRef("0123456789abcdef", 2)), tokens.verify(token.toUpperCase()));
+    }
+
+    @Test
+    void forgedOrDamagedTokensFail() {
+        String token = tokens.issue("0123456789abcdef", 1);
+        String otherStep = token.replace("-1-", "-2-");
+        String otherItem = "1" + token.substring(1);
+        String flipped = token.substring(0, token.length() - 1) + (token.endsWith("a") ? "b" : "a");
+        for (String forged : new String[] {otherStep, otherItem, flipped, token + "x", "", "answer", null}) {
+            assertEquals(Optional.empty(), tokens.verify(forged), String.valueOf(forged));
+        }
+        assertEquals(Optional.empty(), new ReplyTokens("another-secret-entirely").verify(token));
+    }
+
+    @Test
+    void tokenIsFoundOnlyInOurReplyAddresses() {
+        assertEquals(Optional.of("abc"), ReplyTokens.tokenOf("Answer+abc@Feedback.Example.com", "feedback.example.com"));
+        assertEquals(Optional.empty(), ReplyTokens.tokenOf("answer+abc@evil.example.com", "feedback.example.com"));
+        assertEquals(Optional.empty(), ReplyTokens.tokenOf("hello@feedback.example.com", "feedback.example.com"));
+    }
+
+    @Test
+    void shortSecretsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new ReplyTokens("short"));
+    }
+}
