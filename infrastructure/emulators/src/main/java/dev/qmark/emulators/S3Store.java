@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -160,8 +158,8 @@ final class S3Store {
                 .put("checksum", object.checksum().value());
         meta.set("metadata", JSON.valueToTree(object.metadata()));
         // Bytes first, metadata last: an object is only loaded when its metadata is there.
-        writeAtomically(dir.resolve(name + ".bin"), object.data());
-        writeAtomically(dir.resolve(name + ".json"), JSON.writeValueAsBytes(meta));
+        AtomicFiles.write(dir.resolve(name + ".bin"), object.data());
+        AtomicFiles.write(dir.resolve(name + ".json"), JSON.writeValueAsBytes(meta));
     }
 
     private void load() {
@@ -215,16 +213,6 @@ final class S3Store {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(temp, bytes);
-        try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
