@@ -38,6 +38,8 @@ final class AwsChunkedBody {
 
     /** The body is not valid aws-chunked encoding, or is longer than allowed. */
     static final class MalformedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         MalformedException(String message) {
             super(message);
         }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -34,11 +36,13 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     private static final int DYNAMIC_PORT_TRIES = 5;
 
     private final DynamoDBProxyServer server;
+    private final ThreadGroup threads;
     private final int port;
     private boolean closed;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
+    private EmbeddedDynamoDb(DynamoDBProxyServer server, ThreadGroup threads, int port) {
         this.server = server;
+        this.threads = threads;
         this.port = port;
     }
 
@@ -65,23 +69,62 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         int tries = port == 0 ? DYNAMIC_PORT_TRIES : 1;
         for (int attempt = 1; ; attempt++) {
             int chosen = port == 0 ? Loopback.freePort() : port;
-            DynamoDBProxyServer server = create(dataDirectory, chosen);
+            ThreadGroup threads = new ThreadGroup("dynamodb-local-" + chosen);
             try {
-                // safeStart, not start: start() swallows a bind failure (prints it to stderr and
-                // leaves a dead server behind) and would send telemetry.
-                server.safeStart();
+                DynamoDBProxyServer server = inGroup(threads, () -> createAndStart(dataDirectory, chosen));
                 LOG.info("DynamoDB Local on {} ({})", Loopback.httpEndpoint(chosen),
                         dataDirectory == null ? "in memory" : dataDirectory);
-                return new EmbeddedDynamoDb(server, chosen);
-            } catch (Exception e) {
-                stopQuietly(server);
+                return new EmbeddedDynamoDb(server, threads, chosen);
+            } catch (RuntimeException e) {
+                threads.interrupt();
                 if (attempt < tries && isBindFailure(e)) {
                     LOG.debug("port {} was taken meanwhile, trying another", chosen);
                     continue;
                 }
-                throw new IllegalStateException("DynamoDB Local did not start on port " + chosen, e);
+                throw e;
             }
         }
+    }
+
+    private static DynamoDBProxyServer createAndStart(Path dataDirectory, int port) {
+        DynamoDBProxyServer server = create(dataDirectory, port);
+        try {
+            // safeStart, not start: start() swallows a bind failure (prints it to stderr and leaves a
+            // dead server behind) and would send telemetry.
+            server.safeStart();
+            return server;
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+        }
+    }
+
+    /**
+     * Runs {@code action} on a thread of {@code group}. DynamoDB Local creates its thread pools while it
+     * is built and started, and their threads join the group of the thread that does it: so every
+     * thread it ever starts is in {@code group}, where {@link #close} can reach it.
+     */
+    private static <T> T inGroup(ThreadGroup group, Supplier<T> action) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread starter = new Thread(group, () -> {
+            try {
+                result.set(action.get());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        }, group.getName() + "-start");
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while DynamoDB Local was starting", e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result.get();
     }
 
     private static DynamoDBProxyServer create(Path dataDirectory, int port) {
@@ -155,7 +198,11 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         return Loopback.httpEndpoint(port);
     }
 
-    /** Stops Jetty and closes the database; safe to call twice. */
+    /**
+     * Stops Jetty and closes the database, then interrupts whatever DynamoDB Local thread is still
+     * alive: its stream-shard scheduler sleeps for minutes between rounds in a non-daemon thread and
+     * would otherwise keep a JVM whose main method has returned from exiting. Safe to call twice.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -167,6 +214,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             LOG.info("DynamoDB Local on port {} stopped", port);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local on port " + port + " did not stop cleanly", e);
+        } finally {
+            threads.interrupt();
         }
     }
 }

@@ -47,6 +47,8 @@ final class S3Api implements HttpHandler {
 
     /** An S3 error answer: HTTP status, S3 code, message. */
     private static final class S3Error extends Exception {
+        private static final long serialVersionUID = 1L;
+
         final int status;
         final String code;
 

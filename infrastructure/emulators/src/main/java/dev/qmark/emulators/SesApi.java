@@ -40,6 +40,8 @@ final class SesApi implements HttpHandler {
 
     /** An SES error: HTTP status and the error type the SDK turns into an exception class. */
     private static final class SesError extends Exception {
+        private static final long serialVersionUID = 1L;
+
         final int status;
         final String type;
 

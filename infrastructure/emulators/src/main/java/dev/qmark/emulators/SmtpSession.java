@@ -45,6 +45,7 @@ final class SmtpSession {
 
     /** The session outlived its time limit. */
     private static final class Expired extends IOException {
+        private static final long serialVersionUID = 1L;
     }
 
     SmtpSession(SmtpListener listener, Socket socket) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 class SesStandInTest {
@@ -101,7 +102,7 @@ class SesStandInTest {
                 .content(c -> c.simple(m -> m
                         .subject(s -> s.data(SUBJECT).charset("UTF-8"))
                         .body(body -> body.text(t -> t.data("텍스트 본문")).html(h -> h.data("<p>HTML 본문</p>")))
-                        .headers(h -> h.name("X-Qmark-Thread").value("42")))))
+                        .headers(MessageHeader.builder().name("X-Qmark-Thread").value("42").build()))))
                 .messageId();
 
         OutboxMail mail = single();
