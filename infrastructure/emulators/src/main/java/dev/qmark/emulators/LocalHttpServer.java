@@ -83,6 +83,6 @@ final class LocalHttpServer implements AutoCloseable {
         // stop(0): no grace period; SDK clients keep idle connections open and would hold us up.
         server.stop(0);
         executor.shutdownNow();
-        LOG.debug("{} on port {} stopped", name, port);
+        LOG.info("{} on port {} stopped", name, port);
     }
 }

@@ -82,6 +82,5 @@ public final class S3StandIn implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        LOG.info("S3 stand-in on port {} stopped", server.port());
     }
 }

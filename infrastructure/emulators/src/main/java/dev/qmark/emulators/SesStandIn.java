@@ -80,6 +80,5 @@ public final class SesStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        LOG.info("SES stand-in on port {} stopped", server.port());
     }
 }

@@ -147,11 +147,14 @@ class EmbeddedAwsTest {
 
     @Test
     void startsOnFixedPortsToo() {
-        int dynamoDbPort = Loopback.freePort();
-        int smtpPort = Loopback.freePort();
-        try (EmbeddedAws aws = EmbeddedAws.builder().dynamoDbPort(dynamoDbPort).smtpPort(smtpPort).start()) {
-            assertEquals(dynamoDbPort, aws.dynamoDbEndpoint().getPort());
-            assertEquals(smtpPort, aws.smtpPort());
+        int[] ports = {Loopback.freePort(), Loopback.freePort(), Loopback.freePort(), Loopback.freePort(), Loopback.freePort()};
+        try (EmbeddedAws aws = EmbeddedAws.builder().dynamoDbPort(ports[0]).sqsPort(ports[1]).s3Port(ports[2])
+                .sesPort(ports[3]).smtpPort(ports[4]).start()) {
+            assertEquals(ports[0], aws.dynamoDbEndpoint().getPort());
+            assertEquals(ports[1], aws.sqsEndpoint().getPort());
+            assertEquals(ports[2], aws.s3Endpoint().getPort());
+            assertEquals(ports[3], aws.sesEndpoint().getPort());
+            assertEquals(ports[4], aws.smtpPort());
         }
     }
 
