@@ -1,0 +1,231 @@
+package dev.qmark.emulators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * SES v2's REST-JSON SendEmail ({@code POST /v2/email/outbound-emails}) with Raw or Simple content,
+ * validated the way SES validates it, every accepted mail going to the {@link Outbox}.
+ */
+final class SesApi implements HttpHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SEND_EMAIL_PATH = "/v2/email/outbound-emails";
+
+    /** SES v2's limits: 50 recipients per message, 40 MB per raw message. */
+    private static final int MAX_RECIPIENTS = 50;
+    private static final int MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
+
+    private final Outbox outbox;
+
+    SesApi(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** An SES error: HTTP status and the error type the SDK turns into an exception class. */
+    private static final class SesError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        final int status;
+        final String type;
+
+        SesError(int status, String type, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.type = type;
+        }
+    }
+
+    private static SesError badRequest(String message) {
+        return new SesError(400, "BadRequestException", message);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        byte[] body = HttpRequests.readBody(exchange, MAX_MESSAGE_BYTES * 2L);
+        try {
+            String path = exchange.getRequestURI().getPath();
+            if (!exchange.getRequestMethod().equals("POST") || !SEND_EMAIL_PATH.equals(path)) {
+                throw new SesError(404, "NotFoundException", "The Qmark SES stand-in implements only SendEmail "
+                        + "(POST " + SEND_EMAIL_PATH + "), not " + exchange.getRequestMethod() + " " + path);
+            }
+            if (body == null) {
+                throw badRequest("Message length exceeds the limit of " + MAX_MESSAGE_BYTES + " bytes");
+            }
+            OutboxMail mail = sendEmail(body);
+            outbox.add(mail);
+            ObjectNode answer = JSON.createObjectNode().put("MessageId", mail.messageId());
+            HttpRequests.send(exchange, 200, "application/json", JSON.writeValueAsBytes(answer));
+        } catch (SesError e) {
+            // restJson1: the SDK reads the error type from this header and the text from "message".
+            exchange.getResponseHeaders().set("x-amzn-ErrorType", e.type);
+            ObjectNode error = JSON.createObjectNode().put("message", e.getMessage());
+            HttpRequests.send(exchange, e.status, "application/json", JSON.writeValueAsBytes(error));
+        }
+    }
+
+    private OutboxMail sendEmail(byte[] body) throws SesError {
+        JsonNode request;
+        try {
+            request = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new SesError(400, "SerializationException", "The request body is not valid JSON");
+        }
+        if (request == null || !request.isObject()) {
+            throw new SesError(400, "SerializationException", "The request body is not a JSON object");
+        }
+        JsonNode content = request.path("Content");
+        int kinds = (content.has("Simple") ? 1 : 0) + (content.has("Raw") ? 1 : 0) + (content.has("Template") ? 1 : 0);
+        if (kinds != 1) {
+            throw badRequest("Content must contain exactly one of Simple, Raw or Template");
+        }
+        if (content.has("Template")) {
+            throw badRequest("The Qmark SES stand-in does not render templates: send Simple or Raw content");
+        }
+
+        JsonNode destination = request.path("Destination");
+        List<InternetAddress> to = addresses(destination.path("ToAddresses"));
+        List<InternetAddress> cc = addresses(destination.path("CcAddresses"));
+        List<InternetAddress> bcc = addresses(destination.path("BccAddresses"));
+        List<InternetAddress> replyTo = addresses(request.path("ReplyToAddresses"));
+        String fromField = text(request, "FromEmailAddress");
+        InternetAddress from = fromField == null ? null : address(fromField);
+
+        String messageId = newMessageId();
+        byte[] raw;
+        if (content.has("Raw")) {
+            raw = rawData(content.path("Raw"));
+        } else {
+            if (from == null) {
+                throw badRequest("Missing required field FromEmailAddress");
+            }
+            raw = buildSimple(messageId, from, to, cc, replyTo, content.path("Simple"));
+        }
+
+        MimeMail.Parsed parsed;
+        try {
+            parsed = MimeMail.parse(raw);
+        } catch (MessagingException | IOException e) {
+            throw badRequest("The raw message is not valid MIME: " + e.getMessage());
+        }
+        String sender = from != null ? from.getAddress() : parsed.from();
+        if (sender == null) {
+            throw badRequest("Missing required header 'From'.");
+        }
+        List<String> allTo = union(parsed.to(), to);
+        List<String> allCc = union(parsed.cc(), cc);
+        List<String> bccHeader = MimeMail.addresses(parsed.headers().get("bcc"));
+        int recipients = allTo.size() + allCc.size() + union(bccHeader, bcc).size();
+        if (recipients == 0) {
+            throw badRequest("No recipients: give Destination addresses or To/Cc/Bcc headers");
+        }
+        if (recipients > MAX_RECIPIENTS) {
+            throw badRequest("Recipient count exceeds " + MAX_RECIPIENTS + ".");
+        }
+        return new OutboxMail(messageId, sender, allTo, allCc, union(parsed.replyTo(), replyTo),
+                parsed.subject(), parsed.text(), parsed.html(), parsed.headers(), Instant.now(), raw);
+    }
+
+    private static byte[] rawData(JsonNode raw) throws SesError {
+        String data = text(raw, "Data");
+        if (data == null || data.isEmpty()) {
+            throw badRequest("Missing required field Content.Raw.Data");
+        }
+        try {
+            // A blob in JSON is base64; tolerate line breaks as the MIME decoder would not reject them.
+            return Base64.getDecoder().decode(data.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            throw badRequest("Content.Raw.Data is not valid base64");
+        }
+    }
+
+    private static byte[] buildSimple(String messageId, InternetAddress from, List<InternetAddress> to,
+            List<InternetAddress> cc, List<InternetAddress> replyTo, JsonNode simple) throws SesError {
+        JsonNode subject = simple.path("Subject");
+        JsonNode textBody = simple.path("Body").path("Text");
+        JsonNode htmlBody = simple.path("Body").path("Html");
+        if (text(subject, "Data") == null) {
+            throw badRequest("Missing required field Content.Simple.Subject.Data");
+        }
+        if (text(textBody, "Data") == null && text(htmlBody, "Data") == null) {
+            throw badRequest("Content.Simple.Body needs Text or Html");
+        }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (JsonNode header : simple.path("Headers")) {
+            String name = text(header, "Name");
+            String value = text(header, "Value");
+            if (name == null || value == null || !name.matches("[!-9;-~]+")) {
+                throw badRequest("Invalid header in Content.Simple.Headers: " + name);
+            }
+            headers.add(Map.entry(name, value));
+        }
+        MimeMail.Simple content = new MimeMail.Simple(
+                text(subject, "Data"), text(subject, "Charset"),
+                text(textBody, "Data"), text(textBody, "Charset"),
+                text(htmlBody, "Data"), text(htmlBody, "Charset"),
+                headers);
+        try {
+            return MimeMail.build(messageId, from, to, cc, replyTo, content);
+        } catch (MessagingException | IOException e) {
+            throw badRequest("Cannot build the message: " + e.getMessage());
+        }
+    }
+
+    private static List<InternetAddress> addresses(JsonNode array) throws SesError {
+        List<InternetAddress> result = new ArrayList<>();
+        for (JsonNode value : array) {
+            result.add(address(value.asText()));
+        }
+        return result;
+    }
+
+    private static InternetAddress address(String value) throws SesError {
+        try {
+            return MimeMail.strictAddress(value);
+        } catch (AddressException e) {
+            throw new SesError(400, "BadRequestException", "Illegal address: " + value);
+        }
+    }
+
+    /** Header addresses first, then those only in the request; compared case-insensitively. */
+    private static List<String> union(List<String> fromHeaders, List<?> fromRequest) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String address : fromHeaders) {
+            byKey.putIfAbsent(address.toLowerCase(Locale.ROOT), address);
+        }
+        for (Object address : fromRequest) {
+            String bare = address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
+            byKey.putIfAbsent(bare.toLowerCase(Locale.ROOT), bare);
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Shaped like SES's: 0100 + hex time, a UUID, -000000. */
+    private static String newMessageId() {
+        return "0100" + HexFormat.of().toHexDigits(System.currentTimeMillis()).substring(4) + "-"
+                + UUID.randomUUID() + "-000000";
+    }
+}

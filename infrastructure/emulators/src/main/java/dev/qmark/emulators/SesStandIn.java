@@ -1,0 +1,84 @@
+package dev.qmark.emulators;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SES v2 SendEmail on 127.0.0.1 for the SDK's SesV2Client: nothing is delivered, everything is kept in
+ * an outbox that tests and the local system's mail viewer read. Raw and Simple content are both
+ * parsed back from MIME, so a test sees what a recipient's mail client would show.
+ */
+public final class SesStandIn implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SesStandIn.class);
+
+    private final Outbox outbox;
+    private final LocalHttpServer server;
+
+    private SesStandIn(Outbox outbox, LocalHttpServer server) {
+        this.outbox = outbox;
+        this.server = server;
+    }
+
+    /** An SES whose outbox lives in memory only, on {@code port} (0: any free port). */
+    public static SesStandIn startInMemory(int port) {
+        return start(null, port);
+    }
+
+    /**
+     * Starts the stand-in on {@code port} (0: any free port).
+     *
+     * @param outboxDirectory where each mail is written (JSON and .eml) and reloaded from; null for memory
+     */
+    public static SesStandIn start(Path outboxDirectory, int port) {
+        Outbox outbox = new Outbox(outboxDirectory);
+        LocalHttpServer server = LocalHttpServer.start("SES stand-in", port, new SesApi(outbox));
+        LOG.info("SES stand-in on {} ({}, {} mail(s) in the outbox)", server.endpoint(),
+                outboxDirectory == null ? "in memory" : outboxDirectory, outbox.mails().size());
+        return new SesStandIn(outbox, server);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** Every mail sent so far, oldest first; a snapshot. */
+    public List<OutboxMail> outbox() {
+        return outbox.mails();
+    }
+
+    /**
+     * The outbox as a JSON array, oldest first, each mail as
+     * {@code {"messageId","from","to":[],"cc":[],"replyTo":[],"subject","text","html","headers":{},"sentAt"}}
+     * with sentAt in ISO-8601.
+     */
+    public String outboxJson() {
+        return outbox.toJson();
+    }
+
+    /**
+     * Calls {@code listener} with each mail accepted from now on, on the sending request's thread,
+     * after it is in the outbox. A listener that throws is logged; the send still succeeds.
+     */
+    public void onSend(Consumer<OutboxMail> listener) {
+        outbox.onSend(listener);
+    }
+
+    /** Empties the outbox, and its directory's mail files. */
+    public void clearOutbox() {
+        outbox.clear();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
