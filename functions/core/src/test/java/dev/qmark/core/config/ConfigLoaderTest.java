@@ -10,9 +10,9 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ConfigLoaderTest {
+public class ConfigLoaderTest {
 
-    static final String VALID = """
+    public static final String VALID = """
             inboundDomain: feedback.example.com
             sender: qmark@example.com
             founder: { name: Jeff, email: jeff@example.com }
