@@ -29,7 +29,8 @@ public final class AddressHeader {
         if (headerValue == null) {
             return result;
         }
-        String value = headerValue.length() > MAX_VALUE_LENGTH ? headerValue.substring(0, MAX_VALUE_LENGTH) : headerValue;
+        String value = headerValue.length() > MAX_VALUE_LENGTH
+                ? headerValue.substring(0, MAX_VALUE_LENGTH) : headerValue;
         String carried = "";
         for (String piece : splitMailboxes(value)) {
             String mailbox = carried.isEmpty() ? piece : carried + "," + piece;

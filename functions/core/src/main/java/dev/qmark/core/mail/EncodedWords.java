@@ -36,7 +36,7 @@ final class EncodedWords {
             String between = text.substring(last, word.start());
             boolean adjacent = pendingCharset != null && between.isBlank();
             String charset = word.group(1);
-            if (!adjacent || !MailCharsets.normaliseLabel(charset).equals(MailCharsets.normaliseLabel(pendingCharset))) {
+            if (!adjacent || !sameCharset(charset, pendingCharset)) {
                 flush(out, pending, pendingCharset);
                 pendingCharset = null;
                 if (!adjacent) {
@@ -60,6 +60,10 @@ final class EncodedWords {
         }
     }
 
+    private static boolean sameCharset(String label, String other) {
+        return MailCharsets.normaliseLabel(label).equals(MailCharsets.normaliseLabel(other));
+    }
+
     private static boolean isBase64(String encoding) {
         return encoding.equalsIgnoreCase("b");
     }
@@ -80,7 +84,8 @@ final class EncodedWords {
                 latin1.append(c);
             } else {
                 // an already-decoded character inside a broken word: keep it as its UTF-8 bytes
-                latin1.append(new String(String.valueOf(c).getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                latin1.append(new String(utf8, StandardCharsets.ISO_8859_1));
             }
         }
         byte[] bytes = latin1.toString().getBytes(StandardCharsets.ISO_8859_1);

@@ -1,6 +1,7 @@
 package dev.qmark.core.mail;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decodes HTML character references in text: numeric ({@code &#54620;}, {@code &#xD55C;}) and the
@@ -29,7 +30,7 @@ final class HtmlEntities {
             Map.entry("uacute", "ú"), Map.entry("ntilde", "ñ"), Map.entry("Eacute", "É"));
 
     /** Names browsers still accept without the closing semicolon. */
-    private static final java.util.Set<String> LEGACY = java.util.Set.of("amp", "lt", "gt", "quot", "nbsp", "copy", "reg");
+    private static final Set<String> LEGACY = Set.of("amp", "lt", "gt", "quot", "nbsp", "copy", "reg");
 
     private static final int MAX_NAME = 10;
 

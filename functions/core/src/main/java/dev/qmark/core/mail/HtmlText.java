@@ -1,8 +1,10 @@
 package dev.qmark.core.mail;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,7 +19,8 @@ import java.util.Set;
 public final class HtmlText {
 
     /** Elements whose content is never text. */
-    private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title", "noscript", "template", "xml");
+    private static final Set<String> SKIPPED =
+            Set.of("script", "style", "head", "title", "noscript", "template", "xml");
     /** Elements that start and end on their own line. */
     private static final Set<String> BLOCKS = Set.of(
             "div", "ul", "ol", "table", "tbody", "thead", "tfoot", "tr", "section", "article", "header", "footer",
@@ -39,7 +42,7 @@ public final class HtmlText {
     /** The last paragraph opened was Outlook's margin-less {@code <p class=MsoNormal>}. */
     private boolean lastWasMsoLine;
     /** Needles known to be absent from an index on: repeated unclosed tags must not rescan the rest. */
-    private final java.util.Map<String, Integer> absentFrom = new java.util.HashMap<>();
+    private final Map<String, Integer> absentFrom = new HashMap<>();
 
     private HtmlText(String html) {
         this.html = html;
