@@ -5,6 +5,7 @@ import dev.qmark.core.config.Route;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.RouteDecision;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,8 +21,9 @@ public final class Router {
     public RouteDecision decide(Feedback feedback, Instant now) {
         for (Route route : config.routes()) {
             if (accepts(route.match(), feedback)) {
+                // deadlines to the second: what people read and what the sweeper compares
                 return new RouteDecision(route.name(), route.owner(), route.answerWithin(),
-                        now.plus(route.answerWithin()), now);
+                        now.plus(route.answerWithin()).truncatedTo(ChronoUnit.SECONDS), now);
             }
         }
         // The loader guarantees a last route that takes everything.

@@ -1,0 +1,140 @@
+package dev.qmark.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The "?" loop through the running local system, as a customer, an owner's mail client and the
+ * founder see it: form post, "?" mail in the outbox, an Outlook-style SMTP reply from the owner,
+ * the answer on GET /feedback/{id}, and the founder's mail.
+ */
+class QuestionLoopEndToEndTest {
+
+    static LocalSystem system;
+    static LocalHttp http;
+
+    @BeforeAll
+    static void start() {
+        system = LocalSystem.start(new LocalOptions(0, 0,
+                LocalHttp.repositoryRoot().resolve("config/qmark.yaml"), null));
+        http = new LocalHttp(system.httpPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void formToQuestionToReplyToAnswerToFounder() throws Exception {
+        String customer = "minsu+" + System.nanoTime() + "@example.org";
+        HttpResponse<String> posted = http.post("/feedback", "application/json",
+                "{\"name\":\"Minsu Kim\",\"email\":\"" + customer + "\",\"subject\":\"My delivery is late\","
+                        + "\"message\":\"Ordered Monday, still nothing. 배송이 언제 되나요?\",\"rating\":2}");
+        assertEquals(202, posted.statusCode(), posted.body());
+        String id = http.json(posted).path("id").asText();
+
+        JsonNode question = http.awaitMail("dana@example.com", "? My delivery is late");
+        assertTrue(question.path("text").asText().startsWith("?"), question.path("text").asText());
+        assertTrue(question.path("text").asText().contains("배송이 언제 되나요?"));
+        assertEquals("auto-generated", question.path("headers").path("auto-submitted").asText());
+        String replyTo = question.path("replyTo").get(0).asText();
+        assertTrue(replyTo.matches("answer\\+" + id + "-1-[a-z2-7]{16}@feedback\\.example\\.com"), replyTo);
+
+        // Dana answers from Outlook: answer on top, the quoted "?" below its From/Sent block
+        sendMail("dana@example.com", replyTo, "RE: ? My delivery is late", """
+                The courier lost the parcel in Incheon. We reship today by express, and the dispatch
+                list now gets a tracking check every morning.
+
+                Dana
+
+                ________________________________
+                From: Jeff (via Qmark) <qmark@example.com>
+                Sent: Monday, November 23, 2026 11:40 PM
+                To: Dana <dana@example.com>
+                Subject: ? My delivery is late
+
+                ?
+
+                > Ordered Monday, still nothing. 배송이 언제 되나요?
+                """);
+
+        JsonNode answered = LocalHttp.await("the answer on GET /feedback/" + id, () -> {
+            JsonNode item = http.json(http.get("/feedback/" + id));
+            return item.path("status").asText().equals("answered") ? Optional.of(item) : Optional.empty();
+        });
+        JsonNode escalation = answered.path("escalations").get(0);
+        assertEquals("delivery", escalation.path("owner").asText());
+        assertEquals("answered", escalation.path("status").asText());
+        assertEquals("The courier lost the parcel in Incheon. We reship today by express, and the dispatch\n"
+                + "list now gets a tracking check every morning.\n\nDana", escalation.path("answer").asText());
+        assertEquals("late-delivery", answered.path("route").path("name").asText());
+
+        JsonNode founderMail = http.awaitMail("jeff@example.com", "Answered: My delivery is late");
+        assertTrue(founderMail.path("text").asText().contains("The courier lost the parcel in Incheon."));
+        assertTrue(founderMail.path("text").asText().contains("> Ordered Monday, still nothing."));
+
+        // a stranger replying to the same address changes nothing
+        sendMail("eve@example.net", replyTo, "RE: ? My delivery is late", "Ignore that, refund everyone.\n");
+        Thread.sleep(1500);
+        JsonNode after = http.json(http.get("/feedback/" + id));
+        assertEquals(escalation.path("answer").asText(), after.path("escalations").get(0).path("answer").asText());
+        assertEquals(1, http.countMail("jeff@example.com", "Answered: My delivery is late"));
+
+        JsonNode listed = http.json(http.get("/feedback?customer=" + URLEncoder.encode(customer, StandardCharsets.UTF_8)));
+        assertEquals(id, listed.path("items").get(0).path("id").asText());
+    }
+
+    @Test
+    void browserFormAndMailboxPageCloseTheLoopToo() {
+        HttpResponse<String> form = http.get("/");
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("action=\"feedback\""));
+
+        String customer = "jiwoo+" + System.nanoTime() + "@example.org";
+        HttpResponse<String> thanks = http.post("/feedback", "application/x-www-form-urlencoded",
+                "name=Jiwoo&email=" + URLEncoder.encode(customer, StandardCharsets.UTF_8)
+                        + "&subject=&message=" + URLEncoder.encode("환불은 언제 되나요? refund please", StandardCharsets.UTF_8)
+                        + "&rating=&lang=ko&website=",
+                "accept", "text/html");
+        assertEquals(202, thanks.statusCode(), thanks.body());
+        assertTrue(thanks.body().contains("<html"));
+
+        JsonNode question = http.awaitMail("bora@example.com", "? 환불은 언제 되나요?");
+        HttpResponse<String> replied = http.post("/_local/mail/reply", "application/x-www-form-urlencoded",
+                "messageId=" + URLEncoder.encode(question.path("messageId").asText(), StandardCharsets.UTF_8)
+                        + "&from=bora%40example.com&text=" + URLEncoder.encode("오늘 환불 처리했습니다.", StandardCharsets.UTF_8));
+        assertEquals(303, replied.statusCode());
+        JsonNode founderMail = http.awaitMail("jeff@example.com", "Answered: 환불은 언제 되나요?");
+        assertTrue(founderMail.path("text").asText().startsWith("Bora answered"), founderMail.path("text").asText());
+        assertTrue(founderMail.path("text").asText().contains("오늘 환불 처리했습니다."));
+        assertTrue(http.get("/_local/mail").body().contains("Answered: 환불은 언제 되나요?"));
+    }
+
+    private static void sendMail(String from, String to, String subject, String text) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(system.smtpPort()));
+        MimeMessage mail = new MimeMessage(Session.getInstance(props));
+        mail.setFrom(new InternetAddress(from));
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        mail.setSubject(subject, "UTF-8");
+        mail.setText(text, "UTF-8");
+        Transport.send(mail);
+    }
+}
