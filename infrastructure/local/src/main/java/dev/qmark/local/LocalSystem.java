@@ -50,6 +50,17 @@ public final class LocalSystem implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSystem.class);
 
+    /** One route of the HTTP API and the function behind it. */
+    record ApiRoute(String method, String path, String function) {
+    }
+
+    /** The HTTP API as template.yaml declares it (a test holds the two together). */
+    static final List<ApiRoute> API_ROUTES = List.of(
+            new ApiRoute("GET", "/", "form-intake"),
+            new ApiRoute("POST", "/feedback", "form-intake"),
+            new ApiRoute("GET", "/feedback", "staff-api"),
+            new ApiRoute("GET", "/feedback/{id}", "staff-api"));
+
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final QmarkConfig config;
     private EmbeddedAws aws;
@@ -110,11 +121,9 @@ public final class LocalSystem implements AutoCloseable {
         resources.push(receiving);
         aws.setMailDelivery(receiving::receive);
 
-        ApiGateway gateway = new ApiGateway(List.of(
-                new ApiGateway.Route("GET", "/", formIntake),
-                new ApiGateway.Route("POST", "/feedback", formIntake),
-                new ApiGateway.Route("GET", "/feedback", staffApi),
-                new ApiGateway.Route("GET", "/feedback/{id}", staffApi)));
+        Map<String, LocalFunction> byName = Map.of(formIntake.name(), formIntake, staffApi.name(), staffApi);
+        ApiGateway gateway = new ApiGateway(API_ROUTES.stream()
+                .map(r -> new ApiGateway.Route(r.method(), r.path(), byName.get(r.function()))).toList());
         try {
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.httpPort()), 64);
         } catch (IOException e) {

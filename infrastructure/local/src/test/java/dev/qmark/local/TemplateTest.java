@@ -1,0 +1,298 @@
+package dev.qmark.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.aws.Json;
+import dev.qmark.aws.dynamodb.QmarkTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps template.yaml honest: it must deploy exactly what the code is. Every function module
+ * deployed with an existing handler, every environment variable a handler reads declared (and
+ * none that nobody reads), every reference resolving, every queue with a DLQ and its senders
+ * allowed to send, the table's keys and indexes as the code creates them, the HTTP routes as the
+ * local gateway serves them, and a sample event per trigger.
+ */
+class TemplateTest {
+
+    static final Path ROOT = LocalHttp.repositoryRoot();
+    static final Map<String, Object> TEMPLATE = CloudFormationYaml.read(ROOT.resolve("template.yaml"));
+    static final Map<String, Object> RESOURCES = map(TEMPLATE.get("Resources"));
+    /** Set for the JVM, not read by our code. */
+    static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    static final Pattern REQUIRED_VARIABLE = Pattern.compile("require\\(\"([A-Z0-9_]+)\"\\)");
+
+    @Test
+    void everyFunctionModuleIsDeployedWithItsHandler() throws Exception {
+        Set<String> modules = functionModules();
+        Set<String> deployed = new TreeSet<>();
+        for (Map.Entry<String, Map<String, Object>> function : functions().entrySet()) {
+            Map<String, Object> properties = map(function.getValue().get("Properties"));
+            String module = module(function.getKey());
+            deployed.add(module);
+            assertEquals("functions/" + module + "/target/" + module + ".jar", properties.get("CodeUri"), function.getKey());
+            assertEquals(Boolean.TRUE, map(function.getValue().get("Metadata")).get("SkipBuild"), function.getKey());
+            String handler = (String) properties.get("Handler");
+            assertTrue(handler.endsWith("::handleRequest"), handler);
+            Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type), handler);
+            type.getConstructor();  // Lambda builds it with the no-argument constructor
+        }
+        assertEquals(modules, deployed, "function modules vs functions in template.yaml");
+    }
+
+    @Test
+    void environmentVariablesAreExactlyWhatTheHandlersRead() throws IOException {
+        Set<String> global = map(map(map(map(TEMPLATE.get("Globals")).get("Function")).get("Environment"))
+                .get("Variables")).keySet();
+        for (String function : functions().keySet()) {
+            Set<String> declared = new TreeSet<>(global);
+            declared.addAll(variables(function).keySet());
+            declared.removeAll(RUNTIME_VARIABLES);
+            assertEquals(variablesRead(module(function)), declared, function + ": environment in template.yaml vs code");
+        }
+    }
+
+    @Test
+    void everyReferenceResolvesAndEveryResourceIsUsed() {
+        Set<String> targets = new TreeSet<>();
+        collectReferences(TEMPLATE.get("Resources"), targets);
+        collectReferences(TEMPLATE.get("Globals"), targets);
+        collectReferences(TEMPLATE.get("Outputs"), targets);
+        Set<String> known = new HashSet<>(RESOURCES.keySet());
+        known.addAll(map(TEMPLATE.get("Parameters")).keySet());
+        for (String target : targets) {
+            String name = target.contains(".") ? target.substring(0, target.indexOf('.')) : target;
+            assertTrue(known.contains(name) || name.startsWith("AWS::"), "unresolved reference " + target);
+        }
+        Set<String> used = new HashSet<>();
+        targets.forEach(t -> used.add(t.contains(".") ? t.substring(0, t.indexOf('.')) : t));
+        for (Map.Entry<String, Object> resource : RESOURCES.entrySet()) {
+            String type = (String) map(resource.getValue()).get("Type");
+            if (type.equals("AWS::SQS::Queue") || type.equals("AWS::DynamoDB::Table") || type.equals("AWS::S3::Bucket")) {
+                assertTrue(used.contains(resource.getKey()), resource.getKey() + " is declared but nothing uses it");
+            }
+        }
+        for (String parameter : map(TEMPLATE.get("Parameters")).keySet()) {
+            assertTrue(used.contains(parameter), "parameter " + parameter + " is never used");
+        }
+    }
+
+    @Test
+    void everyWorkQueueHasADeadLetterQueueAndItsSendersMaySend() {
+        Set<String> deadLetterTargets = new TreeSet<>();
+        for (Map.Entry<String, Object> resource : RESOURCES.entrySet()) {
+            Map<String, Object> properties = map(map(resource.getValue()).get("Properties"));
+            if (properties.get("RedrivePolicy") != null) {
+                deadLetterTargets.add(target(map(properties.get("RedrivePolicy")).get("deadLetterTargetArn")));
+            }
+            Object invokeConfig = properties.get("EventInvokeConfig");
+            if (invokeConfig != null) {
+                deadLetterTargets.add(target(map(map(map(invokeConfig).get("DestinationConfig")).get("OnFailure")).get("Destination")));
+            }
+        }
+        for (Map.Entry<String, Object> resource : RESOURCES.entrySet()) {
+            Map<String, Object> body = map(resource.getValue());
+            if (body.get("Type").equals("AWS::SQS::Queue") && !deadLetterTargets.contains(resource.getKey())) {
+                assertTrue(map(body.get("Properties")).containsKey("RedrivePolicy"), resource.getKey() + " has no DLQ");
+            }
+        }
+        for (String function : functions().keySet()) {
+            for (Map.Entry<String, Object> variable : variables(function).entrySet()) {
+                if (variable.getKey().endsWith("_QUEUE_URL")) {
+                    String queue = target(variable.getValue());
+                    assertTrue(sendPolicies(function).contains(queue), function + " sends to " + queue + " without SQSSendMessagePolicy");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theTableIsTheOneTheCodeCreates() {
+        Map<String, Object> table = map(map(RESOURCES.get("FeedbackTable")).get("Properties"));
+        assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
+        assertEquals(List.of(QmarkTable.PK, QmarkTable.SK), keys(table.get("KeySchema")));
+        Map<String, List<String>> indexes = new TreeMap<>();
+        for (Object index : (List<?>) table.get("GlobalSecondaryIndexes")) {
+            indexes.put((String) map(index).get("IndexName"), keys(map(index).get("KeySchema")));
+            assertEquals("ALL", map(map(index).get("Projection")).get("ProjectionType"));
+        }
+        Map<String, List<String>> expected = new TreeMap<>();
+        QmarkTable.INDEXES.forEach(i -> expected.put(i.name(), List.of(i.hashKey(), i.rangeKey())));
+        assertEquals(expected, indexes);
+        assertEquals(QmarkTable.TTL_ATTRIBUTE, map(table.get("TimeToLiveSpecification")).get("AttributeName"));
+        assertEquals(Boolean.TRUE, map(table.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled"));
+    }
+
+    @Test
+    void httpRoutesAreTheOnesTheLocalGatewayServes() {
+        Set<String> declared = new TreeSet<>();
+        for (Map.Entry<String, Map<String, Object>> function : functions().entrySet()) {
+            for (Object event : map(map(function.getValue().get("Properties")).get("Events")).values()) {
+                if ("HttpApi".equals(map(event).get("Type"))) {
+                    Map<String, Object> properties = map(map(event).get("Properties"));
+                    declared.add(properties.get("Method") + " " + properties.get("Path") + " -> " + module(function.getKey()));
+                }
+            }
+        }
+        Set<String> local = new TreeSet<>();
+        LocalSystem.API_ROUTES.forEach(r -> local.add(r.method() + " " + r.path() + " -> " + r.function()));
+        assertEquals(local, declared);
+    }
+
+    @Test
+    void everyFunctionHasASampleEventForEachOfItsTriggers() throws IOException {
+        Map<String, Set<String>> sources = new TreeMap<>();
+        try (Stream<Path> events = Files.list(ROOT.resolve("events"))) {
+            for (Path file : events.filter(p -> p.toString().endsWith(".json")).toList()) {
+                JsonNode event = Json.MAPPER.readTree(file.toFile());
+                String name = file.getFileName().toString();
+                String module = functionModules().stream().filter(m -> name.startsWith(m + "-")).findFirst()
+                        .orElseGet(() -> fail("events/" + name + " names no function"));
+                String source = event.has("routeKey") ? "HttpApi " + event.path("routeKey").asText()
+                        : event.path("Records").path(0).path("eventSource").asText();
+                sources.computeIfAbsent(module, m -> new TreeSet<>()).add(source);
+            }
+        }
+        for (Map.Entry<String, Map<String, Object>> function : functions().entrySet()) {
+            Set<String> have = sources.getOrDefault(module(function.getKey()), Set.of());
+            Map<String, Object> events = map(map(function.getValue().get("Properties")).get("Events"));
+            for (Object event : events.values()) {
+                String type = (String) map(event).get("Type");
+                Map<String, Object> properties = map(map(event).get("Properties"));
+                String needed = type.equals("HttpApi") ? "HttpApi " + properties.get("Method") + " " + properties.get("Path") : "aws:sqs";
+                assertTrue(have.contains(needed), function.getKey() + " has no sample event for " + needed + " (has " + have + ")");
+            }
+            if (module(function.getKey()).equals("mail-intake")) {
+                assertTrue(have.containsAll(Set.of("aws:ses", "aws:s3")), "mail-intake needs SES and S3 sample events");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static Map<String, Map<String, Object>> functions() {
+        Map<String, Map<String, Object>> functions = new TreeMap<>();
+        RESOURCES.forEach((name, body) -> {
+            if ("AWS::Serverless::Function".equals(map(body).get("Type"))) {
+                functions.put(name, map(body));
+            }
+        });
+        assertFalse(functions.isEmpty());
+        return functions;
+    }
+
+    static String module(String function) {
+        String codeUri = (String) map(map(RESOURCES.get(function)).get("Properties")).get("CodeUri");
+        Matcher m = Pattern.compile("functions/([a-z-]+)/target/.*").matcher(codeUri);
+        assertTrue(m.matches(), function + " CodeUri " + codeUri);
+        return m.group(1);
+    }
+
+    /** Modules under functions/ that build a deployable function (they set function.name). */
+    static Set<String> functionModules() throws IOException {
+        Set<String> modules = new TreeSet<>();
+        try (Stream<Path> dirs = Files.list(ROOT.resolve("functions"))) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                Path pom = dir.resolve("pom.xml");
+                if (Files.exists(pom) && Files.readString(pom).contains("<function.name>")) {
+                    modules.add(dir.getFileName().toString());
+                }
+            }
+        }
+        return modules;
+    }
+
+    static Set<String> variablesRead(String module) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(ROOT.resolve("functions").resolve(module).resolve("src/main/java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = REQUIRED_VARIABLE.matcher(Files.readString(file));
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    static Map<String, Object> variables(String function) {
+        Map<String, Object> properties = map(map(RESOURCES.get(function)).get("Properties"));
+        Object environment = properties.get("Environment");
+        return environment == null ? Map.of() : map(map(environment).get("Variables"));
+    }
+
+    static Set<String> sendPolicies(String function) {
+        Set<String> queues = new TreeSet<>();
+        Object policies = map(map(RESOURCES.get(function)).get("Properties")).get("Policies");
+        if (policies instanceof List<?> list) {
+            for (Object policy : list) {
+                Object send = map(policy).get("SQSSendMessagePolicy");
+                if (send != null) {
+                    queues.add(target(map(send).get("QueueName")));
+                }
+            }
+        }
+        return queues;
+    }
+
+    /** The resource a Ref or GetAtt points at. */
+    static String target(Object reference) {
+        Map<String, Object> ref = map(reference);
+        Object value = ref.containsKey("Ref") ? ref.get("Ref") : ref.get("Fn::GetAtt");
+        String text = value instanceof List<?> list ? (String) list.get(0) : (String) value;
+        return text.contains(".") ? text.substring(0, text.indexOf('.')) : text;
+    }
+
+    static void collectReferences(Object node, Set<String> into) {
+        if (node instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (e.getKey().equals("Ref") && e.getValue() instanceof String s) {
+                    into.add(s);
+                } else if (e.getKey().equals("Fn::GetAtt")) {
+                    into.add(e.getValue() instanceof List<?> l ? (String) l.get(0) : (String) e.getValue());
+                } else if (e.getKey().equals("Fn::Sub") && e.getValue() instanceof String s) {
+                    Matcher sub = Pattern.compile("\\$\\{([A-Za-z0-9:.]+)}").matcher(s);
+                    while (sub.find()) {
+                        into.add(sub.group(1));
+                    }
+                } else {
+                    collectReferences(e.getValue(), into);
+                }
+            }
+        } else if (node instanceof List<?> l) {
+            l.forEach(item -> collectReferences(item, into));
+        }
+    }
+
+    static List<String> keys(Object keySchema) {
+        List<String> keys = new ArrayList<>();
+        for (Object key : (List<?>) keySchema) {
+            keys.add((String) map(key).get("AttributeName"));
+        }
+        return keys;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value == null ? Map.of() : (Map<String, Object>) value;
+    }
+}
