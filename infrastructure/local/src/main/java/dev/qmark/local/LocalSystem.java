@@ -1,18 +1,10 @@
 package dev.qmark.local;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.qmark.aws.AwsClients;
-import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.emulators.EmbeddedAws;
-import dev.qmark.escalator.EscalatorHandler;
-import dev.qmark.formintake.FormIntakeHandler;
-import dev.qmark.mailintake.MailIntakeHandler;
-import dev.qmark.router.RouterHandler;
-import dev.qmark.staffapi.StaffApiHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,11 +14,9 @@ import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,12 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalSystem implements AutoCloseable {
 
-    public static final String TABLE = "qmark";
-    public static final String MAIL_BUCKET = "qmark-inbound-mail";
-    public static final String MAIL_PREFIX = "inbound/";
     /** Shorter than in AWS, so that a failed message is retried while you watch. */
     static final int VISIBILITY_TIMEOUT_SECONDS = 10;
-    static final int MAX_RECEIVE_COUNT = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSystem.class);
 
@@ -99,31 +85,17 @@ public final class LocalSystem implements AutoCloseable {
         resources.push(dynamo);
         resources.push(sqs);
         resources.push(s3);
-        QmarkTable.create(dynamo, TABLE);
-        LocalQueues queues = LocalQueues.create(sqs, VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT);
-        aws.s3().createBucket(MAIL_BUCKET);
+        StackResources stack = StackResources.create(dynamo, sqs, s3, VISIBILITY_TIMEOUT_SECONDS);
+        LocalFunctions functions = LocalFunctions.build(stack, options.config(), replyTokenSecret(options.dataDir()));
 
-        String secret = replyTokenSecret(options.dataDir());
-        Map<String, String> common = Map.of("TABLE_NAME", TABLE, "QMARK_CONFIG", options.config().toAbsolutePath().toString());
-        LocalFunction formIntake = function("form-intake", FormIntakeHandler::new, common,
-                Map.of("FEEDBACK_QUEUE_URL", queues.feedbackUrl()));
-        LocalFunction router = function("router", RouterHandler::new, common,
-                Map.of("ESCALATION_QUEUE_URL", queues.escalationUrl()));
-        LocalFunction escalator = function("escalator", EscalatorHandler::new, common,
-                Map.of("REPLY_TOKEN_SECRET", secret));
-        LocalFunction mailIntake = function("mail-intake", MailIntakeHandler::new, common,
-                Map.of("REPLY_TOKEN_SECRET", secret, "MAIL_BUCKET", MAIL_BUCKET, "MAIL_PREFIX", MAIL_PREFIX));
-        LocalFunction staffApi = function("staff-api", StaffApiHandler::new, common, Map.of());
-
-        resources.push(new SqsEventSourceMapping(sqs, queues.feedbackUrl(), queues.feedbackArn(), router, 10).start());
-        resources.push(new SqsEventSourceMapping(sqs, queues.escalationUrl(), queues.escalationArn(), escalator, 10).start());
-        SesReceiving receiving = new SesReceiving(s3, MAIL_BUCKET, MAIL_PREFIX, mailIntake);
+        resources.push(new SqsEventSourceMapping(sqs, stack.feedbackUrl(), stack.feedbackArn(), functions.router(), 10).start());
+        resources.push(new SqsEventSourceMapping(sqs, stack.escalationUrl(), stack.escalationArn(), functions.escalator(), 10).start());
+        SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake());
         resources.push(receiving);
         aws.setMailDelivery(receiving::receive);
 
-        Map<String, LocalFunction> byName = Map.of(formIntake.name(), formIntake, staffApi.name(), staffApi);
         ApiGateway gateway = new ApiGateway(API_ROUTES.stream()
-                .map(r -> new ApiGateway.Route(r.method(), r.path(), byName.get(r.function()))).toList());
+                .map(r -> new ApiGateway.Route(r.method(), r.path(), functions.byName(r.function()))).toList());
         try {
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.httpPort()), 64);
         } catch (IOException e) {
@@ -135,13 +107,6 @@ public final class LocalSystem implements AutoCloseable {
         http.setExecutor(Executors.newFixedThreadPool(8));
         http.start();
         resources.push(() -> http.stop(0));
-    }
-
-    private LocalFunction function(String name, Function<FunctionEnvironment, RequestStreamHandler> factory,
-                                   Map<String, String> common, Map<String, String> own) {
-        Map<String, String> env = new LinkedHashMap<>(common);
-        env.putAll(own);
-        return new LocalFunction(name, factory.apply(FunctionEnvironment.of(env)), 30);
     }
 
     /** A secret per data directory (so reply addresses stay valid across restarts), else per run. */
