@@ -91,14 +91,22 @@ public final class MimeComposer {
 
     private static void setBody(MimeMessage message, String text, String html) throws MessagingException {
         if (html == null) {
-            message.setText(text, CHARSET);
+            message.setText(crlf(text), CHARSET);
             return;
         }
         MimeBodyPart plainPart = new MimeBodyPart();
-        plainPart.setText(text, CHARSET);
+        plainPart.setText(crlf(text), CHARSET);
         MimeBodyPart htmlPart = new MimeBodyPart();
-        htmlPart.setText(html, CHARSET, "html");
+        htmlPart.setText(crlf(html), CHARSET, "html");
         message.setContent(new MimeMultipart("alternative", plainPart, htmlPart));
+    }
+
+    /**
+     * CRLF line ends, the canonical form of text in MIME: Jakarta Mail writes a 7bit part as given,
+     * and a bare LF on the wire is rejected or mangled by some servers.
+     */
+    private static String crlf(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
     }
 
     /** Extra headers in name order (a Map has none of its own), cleaned, encoded if not ASCII, folded. */
