@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -67,6 +68,8 @@ public final class MimeComposer {
      *                                  or an extra header that would replace one composed here
      */
     public ComposedMail compose(OutgoingMail mail, String messageIdDomain, Instant date) {
+        Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(date, "date");
         String domain = messageIdDomain(messageIdDomain);
         String messageId = randomId() + "@" + domain;
         try {
