@@ -63,13 +63,15 @@ final class MailText {
 
     /**
      * A header value as read from the wire, one char per byte (ISO-8859-1), with any raw 8-bit
-     * bytes decoded. RFC 2047 encoded words are left for {@link EncodedWords}.
+     * bytes (or raw ISO-2022 escape sequences, as old Japanese mailers send) decoded. RFC 2047
+     * encoded words are left for {@link EncodedWords}.
      *
      * @param charsetHint the body's charset label: raw 8-bit headers are usually in the same one
      */
     static String decodeRawHeader(String latin1, String charsetHint) {
         for (int i = 0; i < latin1.length(); i++) {
-            if (latin1.charAt(i) >= 0x80) {
+            char c = latin1.charAt(i);
+            if (c >= 0x80 || c == 0x1B) {
                 return decode(latin1.getBytes(StandardCharsets.ISO_8859_1), charsetHint);
             }
         }

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,6 +38,8 @@ import java.util.TreeMap;
  * subject, display names and extra header values become spaces; addresses must pass
  * {@link EmailAddress}; extra header names must be RFC 5322 field names and may not replace the
  * headers this class owns (From, To, Cc, Bcc, Subject, Message-ID, MIME and Content-* headers).
+ * Display names and subjects are cut to {@value #MAX_NAME_LENGTH} and {@value #MAX_SUBJECT_LENGTH}
+ * characters, so that every line stays under RFC 5322's 998.
  */
 public final class MimeComposer {
 
@@ -48,6 +51,10 @@ public final class MimeComposer {
             "from", "sender", "to", "cc", "bcc", "reply-to", "subject", "date", "message-id", "mime-version",
             "content-type", "content-transfer-encoding", "content-disposition", "content-id", "return-path");
     private static final Set<String> AUTO_SUBMITTED_VALUES = Set.of("auto-generated", "auto-replied", "auto-notified");
+    /** Display names are cut to this many characters (code points). */
+    static final int MAX_NAME_LENGTH = 100;
+    /** Subjects are cut to this many characters (code points). */
+    static final int MAX_SUBJECT_LENGTH = 400;
     /** RFC 5322 hard limit for a line, without CRLF. */
     private static final int MAX_LINE = 998;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -61,6 +68,8 @@ public final class MimeComposer {
      *                                  or an extra header that would replace one composed here
      */
     public ComposedMail compose(OutgoingMail mail, String messageIdDomain, Instant date) {
+        Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(date, "date");
         String domain = messageIdDomain(messageIdDomain);
         String messageId = randomId() + "@" + domain;
         try {
@@ -73,7 +82,7 @@ public final class MimeComposer {
             if (!mail.replyTo().isEmpty()) {
                 message.setReplyTo(addresses(mail.replyTo()));
             }
-            message.setSubject(HeaderText.clean(mail.subject()), CHARSET);
+            message.setSubject(truncate(HeaderText.clean(mail.subject()), MAX_SUBJECT_LENGTH), CHARSET);
             message.setHeader("Date", DATE.format(date));
             message.setHeader("Auto-Submitted", "auto-generated");
             addExtraHeaders(message, mail.headers());
@@ -147,7 +156,7 @@ public final class MimeComposer {
 
     private static InternetAddress address(String address, String displayName) {
         String normalised = EmailAddress.normalise(address);
-        String name = HeaderText.clean(displayName);
+        String name = truncate(HeaderText.clean(displayName), MAX_NAME_LENGTH);
         try {
             return name == null || name.isBlank()
                     ? new InternetAddress(normalised, false)
@@ -155,6 +164,17 @@ public final class MimeComposer {
         } catch (UnsupportedEncodingException | jakarta.mail.internet.AddressException e) {
             throw new IllegalArgumentException("not a valid e-mail address", e);
         }
+    }
+
+    /**
+     * Text cut to {@code max} code points. Real names and subjects are far shorter; longer ones are
+     * abuse, and a long word without spaces could not be folded into lines under 998 characters.
+     */
+    private static String truncate(String text, int max) {
+        if (text == null || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max));
     }
 
     private static Address[] addresses(List<String> addresses) {

@@ -76,6 +76,25 @@ class MimeComposerTest {
         assertTrue(new String(composed.mime(), StandardCharsets.US_ASCII).contains("From: \"Jeff (via Qmark)\" <support@qmark.dev>"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Jeff \"the fixer\" \\ Kim", "Kim, Dana <boss@example.com>", "x", "김다나 (Qmark 고객지원팀) 🙂"})
+    void awkwardDisplayNamesRoundTrip(String name) {
+        InboundMail parsed = parser.parse(compose(mail(name, List.of("dana@example.kr"), "s", "t", null, Map.of())).mime());
+        assertEquals(name, parsed.fromName());
+        assertEquals("support@qmark.dev", parsed.from());
+    }
+
+    @Test
+    void hugeDisplayNamesStillGiveShortLines() {
+        for (String name : List.of("x".repeat(3000), "다".repeat(3000), "a b ".repeat(1000))) {
+            ComposedMail composed = compose(mail(name, List.of("dana@example.kr"), "s", "t", null, Map.of()));
+            assertSevenBitWithShortLines(composed.mime());
+            InboundMail parsed = parser.parse(composed.mime());
+            assertEquals("support@qmark.dev", parsed.from());
+            assertEquals(name.substring(0, MimeComposer.MAX_NAME_LENGTH).strip(), parsed.fromName());
+        }
+    }
+
     @Test
     void messageIdIsFreshRandomAndInTheGivenDomain() {
         ComposedMail first = compose(simple("a"));
@@ -146,6 +165,20 @@ class MimeComposerTest {
         assertSevenBitWithShortLines(composed.mime());
         assertThrows(IllegalArgumentException.class, () -> compose(mail(null, List.of("dana@example.kr"), "s", "t", null,
                 Map.of("X-Long", "x".repeat(2000)))));
+
+        ComposedMail unfoldable = compose(mail(null, List.of("dana@example.kr"), "x".repeat(5000), "t", null, Map.of()));
+        assertSevenBitWithShortLines(unfoldable.mime());
+        assertEquals("x".repeat(MimeComposer.MAX_SUBJECT_LENGTH), parser.parse(unfoldable.mime()).subject());
+    }
+
+    @Test
+    void lineEndsAreCrlfInEveryEncoding() {
+        String mixed = "line1\nline2\r\nline3\rline4";
+        ComposedMail composed = compose(mail(null, List.of("dana@example.kr"), "s", mixed, "<p>a\nb</p>", Map.of()));
+        assertSevenBitWithShortLines(composed.mime());
+        InboundMail parsed = parser.parse(composed.mime());
+        assertEquals("line1\nline2\nline3\nline4", parsed.text());
+        assertEquals("<p>a\r\nb</p>", parsed.html());
     }
 
     @Test

@@ -135,6 +135,11 @@ class MimeParserCharsetTest {
         assertEquals("김다나", mail.fromName());
         assertEquals("dana@example.kr", mail.from());
 
+        InboundMail iso2022 = parser.parse(TestMails.mail()
+                .header("Subject: ご注文の件", Charset.forName("ISO-2022-JP"))
+                .body("x").bytes());
+        assertEquals("ご注文の件", iso2022.subject());
+
         InboundMail utf8 = parser.parse(TestMails.mail()
                 .header("Subject: Grüße – 山田です", StandardCharsets.UTF_8)
                 .body("x").bytes());
