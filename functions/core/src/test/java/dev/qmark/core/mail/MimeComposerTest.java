@@ -182,16 +182,6 @@ class MimeComposerTest {
     }
 
     @Test
-    void lineEndsAreCrlfInEveryEncoding() {
-        String mixed = "line1\nline2\r\nline3\rline4";
-        ComposedMail composed = compose(mail(null, List.of("dana@example.kr"), "s", mixed, "<p>a\nb</p>", Map.of()));
-        assertSevenBitWithShortLines(composed.mime());
-        InboundMail parsed = parser.parse(composed.mime());
-        assertEquals("line1\nline2\nline3\nline4", parsed.text());
-        assertEquals("<p>a\r\nb</p>", parsed.html());
-    }
-
-    @Test
     void nonAsciiBodiesAreTransferEncoded() {
         String raw = new String(compose(mail(null, List.of("dana@example.kr"), "s", "안녕하세요 ".repeat(50), null, Map.of())).mime(),
                 StandardCharsets.US_ASCII);
