@@ -2,6 +2,12 @@ package dev.qmark.local;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.qmark.aws.AwsClients;
+import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.sqs.SqsFeedbackQueue;
+import dev.qmark.aws.sqs.SqsJsonQueue;
+import dev.qmark.core.intake.StuckFeedback;
+import java.time.Clock;
+import java.time.Duration;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.emulators.EmbeddedAws;
@@ -88,6 +94,12 @@ public final class LocalSystem implements AutoCloseable {
         StackResources stack = StackResources.create(dynamo, sqs, s3, VISIBILITY_TIMEOUT_SECONDS);
         LocalFunctions functions = LocalFunctions.build(stack, options.config(), replyTokenSecret(options.dataDir()));
 
+        // the queues live in memory: what a previous run left on its way is enqueued again
+        int redriven = new StuckFeedback(new DynamoFeedbackRepository(dynamo, stack.table()),
+                new SqsFeedbackQueue(new SqsJsonQueue(sqs, stack.feedbackUrl())), Clock.systemUTC()).redrive(Duration.ZERO);
+        if (redriven > 0) {
+            LOG.info("{} feedback item(s) from the data directory were still on their way: enqueued again", redriven);
+        }
         resources.push(new SqsEventSourceMapping(sqs, stack.feedbackUrl(), stack.feedbackArn(), functions.router(), 10).start());
         resources.push(new SqsEventSourceMapping(sqs, stack.escalationUrl(), stack.escalationArn(), functions.escalator(), 10).start());
         SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake());

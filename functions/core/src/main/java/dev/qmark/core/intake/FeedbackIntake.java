@@ -11,12 +11,14 @@ import dev.qmark.core.ports.FeedbackRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Logger;
 
 /**
  * Takes a customer's submission: store first, then enqueue. A 2xx to the customer means the
  * item is durably stored. A duplicate (same idempotency key, or the same content again within
  * minutes) answers with the first item's id and enqueues it again, which the router ignores if
- * it was routed already: so a lost enqueue is repaired by the customer's own retry.
+ * it was routed already. An enqueue that fails after the item is stored does not fail the
+ * submission: {@link StuckFeedback} finds such items in the table and enqueues them again.
  */
 public final class FeedbackIntake {
 
@@ -24,6 +26,8 @@ public final class FeedbackIntake {
     public static final Duration SAME_CONTENT_WINDOW = Duration.ofMinutes(10);
     /** How long a client's Idempotency-Key is remembered. */
     public static final Duration IDEMPOTENCY_KEY_WINDOW = Duration.ofHours(24);
+
+    private static final Logger LOG = Logger.getLogger(FeedbackIntake.class.getName());
 
     private final FeedbackRepository repository;
     private final FeedbackQueue queue;
@@ -47,7 +51,12 @@ public final class FeedbackIntake {
         Duration window = submission.idempotencyKey() != null ? IDEMPOTENCY_KEY_WINDOW : SAME_CONTENT_WINDOW;
         FeedbackRepository.Stored stored = repository.storeNew(feedback, submission.dedupeKey(), now.plus(window),
                 new TimelineEvent(now, "received", "received via " + channel.wireName() + " from " + submission.email()));
-        queue.enqueue(stored.feedbackId());
+        try {
+            queue.enqueue(stored.feedbackId());
+        } catch (RuntimeException e) {
+            // stored is what the customer's 202 promises; StuckFeedback (or the customer's retry) enqueues it again
+            LOG.warning("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
+        }
         return new Receipt(stored.feedbackId(), !stored.created());
     }
 }
