@@ -107,7 +107,12 @@ final class FeedbackEndpoint {
             return HttpApiResponse.json(400, error);
         }
 
-        FeedbackIntake.Receipt receipt = intake.submit(result.submission(), Channel.WEB);
+        FeedbackIntake.Receipt receipt;
+        try {
+            receipt = intake.submit(result.submission(), Channel.WEB);
+        } catch (FeedbackIntake.IdempotencyKeyReused e) {
+            return HttpApiResponse.error(422, e.getMessage(), "Idempotency-Key");
+        }
         return browser ? HttpApiResponse.html(202, ThankYouPage.render(lang, receipt.feedbackId()))
                 : HttpApiResponse.json(202, Map.of("id", receipt.feedbackId()));
     }

@@ -110,14 +110,27 @@ final class MailIntake {
         return deliveries;
     }
 
-    /** Mail SES flags as a virus or as spam is kept, never applied. */
+    /**
+     * Mail SES flags as a virus or spam is kept, never applied; so is mail whose sender SES could
+     * not authenticate (DMARC failed, or both SPF and DKIM failed): its From could be anyone's.
+     */
     private static String quarantine(SesEvent.Receipt receipt) {
-        if (receipt.virusVerdict() != null && "FAIL".equalsIgnoreCase(receipt.virusVerdict().status())) {
+        if (failed(receipt.virusVerdict())) {
             return "quarantined: SES virus verdict FAIL";
         }
-        if (receipt.spamVerdict() != null && "FAIL".equalsIgnoreCase(receipt.spamVerdict().status())) {
+        if (failed(receipt.spamVerdict())) {
             return "quarantined: SES spam verdict FAIL";
         }
+        if (failed(receipt.dmarcVerdict())) {
+            return "sender not authenticated: SES DMARC verdict FAIL";
+        }
+        if (failed(receipt.spfVerdict()) && failed(receipt.dkimVerdict())) {
+            return "sender not authenticated: SES SPF and DKIM verdicts FAIL";
+        }
         return null;
+    }
+
+    private static boolean failed(SesEvent.Verdict verdict) {
+        return verdict != null && "FAIL".equalsIgnoreCase(verdict.status());
     }
 }

@@ -42,11 +42,13 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public Stored storeNew(Feedback feedback, String dedupeKey, Instant dedupeUntil, TimelineEvent received) {
+    public Stored storeNew(Feedback feedback, String dedupeKey, String fingerprint, Instant dedupeUntil,
+                           TimelineEvent received) {
         String submissionPk = "SUBMISSION#" + dedupeKey;
         Map<String, AttributeValue> submission = Item.create()
                 .s(QmarkTable.PK, submissionPk).s(QmarkTable.SK, "SUBMISSION").s("type", "submission")
-                .s("feedbackId", feedback.id()).n(QmarkTable.TTL_ATTRIBUTE, dedupeUntil.getEpochSecond())
+                .s("feedbackId", feedback.id()).s("fingerprint", fingerprint)
+                .n(QmarkTable.TTL_ATTRIBUTE, dedupeUntil.getEpochSecond())
                 .build();
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
@@ -54,7 +56,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                             Map.of(":now", AttributeValue.fromN(Long.toString(feedback.receivedAt().getEpochSecond())))),
                     put(FeedbackItems.feedback(feedback), "attribute_not_exists(pk)", null),
                     put(FeedbackItems.event(feedback.id(), received), null, null)));
-            return new Stored(feedback.id(), true);
+            return new Stored(feedback.id(), true, true);
         } catch (TransactionCanceledException e) {
             if (!failedCondition(e, 0)) {
                 throw e;
@@ -64,7 +66,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
             if (earlier == null || earlier.isEmpty()) {
                 throw new IllegalStateException("submission " + dedupeKey + " vanished while being read", e);
             }
-            return new Stored(Item.of(earlier).s("feedbackId"), false);
+            return new Stored(Item.of(earlier).s("feedbackId"), false, fingerprint.equals(Item.of(earlier).s("fingerprint")));
         }
     }
 

@@ -34,13 +34,18 @@ final class FeedbackListing {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).scanIndexForward(false);
+        String partitionKey;
+        AttributeValue partition;
         if (customerEmail != null) {
-            query.indexName(QmarkTable.BY_CUSTOMER).keyConditionExpression("customer = :c");
-            values.put(":c", AttributeValue.fromS(customerEmail.toLowerCase(java.util.Locale.ROOT)));
+            partitionKey = "customer";
+            partition = AttributeValue.fromS(customerEmail.toLowerCase(java.util.Locale.ROOT));
+            query.indexName(QmarkTable.BY_CUSTOMER).keyConditionExpression("customer = :p");
         } else {
-            query.indexName(QmarkTable.BY_TIME).keyConditionExpression("listPk = :list");
-            values.put(":list", AttributeValue.fromS(FeedbackItems.FEEDBACK_LIST));
+            partitionKey = "listPk";
+            partition = AttributeValue.fromS(FeedbackItems.FEEDBACK_LIST);
+            query.indexName(QmarkTable.BY_TIME).keyConditionExpression("listPk = :p");
         }
+        values.put(":p", partition);
         if (status != null) {
             query.filterExpression("#status = :status");
             names.put("#status", "status");
@@ -53,6 +58,11 @@ final class FeedbackListing {
 
         List<Feedback> items = new ArrayList<>();
         Map<String, AttributeValue> start = decode(cursor);
+        if (start != null && !(start.keySet().equals(java.util.Set.of(QmarkTable.PK, QmarkTable.SK, partitionKey, "listSk"))
+                && partition.equals(start.get(partitionKey)))) {
+            // a cursor from another listing (or made up) would reach DynamoDB and fail there
+            throw new IllegalArgumentException("cursor does not belong to this listing; start again without it");
+        }
         do {
             QueryResponse page = dynamo.query(query.exclusiveStartKey(start).limit(limit - items.size()).build());
             page.items().stream().map(FeedbackItems::feedback).forEach(items::add);

@@ -58,22 +58,26 @@ class DynamoFeedbackRepositoryTest {
 
     static Feedback stored(String email, Instant at) {
         Feedback f = newFeedback(email, at);
-        repository.storeNew(f, UUID.randomUUID().toString(), at.plusSeconds(600), new TimelineEvent(at, "received", "web"));
+        repository.storeNew(f, UUID.randomUUID().toString(), "fp", at.plusSeconds(600), new TimelineEvent(at, "received", "web"));
         return f;
     }
 
     @Test
     void storesOnceForTheSameSubmissionWhileTheKeyLives() {
         Feedback first = newFeedback("dup@example.org", T0);
-        assertEquals(new FeedbackRepository.Stored(first.id(), true),
-                repository.storeNew(first, "key-1", T0.plusSeconds(600), new TimelineEvent(T0, "received", "web")));
+        assertEquals(new FeedbackRepository.Stored(first.id(), true, true),
+                repository.storeNew(first, "key-1", "fp-1", T0.plusSeconds(600), new TimelineEvent(T0, "received", "web")));
         Feedback again = newFeedback("dup@example.org", T0.plusSeconds(60));
-        assertEquals(new FeedbackRepository.Stored(first.id(), false),
-                repository.storeNew(again, "key-1", T0.plusSeconds(660), new TimelineEvent(T0, "received", "web")));
+        assertEquals(new FeedbackRepository.Stored(first.id(), false, true),
+                repository.storeNew(again, "key-1", "fp-1", T0.plusSeconds(660), new TimelineEvent(T0, "received", "web")));
         assertTrue(repository.find(again.id()).isEmpty());
+        // the same key with other content is reported, so the caller can refuse it
+        assertEquals(new FeedbackRepository.Stored(first.id(), false, false),
+                repository.storeNew(newFeedback("eve@example.org", T0), "key-1", "fp-2", T0.plusSeconds(660),
+                        new TimelineEvent(T0, "received", "web")));
         // once the key has expired the same content is new feedback again
         Feedback later = newFeedback("dup@example.org", T0.plusSeconds(3600));
-        assertTrue(repository.storeNew(later, "key-1", T0.plusSeconds(4200),
+        assertTrue(repository.storeNew(later, "key-1", "fp-1", T0.plusSeconds(4200),
                 new TimelineEvent(later.receivedAt(), "received", "web")).created());
     }
 

@@ -48,7 +48,7 @@ class StuckFeedbackTest {
     private static Feedback store(TestBed bed, Instant at) {
         Feedback f = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("A", "a@example.org"), null, "m", null,
                 at, FeedbackStatus.RECEIVED, null);
-        bed.repository().storeNew(f, UUID.randomUUID().toString(), at.plusSeconds(60), new TimelineEvent(at, "received", "web"));
+        bed.repository().storeNew(f, UUID.randomUUID().toString(), "fp", at.plusSeconds(60), new TimelineEvent(at, "received", "web"));
         return f;
     }
 }

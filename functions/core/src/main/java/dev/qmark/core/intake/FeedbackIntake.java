@@ -43,14 +43,25 @@ public final class FeedbackIntake {
     public record Receipt(String feedbackId, boolean duplicate) {
     }
 
+    /** A client sent other content under an Idempotency-Key it used before: a client bug, never a retry. */
+    public static final class IdempotencyKeyReused extends RuntimeException {
+        public IdempotencyKeyReused() {
+            super("Idempotency-Key was used before for a different submission; use a new key for new feedback");
+        }
+    }
+
     public Receipt submit(Submission submission, Channel channel) {
         Instant now = clock.instant();
         Feedback feedback = new Feedback(FeedbackIds.newId(), channel,
                 new Customer(submission.name(), submission.email()), submission.subject(), submission.message(),
                 submission.rating(), now, FeedbackStatus.RECEIVED, null);
         Duration window = submission.idempotencyKey() != null ? IDEMPOTENCY_KEY_WINDOW : SAME_CONTENT_WINDOW;
-        FeedbackRepository.Stored stored = repository.storeNew(feedback, submission.dedupeKey(), now.plus(window),
+        FeedbackRepository.Stored stored = repository.storeNew(feedback, submission.dedupeKey(),
+                submission.contentFingerprint(), now.plus(window),
                 new TimelineEvent(now, "received", "received via " + channel.wireName() + " from " + submission.email()));
+        if (!stored.sameContent()) {
+            throw new IdempotencyKeyReused();
+        }
         try {
             queue.enqueue(stored.feedbackId());
         } catch (RuntimeException e) {

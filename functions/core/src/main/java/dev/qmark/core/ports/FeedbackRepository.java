@@ -17,8 +17,11 @@ import java.util.Optional;
  */
 public interface FeedbackRepository {
 
-    /** The item holding a submission: the new one, or the one stored earlier for the same key. */
-    record Stored(String feedbackId, boolean created) {
+    /**
+     * The item holding a submission: the new one, or the one stored earlier for the same key.
+     * {@code sameContent} says whether the earlier submission had the same content fingerprint.
+     */
+    record Stored(String feedbackId, boolean created, boolean sameContent) {
     }
 
     /** What a claim to send a mail found. */
@@ -52,7 +55,7 @@ public interface FeedbackRepository {
      * Stores new feedback (status RECEIVED) with its first timeline event, unless a submission
      * with the same dedupe key was stored and its key has not expired.
      */
-    Stored storeNew(Feedback feedback, String dedupeKey, Instant dedupeUntil, TimelineEvent received);
+    Stored storeNew(Feedback feedback, String dedupeKey, String fingerprint, Instant dedupeUntil, TimelineEvent received);
 
     Optional<Feedback> find(String id);
 

@@ -8,6 +8,7 @@ import dev.qmark.core.escalation.ReplyTokens;
 import dev.qmark.core.escalation.TryAgainLater;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.mail.AutomaticMail;
 import dev.qmark.core.mail.InboundMail;
 import dev.qmark.core.mail.ReplyText;
 import dev.qmark.core.ports.FeedbackRepository;
@@ -59,6 +60,10 @@ public final class ReplyIntake {
      * @param envelopeRecipients the SMTP recipients, which Bcc and forwarding do not hide
      */
     public Outcome accept(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients) {
+        Optional<String> automatic = AutomaticMail.reason(received, config.sender());
+        if (automatic.isPresent()) {
+            return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + "), not an answer");
+        }
         Optional<String> token = replyToken(received, envelopeRecipients);
         if (token.isEmpty()) {
             return review(received, mailId, rawLocation, "not addressed to a reply address");
