@@ -1,0 +1,279 @@
+package dev.qmark.router;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qmark.aws.Json;
+import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.TestBed;
+import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.Customer;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackIds;
+import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
+import dev.qmark.core.feedback.TimelineEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The router as Lambda runs it on SQS batches, against DynamoDB Local and ElasticMQ over the real
+ * SDK: the decision recorded once, the escalation request sent every time, failures per message.
+ */
+class RouterHandlerTest {
+
+    private TestBed bed;
+    private RouterHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        bed = TestBed.create();
+        handler = new RouterHandler(bed.env());
+    }
+
+    @Test
+    void lateDeliveryGoesToDeliveryWithAFourHourDeadline() {
+        String id = store("My parcel", "It is late again, three days now.", 3);
+        Instant before = Instant.now();
+        JsonNode response = invoke(batch(record("m-1", "{\"feedbackId\": \"" + id + "\"}")));
+        Instant after = Instant.now();
+
+        assertEquals(0, response.get("batchItemFailures").size(), response.toString());
+        Feedback routed = bed.repository().find(id).orElseThrow();
+        assertEquals(FeedbackStatus.ROUTED, routed.status());
+        RouteDecision route = routed.route();
+        assertEquals("late-delivery", route.route());
+        assertEquals("delivery", route.owner());
+        assertEquals(Duration.ofHours(4), route.answerWithin());
+        assertFalse(route.decidedAt().isBefore(before.truncatedTo(ChronoUnit.MILLIS)), "routedAt is now");
+        assertFalse(route.decidedAt().isAfter(after));
+        assertEquals(route.decidedAt().plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.SECONDS), route.dueAt(),
+                "dueAt = routedAt + 4h (to the second)");
+
+        FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
+        assertEquals(List.of("received", "routed"), types(record));
+        assertTrue(record.escalations().isEmpty(), "the router asks nobody itself");
+
+        List<Message> requests = bed.drain(bed.escalationQueueUrl);
+        assertEquals(1, requests.size());
+        JsonNode request = json(requests.get(0).body());
+        assertEquals(id, request.get("feedbackId").asText());
+        assertEquals(1, request.get("step").asInt());
+        assertEquals("delivery", request.get("owner").asText());
+        assertEquals(route.dueAt(), Instant.parse(request.get("dueAt").asText()));
+        assertEquals(4, request.size(), "an EscalationRequest is {feedbackId, step, owner, dueAt}: " + request);
+        assertTrue(bed.drain(bed.feedbackQueueUrl).isEmpty(), "the router does not re-queue feedback");
+    }
+
+    @Test
+    void theSampleEventRoutesTheItemItNames() {
+        String id = store("My delivery is late", "Ordered Monday, still nothing.", 2);
+        ObjectNode event = sample();
+        ((ObjectNode) event.get("Records").get(0)).put("body", "{\"feedbackId\": \"" + id + "\"}");
+        assertEquals(0, invoke(event).get("batchItemFailures").size());
+        assertEquals("late-delivery", bed.repository().find(id).orElseThrow().route().route());
+        assertEquals(1, bed.drain(bed.escalationQueueUrl).size());
+    }
+
+    @Test
+    void theSameMessageAgainKeepsTheDecisionAndAsksAgain() {
+        String id = store("Delivery", "The parcel is late.", 2);
+        ObjectNode event = batch(record("m-1", "{\"feedbackId\": \"" + id + "\"}"));
+        invoke(event);
+        RouteDecision first = bed.repository().find(id).orElseThrow().route();
+        JsonNode firstRequest = json(bed.drain(bed.escalationQueueUrl).get(0).body());
+
+        JsonNode response = invoke(event);
+
+        assertEquals(0, response.get("batchItemFailures").size());
+        assertEquals(first, bed.repository().find(id).orElseThrow().route(), "the first decision stands");
+        FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
+        assertEquals(1, types(record).stream().filter("routed"::equals).count(), "routed once: " + types(record));
+        List<Message> again = bed.drain(bed.escalationQueueUrl);
+        assertEquals(1, again.size(), "the request is sent again; the escalator asks once");
+        assertEquals(firstRequest, json(again.get(0).body()), "with the same owner and deadline");
+    }
+
+    @Test
+    void aDecisionRecordedBeforeIsNeverReplaced() {
+        // routed earlier (another rule set, or a manual decision): the router must not decide again
+        String id = store("Delivery", "The parcel is late.", 2);
+        Instant earlier = Instant.parse("2026-11-20T08:00:00Z");
+        RouteDecision manual = new RouteDecision("billing", "billing", Duration.ofHours(8),
+                earlier.plus(Duration.ofHours(8)), earlier);
+        assertTrue(bed.repository().recordRoute(id, manual, new TimelineEvent(earlier, "routed", "by hand")));
+
+        invoke(batch(record("m-1", "{\"feedbackId\": \"" + id + "\"}")));
+
+        assertEquals(manual, bed.repository().find(id).orElseThrow().route());
+        JsonNode request = json(bed.drain(bed.escalationQueueUrl).get(0).body());
+        assertEquals("billing", request.get("owner").asText());
+        assertEquals(manual.dueAt(), Instant.parse(request.get("dueAt").asText()));
+    }
+
+    @Test
+    void concurrentDeliveriesRecordOneDecision() throws Exception {
+        String id = store("Delivery", "The parcel is late.", 2);
+        String body = "{\"feedbackId\": \"" + id + "\"}";
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<JsonNode>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String messageId = "m-" + i;
+                results.add(pool.submit(() -> invoke(batch(record(messageId, body)))));
+            }
+            for (Future<JsonNode> result : results) {
+                assertEquals(0, result.get().get("batchItemFailures").size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        RouteDecision decision = bed.repository().find(id).orElseThrow().route();
+        FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
+        assertEquals(1, types(record).stream().filter("routed"::equals).count(), types(record).toString());
+        List<Message> requests = bed.drain(bed.escalationQueueUrl);
+        assertEquals(6, requests.size());
+        for (Message m : requests) {
+            assertEquals(decision.dueAt(), Instant.parse(json(m.body()).get("dueAt").asText()),
+                    "every request carries the decision that stands");
+        }
+    }
+
+    @Test
+    void aLowRatingIsUnhappyAndGoesToOpsEvenWhenItMentionsDelivery() {
+        String id = store("Delivery", "Late and broken. Never again.", 1);
+        invoke(batch(record("m-1", "{\"feedbackId\": \"" + id + "\"}")));
+
+        RouteDecision route = bed.repository().find(id).orElseThrow().route();
+        assertEquals("unhappy", route.route(), "first match wins");
+        assertEquals("ops", route.owner());
+        assertEquals(Duration.ofHours(2), route.answerWithin());
+        assertEquals(route.decidedAt().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS), route.dueAt());
+        assertEquals("ops", json(bed.drain(bed.escalationQueueUrl).get(0).body()).get("owner").asText());
+    }
+
+    @Test
+    void theOtherRoutesOfTheShippedConfiguration() {
+        String korean = store(null, "배송이 언제 되나요?", null);
+        String billing = store("Invoice", "I was charged twice, please refund.", 3);
+        String chocolate = store("Chocolate", "The chocolate was great.", 5);
+        invoke(batch(record("a", "{\"feedbackId\": \"" + korean + "\"}"),
+                record("b", "{\"feedbackId\": \"" + billing + "\"}"),
+                record("c", "{\"feedbackId\": \"" + chocolate + "\"}")));
+
+        assertEquals("late-delivery", bed.repository().find(korean).orElseThrow().route().route(),
+                "Korean keywords match inside words");
+        RouteDecision b = bed.repository().find(billing).orElseThrow().route();
+        assertEquals("billing", b.route());
+        assertEquals("billing", b.owner());
+        assertEquals(Duration.ofHours(8), b.answerWithin());
+        RouteDecision c = bed.repository().find(chocolate).orElseThrow().route();
+        assertEquals("everything-else", c.route(), "\"late\" is not in \"chocolate\"");
+        assertEquals("ops", c.owner());
+        assertEquals(Duration.ofHours(24), c.answerWithin());
+        assertEquals(3, bed.drain(bed.escalationQueueUrl).size());
+    }
+
+    @Test
+    void badMessagesFailAloneWhileTheGoodOnesInTheBatchSucceed() {
+        String good = store("Delivery", "The parcel is late.", 2);
+        String unknown = FeedbackIds.newId();
+        JsonNode response = invoke(batch(
+                record("bad-json", "this is not json"),
+                record("good", "{\"feedbackId\": \"" + good + "\"}"),
+                record("unknown", "{\"feedbackId\": \"" + unknown + "\"}"),
+                record("no-id", "{\"id\": \"" + good + "\"}")));
+
+        List<String> failed = new ArrayList<>();
+        response.get("batchItemFailures").forEach(f -> failed.add(f.get("itemIdentifier").asText()));
+        assertEquals(List.of("bad-json", "unknown", "no-id"), failed);
+        assertEquals(FeedbackStatus.ROUTED, bed.repository().find(good).orElseThrow().status());
+        assertTrue(bed.repository().find(unknown).isEmpty(), "nothing is made up for an unknown id");
+        List<Message> requests = bed.drain(bed.escalationQueueUrl);
+        assertEquals(1, requests.size());
+        assertEquals(good, json(requests.get(0).body()).get("feedbackId").asText());
+    }
+
+    @Test
+    void anEmptyBatchIsNoFailure() {
+        JsonNode response = invoke(batch());
+        assertEquals(0, response.get("batchItemFailures").size());
+        assertTrue(bed.drain(bed.escalationQueueUrl).isEmpty());
+    }
+
+    @Test
+    void aMessageFromTheRealFeedbackQueueIsRead() {
+        // what form-intake put on the queue, as the event source mapping would hand it over
+        String id = store("Delivery", "The parcel is late.", 2);
+        bed.sqs.sendMessage(s -> s.queueUrl(bed.feedbackQueueUrl)
+                .messageBody(json("{\"feedbackId\": \"" + id + "\"}").toString()));
+        Message queued = bed.drain(bed.feedbackQueueUrl).get(0);
+        assertEquals(0, invoke(batch(record(queued.messageId(), queued.body()))).get("batchItemFailures").size());
+        assertEquals(FeedbackStatus.ROUTED, bed.repository().find(id).orElseThrow().status());
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    private String store(String subject, String message, Integer rating) {
+        Instant now = Instant.now();
+        Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu Kim", "minsu@example.org"),
+                subject, message, rating, now, FeedbackStatus.RECEIVED, null);
+        assertTrue(bed.repository().storeNew(feedback, UUID.randomUUID().toString(), now.plusSeconds(600),
+                new TimelineEvent(now, "received", "received via web")).created());
+        return feedback.id();
+    }
+
+    private JsonNode invoke(ObjectNode event) {
+        return Invoke.handler(handler, event.toString());
+    }
+
+    private static List<String> types(FeedbackRecord record) {
+        return record.timeline().stream().map(TimelineEvent::type).toList();
+    }
+
+    /** The sample event, its one record as the template for others. */
+    private static ObjectNode sample() {
+        return (ObjectNode) json(TestBed.event("router-sqs-feedback.json"));
+    }
+
+    private static ObjectNode record(String messageId, String body) {
+        ObjectNode record = (ObjectNode) sample().get("Records").get(0);
+        record.put("messageId", messageId);
+        record.put("body", body);
+        return record;
+    }
+
+    private static ObjectNode batch(ObjectNode... records) {
+        ObjectNode event = sample();
+        ArrayNode list = event.putArray("Records");
+        for (ObjectNode r : records) {
+            list.add(r);
+        }
+        return event;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
