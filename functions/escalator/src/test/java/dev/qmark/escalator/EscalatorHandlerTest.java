@@ -212,7 +212,7 @@ class EscalatorHandlerTest {
         Instant earlier = Instant.now().minus(Duration.ofDays(3));
         Feedback past = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu Kim", "minsu@example.org"),
                 "Wrong colour", "The shirt is blue, I ordered red.", 3, earlier, FeedbackStatus.RECEIVED, null);
-        bed.repository().storeNew(past, UUID.randomUUID().toString(), earlier.plusSeconds(600),
+        bed.repository().storeNew(past, UUID.randomUUID().toString(), "fingerprint", earlier.plusSeconds(600),
                 new TimelineEvent(earlier, "received", "web"));
         String other = storeRouted("someone@example.org", "Other customer", "Not Minsu.", 4);
         String id = storeRouted("minsu@example.org", "Late", "Where is it?", 2);
@@ -246,7 +246,7 @@ class EscalatorHandlerTest {
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB,
                 new Customer(email.startsWith("minsu") ? "Minsu Kim" : "Jin Lee", email), subject, message, rating,
                 now, FeedbackStatus.RECEIVED, null);
-        assertTrue(bed.repository().storeNew(feedback, UUID.randomUUID().toString(), now.plusSeconds(600),
+        assertTrue(bed.repository().storeNew(feedback, UUID.randomUUID().toString(), "fingerprint", now.plusSeconds(600),
                 new TimelineEvent(now, "received", "received via web")).created());
         assertTrue(bed.repository().recordRoute(feedback.id(),
                 new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), DUE, now),

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -128,9 +127,6 @@ class FormIntakeHandlerTest {
      * not claim the second message is stored.
      */
     @Test
-    @Disabled("bug: Submission.dedupeKey() uses only the Idempotency-Key, so different feedback from another "
-            + "customer under a reused key gets 202 with the first customer's id and is silently lost "
-            + "(expected 422 naming Idempotency-Key, or the new message stored under its own id)")
     void reusedKeyWithOtherCustomersFeedbackIsNotSilentlyDropped() {
         invoke(sample("form-intake-post-json.json"));
         ObjectNode other = sample("form-intake-post-json.json");

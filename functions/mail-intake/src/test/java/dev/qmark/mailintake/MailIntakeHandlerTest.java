@@ -49,7 +49,6 @@ import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -296,9 +295,6 @@ class MailIntakeHandlerTest {
      * is told "Dana answered".
      */
     @Test
-    @Disabled("bug: an out-of-office auto-reply (Auto-Submitted: auto-replied) from the owner to the reply address "
-            + "is recorded as the answer, closes the escalation and mails the founder; inbound Auto-Submitted/"
-            + "Precedence/X-Autoreply are never checked (expected kept_for_review, escalation still OPEN)")
     void anOutOfOfficeAutoReplyIsNotAnAnswer() {
         String mailId = newMailId();
         String raw = "From: Dana <dana@example.com>\r\n"
@@ -329,9 +325,6 @@ class MailIntakeHandlerTest {
      * (a forward, a CC) can answer in the owner's name.
      */
     @Test
-    @Disabled("bug: a reply whose From: is the owner's address but whose SES dmarcVerdict is FAIL (a forged "
-            + "sender) is applied as the owner's answer; the receipt's DMARC verdict is never read "
-            + "(expected kept_for_review, escalation still OPEN)")
     void aReplyWithAForgedOwnerAddressIsNotApplied() {
         String mailId = newMailId();
         bed.putMail("inbound/" + mailId, outlookReply("Dana <dana@example.com>", replyAddress, "Refund them all."));
@@ -353,7 +346,7 @@ class MailIntakeHandlerTest {
         Instant now = Instant.now();
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu Kim", "minsu@example.org"),
                 "My delivery is late", CUSTOMER_WORDS, 2, now, FeedbackStatus.RECEIVED, null);
-        assertTrue(bed.repository().storeNew(feedback, UUID.randomUUID().toString(), now.plusSeconds(600),
+        assertTrue(bed.repository().storeNew(feedback, UUID.randomUUID().toString(), "fingerprint", now.plusSeconds(600),
                 new TimelineEvent(now, "received", "received via web")).created());
         assertTrue(bed.repository().recordRoute(feedback.id(), new RouteDecision("late-delivery", "delivery",
                 Duration.ofHours(4), now.plus(Duration.ofHours(4)), now), new TimelineEvent(now, "routed", "late-delivery")));

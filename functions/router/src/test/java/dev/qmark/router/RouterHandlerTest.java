@@ -235,7 +235,7 @@ class RouterHandlerTest {
         Instant now = Instant.now();
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu Kim", "minsu@example.org"),
                 subject, message, rating, now, FeedbackStatus.RECEIVED, null);
-        assertTrue(bed.repository().storeNew(feedback, UUID.randomUUID().toString(), now.plusSeconds(600),
+        assertTrue(bed.repository().storeNew(feedback, UUID.randomUUID().toString(), "fingerprint", now.plusSeconds(600),
                 new TimelineEvent(now, "received", "received via web")).created());
         return feedback.id();
     }
