@@ -1,5 +1,6 @@
 package dev.qmark.formintake;
 
+import dev.qmark.aws.lambda.FormUrlEncoded;
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.core.feedback.Channel;
@@ -66,7 +67,7 @@ final class FeedbackEndpoint {
         Map<String, String> fields;
         if (form) {
             try {
-                fields = FormBody.parse(text);
+                fields = FormUrlEncoded.parse(text);
             } catch (IllegalArgumentException e) {
                 return HttpApiResponse.error(400, "form body is not valid URL encoding", null);
             }

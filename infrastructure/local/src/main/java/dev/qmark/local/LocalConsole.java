@@ -2,15 +2,14 @@ package dev.qmark.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.qmark.aws.lambda.FormUrlEncoded;
 import dev.qmark.emulators.OutboxMail;
 import dev.qmark.emulators.SesStandIn;
 import dev.qmark.local.pages.MailView;
 import dev.qmark.local.pages.MailboxPage;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,7 @@ final class LocalConsole implements HttpHandler {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        Map<String, String> form = parse(new String(exchange.getRequestBody().readNBytes(1 << 20), StandardCharsets.UTF_8));
+        Map<String, String> form = FormUrlEncoded.parse(new String(exchange.getRequestBody().readNBytes(1 << 20), StandardCharsets.UTF_8));
         Optional<OutboxMail> original = ses.outbox().stream()
                 .filter(m -> m.messageId().equals(form.get("messageId"))).findFirst();
         String notice;
@@ -81,19 +80,7 @@ final class LocalConsole implements HttpHandler {
 
     private static Map<String, String> query(HttpExchange exchange) {
         String raw = exchange.getRequestURI().getRawQuery();
-        return raw == null ? Map.of() : parse(raw);
-    }
-
-    private static Map<String, String> parse(String encoded) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
+        return raw == null ? Map.of() : FormUrlEncoded.parse(raw);
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

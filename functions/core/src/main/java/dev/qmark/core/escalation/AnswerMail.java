@@ -4,6 +4,7 @@ import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.core.text.Html;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,10 @@ public final class AnswerMail {
         text.append("Reference: ").append(feedback.id()).append('\n');
 
         String html = "<div style=\"font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2328\">"
-                + "<p style=\"margin:0 0 12px;color:#656d76\">" + MailFormat.escape(speed) + ".</p>"
+                + "<p style=\"margin:0 0 12px;color:#656d76\">" + Html.escape(speed) + ".</p>"
                 + MailFormat.paragraphs(answered.answer())
-                + "<p style=\"margin:16px 0 4px;color:#656d76\">The customer, " + MailFormat.escape(MailFormat.customer(feedback))
-                + ", wrote on " + MailFormat.escape(MailFormat.when(feedback.receivedAt(), founder.timeZone())) + ":</p>"
+                + "<p style=\"margin:16px 0 4px;color:#656d76\">The customer, " + Html.escape(MailFormat.customer(feedback))
+                + ", wrote on " + Html.escape(MailFormat.when(feedback.receivedAt(), founder.timeZone())) + ":</p>"
                 + "<blockquote style=\"margin:0 0 16px;padding:8px 16px;border-left:4px solid #d0d7de\">"
                 + MailFormat.paragraphs(feedback.message()) + "</blockquote>"
                 + "<p style=\"color:#656d76;font-size:13px;margin:0\">Reference: " + feedback.id() + "</p></div>";

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import dev.qmark.core.text.Html;
 import java.util.Locale;
 
 /** Small formatting rules shared by the mails Qmark writes to people. */
@@ -54,23 +55,8 @@ final class MailFormat {
                 .reduce((a, b) -> a + "\n" + b).orElse(">");
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     /** Plain text as HTML paragraphs, escaped, line breaks kept. */
     static String paragraphs(String text) {
-        return "<p style=\"white-space:pre-wrap;margin:0 0 12px\">" + escape(text.strip()) + "</p>";
+        return "<p style=\"white-space:pre-wrap;margin:0 0 12px\">" + Html.escape(text.strip()) + "</p>";
     }
 }

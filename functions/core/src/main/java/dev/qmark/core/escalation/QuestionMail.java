@@ -4,6 +4,7 @@ import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.core.text.Html;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +71,14 @@ public final class QuestionMail {
         if (!earlier.isEmpty()) {
             html.append("<p style=\"margin:0 0 4px\">Earlier from this customer:</p><ul style=\"margin:0 0 16px\">");
             for (Feedback past : earlier) {
-                html.append("<li>").append(MailFormat.escape(MailFormat.when(past.receivedAt(), owner.timeZone())))
-                        .append(": ").append(MailFormat.escape(past.title())).append(" (")
+                html.append("<li>").append(Html.escape(MailFormat.when(past.receivedAt(), owner.timeZone())))
+                        .append(": ").append(Html.escape(past.title())).append(" (")
                         .append(past.status().wireName()).append(")</li>");
             }
             html.append("</ul>");
         }
         html.append("<p style=\"margin:0 0 12px\">Find out what happened, why, and what changes so it never happens again. ")
-                .append("Just reply to this mail: your answer goes to ").append(MailFormat.escape(founder))
+                .append("Just reply to this mail: your answer goes to ").append(Html.escape(founder))
                 .append(" and into the customer's record.</p>");
         html.append("<p style=\"color:#656d76;font-size:13px;margin:0\">Reference: ").append(feedback.id()).append("</p></div>");
 
@@ -96,6 +97,6 @@ public final class QuestionMail {
 
     private static void row(StringBuilder html, String label, String value) {
         html.append("<tr><td style=\"padding:2px 16px 2px 0;color:#656d76\">").append(label)
-                .append("</td><td style=\"padding:2px 0\">").append(MailFormat.escape(value)).append("</td></tr>");
+                .append("</td><td style=\"padding:2px 0\">").append(Html.escape(value)).append("</td></tr>");
     }
 }

@@ -1,5 +1,7 @@
 package dev.qmark.formintake.pages;
 
+import dev.qmark.core.text.Html;
+
 /** What a customer sees when the form could not be taken: too large (413), a bad request, or a failure. */
 public final class ErrorPage {
 

@@ -1,5 +1,7 @@
 package dev.qmark.formintake.pages;
 
+import dev.qmark.core.text.Html;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

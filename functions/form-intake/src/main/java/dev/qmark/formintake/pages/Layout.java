@@ -1,5 +1,7 @@
 package dev.qmark.formintake.pages;
 
+import dev.qmark.core.text.Html;
+
 /** The document around every public page: head, inline style, header with the language switch, footer. */
 final class Layout {
 

@@ -1,5 +1,7 @@
 package dev.qmark.formintake.pages;
 
+import dev.qmark.core.text.Html;
+
 /** What a customer sees after the form was accepted. */
 public final class ThankYouPage {
 

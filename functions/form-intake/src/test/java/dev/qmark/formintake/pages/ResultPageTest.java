@@ -1,5 +1,7 @@
 package dev.qmark.formintake.pages;
 
+import dev.qmark.core.text.Html;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

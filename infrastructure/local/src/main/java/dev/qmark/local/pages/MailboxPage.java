@@ -1,5 +1,7 @@
 package dev.qmark.local.pages;
 
+import dev.qmark.core.text.Html;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

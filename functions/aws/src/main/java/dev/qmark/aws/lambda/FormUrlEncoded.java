@@ -1,18 +1,18 @@
-package dev.qmark.formintake;
+package dev.qmark.aws.lambda;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An application/x-www-form-urlencoded body, UTF-8, first value of each field wins. */
-final class FormBody {
+/** An application/x-www-form-urlencoded body or query, UTF-8, first value of each field wins. */
+public final class FormUrlEncoded {
 
-    private FormBody() {
+    private FormUrlEncoded() {
     }
 
     /** @throws IllegalArgumentException for broken percent-encoding */
-    static Map<String, String> parse(String body) {
+    public static Map<String, String> parse(String body) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (body == null || body.isEmpty()) {
             return fields;

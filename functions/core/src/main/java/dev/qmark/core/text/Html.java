@@ -1,6 +1,6 @@
-package dev.qmark.formintake.pages;
+package dev.qmark.core.text;
 
-/** The one escaping rule of these pages: safe in element content and in quoted attribute values. */
+/** The one HTML escaping rule of Qmark (pages and mails): safe in element content and in quoted attribute values. */
 public final class Html {
 
     private Html() {
