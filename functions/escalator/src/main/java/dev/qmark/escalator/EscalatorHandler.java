@@ -14,7 +14,6 @@ import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.Escalator;
 import dev.qmark.core.escalation.ReplyTokens;
-import java.time.Clock;
 
 /** Reads the escalation queue: sends each "?" mail once and opens its deadline. */
 public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatchResponse> {
@@ -30,9 +29,9 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
         this.escalator = new Escalator(config,
                 new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                new SesMailSender(AwsClients.ses(), config.inboundDomain()),
+                new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
                 new ReplyTokens(env.require("REPLY_TOKEN_SECRET")),
-                Clock.systemUTC());
+                env.clock());
     }
 
     @Override

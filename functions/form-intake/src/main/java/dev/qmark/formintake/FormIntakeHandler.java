@@ -10,7 +10,6 @@ import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.intake.FeedbackIntake;
-import java.time.Clock;
 
 /**
  * {@code GET /} (the public form) and {@code POST /feedback}, behind API Gateway's HTTP API.
@@ -29,7 +28,7 @@ public final class FormIntakeHandler extends JsonStreamHandler<HttpApiRequest, H
         FeedbackIntake intake = new FeedbackIntake(
                 new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL"))),
-                Clock.systemUTC());
+                env.clock());
         this.endpoint = new FeedbackEndpoint(intake);
     }
 

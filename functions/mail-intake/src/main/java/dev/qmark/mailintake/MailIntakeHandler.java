@@ -13,7 +13,6 @@ import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.ReplyTokens;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.reply.ReplyIntake;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -36,10 +35,10 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, List<Ma
                 new S3RawMailStore(AwsClients.s3()),
                 env.require("MAIL_BUCKET"),
                 env.require("MAIL_PREFIX"),
-                new ReplyIntake(config, repository, new SesMailSender(AwsClients.ses(), config.inboundDomain()),
-                        new ReplyTokens(env.require("REPLY_TOKEN_SECRET")), Clock.systemUTC()),
+                new ReplyIntake(config, repository, new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
+                        new ReplyTokens(env.require("REPLY_TOKEN_SECRET")), env.clock()),
                 repository,
-                Clock.systemUTC());
+                env.clock());
     }
 
     @Override

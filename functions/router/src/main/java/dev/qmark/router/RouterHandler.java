@@ -14,7 +14,6 @@ import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.routing.Router;
 import dev.qmark.core.routing.RoutingService;
-import java.time.Clock;
 
 /** Reads the feedback queue: routes each stored item and asks for its first escalation. */
 public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchResponse> {
@@ -31,7 +30,7 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
                 new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 new SqsEscalationQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("ESCALATION_QUEUE_URL"))),
                 new Router(ConfigLoader.locate(env.require("QMARK_CONFIG"))),
-                Clock.systemUTC());
+                env.clock());
     }
 
     @Override

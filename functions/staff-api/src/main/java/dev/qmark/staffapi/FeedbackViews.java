@@ -44,13 +44,16 @@ final class FeedbackViews {
             view.put("route", null);
         }
         view.put("escalations", record.escalations().stream().map(FeedbackViews::escalation).toList());
+        // the chain so far: who was asked, in order
+        view.put("chain", record.escalations().stream().map(Escalation::owner).toList());
         view.put("timeline", record.timeline().stream().map(FeedbackViews::event).toList());
         return view;
     }
 
-    private static Map<String, Object> escalation(Escalation e) {
+    static Map<String, Object> escalation(Escalation e) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", e.id());
+        view.put("feedbackId", e.feedbackId());
         view.put("step", e.step());
         view.put("owner", e.owner());
         view.put("ownerEmail", e.ownerEmail());
@@ -60,6 +63,10 @@ final class FeedbackViews {
         view.put("answeredAt", e.answeredAt());
         view.put("answer", e.answer());
         view.put("answeredBy", e.answeredBy());
+        view.put("lateBy", e.lateBy() == null ? null : e.lateBy().toString());
+        view.put("breachedAt", e.breachedAt());
+        view.put("reminders", e.reminderTimes());
+        view.put("remindersSent", e.remindersSent());
         return view;
     }
 

@@ -2,9 +2,12 @@ package dev.qmark.staffapi;
 
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
+import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.ports.FeedbackRepository;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,6 +36,9 @@ final class StaffApi {
         if (path.equals("/feedback") || path.equals("/feedback/")) {
             return list(request);
         }
+        if (path.equals("/escalations") || path.equals("/escalations/")) {
+            return escalations(request);
+        }
         Matcher one = ONE.matcher(path);
         if (one.matches()) {
             return one(request.path("id") != null ? request.path("id") : one.group(1));
@@ -49,6 +55,55 @@ final class StaffApi {
                 .orElseGet(() -> HttpApiResponse.error(404, "no feedback with id " + id, "id"));
     }
 
+    /** {@code GET /escalations?status=open|late&owner=&due-before=&limit=}: the clocks that run or ran out. */
+    private HttpApiResponse escalations(HttpApiRequest request) {
+        EscalationStatus status = null;
+        String statusText = request.query("status");
+        if (statusText != null && !statusText.isBlank()) {
+            status = switch (statusText.strip()) {
+                case "open" -> EscalationStatus.OPEN;
+                case "late" -> EscalationStatus.LATE;
+                default -> null;
+            };
+            if (status == null) {
+                return HttpApiResponse.error(400, "status must be open or late (answered ones: GET /feedback?status=answered)",
+                        "status");
+            }
+        }
+        Instant dueBefore = null;
+        String dueText = request.query("due-before");
+        if (dueText != null && !dueText.isBlank()) {
+            try {
+                dueBefore = Instant.parse(dueText.strip());
+            } catch (DateTimeParseException e) {
+                return HttpApiResponse.error(400, "due-before must be an ISO-8601 instant such as 2026-11-23T18:00:00Z",
+                        "due-before");
+            }
+        }
+        Integer limit = limit(request);
+        if (limit == null) {
+            return HttpApiResponse.error(400, "limit must be a whole number from 1 to " + MAX_LIMIT, "limit");
+        }
+        String owner = request.query("owner");
+        owner = owner == null || owner.isBlank() ? null : owner.strip();
+        return HttpApiResponse.json(200, Map.of("items", repository.escalations(status, owner, dueBefore, limit).stream()
+                .map(FeedbackViews::escalation).toList()));
+    }
+
+    /** The limit parameter, the default when absent, or null when it is not a number from 1 to MAX_LIMIT. */
+    private static Integer limit(HttpApiRequest request) {
+        String text = request.query("limit");
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            return limit >= 1 && limit <= MAX_LIMIT ? limit : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private HttpApiResponse list(HttpApiRequest request) {
         FeedbackStatus status = null;
         String statusText = request.query("status");
@@ -60,17 +115,9 @@ final class StaffApi {
                         .map(FeedbackStatus::wireName).toList(), "status");
             }
         }
-        int limit = DEFAULT_LIMIT;
-        String limitText = request.query("limit");
-        if (limitText != null && !limitText.isBlank()) {
-            try {
-                limit = Integer.parseInt(limitText.strip());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                return HttpApiResponse.error(400, "limit must be a whole number from 1 to " + MAX_LIMIT, "limit");
-            }
+        Integer limit = limit(request);
+        if (limit == null) {
+            return HttpApiResponse.error(400, "limit must be a whole number from 1 to " + MAX_LIMIT, "limit");
         }
         String customer = request.query("customer");
         customer = customer == null || customer.isBlank() ? null : customer.strip().toLowerCase(Locale.ROOT);

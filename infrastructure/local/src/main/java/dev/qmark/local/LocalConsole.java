@@ -2,6 +2,8 @@ package dev.qmark.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.FormUrlEncoded;
 import dev.qmark.emulators.OutboxMail;
 import dev.qmark.emulators.SesStandIn;
@@ -10,6 +12,8 @@ import dev.qmark.local.pages.MailboxPage;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local system's own routes under {@code /_local/}, which do not exist in AWS: the SES
- * outbox as JSON, and a mailbox page where a person reads each mail and answers it.
+ * outbox as JSON, a mailbox page where a person reads each mail and answers it, the clock
+ * ({@code POST /_local/clock}) and a sweep on demand ({@code POST /_local/sweep}).
  */
 final class LocalConsole implements HttpHandler {
 
@@ -26,10 +31,14 @@ final class LocalConsole implements HttpHandler {
 
     private final SesStandIn ses;
     private final LocalReply reply;
+    private final LocalClock clock;
+    private final LocalFunction sweeper;
 
-    LocalConsole(SesStandIn ses, LocalReply reply) {
+    LocalConsole(SesStandIn ses, LocalReply reply, LocalClock clock, LocalFunction sweeper) {
         this.ses = ses;
         this.reply = reply;
+        this.clock = clock;
+        this.sweeper = sweeper;
     }
 
     @Override
@@ -44,10 +53,34 @@ final class LocalConsole implements HttpHandler {
                 send(exchange, 200, "text/html; charset=utf-8", MailboxPage.render(views(), notice));
             } else if (path.equals(MailboxPage.REPLY_PATH) && method.equals("POST")) {
                 answer(exchange);
+            } else if (path.equals("/_local/clock") && (method.equals("POST") || method.equals("GET"))) {
+                moveClock(exchange, method.equals("POST"));
+            } else if (path.equals("/_local/sweep") && method.equals("POST")) {
+                JsonNode report = sweeper.invoke(ScheduledEvent.now("sweeper"));
+                send(exchange, 200, "application/json; charset=utf-8", Json.MAPPER.writeValueAsString(report));
             } else {
                 send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
             }
         }
+    }
+
+    /** {@code POST /_local/clock {"advance": "PT5H"}}: moves every function's clock forward; GET tells the time. */
+    private void moveClock(HttpExchange exchange, boolean advance) throws IOException {
+        if (advance) {
+            try {
+                JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readNBytes(4096));
+                Duration by = Duration.parse(body.path("advance").asText());
+                clock.advance(by);
+            } catch (IOException | RuntimeException e) {
+                send(exchange, 400, "application/json", Json.MAPPER.writeValueAsString(Map.of("error",
+                        "send {\"advance\": \"PT5H\"}: an ISO-8601 duration, not negative")));
+                return;
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("now", clock.instant().toString());
+        answer.put("offset", clock.offset().toString());
+        send(exchange, 200, "application/json; charset=utf-8", Json.MAPPER.writeValueAsString(answer));
     }
 
     private void answer(HttpExchange exchange) throws IOException {

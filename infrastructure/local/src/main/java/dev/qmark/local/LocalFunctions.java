@@ -7,29 +7,32 @@ import dev.qmark.formintake.FormIntakeHandler;
 import dev.qmark.mailintake.MailIntakeHandler;
 import dev.qmark.router.RouterHandler;
 import dev.qmark.staffapi.StaffApiHandler;
+import dev.qmark.sweeper.SweeperHandler;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The five functions, built from the environment variables template.yaml gives them, pointing
+ * The six functions, built from the environment variables template.yaml gives them, pointing
  * at the stack's table, queues and bucket. Whatever AWS they reach is the SDK's business.
  */
 record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunction escalator,
-                      LocalFunction mailIntake, LocalFunction staffApi) {
+                      LocalFunction mailIntake, LocalFunction staffApi, LocalFunction sweeper) {
 
     static final int TIMEOUT_SECONDS = 30;
 
-    static LocalFunctions build(StackResources stack, Path config, String replyTokenSecret) {
+    static LocalFunctions build(StackResources stack, Path config, String replyTokenSecret, Clock clock) {
         Map<String, String> common = Map.of("TABLE_NAME", stack.table(), "QMARK_CONFIG", config.toAbsolutePath().toString());
         return new LocalFunctions(
-                function("form-intake", FormIntakeHandler::new, common, Map.of("FEEDBACK_QUEUE_URL", stack.feedbackUrl())),
-                function("router", RouterHandler::new, common, Map.of("ESCALATION_QUEUE_URL", stack.escalationUrl())),
-                function("escalator", EscalatorHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret)),
+                function("form-intake", FormIntakeHandler::new, common, Map.of("FEEDBACK_QUEUE_URL", stack.feedbackUrl()), clock),
+                function("router", RouterHandler::new, common, Map.of("ESCALATION_QUEUE_URL", stack.escalationUrl()), clock),
+                function("escalator", EscalatorHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock),
                 function("mail-intake", MailIntakeHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret,
-                        "MAIL_BUCKET", stack.mailBucket(), "MAIL_PREFIX", StackResources.MAIL_PREFIX)),
-                function("staff-api", StaffApiHandler::new, common, Map.of()));
+                        "MAIL_BUCKET", stack.mailBucket(), "MAIL_PREFIX", StackResources.MAIL_PREFIX), clock),
+                function("staff-api", StaffApiHandler::new, common, Map.of(), clock),
+                function("sweeper", SweeperHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock));
     }
 
     LocalFunction byName(String name) {
@@ -39,14 +42,15 @@ record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunct
             case "escalator" -> escalator;
             case "mail-intake" -> mailIntake;
             case "staff-api" -> staffApi;
+            case "sweeper" -> sweeper;
             default -> throw new IllegalArgumentException("no function " + name);
         };
     }
 
     private static LocalFunction function(String name, Function<FunctionEnvironment, RequestStreamHandler> factory,
-                                          Map<String, String> common, Map<String, String> own) {
+                                          Map<String, String> common, Map<String, String> own, Clock clock) {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.putAll(own);
-        return new LocalFunction(name, factory.apply(FunctionEnvironment.of(env)), TIMEOUT_SECONDS);
+        return new LocalFunction(name, factory.apply(FunctionEnvironment.of(env, clock)), TIMEOUT_SECONDS);
     }
 }

@@ -23,6 +23,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,10 +53,12 @@ public final class LocalSystem implements AutoCloseable {
             new ApiRoute("GET", "/", "form-intake"),
             new ApiRoute("POST", "/feedback", "form-intake"),
             new ApiRoute("GET", "/feedback", "staff-api"),
-            new ApiRoute("GET", "/feedback/{id}", "staff-api"));
+            new ApiRoute("GET", "/feedback/{id}", "staff-api"),
+            new ApiRoute("GET", "/escalations", "staff-api"));
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final QmarkConfig config;
+    private final LocalClock clock = new LocalClock();
     private EmbeddedAws aws;
     private HttpServer http;
 
@@ -92,7 +96,7 @@ public final class LocalSystem implements AutoCloseable {
         resources.push(sqs);
         resources.push(s3);
         StackResources stack = StackResources.create(dynamo, sqs, s3, VISIBILITY_TIMEOUT_SECONDS);
-        LocalFunctions functions = LocalFunctions.build(stack, options.config(), replyTokenSecret(options.dataDir()));
+        LocalFunctions functions = LocalFunctions.build(stack, options.config(), replyTokenSecret(options.dataDir()), clock);
 
         // the queues live in memory: what a previous run left on its way is enqueued again
         int redriven = new StuckFeedback(new DynamoFeedbackRepository(dynamo, stack.table()),
@@ -115,10 +119,25 @@ public final class LocalSystem implements AutoCloseable {
                     + " (is another qmark running? try --http-port)", e);
         }
         http.createContext("/", gateway);
-        http.createContext("/_local/", new LocalConsole(aws.ses(), new LocalReply(aws.smtpPort())));
+        http.createContext("/_local/", new LocalConsole(aws.ses(), new LocalReply(aws.smtpPort()), clock, functions.sweeper()));
         http.setExecutor(Executors.newFixedThreadPool(8));
         http.start();
         resources.push(() -> http.stop(0));
+
+        // plays the EventBridge schedule: a sweep every minute
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "schedule-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        schedule.scheduleWithFixedDelay(() -> {
+            try {
+                functions.sweeper().invoke(ScheduledEvent.now("sweeper"));
+            } catch (RuntimeException e) {
+                LOG.warn("scheduled sweep failed; the next one runs in a minute", e);
+            }
+        }, 60, 60, TimeUnit.SECONDS);
+        resources.push(schedule::shutdownNow);
     }
 
     /** A secret per data directory (so reply addresses stay valid across restarts), else per run. */

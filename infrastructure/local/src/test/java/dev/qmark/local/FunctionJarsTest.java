@@ -32,7 +32,8 @@ class FunctionJarsTest {
         "router, dev.qmark.router.RouterHandler",
         "escalator, dev.qmark.escalator.EscalatorHandler",
         "mail-intake, dev.qmark.mailintake.MailIntakeHandler",
-        "staff-api, dev.qmark.staffapi.StaffApiHandler"})
+        "staff-api, dev.qmark.staffapi.StaffApiHandler",
+        "sweeper, dev.qmark.sweeper.SweeperHandler"})
     void jarStandsAlone(String function, String handler) throws Exception {
         Path jar = LocalHttp.repositoryRoot().resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
         Assumptions.assumeTrue(Files.exists(jar), "not packaged yet (run ./qmark test or ./qmark build)");

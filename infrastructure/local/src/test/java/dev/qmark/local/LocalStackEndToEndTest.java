@@ -55,7 +55,7 @@ class LocalStackEndToEndTest {
         sqs = AwsClients.sqs();
         stack = StackResources.create(AwsClients.dynamoDb(), sqs, AwsClients.s3(), 30);
         functions = LocalFunctions.build(stack, LocalHttp.repositoryRoot().resolve("config/qmark.yaml"),
-                "localstack-test-secret-0123456789");
+                "localstack-test-secret-0123456789", java.time.Clock.systemUTC());
     }
 
     @Test

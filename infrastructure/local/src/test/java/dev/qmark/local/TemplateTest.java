@@ -168,6 +168,7 @@ class TemplateTest {
                 String module = functionModules().stream().filter(m -> name.startsWith(m + "-")).findFirst()
                         .orElseGet(() -> fail("events/" + name + " names no function"));
                 String source = event.has("routeKey") ? "HttpApi " + event.path("routeKey").asText()
+                        : event.has("source") ? event.path("source").asText()
                         : event.path("Records").path(0).path("eventSource").asText();
                 sources.computeIfAbsent(module, m -> new TreeSet<>()).add(source);
             }
@@ -178,7 +179,8 @@ class TemplateTest {
             for (Object event : events.values()) {
                 String type = (String) map(event).get("Type");
                 Map<String, Object> properties = map(map(event).get("Properties"));
-                String needed = type.equals("HttpApi") ? "HttpApi " + properties.get("Method") + " " + properties.get("Path") : "aws:sqs";
+                String needed = type.equals("HttpApi") ? "HttpApi " + properties.get("Method") + " " + properties.get("Path")
+                        : type.startsWith("Schedule") ? "aws.events" : "aws:sqs";
                 assertTrue(have.contains(needed), function.getKey() + " has no sample event for " + needed + " (has " + have + ")");
             }
             if (module(function.getKey()).equals("mail-intake")) {

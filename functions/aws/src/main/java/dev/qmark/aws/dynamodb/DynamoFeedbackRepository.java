@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -137,15 +136,26 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public void markAsked(String feedbackId, int step, String mailMessageId, Instant at, TimelineEvent event) {
+    public void markAsked(String feedbackId, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
+                          TimelineEvent event) {
+        Instant firstCheck = reminderTimes.isEmpty() ? null : reminderTimes.get(0);
+        Map<String, AttributeValue> values = values(":open", EscalationStatus.OPEN.wireName(),
+                ":asking", EscalationStatus.ASKING.wireName(), ":at", StoredTime.format(at),
+                ":mail", mailMessageId, ":shard", FeedbackItems.OPEN_SHARD);
+        values.put(":reminders", AttributeValue.fromL(reminderTimes.stream()
+                .map(t -> AttributeValue.fromS(StoredTime.format(t))).toList()));
+        values.put(":zero", AttributeValue.fromN("0"));
+        String nextCheck = firstCheck == null ? "dueAt" : ":first";
+        if (firstCheck != null) {
+            values.put(":first", AttributeValue.fromS(StoredTime.format(firstCheck)));
+        }
         Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET #status = :open, askedAt = :at, askMailId = :mail, deadlineShard = :shard "
-                        + "REMOVE claimUntil")
+                .updateExpression("SET #status = :open, askedAt = :at, askMailId = :mail, deadlineShard = :shard, "
+                        + "reminderTimes = :reminders, remindersSent = :zero, nextCheckAt = " + nextCheck
+                        + " REMOVE claimUntil")
                 .conditionExpression("#status = :asking")
                 .expressionAttributeNames(NAMES)
-                .expressionAttributeValues(values(":open", EscalationStatus.OPEN.wireName(),
-                        ":asking", EscalationStatus.ASKING.wireName(), ":at", StoredTime.format(at),
-                        ":mail", mailMessageId, ":shard", FeedbackItems.OPEN_SHARD))
+                .expressionAttributeValues(values)
                 .build();
         Update feedback = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
                 .updateExpression("SET #status = :asked")
@@ -163,54 +173,162 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     @Override
     public AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
                                       Instant at, TimelineEvent event) {
-        Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET #status = :answered, answeredAt = :at, answer = :answer, answeredBy = :by, "
-                        + "answerMailId = :mail REMOVE deadlineShard")
-                .conditionExpression("#status = :open")
-                .expressionAttributeNames(NAMES)
-                .expressionAttributeValues(values(":answered", EscalationStatus.ANSWERED.wireName(),
-                        ":open", EscalationStatus.OPEN.wireName(), ":at", StoredTime.format(at), ":answer", answer,
-                        ":by", answeredBy, ":mail", mailId))
-                .build();
-        Update feedback = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
-                .updateExpression("SET #status = :answered, answeredAt = :at")
-                .expressionAttributeNames(NAMES)
-                .expressionAttributeValues(values(":answered", FeedbackStatus.ANSWERED.wireName(),
-                        ":at", StoredTime.format(at)))
-                .build();
-        if (transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().update(feedback).build(), putEvent(feedbackId, event))) {
-            return AnswerOutcome.RECORDED;
+        // Other escalations may change under us (a sweep marks one late): read, write all, retry on a race.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            FeedbackRecord record = findRecord(feedbackId).orElse(null);
+            Escalation answering = record == null ? null : record.escalation(step).orElse(null);
+            if (answering == null || !(answering.status() == EscalationStatus.OPEN || answering.status() == EscalationStatus.LATE)) {
+                Item current = Item.of(get(pk(feedbackId), escalationSk(step)));
+                return mailId.equals(current.s("answerMailId")) ? AnswerOutcome.ALREADY_RECORDED : AnswerOutcome.NOT_OPEN;
+            }
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().update(stopClock(answering, at,
+                    "answer = :answer, answeredBy = :by, answerMailId = :mail",
+                    Map.of(":answer", AttributeValue.fromS(answer), ":by", AttributeValue.fromS(answeredBy),
+                            ":mail", AttributeValue.fromS(mailId)))).build());
+            for (Escalation other : record.escalations()) {
+                if (other.step() != step && (other.status() == EscalationStatus.OPEN || other.status() == EscalationStatus.LATE)) {
+                    writes.add(TransactWriteItem.builder().update(stopClock(other, at, "answeredBy = :by",
+                            Map.of(":by", AttributeValue.fromS(answeredBy)))).build());
+                }
+            }
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
+                    .updateExpression("SET #status = :answered, answeredAt = :at")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(values(":answered", FeedbackStatus.ANSWERED.wireName(),
+                            ":at", StoredTime.format(at)))
+                    .build()).build());
+            writes.add(putEvent(feedbackId, event));
+            if (transact(writes.toArray(TransactWriteItem[]::new))) {
+                return AnswerOutcome.RECORDED;
+            }
         }
-        Item current = Item.of(get(pk(feedbackId), escalationSk(step)));
-        return mailId.equals(current.s("answerMailId")) ? AnswerOutcome.ALREADY_RECORDED : AnswerOutcome.NOT_OPEN;
+        throw new IllegalStateException("escalations of " + feedbackId + " kept changing while recording an answer");
+    }
+
+    /**
+     * Stops one escalation's clock at {@code at}: open ones become ANSWERED, or ANSWERED_LATE past
+     * their deadline; late ones stay LATE (unless answered themselves); all leave the deadline index.
+     */
+    private Update stopClock(Escalation e, Instant at, String extraSet, Map<String, AttributeValue> extraValues) {
+        boolean answering = extraValues.containsKey(":answer");
+        EscalationStatus after = e.status() == EscalationStatus.LATE && !answering ? EscalationStatus.LATE
+                : at.isAfter(e.dueAt()) ? EscalationStatus.ANSWERED_LATE : EscalationStatus.ANSWERED;
+        Map<String, AttributeValue> values = new HashMap<>(extraValues);
+        values.put(":before", AttributeValue.fromS(e.status().wireName()));
+        values.put(":after", AttributeValue.fromS(after.wireName()));
+        values.put(":at", AttributeValue.fromS(StoredTime.format(at)));
+        return Update.builder().tableName(table).key(Item.key(pk(e.feedbackId()), escalationSk(e.step())))
+                .updateExpression("SET #status = :after, answeredAt = :at, " + extraSet + " REMOVE deadlineShard")
+                .conditionExpression("#status = :before")
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(values)
+                .build();
     }
 
     @Override
-    public Claim claimFounderNotice(String feedbackId, int step, Instant now, Duration lease) {
+    public Claim claimNotice(String feedbackId, int step, String notice, Instant now, Duration lease) {
+        Map<String, String> names = Map.of("#state", "notice_" + notice, "#until", "noticeUntil_" + notice);
         try {
             dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                    .updateExpression("SET noticeState = :sending, noticeUntil = :until")
-                    .conditionExpression("#status = :answered AND (attribute_not_exists(noticeState) "
-                            + "OR (noticeState = :sending AND noticeUntil < :now))")
-                    .expressionAttributeNames(NAMES)
+                    .updateExpression("SET #state = :sending, #until = :until")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#state) "
+                            + "OR (#state = :sending AND #until < :now))")
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values(":sending", "sending", ":until", StoredTime.format(now.plus(lease)),
-                            ":answered", EscalationStatus.ANSWERED.wireName(), ":now", StoredTime.format(now))));
+                            ":now", StoredTime.format(now))));
             return Claim.CLAIMED;
         } catch (ConditionalCheckFailedException e) {
-            String state = Item.of(get(pk(feedbackId), escalationSk(step))).s("noticeState");
+            String state = Item.of(get(pk(feedbackId), escalationSk(step))).s("notice_" + notice);
             return "sending".equals(state) ? Claim.BUSY : Claim.ALREADY_SENT;
         }
     }
 
     @Override
-    public void markFounderNoticeSent(String feedbackId, int step, Instant at, TimelineEvent event) {
+    public void markNoticeSent(String feedbackId, int step, String notice, Instant at, TimelineEvent event) {
         Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET noticeState = :sent, noticeSentAt = :at REMOVE noticeUntil")
-                .conditionExpression("noticeState = :sending")
-                .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at)))
+                .updateExpression("SET #state = :sent REMOVE #until")
+                .conditionExpression("#state = :sending")
+                .expressionAttributeNames(Map.of("#state", "notice_" + notice, "#until", "noticeUntil_" + notice))
+                .expressionAttributeValues(values(":sent", "sent", ":sending", "sending"))
                 .build();
         transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
+    }
+
+    @Override
+    public boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
+                                     TimelineEvent event) {
+        Map<String, AttributeValue> values = values(":open", EscalationStatus.OPEN.wireName(),
+                ":next", StoredTime.format(nextCheckAt), ":sent", "sent");
+        values.put(":n", AttributeValue.fromN(Integer.toString(n)));
+        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                .updateExpression("SET remindersSent = :n, nextCheckAt = :next, #state = :sent REMOVE #until")
+                .conditionExpression("#status = :open AND remindersSent < :n")
+                .expressionAttributeNames(Map.of("#status", "status", "#state", "notice_reminder-" + n,
+                        "#until", "noticeUntil_reminder-" + n))
+                .expressionAttributeValues(values)
+                .build();
+        return transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
+    }
+
+    @Override
+    public boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event) {
+        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                .updateExpression("SET #status = :late, breachedAt = :at")
+                .conditionExpression("#status = :open AND dueAt <= :at")
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(values(":late", EscalationStatus.LATE.wireName(),
+                        ":open", EscalationStatus.OPEN.wireName(), ":at", StoredTime.format(at)))
+                .build();
+        return transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
+    }
+
+    @Override
+    public void finishBreach(String feedbackId, int step) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                    .updateExpression("SET deadlineShard = :late, nextCheckAt = dueAt")
+                    .conditionExpression("#status = :lateStatus AND deadlineShard = :open")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(values(":late", FeedbackItems.LATE_SHARD, ":open", FeedbackItems.OPEN_SHARD,
+                            ":lateStatus", EscalationStatus.LATE.wireName())));
+        } catch (ConditionalCheckFailedException doneOrAnswered) {
+            // finished by another sweep, or answered meanwhile (which took it off the list)
+        }
+    }
+
+    @Override
+    public List<Escalation> dueEscalations(Instant now, int limit) {
+        return dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
+                        .keyConditionExpression("deadlineShard = :open AND nextCheckAt <= :now")
+                        .expressionAttributeValues(values(":open", FeedbackItems.OPEN_SHARD, ":now", StoredTime.format(now)))
+                        .limit(limit))
+                .items().stream().map(FeedbackItems::escalation).toList();
+    }
+
+    @Override
+    public List<Escalation> escalations(EscalationStatus status, String owner, Instant dueBefore, int limit) {
+        List<Escalation> found = new ArrayList<>();
+        for (String shard : status == EscalationStatus.LATE ? List.of(FeedbackItems.LATE_SHARD)
+                : status == EscalationStatus.OPEN ? List.of(FeedbackItems.OPEN_SHARD)
+                : List.of(FeedbackItems.OPEN_SHARD, FeedbackItems.LATE_SHARD)) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
+                        .keyConditionExpression("deadlineShard = :shard")
+                        .expressionAttributeValues(values(":shard", shard))
+                        .exclusiveStartKey(from));
+                page.items().stream().map(FeedbackItems::escalation)
+                        .filter(e -> status == null || e.status() == status)
+                        .filter(e -> owner == null || owner.equals(e.owner()))
+                        .filter(e -> dueBefore == null || e.dueAt().isBefore(dueBefore))
+                        .forEach(found::add);
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        return found.stream().sorted(java.util.Comparator.comparing(Escalation::dueAt)).limit(limit).toList();
     }
 
     @Override

@@ -18,7 +18,10 @@ final class FeedbackItems {
     static final String ITEM = "ITEM";
     static final String FEEDBACK_LIST = "FEEDBACK";
     static final String REVIEW_LIST = "REVIEW";
+    /** The sweeper's partition of the deadline index. */
     static final String OPEN_SHARD = "OPEN";
+    /** Breached escalations, kept findable for GET /escalations?status=late. */
+    static final String LATE_SHARD = "LATE";
 
     private FeedbackItems() {
     }
@@ -66,9 +69,11 @@ final class FeedbackItems {
 
     static Escalation escalation(Map<String, AttributeValue> values) {
         Item item = Item.of(values);
+        Integer sent = item.integer("remindersSent");
         return new Escalation(item.s("feedbackId"), item.integer("step"), item.s("owner"), item.s("ownerEmail"),
                 EscalationStatus.fromWire(item.s("status")), item.time("askedAt"), item.time("dueAt"),
-                item.time("answeredAt"), item.s("answer"), item.s("answeredBy"));
+                item.time("answeredAt"), item.s("answer"), item.s("answeredBy"), item.times("reminderTimes"),
+                sent == null ? 0 : sent, item.time("breachedAt"));
     }
 
     static Map<String, AttributeValue> event(String feedbackId, TimelineEvent event) {

@@ -41,6 +41,14 @@ final class Item {
         return s(name, value == null ? null : StoredTime.format(value));
     }
 
+    /** A list of instants, as a list of stored times (an empty list is left out). */
+    Item times(String name, java.util.List<Instant> value) {
+        if (value != null && !value.isEmpty()) {
+            values.put(name, AttributeValue.fromL(value.stream().map(t -> AttributeValue.fromS(StoredTime.format(t))).toList()));
+        }
+        return this;
+    }
+
     Map<String, AttributeValue> build() {
         return values;
     }
@@ -57,6 +65,12 @@ final class Item {
 
     Instant time(String name) {
         return StoredTime.parse(s(name));
+    }
+
+    java.util.List<Instant> times(String name) {
+        AttributeValue value = values.get(name);
+        return value == null || !value.hasL() ? java.util.List.of()
+                : value.l().stream().map(v -> StoredTime.parse(v.s())).toList();
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

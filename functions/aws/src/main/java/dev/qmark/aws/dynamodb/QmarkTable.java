@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * <pre>
  * pk                 sk                  what
  * FB#{id}            ITEM                a feedback item            (byTime, byCustomer)
- * FB#{id}            ESC#{step:000}      an escalation               (byDeadline while open)
+ * FB#{id}            ESC#{step:000}      an escalation               (byDeadline while open or late)
  * FB#{id}            EVT#{at}#{type}     a timeline event
  * SUBMISSION#{hash}  SUBMISSION          de-duplication of submissions (expires by TTL)
  * REVIEW#{mailId}    REVIEW              a mail kept for review      (byTime, listPk REVIEW)
@@ -34,7 +34,12 @@ public final class QmarkTable {
     public static final String SK = "sk";
     public static final String BY_TIME = "byTime";
     public static final String BY_CUSTOMER = "byCustomer";
-    /** Sparse: only open escalations carry {@code deadlineShard}, so it holds what may come due. */
+    /**
+     * Sparse: only escalations whose clock matters carry {@code deadlineShard}: {@code OPEN} (the
+     * sweeper's list, by the time of their next check: a reminder or the deadline) and {@code LATE}
+     * (breached and followed up, by deadline). Answered ones leave it, so a sweep reads what is due,
+     * whatever the size of the table.
+     */
     public static final String BY_DEADLINE = "byDeadline";
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
@@ -48,7 +53,7 @@ public final class QmarkTable {
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
                             string(PK), string(SK), string("listPk"), string("listSk"), string("customer"),
-                            string("deadlineShard"), string("dueAt"))
+                            string("deadlineShard"), string("nextCheckAt"))
                     .keySchema(hash(PK), range(SK))
                     .globalSecondaryIndexes(INDEXES.stream().map(QmarkTable::index).toList())
                     .build());
@@ -69,7 +74,7 @@ public final class QmarkTable {
     public static final List<Index> INDEXES = List.of(
             new Index(BY_TIME, "listPk", "listSk"),
             new Index(BY_CUSTOMER, "customer", "listSk"),
-            new Index(BY_DEADLINE, "deadlineShard", "dueAt"));
+            new Index(BY_DEADLINE, "deadlineShard", "nextCheckAt"));
 
     private static GlobalSecondaryIndex index(Index index) {
         return GlobalSecondaryIndex.builder().indexName(index.name())

@@ -17,7 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import dev.qmark.core.deadline.BusinessHoursCalendar;
+import dev.qmark.core.deadline.DeadlineCalendar;
+import dev.qmark.core.deadline.IcsHolidays;
+import dev.qmark.core.deadline.ReminderRule;
+import dev.qmark.core.deadline.TimeRange;
+import dev.qmark.core.deadline.WorkingHoursSpec;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -36,14 +45,19 @@ public final class ConfigLoader {
     private static final Pattern ADDRESS = Pattern.compile("(?i)[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@" + DOMAIN.pattern());
 
     private final String source;
+    /** Reads a file the configuration names (holidaysFile), relative to the configuration. */
+    private final Function<String, String> includes;
 
-    private ConfigLoader(String source) {
+    private ConfigLoader(String source, Function<String, String> includes) {
         this.source = source;
+        this.includes = includes;
     }
 
     public static QmarkConfig load(Path file) {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            Path dir = file.toAbsolutePath().getParent();
+            return new ConfigLoader(file.toString(), name -> readFile(dir.resolve(name)))
+                    .read(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -63,14 +77,37 @@ public final class ConfigLoader {
             if (in == null) {
                 throw new ConfigException(location + ": no such file or class path resource");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), location);
+            String dir = resource.contains("/") ? resource.substring(0, resource.lastIndexOf('/') + 1) : "";
+            return new ConfigLoader(location, name -> readResource(dir + name))
+                    .read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException(location + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
     public static QmarkConfig parse(String yaml, String source) {
-        return new ConfigLoader(source).read(yaml);
+        return new ConfigLoader(source, name -> {
+            throw new IllegalArgumentException("no files can be read next to " + source);
+        }).read(yaml);
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String readResource(String name) {
+        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no class path resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + name + " (" + e.getMessage() + ")");
+        }
     }
 
     private QmarkConfig read(String yaml) {
@@ -90,7 +127,9 @@ public final class ConfigLoader {
             throw new ConfigException(source + " line 1: the configuration is empty");
         }
         YamlMap top = YamlMap.of(root, source, "the configuration");
-        top.allowOnly("inboundDomain", "sender", "founder", "owners", "routes");
+        top.allowOnly("inboundDomain", "sender", "founder", "owners", "routes", "calendars", "reminders");
+        Map<String, DeadlineCalendar> calendars = calendars(top);
+        List<ReminderRule> reminders = top.has("reminders") ? reminders(top) : ReminderRule.DEFAULTS;
 
         String inboundDomain = top.requireString("inboundDomain");
         check(DOMAIN.matcher(inboundDomain).matches(), top.line("inboundDomain"),
@@ -98,14 +137,15 @@ public final class ConfigLoader {
         String sender = address(top, "sender");
 
         YamlMap founderNode = top.requireMap("founder");
-        founderNode.allowOnly("name", "email", "timeZone", "answersFrom");
+        founderNode.allowOnly("name", "email", "timeZone", "answersFrom", "calendar");
         Owner founder = new Owner(QmarkConfig.FOUNDER, founderNode.requireString("name"),
-                address(founderNode, "email"), null, zone(founderNode), addresses(founderNode, "answersFrom"));
+                address(founderNode, "email"), null, zone(founderNode), addresses(founderNode, "answersFrom"),
+                calendarName(founderNode, calendars));
 
         Map<String, Owner> owners = new LinkedHashMap<>();
         Map<String, Integer> ownerLines = new LinkedHashMap<>();
         for (YamlMap node : top.requireList("owners")) {
-            node.allowOnly("alias", "name", "email", "manager", "timeZone", "answersFrom");
+            node.allowOnly("alias", "name", "email", "manager", "timeZone", "answersFrom", "calendar");
             String alias = node.requireString("alias");
             check(ALIAS.matcher(alias).matches(), node.line("alias"),
                     "owner alias '" + alias + "' must be lower-case letters, digits, '-' or '_'");
@@ -114,7 +154,7 @@ public final class ConfigLoader {
             check(!owners.containsKey(alias), node.line("alias"), "owner alias '" + alias + "' is used twice");
             String manager = node.optionalString("manager", QmarkConfig.FOUNDER);
             owners.put(alias, new Owner(alias, node.requireString("name"), address(node, "email"),
-                    manager, zone(node), addresses(node, "answersFrom")));
+                    manager, zone(node), addresses(node, "answersFrom"), calendarName(node, calendars)));
             ownerLines.put(alias, node.line("alias"));
         }
         for (Owner owner : owners.values()) {
@@ -132,19 +172,74 @@ public final class ConfigLoader {
         List<YamlMap> routeNodes = top.requireList("routes");
         check(!routeNodes.isEmpty(), top.line("routes"), "routes is empty: every feedback must reach someone");
         for (YamlMap node : routeNodes) {
-            node.allowOnly("name", "match", "owner", "answerWithin");
+            node.allowOnly("name", "match", "owner", "answerWithin", "calendar", "reminders");
             String name = node.requireString("name");
             check(routeNames.add(name), node.line("name"), "route name '" + name + "' is used twice");
             String owner = node.requireString("owner");
             check(QmarkConfig.FOUNDER.equals(owner) || owners.containsKey(owner), node.line("owner"),
                     "route '" + name + "' names owner '" + owner + "', who is not among the owners ("
                             + String.join(", ", owners.keySet()) + ") nor 'founder'");
-            routes.add(new Route(name, match(node), owner, duration(node, "answerWithin"), node.line("name")));
+            routes.add(new Route(name, match(node), owner, duration(node, "answerWithin"), calendarName(node, calendars),
+                    node.has("reminders") ? reminders(node) : null, node.line("name")));
         }
         Route last = routes.get(routes.size() - 1);
         check(last.match().takesEverything(), last.line(),
                 "the last route ('" + last.name() + "') must have no match, so that every feedback reaches someone");
-        return new QmarkConfig(inboundDomain.toLowerCase(java.util.Locale.ROOT), sender, founder, owners, routes);
+        return new QmarkConfig(inboundDomain.toLowerCase(java.util.Locale.ROOT), sender, founder, owners, routes,
+                calendars, reminders);
+    }
+
+    /**
+     * calendars: { name: { timeZone, hours: { mon-fri: ["09:00-12:00", "13:00-18:00"] },
+     * holidays: [2026-12-25], holidaysFile: holidays.ics } }
+     */
+    private Map<String, DeadlineCalendar> calendars(YamlMap top) {
+        Map<String, DeadlineCalendar> calendars = new LinkedHashMap<>();
+        if (!top.has("calendars")) {
+            return calendars;
+        }
+        YamlMap all = top.requireMap("calendars");
+        for (String name : all.keys()) {
+            YamlMap node = all.requireMap(name);
+            node.allowOnly("timeZone", "hours", "holidays", "holidaysFile");
+            ZoneId zone = zone(node);
+            try {
+                Map<DayOfWeek, List<TimeRange>> hours = WorkingHoursSpec.parse(node.requireMap("hours").stringLists());
+                Set<LocalDate> holidays = new HashSet<>();
+                for (String day : node.optionalStrings("holidays")) {
+                    holidays.add(LocalDate.parse(day));
+                }
+                if (node.has("holidaysFile")) {
+                    holidays.addAll(IcsHolidays.parse(includes.apply(node.requireString("holidaysFile")), zone));
+                }
+                calendars.put(name, new BusinessHoursCalendar(zone, hours, holidays));
+            } catch (IllegalArgumentException | DateTimeException e) {
+                throw new ConfigException(source + " line " + all.line(name) + ": calendar '" + name + "': " + e.getMessage());
+            }
+        }
+        return calendars;
+    }
+
+    private String calendarName(YamlMap node, Map<String, DeadlineCalendar> calendars) {
+        if (!node.has("calendar")) {
+            return null;
+        }
+        String name = node.requireString("calendar");
+        check(calendars.containsKey(name), node.line("calendar"), "calendar '" + name + "' is not among the calendars ("
+                + String.join(", ", calendars.keySet()) + ")");
+        return name;
+    }
+
+    private List<ReminderRule> reminders(YamlMap node) {
+        List<ReminderRule> rules = new ArrayList<>();
+        for (String text : node.optionalStrings("reminders")) {
+            try {
+                rules.add(ReminderRule.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source + " line " + node.line("reminders") + ": reminders: " + e.getMessage());
+            }
+        }
+        return rules;
     }
 
     private Route.Match match(YamlMap route) {

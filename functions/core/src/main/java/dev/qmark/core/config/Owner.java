@@ -10,9 +10,10 @@ import java.util.Locale;
  * @param alias        short name used in routes and in "? @alias"
  * @param manager      the alias of the next person up, or {@link QmarkConfig#FOUNDER} at the top
  * @param answersFrom  further addresses this owner may answer from (the primary one always may)
+ * @param calendar     the name of their working-hours calendar, or null for wall-clock time
  */
 public record Owner(String alias, String name, String email, String manager, ZoneId timeZone,
-                    List<String> answersFrom) {
+                    List<String> answersFrom, String calendar) {
 
     public Owner {
         answersFrom = List.copyOf(answersFrom);

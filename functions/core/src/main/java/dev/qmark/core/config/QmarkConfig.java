@@ -1,5 +1,8 @@
 package dev.qmark.core.config;
 
+import dev.qmark.core.deadline.DeadlineCalendar;
+import dev.qmark.core.deadline.ReminderRule;
+import dev.qmark.core.deadline.WallClockCalendar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,8 @@ import java.util.Optional;
  * resolves, manager chains end at the founder, the last route takes everything).
  */
 public record QmarkConfig(String inboundDomain, String sender, Owner founder,
-                          Map<String, Owner> owners, List<Route> routes) {
+                          Map<String, Owner> owners, List<Route> routes,
+                          Map<String, DeadlineCalendar> calendars, List<ReminderRule> reminders) {
 
     /** The manager alias that means "the founder": the top of every chain. */
     public static final String FOUNDER = "founder";
@@ -19,6 +23,27 @@ public record QmarkConfig(String inboundDomain, String sender, Owner founder,
     public QmarkConfig {
         owners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(owners));
         routes = List.copyOf(routes);
+        calendars = Map.copyOf(calendars);
+        reminders = List.copyOf(reminders);
+    }
+
+    public Optional<Route> route(String name) {
+        return routes.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The calendar a deadline counts in when {@code alias} is asked about feedback on {@code route}:
+     * the route's calendar, else the person's, else wall-clock time in the person's time zone.
+     */
+    public DeadlineCalendar calendarFor(Route route, String alias) {
+        Owner owner = requireOwner(alias);
+        String name = route != null && route.calendar() != null ? route.calendar() : owner.calendar();
+        return name != null ? calendars.get(name) : new WallClockCalendar(owner.timeZone());
+    }
+
+    /** When to remind before a deadline on this route. */
+    public List<ReminderRule> remindersFor(Route route) {
+        return route != null && route.reminders() != null ? route.reminders() : reminders;
     }
 
     /** An owner by alias; {@link #FOUNDER} is the founder (whose manager is null). */

@@ -1,5 +1,6 @@
 package dev.qmark.core.config;
 
+import dev.qmark.core.deadline.ReminderRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -7,8 +8,12 @@ import java.util.Locale;
 /**
  * One routing rule: what feedback it takes, who owns it and how fast it must be answered.
  * Routes are tried in order; the first whose match accepts the feedback wins.
+ *
+ * @param calendar  the working-hours calendar its deadlines count in, or null (then the owner's)
+ * @param reminders when to remind before the deadline, or null for the configuration's default
  */
-public record Route(String name, Match match, String owner, Duration answerWithin, int line) {
+public record Route(String name, Match match, String owner, Duration answerWithin, String calendar,
+                    List<ReminderRule> reminders, int line) {
 
     /**
      * What a route takes. Every condition that is set must hold; an empty match takes everything.

@@ -110,6 +110,20 @@ final class YamlMap {
         return result;
     }
 
+    /** The keys, in order. */
+    java.util.Set<String> keys() {
+        return values.keySet();
+    }
+
+    /** A mapping whose values are each a text or a list of texts, e.g. working hours per day. */
+    Map<String, List<String>> stringLists() {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (String key : values.keySet()) {
+            result.put(key, optionalStrings(key));
+        }
+        return result;
+    }
+
     YamlMap requireMap(String key) {
         Node node = values.get(key);
         if (node == null) {

@@ -1,20 +1,41 @@
 package dev.qmark.core.escalation;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One "?" to one person about one feedback item. {@code step} counts the people asked about
  * the item, from 1; the pair (feedbackId, step) names the escalation everywhere, reply tokens too.
  *
- * @param askedAt    when the "?" mail went out, null while ASKING
- * @param answeredAt null until answered
- * @param answer     the new text of the owner's reply, null until answered
- * @param answeredBy the address the answer came from
+ * @param askedAt       when the "?" mail went out, null while ASKING
+ * @param answeredAt    when the item was answered (by this person or another asked), null until then
+ * @param answer        the new text of the reply, on the escalation that was answered
+ * @param answeredBy    the address the answer came from
+ * @param reminderTimes when reminders are due, planned in working time when the "?" went out
+ * @param remindersSent how many of them are behind us (sent, or skipped as overtaken)
+ * @param breachedAt    when the deadline passed unanswered, null if it has not
  */
 public record Escalation(String feedbackId, int step, String owner, String ownerEmail, EscalationStatus status,
-                         Instant askedAt, Instant dueAt, Instant answeredAt, String answer, String answeredBy) {
+                         Instant askedAt, Instant dueAt, Instant answeredAt, String answer, String answeredBy,
+                         List<Instant> reminderTimes, int remindersSent, Instant breachedAt) {
+
+    public Escalation {
+        reminderTimes = reminderTimes == null ? List.of() : List.copyOf(reminderTimes);
+    }
+
+    /** An escalation before any reminder or breach. */
+    public Escalation(String feedbackId, int step, String owner, String ownerEmail, EscalationStatus status,
+                      Instant askedAt, Instant dueAt, Instant answeredAt, String answer, String answeredBy) {
+        this(feedbackId, step, owner, ownerEmail, status, askedAt, dueAt, answeredAt, answer, answeredBy, List.of(), 0, null);
+    }
 
     public String id() {
         return feedbackId + "-" + step;
+    }
+
+    /** How late the answer came, or null when it was on time or has not come. */
+    public Duration lateBy() {
+        return answeredAt != null && answeredAt.isAfter(dueAt) ? Duration.between(dueAt, answeredAt) : null;
     }
 }

@@ -3,17 +3,33 @@ package dev.qmark.core.escalation;
 import java.util.Locale;
 
 /**
- * Where one "?" stands. ASKING: the mail is being sent (a claim, so a redelivered message never
- * sends twice); OPEN: asked, the clock runs; ANSWERED: the owner replied.
+ * Where one "?" stands.
+ * <ul>
+ *   <li>ASKING: the mail is being sent (a claim, so a redelivered message never sends twice);</li>
+ *   <li>OPEN: asked, the clock runs (reminders, then the deadline);</li>
+ *   <li>LATE: the deadline passed unanswered; the question went one step up the chain;</li>
+ *   <li>ANSWERED / ANSWERED_LATE: the item got its answer before / after this escalation's deadline;</li>
+ *   <li>HANDED_ON: the person asked passed the question to someone else.</li>
+ * </ul>
  */
 public enum EscalationStatus {
-    ASKING, OPEN, ANSWERED;
+    ASKING, OPEN, LATE, ANSWERED, ANSWERED_LATE, HANDED_ON;
 
+    /** "answered-late": how the status reads in the API and in the table. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static EscalationStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** Whether a clock still runs for it (the sweeper looks at it). */
+    public boolean clockRuns() {
+        return this == OPEN;
+    }
+
+    public boolean answered() {
+        return this == ANSWERED || this == ANSWERED_LATE;
     }
 }

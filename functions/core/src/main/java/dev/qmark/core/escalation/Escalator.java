@@ -2,7 +2,11 @@ package dev.qmark.core.escalation;
 
 import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.config.Route;
+import dev.qmark.core.deadline.ReminderPlan;
 import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
@@ -40,11 +44,16 @@ public final class Escalator {
         this.clock = clock;
     }
 
-    public enum Outcome { ASKED, ALREADY_ASKED }
+    public enum Outcome { ASKED, ALREADY_ASKED, ALREADY_ANSWERED }
 
     public Outcome ask(EscalationRequest request) {
-        Feedback feedback = repository.find(request.feedbackId())
+        FeedbackRecord record = repository.findRecord(request.feedbackId())
                 .orElseThrow(() -> new IllegalStateException("feedback " + request.feedbackId() + " is not stored"));
+        Feedback feedback = record.feedback();
+        if (feedback.status() == FeedbackStatus.ANSWERED) {
+            // an answer from anyone asked stops every clock: nobody else is asked any more
+            return Outcome.ALREADY_ANSWERED;
+        }
         Owner owner = config.requireOwner(request.owner());
         Instant now = clock.instant();
         Escalation escalation = new Escalation(feedback.id(), request.step(), owner.alias(), owner.email(),
@@ -62,10 +71,14 @@ public final class Escalator {
                 .filter(f -> !f.id().equals(feedback.id()))
                 .limit(EARLIER_SHOWN)
                 .toList();
+        List<Escalation> askedBefore = record.escalations().stream().filter(e -> e.step() < request.step()).toList();
         String replyAddress = config.replyAddress(tokens.issue(feedback.id(), request.step()));
-        String messageId = mail.send(questionMail.compose(feedback, escalation, owner, replyAddress, earlier));
+        String messageId = mail.send(questionMail.compose(feedback, escalation, owner, replyAddress, earlier, askedBefore));
         Instant sent = clock.instant();
-        repository.markAsked(feedback.id(), request.step(), messageId, sent, new TimelineEvent(sent, "asked",
+        Route route = feedback.route() == null ? null : config.route(feedback.route().route()).orElse(null);
+        List<Instant> reminders = ReminderPlan.times(sent, request.dueAt(), config.remindersFor(route),
+                config.calendarFor(route, owner.alias()));
+        repository.markAsked(feedback.id(), request.step(), messageId, sent, reminders, new TimelineEvent(sent, "asked",
                 "\"?\" sent to " + owner.name() + " <" + owner.email() + ">, due " + request.dueAt()));
         return Outcome.ASKED;
     }

@@ -8,7 +8,7 @@ import dev.qmark.core.text.Html;
 import java.util.Locale;
 
 /** Small formatting rules shared by the mails Qmark writes to people. */
-final class MailFormat {
+public final class MailFormat {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
@@ -16,12 +16,12 @@ final class MailFormat {
     }
 
     /** "Mon 23 Nov 2026, 18:05 (Asia/Seoul)": a time as the reader lives it. */
-    static String when(Instant instant, ZoneId zone) {
+    public static String when(Instant instant, ZoneId zone) {
         return WHEN.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
     }
 
     /** "4 hours", "1 day 2 hours", "25 minutes": durations as people say them. */
-    static String duration(Duration duration) {
+    public static String duration(Duration duration) {
         long minutes = Math.max(0, duration.toMinutes());
         long days = minutes / (24 * 60);
         long hours = (minutes / 60) % 24;
@@ -45,18 +45,18 @@ final class MailFormat {
     }
 
     /** "Minsu Kim <minsu@example.com>", or just the address when there is no name. */
-    static String customer(dev.qmark.core.feedback.Feedback feedback) {
+    public static String customer(dev.qmark.core.feedback.Feedback feedback) {
         String name = feedback.customer().name();
         return (name == null || name.isBlank() ? "" : name + " ") + "<" + feedback.customer().email() + ">";
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         return text.strip().lines().map(line -> line.isEmpty() ? ">" : "> " + line)
                 .reduce((a, b) -> a + "\n" + b).orElse(">");
     }
 
     /** Plain text as HTML paragraphs, escaped, line breaks kept. */
-    static String paragraphs(String text) {
+    public static String paragraphs(String text) {
         return "<p style=\"white-space:pre-wrap;margin:0 0 12px\">" + Html.escape(text.strip()) + "</p>";
     }
 }

@@ -22,10 +22,11 @@ public final class QuestionMail {
     }
 
     /**
-     * @param earlier this customer's earlier feedback, newest first (may be empty)
+     * @param earlier     this customer's earlier feedback, newest first (may be empty)
+     * @param askedBefore the escalations of this item before this one: who was asked when
      */
     public OutgoingMail compose(Feedback feedback, Escalation escalation, Owner owner, String replyAddress,
-                                List<Feedback> earlier) {
+                                List<Feedback> earlier, List<Escalation> askedBefore) {
         String founder = config.founder().name();
         String customer = MailFormat.customer(feedback);
         String arrived = MailFormat.when(feedback.receivedAt(), owner.timeZone());
@@ -42,6 +43,12 @@ public final class QuestionMail {
         text.append("Channel:   ").append(channelName(feedback)).append('\n');
         text.append("Arrived:   ").append(arrived).append('\n');
         text.append("Answer by: ").append(due).append(" (within ").append(within).append(")\n");
+        if (!askedBefore.isEmpty()) {
+            text.append("\nAsked before you:\n");
+            for (String line : history(askedBefore, owner)) {
+                text.append("  - ").append(line).append('\n');
+            }
+        }
         if (!earlier.isEmpty()) {
             text.append("\nEarlier from this customer:\n");
             for (Feedback past : earlier) {
@@ -68,6 +75,13 @@ public final class QuestionMail {
         row(html, "Arrived", arrived);
         row(html, "Answer by", due + " (within " + within + ")");
         html.append("</table>");
+        if (!askedBefore.isEmpty()) {
+            html.append("<p style=\"margin:0 0 4px\">Asked before you:</p><ul style=\"margin:0 0 16px\">");
+            for (String line : history(askedBefore, owner)) {
+                html.append("<li>").append(Html.escape(line)).append("</li>");
+            }
+            html.append("</ul>");
+        }
         if (!earlier.isEmpty()) {
             html.append("<p style=\"margin:0 0 4px\">Earlier from this customer:</p><ul style=\"margin:0 0 16px\">");
             for (Feedback past : earlier) {
@@ -87,6 +101,16 @@ public final class QuestionMail {
                 Map.of("X-Qmark-Feedback", feedback.id(), "X-Qmark-Escalation", escalation.id()));
     }
 
+
+    /** "Dana (delivery), asked Mon 23 Nov 2026, 10:05 (Asia/Seoul), due ..., late": the chain so far. */
+    private List<String> history(List<Escalation> askedBefore, Owner reader) {
+        return askedBefore.stream().map(e -> {
+            String name = config.owner(e.owner()).map(Owner::name).orElse(e.owner());
+            return name + " (" + e.owner() + "), asked "
+                    + (e.askedAt() == null ? "-" : MailFormat.when(e.askedAt(), reader.timeZone()))
+                    + ", due " + MailFormat.when(e.dueAt(), reader.timeZone()) + ": " + e.status().wireName();
+        }).toList();
+    }
 
     private static String channelName(Feedback feedback) {
         return switch (feedback.channel()) {

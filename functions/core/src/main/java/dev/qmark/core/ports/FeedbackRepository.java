@@ -71,17 +71,48 @@ public interface FeedbackRepository {
      */
     Claim claimEscalation(Escalation asking, Instant now, Duration lease);
 
-    /** ASKING to OPEN: the mail went out; the deadline clock runs (the escalation enters the deadline index). */
-    void markAsked(String feedbackId, int step, String mailMessageId, Instant at, TimelineEvent event);
+    /**
+     * ASKING to OPEN: the mail went out; the clock runs. The escalation joins the sweeper's list,
+     * next checked at its first reminder (or its deadline when there is none).
+     */
+    void markAsked(String feedbackId, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
+                   TimelineEvent event);
 
-    /** OPEN to ANSWERED, leaving the deadline index, the item ANSWERED. Keyed by the answering mail's id. */
+    /**
+     * The answer: the escalation answered becomes ANSWERED (or ANSWERED_LATE after its deadline),
+     * and every other clock of the item stops (other open escalations are answered too, late ones
+     * stay late); all leave the sweeper's list. Keyed by the answering mail's id.
+     */
     AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
                                Instant at, TimelineEvent event);
 
-    /** Claims the founder's "answered" mail of an answered escalation, as {@link #claimEscalation} does. */
-    Claim claimFounderNotice(String feedbackId, int step, Instant now, Duration lease);
+    /**
+     * Claims a one-off notice of an escalation — the founder's "answered" mail ({@code founder}),
+     * a reminder ({@code reminder-N}), the late notice ({@code late}) — as {@link #claimEscalation} does.
+     */
+    Claim claimNotice(String feedbackId, int step, String notice, Instant now, Duration lease);
 
-    void markFounderNoticeSent(String feedbackId, int step, Instant at, TimelineEvent event);
+    void markNoticeSent(String feedbackId, int step, String notice, Instant at, TimelineEvent event);
+
+    /**
+     * Reminders up to number {@code n} (from 1) are behind us and the notice {@code reminder-n} was
+     * sent; the next check moves to {@code nextCheckAt}. False when the escalation is no longer OPEN
+     * or was moved past n already.
+     */
+    boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at, TimelineEvent event);
+
+    /** OPEN to LATE when its deadline has passed at {@code at}; it stays on the sweeper's list until {@link #finishBreach}. */
+    boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event);
+
+    /** A late escalation's follow-up is done (the next person asked, the owner told): it leaves the sweeper's list. */
+    void finishBreach(String feedbackId, int step);
+
+    /** Escalations whose next check (a reminder or the deadline) is due at {@code now}, soonest first. */
+    List<Escalation> dueEscalations(Instant now, int limit);
+
+    /** Open (status OPEN) or late (LATE) escalations, soonest deadline first; owner and dueBefore optional. */
+    List<Escalation> escalations(dev.qmark.core.escalation.EscalationStatus status, String owner, Instant dueBefore,
+                                 int limit);
 
     /** Keeps a mail that was not applied; the same mail kept twice is one item. */
     void keepForReview(ReviewItem item);

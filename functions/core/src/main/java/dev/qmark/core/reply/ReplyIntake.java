@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class ReplyIntake {
 
     private static final Duration NOTICE_LEASE = Duration.ofSeconds(30);
+    private static final String FOUNDER_NOTICE = "founder";
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
@@ -103,7 +104,7 @@ public final class ReplyIntake {
     }
 
     private void tellFounder(String feedbackId, int step, Owner answeredBy) {
-        switch (repository.claimFounderNotice(feedbackId, step, clock.instant(), NOTICE_LEASE)) {
+        switch (repository.claimNotice(feedbackId, step, FOUNDER_NOTICE, clock.instant(), NOTICE_LEASE)) {
             case ALREADY_SENT -> {
                 return;
             }
@@ -116,7 +117,7 @@ public final class ReplyIntake {
         Escalation answered = record.escalation(step).orElseThrow();
         mail.send(answerMail.compose(record.feedback(), answered, answeredBy));
         Instant now = clock.instant();
-        repository.markFounderNoticeSent(feedbackId, step, now,
+        repository.markNoticeSent(feedbackId, step, FOUNDER_NOTICE, now,
                 new TimelineEvent(now, "founder-told", "answer sent to " + config.founder().name()));
     }
 

@@ -21,9 +21,10 @@ public final class Router {
     public RouteDecision decide(Feedback feedback, Instant now) {
         for (Route route : config.routes()) {
             if (accepts(route.match(), feedback)) {
-                // deadlines to the second: what people read and what the sweeper compares
+                // working time when a calendar applies; to the second: what people read and the sweeper compares
+                Instant due = config.calendarFor(route, route.owner()).plusWorkingTime(now, route.answerWithin());
                 return new RouteDecision(route.name(), route.owner(), route.answerWithin(),
-                        now.plus(route.answerWithin()).truncatedTo(ChronoUnit.SECONDS), now);
+                        due.truncatedTo(ChronoUnit.SECONDS), now);
             }
         }
         // The loader guarantees a last route that takes everything.

@@ -30,7 +30,7 @@ class QuestionMailTest {
                 null, ARRIVED.minusSeconds(86400 * 30), FeedbackStatus.ANSWERED, null);
 
         OutgoingMail mail = new QuestionMail(CONFIG).compose(feedback, escalation, CONFIG.requireOwner("delivery"),
-                "answer+tok@feedback.example.com", List.of(earlier));
+                "answer+tok@feedback.example.com", List.of(earlier), List.of());
 
         assertEquals("qmark@example.com", mail.from());
         assertEquals("Jeff (via Qmark)", mail.fromName());
@@ -55,7 +55,7 @@ class QuestionMailTest {
         Escalation escalation = new Escalation(feedback.id(), 1, "ops", "olivia@example.com", EscalationStatus.ASKING,
                 null, ARRIVED.plusSeconds(3600), null, null, null);
         OutgoingMail mail = new QuestionMail(CONFIG).compose(feedback, escalation, CONFIG.requireOwner("ops"),
-                "answer+tok@feedback.example.com", List.of());
+                "answer+tok@feedback.example.com", List.of(), List.of());
         assertTrue(mail.subject().startsWith("? <script>alert(1)</script> the app crashes"), mail.subject());
         assertTrue(mail.subject().length() < 70, mail.subject());
         assertFalse(mail.html().contains("<script>"));

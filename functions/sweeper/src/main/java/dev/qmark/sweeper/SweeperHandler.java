@@ -1,0 +1,40 @@
+package dev.qmark.sweeper;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.aws.AwsClients;
+import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.sweep.SweepReport;
+import dev.qmark.core.sweep.Sweeper;
+
+/** Invoked every minute by an EventBridge schedule: runs the clocks (see {@link Sweeper}). */
+public final class SweeperHandler extends JsonStreamHandler<JsonNode, SweepReport> {
+
+    private final Sweeper sweeper;
+
+    public SweeperHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public SweeperHandler(FunctionEnvironment env) {
+        super(JsonNode.class);
+        QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        this.sweeper = new Sweeper(config,
+                new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
+                new ReplyTokens(env.require("REPLY_TOKEN_SECRET")),
+                env.clock());
+    }
+
+    /** The scheduled event carries nothing the sweep needs: the time comes from the clock. */
+    @Override
+    protected SweepReport handle(JsonNode scheduledEvent, Context context) {
+        return sweeper.sweep();
+    }
+}
