@@ -316,7 +316,7 @@ class StaffApiHandlerTest {
         Instant due = repository.find(id).orElseThrow().route().dueAt();
         assertEquals(Claim.CLAIMED, repository.claimEscalation(new Escalation(id, 1, "delivery", "dana@example.com",
                 EscalationStatus.ASKING, null, due, null, null, null), at, Duration.ofSeconds(30)));
-        repository.markAsked(id, 1, "ses-" + id, at, new TimelineEvent(at, "asked", "\"?\" sent to Dana"));
+        repository.markAsked(id, 1, "ses-" + id, at, java.util.List.of(), new TimelineEvent(at, "asked", "\"?\" sent to Dana"));
     }
 
     /** Routed a minute after receipt, asked a minute later, answered after three hours, founder told. */
@@ -327,8 +327,8 @@ class StaffApiHandlerTest {
         Instant at = received.plus(Duration.ofHours(3));
         assertEquals(AnswerOutcome.RECORDED, repository.recordAnswer(id, 1, "Found it in the depot; it goes out today.",
                 "dana@example.com", "mail-" + id, at, new TimelineEvent(at, "answered", "Dana answered")));
-        assertEquals(Claim.CLAIMED, repository.claimFounderNotice(id, 1, at, Duration.ofSeconds(30)));
-        repository.markFounderNoticeSent(id, 1, at.plusSeconds(1), new TimelineEvent(at.plusSeconds(1),
+        assertEquals(Claim.CLAIMED, repository.claimNotice(id, 1, "founder", at, Duration.ofSeconds(30)));
+        repository.markNoticeSent(id, 1, "founder", at.plusSeconds(1), new TimelineEvent(at.plusSeconds(1),
                 "founder-told", "answer sent to Jeff"));
     }
 

@@ -112,7 +112,7 @@ class DynamoFeedbackRepositoryTest {
         // a crashed sender's claim expires; then exactly one retry takes it over
         assertEquals(Claim.CLAIMED, repository.claimEscalation(asking, T0.plusSeconds(31), Duration.ofSeconds(30)));
         assertEquals(Claim.BUSY, repository.claimEscalation(asking, T0.plusSeconds(32), Duration.ofSeconds(30)));
-        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(33), new TimelineEvent(T0.plusSeconds(33), "asked", "dana"));
+        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(33), java.util.List.of(), new TimelineEvent(T0.plusSeconds(33), "asked", "dana"));
         assertEquals(Claim.ALREADY_SENT, repository.claimEscalation(asking, T0.plusSeconds(500), Duration.ofSeconds(30)));
 
         FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
@@ -127,7 +127,7 @@ class DynamoFeedbackRepositoryTest {
     void anAnswerIsRecordedOnceAndLeavesTheDeadlineIndex() {
         Feedback f = stored("answer@example.org", T0);
         repository.claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
-        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
+        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), java.util.List.of(), new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
         Instant at = T0.plusSeconds(3600);
         assertEquals(AnswerOutcome.RECORDED, repository.recordAnswer(f.id(), 1, "Shipped today.", "dana@example.com",
                 "mail-1", at, new TimelineEvent(at, "answered", "dana")));
@@ -145,10 +145,10 @@ class DynamoFeedbackRepositoryTest {
         assertFalse(inDeadlineIndex(f.id()));
         assertEquals(List.of("received", "asked", "answered"), record.timeline().stream().map(TimelineEvent::type).toList());
 
-        assertEquals(Claim.CLAIMED, repository.claimFounderNotice(f.id(), 1, at, Duration.ofSeconds(30)));
-        assertEquals(Claim.BUSY, repository.claimFounderNotice(f.id(), 1, at, Duration.ofSeconds(30)));
-        repository.markFounderNoticeSent(f.id(), 1, at, new TimelineEvent(at.plusMillis(1), "founder-told", "jeff"));
-        assertEquals(Claim.ALREADY_SENT, repository.claimFounderNotice(f.id(), 1, at.plusSeconds(60), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, repository.claimNotice(f.id(), 1, "founder", at, Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, repository.claimNotice(f.id(), 1, "founder", at, Duration.ofSeconds(30)));
+        repository.markNoticeSent(f.id(), 1, "founder", at, new TimelineEvent(at.plusMillis(1), "founder-told", "jeff"));
+        assertEquals(Claim.ALREADY_SENT, repository.claimNotice(f.id(), 1, "founder", at.plusSeconds(60), Duration.ofSeconds(30)));
     }
 
     @Test

@@ -61,6 +61,11 @@ public final class TestBed {
 
     /** The environment every function would get, with the shipped example configuration. */
     public FunctionEnvironment env() {
+        return env(java.time.Clock.systemUTC());
+    }
+
+    /** The same environment with a clock of the test's. */
+    public FunctionEnvironment env(java.time.Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put("TABLE_NAME", table);
         env.put("FEEDBACK_QUEUE_URL", feedbackQueueUrl);
@@ -69,7 +74,7 @@ public final class TestBed {
         env.put("REPLY_TOKEN_SECRET", SECRET);
         env.put("MAIL_BUCKET", bucket);
         env.put("MAIL_PREFIX", "inbound/");
-        return FunctionEnvironment.of(env);
+        return FunctionEnvironment.of(env, clock);
     }
 
     public DynamoFeedbackRepository repository() {
