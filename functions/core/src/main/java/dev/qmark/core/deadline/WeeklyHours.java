@@ -3,6 +3,7 @@ package dev.qmark.core.deadline;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,6 +71,6 @@ final class WeeklyHours {
                 copy.put(day, ranges);
             }
         });
-        return copy;
+        return Collections.unmodifiableMap(copy);
     }
 }
