@@ -152,6 +152,30 @@ class SweeperHandlerTest {
         assertEquals(2, record().escalations().size());
     }
 
+    @Test
+    void aSweepThatDiedMidBreachIsFinishedByTheNextOneOnce() {
+        at("PT4H");
+        // the first sweep got as far as marking the escalation late, then its container died
+        bed.repository().markLate(feedbackId, 1, clock.instant(), new TimelineEvent(clock.instant(), "late", "crashed sweep"));
+        at("PT4H1M");
+        JsonNode retry = sweep();
+        assertEquals(List.of(feedbackId + "-1 -> ops"), texts(retry.path("escalated")));
+        assertEquals(1, mails("olivia@example.com", "? ").size());
+        assertEquals(1, mails("dana@example.com", "Late: ? ").size());
+        at("PT4H2M");
+        assertEquals(0, sweep().path("examined").asInt());
+        assertEquals(1, mails("olivia@example.com", "? ").size());
+    }
+
+    @Test
+    void anAnswerRacingTheBreachNeverAsksTheManagerAfterTheAnswer() {
+        at("PT4H");
+        answerFrom("dana@example.com", 1, "Answered at the last second.");
+        sweep();
+        assertEquals(0, mails("olivia@example.com", "? ").size());
+        assertEquals(EscalationStatus.ANSWERED, record().escalation(1).orElseThrow().status());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void race(int sweeps) throws Exception {

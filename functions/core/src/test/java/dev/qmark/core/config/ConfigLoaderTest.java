@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import dev.qmark.core.deadline.BusinessHoursCalendar;
+import dev.qmark.core.deadline.DeadlineCalendar;
+import dev.qmark.core.deadline.ReminderRule;
+import dev.qmark.core.deadline.WallClockCalendar;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +46,39 @@ public class ConfigLoaderTest {
     void theShippedExampleIsValid() {
         QmarkConfig config = ConfigLoader.load(Path.of("../../config/qmark.yaml"));
         assertTrue(config.routes().size() >= 2);
+        // Bora works Seoul office hours: the holiday file next to the configuration is read
+        DeadlineCalendar office = config.calendarFor(config.route("billing").orElseThrow(), "billing");
+        assertTrue(office instanceof BusinessHoursCalendar);
+        assertTrue(((BusinessHoursCalendar) office).holidays().contains(LocalDate.of(2026, 9, 25)), "추석 2026");
+        assertTrue(((BusinessHoursCalendar) office).holidays().contains(LocalDate.of(2026, 12, 31)), "listed date");
+        assertEquals(ReminderRule.DEFAULTS, config.reminders());
+    }
+
+    @Test
+    void calendarsDecideDeadlinesPerRouteOrOwner() {
+        QmarkConfig config = ConfigLoader.parse(VALID.replace("owners:", """
+                calendars:
+                  office: { timeZone: Asia/Seoul, hours: { mon-fri: ["09:00-12:00", "13:00-18:00"] }, holidays: [2026-12-25] }
+                reminders: ["25%"]
+                owners:""").replace("manager: ops, timeZone: Asia/Seoul }", "manager: ops, timeZone: Asia/Seoul, calendar: office }")
+                .replace("answerWithin: PT24H }", "answerWithin: PT24H, reminders: [PT2H] }"), "qmark.yaml");
+        Route late = config.route("late-delivery").orElseThrow();
+        // Friday 17:30 in Seoul, four working hours: Monday 13:30 (lunch skipped)
+        Instant friday = java.time.ZonedDateTime.of(2026, 11, 27, 17, 30, 0, 0, java.time.ZoneId.of("Asia/Seoul")).toInstant();
+        assertEquals(java.time.ZonedDateTime.of(2026, 11, 30, 13, 30, 0, 0, java.time.ZoneId.of("Asia/Seoul")).toInstant(),
+                config.calendarFor(late, "delivery").plusWorkingTime(friday, late.answerWithin()));
+        assertTrue(config.calendarFor(late, "ops") instanceof WallClockCalendar, "Olivia has no calendar");
+        assertEquals(List.of(ReminderRule.parse("25%")), config.remindersFor(late));
+        assertEquals(List.of(ReminderRule.parse("PT2H")), config.remindersFor(config.route("everything-else").orElseThrow()));
+    }
+
+    @Test
+    void calendarMistakesNameTheLine() {
+        String withCalendar = VALID.replace("owners:", "calendars:\n  office: { timeZone: UTC, hours: { mon-fri: [\"09:00-18:00\"] } }\nowners:");
+        assertMessage(withCalendar.replace("manager: founder, timeZone: UTC }", "manager: founder, timeZone: UTC, calendar: ofice }"),
+                "line", "calendar 'ofice' is not among the calendars (office)");
+        assertMessage(withCalendar.replace("09:00-18:00", "9 to 6"), "line 5", "calendar 'office'");
+        assertMessage(VALID.replace("owners:", "reminders: [\"150%\"]\nowners:"), "line 4", "reminders");
     }
 
     @Test
