@@ -5,6 +5,8 @@ import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.S3Event;
 import dev.qmark.aws.lambda.SesEvent;
 import dev.qmark.aws.s3.S3RawMailStore;
+import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.mail.InboundMail;
 import dev.qmark.core.mail.MimeParser;
 import dev.qmark.core.ports.FeedbackRepository;
@@ -17,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns receiving events into mails to apply. One mail's trouble never fails the others: what
+ * Turns receiving events into mails to apply: answers to a "?" (mail to a reply address) go to
+ * {@link ReplyIntake}, everything else sent to our domain is a customer's mail. One mail's trouble never fails the others: what
  * cannot be parsed, or what SES flags as spam or virus, is kept for review (its raw MIME stays
  * in S3). Only failures that a retry can fix (AWS unreachable) fail the invocation.
  */
@@ -29,16 +32,20 @@ final class MailIntake {
     private final String bucket;
     private final String prefix;
     private final ReplyIntake replies;
+    private final CustomerMailIntake customers;
+    private final String inboundDomain;
     private final FeedbackRepository repository;
     private final Clock clock;
     private final MimeParser parser = new MimeParser();
 
-    MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, FeedbackRepository repository,
-               Clock clock) {
+    MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
+               String inboundDomain, FeedbackRepository repository, Clock clock) {
         this.store = store;
         this.bucket = bucket;
         this.prefix = prefix;
         this.replies = replies;
+        this.customers = customers;
+        this.inboundDomain = inboundDomain;
         this.repository = repository;
         this.clock = clock;
     }
@@ -71,10 +78,24 @@ final class MailIntake {
         if (delivery.quarantineReason() != null) {
             return keep(delivery, mail.from(), mail.subject(), delivery.quarantineReason());
         }
+        if (!isReply(mail, delivery.recipients())) {
+            CustomerMailIntake.Outcome outcome = customers.accept(mail, delivery.mailId(), delivery.location());
+            LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), outcome.kind(), outcome.reason());
+            return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    outcome.feedbackId(), outcome.reason());
+        }
         ReplyIntake.Outcome outcome = replies.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients());
         LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), outcome.kind(), outcome.reason());
         return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
                 outcome.feedbackId(), outcome.reason());
+    }
+
+    /** Mail to a reply address (answer+...@) answers a "?"; any other address at our domain is a customer's. */
+    private boolean isReply(InboundMail mail, List<String> recipients) {
+        List<String> addresses = new ArrayList<>(recipients);
+        addresses.addAll(mail.to());
+        addresses.addAll(mail.cc());
+        return addresses.stream().anyMatch(a -> ReplyTokens.tokenOf(a, inboundDomain).isPresent());
     }
 
     private Result keep(Delivery delivery, String from, String subject, String reason) {

@@ -30,7 +30,8 @@ record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunct
                 function("router", RouterHandler::new, common, Map.of("ESCALATION_QUEUE_URL", stack.escalationUrl()), clock),
                 function("escalator", EscalatorHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock),
                 function("mail-intake", MailIntakeHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret,
-                        "MAIL_BUCKET", stack.mailBucket(), "MAIL_PREFIX", StackResources.MAIL_PREFIX), clock),
+                        "MAIL_BUCKET", stack.mailBucket(), "MAIL_PREFIX", StackResources.MAIL_PREFIX,
+                        "FEEDBACK_QUEUE_URL", stack.feedbackUrl()), clock),
                 function("staff-api", StaffApiHandler::new, common, Map.of(), clock),
                 function("sweeper", SweeperHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock));
     }

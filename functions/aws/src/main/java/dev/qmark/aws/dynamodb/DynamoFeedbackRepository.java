@@ -332,6 +332,49 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
+    public void rememberMessage(String messageId, String feedbackId) {
+        dynamo.putItem(p -> p.tableName(table).item(Item.create()
+                .s(QmarkTable.PK, "MSGID#" + messageId.toLowerCase(java.util.Locale.ROOT)).s(QmarkTable.SK, "MSGID")
+                .s("type", "message").s("feedbackId", feedbackId).build()));
+    }
+
+    @Override
+    public Optional<String> feedbackByMessageId(String messageId) {
+        Item item = Item.of(get("MSGID#" + messageId.toLowerCase(java.util.Locale.ROOT), "MSGID"));
+        return Optional.ofNullable(item.s("feedbackId"));
+    }
+
+    @Override
+    public boolean addCustomerMail(String feedbackId, String mailId, TimelineEvent event) {
+        return transact(put(Item.create().s(QmarkTable.PK, pk(feedbackId)).s(QmarkTable.SK, "MAIL#" + mailId)
+                        .s("type", "mail").s("mailId", mailId).build(), "attribute_not_exists(pk)", null),
+                putEvent(feedbackId, event));
+    }
+
+    @Override
+    public void recordEvent(String feedbackId, TimelineEvent event) {
+        dynamo.putItem(p -> p.tableName(table).item(FeedbackItems.event(feedbackId, event)));
+    }
+
+    @Override
+    public boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":one", AttributeValue.fromN("1"));
+        values.put(":max", AttributeValue.fromN(Integer.toString(perHour)));
+        values.put(":expires", AttributeValue.fromN(Long.toString(hour.plus(Duration.ofHours(2)).getEpochSecond())));
+        try {
+            dynamo.updateItem(u -> u.tableName(table)
+                    .key(Item.key("ACK#" + senderEmail.toLowerCase(java.util.Locale.ROOT), StoredTime.format(hour)))
+                    .updateExpression("ADD acknowledged :one SET expiresAt = :expires")
+                    .conditionExpression("attribute_not_exists(acknowledged) OR acknowledged < :max")
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException enough) {
+            return false;
+        }
+    }
+
+    @Override
     public void keepForReview(ReviewItem review) {
         Map<String, AttributeValue> item = Item.create()
                 .s(QmarkTable.PK, "REVIEW#" + review.mailId()).s(QmarkTable.SK, "REVIEW").s("type", "review")

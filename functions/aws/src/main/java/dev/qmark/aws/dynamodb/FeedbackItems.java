@@ -46,6 +46,7 @@ final class FeedbackItems {
                 .s("subject", f.subject()).s("message", f.message()).n("rating", f.rating())
                 .time("receivedAt", f.receivedAt()).s("status", f.status().wireName())
                 .s("listPk", FEEDBACK_LIST).s("listSk", listSk(f))
+                .attachments("attachments", f.attachments())
                 .build();
     }
 
@@ -55,7 +56,8 @@ final class FeedbackItems {
                 Duration.parse(item.s("answerWithin")), item.time("routeDueAt"), item.time("routedAt"));
         return new Feedback(item.s("id"), Channel.fromWire(item.s("channel")),
                 new Customer(item.s("customerName"), item.s("customer")), item.s("subject"), item.s("message"),
-                item.integer("rating"), item.time("receivedAt"), FeedbackStatus.fromWire(item.s("status")), route);
+                item.integer("rating"), item.time("receivedAt"), FeedbackStatus.fromWire(item.s("status")), route,
+                item.attachments("attachments"));
     }
 
     static Map<String, AttributeValue> escalation(Escalation e) {

@@ -49,6 +49,23 @@ final class Item {
         return this;
     }
 
+    Item attachments(String name, java.util.List<dev.qmark.core.feedback.Feedback.Attachment> value) {
+        if (value != null && !value.isEmpty()) {
+            values.put(name, AttributeValue.fromL(value.stream().map(a -> AttributeValue.fromM(Item.create()
+                    .s("fileName", a.fileName()).s("contentType", a.contentType()).n("size", a.size()).build())).toList()));
+        }
+        return this;
+    }
+
+    java.util.List<dev.qmark.core.feedback.Feedback.Attachment> attachments(String name) {
+        AttributeValue value = values.get(name);
+        return value == null || !value.hasL() ? java.util.List.of() : value.l().stream().map(v -> {
+            Item a = Item.of(v.m());
+            return new dev.qmark.core.feedback.Feedback.Attachment(a.s("fileName"), a.s("contentType"),
+                    Long.parseLong(v.m().get("size").n()));
+        }).toList();
+    }
+
     Map<String, AttributeValue> build() {
         return values;
     }

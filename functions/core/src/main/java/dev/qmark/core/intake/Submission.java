@@ -1,9 +1,6 @@
 package dev.qmark.core.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.qmark.core.text.Hashes;
 import java.util.Locale;
 
 /**
@@ -29,11 +26,6 @@ public record Submission(String name, String email, String subject, String messa
     }
 
     private static String sha256(String basis) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(basis);
     }
 }

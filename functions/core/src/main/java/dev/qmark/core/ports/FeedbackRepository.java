@@ -114,6 +114,27 @@ public interface FeedbackRepository {
     List<Escalation> escalations(dev.qmark.core.escalation.EscalationStatus status, String owner, Instant dueBefore,
                                  int limit);
 
+    /** Remembers that a mail Qmark sent (by its Message-ID) belongs to a feedback item, for threading replies. */
+    void rememberMessage(String messageId, String feedbackId);
+
+    /** The feedback item a mail Qmark sent belongs to, by that mail's Message-ID. */
+    Optional<String> feedbackByMessageId(String messageId);
+
+    /**
+     * Adds a customer's later mail to its item's timeline, once per mail: false when this mail
+     * was added before (a redelivery).
+     */
+    boolean addCustomerMail(String feedbackId, String mailId, TimelineEvent event);
+
+    /** Records something on an item's timeline (an auto-reply that arrived, say). */
+    void recordEvent(String feedbackId, TimelineEvent event);
+
+    /**
+     * Takes one of {@code perHour} acknowledgements a sender may get in the hour starting at
+     * {@code hour}: false when they had them all (a loop, or a flood).
+     */
+    boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour);
+
     /** Keeps a mail that was not applied; the same mail kept twice is one item. */
     void keepForReview(ReviewItem item);
 

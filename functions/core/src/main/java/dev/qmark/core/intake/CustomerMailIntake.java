@@ -1,0 +1,156 @@
+package dev.qmark.core.intake;
+
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.Customer;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackIds;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.mail.AutomaticMail;
+import dev.qmark.core.mail.InboundMail;
+import dev.qmark.core.ports.FeedbackQueue;
+import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.text.Hashes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * A customer's mail to the feedback address becomes feedback (channel email), stored first and
+ * then routed like a form post, with a short acknowledgement. A later mail in the same thread
+ * (a reply to that acknowledgement: its reference in the subject, or In-Reply-To/References of a
+ * mail Qmark sent them — only from the same sender) joins the same item. Auto-replies and bounces
+ * are recorded, never answered: that is how mail loops start.
+ */
+public final class CustomerMailIntake {
+
+    /** Acknowledgements one sender may get in an hour: enough for people, too few for a loop. */
+    public static final int ACKNOWLEDGEMENTS_PER_HOUR = 3;
+    private static final Duration SAME_MAIL_WINDOW = Duration.ofDays(7);
+    private static final Logger LOG = Logger.getLogger(CustomerMailIntake.class.getName());
+
+    private final QmarkConfig config;
+    private final FeedbackRepository repository;
+    private final FeedbackQueue queue;
+    private final MailSender mail;
+    private final AcknowledgementMail acknowledgement;
+    private final Clock clock;
+
+    public CustomerMailIntake(QmarkConfig config, FeedbackRepository repository, FeedbackQueue queue, MailSender mail,
+                              Clock clock) {
+        this.config = config;
+        this.repository = repository;
+        this.queue = queue;
+        this.mail = mail;
+        this.acknowledgement = new AcknowledgementMail(config);
+        this.clock = clock;
+    }
+
+    /** What became of a customer's mail. */
+    public record Outcome(Kind kind, String feedbackId, String reason) {
+        public enum Kind { NEW_FEEDBACK, ADDED_TO_THREAD, RECORDED_ON_TIMELINE, KEPT_FOR_REVIEW }
+    }
+
+    public Outcome accept(InboundMail received, String mailId, String rawLocation) {
+        Instant now = clock.instant();
+        if (received.from() == null) {
+            return review(received, mailId, rawLocation, "no sender address that can be answered", now);
+        }
+        Optional<String> thread = thread(received);
+        Optional<String> automatic = AutomaticMail.reason(received, config.sender());
+        if (automatic.isPresent()) {
+            if (thread.isPresent()) {
+                repository.recordEvent(thread.get(), new TimelineEvent(now, "automatic-mail",
+                        "automatic mail from " + received.from() + " (" + automatic.get() + "): " + received.subject()));
+                return new Outcome(Outcome.Kind.RECORDED_ON_TIMELINE, thread.get(), automatic.get());
+            }
+            return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + ")", now);
+        }
+        if (thread.isPresent()) {
+            boolean added = repository.addCustomerMail(thread.get(), mailId, new TimelineEvent(now, "customer-mail",
+                    received.from() + " wrote again: " + text(received)));
+            return new Outcome(Outcome.Kind.ADDED_TO_THREAD, thread.get(), added ? "added" : "added before");
+        }
+        return newFeedback(received, mailId, now);
+    }
+
+    private Outcome newFeedback(InboundMail received, String mailId, Instant now) {
+        List<Feedback.Attachment> attachments = new ArrayList<>();
+        received.attachments().forEach(a -> attachments.add(new Feedback.Attachment(a.fileName(), a.contentType(), a.size())));
+        String subject = received.subject() == null || received.subject().isBlank() ? null : received.subject().strip();
+        Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.EMAIL,
+                new Customer(received.fromName(), received.from()), subject, text(received), null, now,
+                FeedbackStatus.RECEIVED, null, attachments);
+        String key = Hashes.sha256("mail\n" + mailId);
+        FeedbackRepository.Stored stored = repository.storeNew(feedback, key, key, now.plus(SAME_MAIL_WINDOW),
+                new TimelineEvent(now, "received", "received by mail from " + received.from()
+                        + (attachments.isEmpty() ? "" : " with " + attachments.size() + " attachment(s)")));
+        try {
+            queue.enqueue(stored.feedbackId());
+        } catch (RuntimeException e) {
+            LOG.warning("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
+        }
+        if (stored.created()) {
+            acknowledge(feedback, received, now);
+        }
+        return new Outcome(Outcome.Kind.NEW_FEEDBACK, stored.feedbackId(), stored.created() ? "stored" : "stored before");
+    }
+
+    /** At most one acknowledgement per thread (only new items get one) and a few per sender per hour. */
+    private void acknowledge(Feedback feedback, InboundMail received, Instant now) {
+        if (!repository.takeAcknowledgement(received.from(), now.truncatedTo(ChronoUnit.HOURS), ACKNOWLEDGEMENTS_PER_HOUR)) {
+            repository.recordEvent(feedback.id(), new TimelineEvent(now, "not-acknowledged",
+                    received.from() + " had " + ACKNOWLEDGEMENTS_PER_HOUR + " acknowledgements this hour"));
+            return;
+        }
+        String messageId = mail.send(acknowledgement.compose(feedback, received.messageId()));
+        repository.rememberMessage(messageId, feedback.id());
+        repository.recordEvent(feedback.id(), new TimelineEvent(now.plusMillis(1), "acknowledged",
+                "acknowledgement sent to " + received.from()));
+    }
+
+    /**
+     * The item this mail continues: the reference in its subject, or a Message-ID of ours it
+     * replies to — only when the sender is that item's customer (a reference is no password, but
+     * nobody else's mail joins a customer's thread).
+     */
+    private Optional<String> thread(InboundMail received) {
+        List<String> candidates = new ArrayList<>();
+        AcknowledgementMail.referenceIn(received.subject()).ifPresent(candidates::add);
+        List<String> ids = new ArrayList<>(received.inReplyTo());
+        ids.addAll(received.references());
+        for (String id : ids) {
+            repository.feedbackByMessageId(id).ifPresent(candidates::add);
+            // SES replaces the Message-ID of mail it sends with <its message id>@<region>.amazonses.com
+            if (id.contains("@")) {
+                repository.feedbackByMessageId(id.substring(0, id.indexOf('@'))).ifPresent(candidates::add);
+            }
+        }
+        for (String feedbackId : candidates) {
+            Optional<Feedback> feedback = repository.find(feedbackId);
+            if (feedback.isPresent() && feedback.get().customer().email().equalsIgnoreCase(received.from())) {
+                return Optional.of(feedbackId);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String text(InboundMail received) {
+        String text = received.text() == null ? "" : received.text().strip();
+        return text.isEmpty() ? "(no text)" : text.length() > SubmissionValidator.MAX_MESSAGE
+                ? text.substring(0, SubmissionValidator.MAX_MESSAGE) + "…" : text;
+    }
+
+    private Outcome review(InboundMail received, String mailId, String rawLocation, String reason, Instant now) {
+        repository.keepForReview(new FeedbackRepository.ReviewItem(mailId, rawLocation, received.from(), received.subject(),
+                reason, now));
+        return new Outcome(Outcome.Kind.KEPT_FOR_REVIEW, null, reason);
+    }
+}

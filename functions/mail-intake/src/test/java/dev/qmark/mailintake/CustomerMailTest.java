@@ -1,0 +1,175 @@
+package dev.qmark.mailintake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qmark.aws.Json;
+import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.TestBed;
+import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.emulators.OutboxMail;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A customer's mail to the feedback address: it becomes feedback (channel email) with a short
+ * acknowledgement; a reply to that acknowledgement joins the same item; auto-replies and bounces
+ * are recorded, never answered; acknowledgements are limited per sender and hour.
+ */
+class CustomerMailTest {
+
+    TestBed bed;
+    MailIntakeHandler handler;
+    String customer;
+
+    @BeforeEach
+    void bed() {
+        bed = TestBed.create();
+        handler = new MailIntakeHandler(bed.env());
+        customer = "jimin." + UUID.randomUUID().toString().substring(0, 8) + "@example.kr";
+    }
+
+    @Test
+    void aKoreanMailBecomesFeedbackAndIsAcknowledgedOnce() {
+        String body = "배송이 2주째 오지 않습니다. 주문번호 A-1042 확인 부탁드립니다.";
+        String raw = "From: =?UTF-8?B?" + b64("김지민") + "?= <" + customer + ">\r\n"
+                + "To: feedback@feedback.example.com\r\nSubject: =?EUC-KR?B?" + b64("배송 문의", Charset.forName("EUC-KR")) + "?=\r\n"
+                + "Message-ID: <first-" + customer + ">\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=EUC-KR\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + b64(body, Charset.forName("EUC-KR")) + "\r\n";
+        String mailId = deliver(raw, "feedback@feedback.example.com");
+        JsonNode result = lastResult;
+        assertEquals("new_feedback", result.path("outcome").asText(), result.toString());
+        String id = result.path("feedbackId").asText();
+
+        Feedback feedback = bed.repository().find(id).orElseThrow();
+        assertEquals(Channel.EMAIL, feedback.channel());
+        assertEquals("김지민", feedback.customer().name());
+        assertEquals(customer, feedback.customer().email());
+        assertEquals("배송 문의", feedback.subject());
+        assertEquals(body, feedback.message());
+        assertEquals(1, bed.drain(bed.feedbackQueueUrl).size(), "routed like any feedback");
+
+        List<OutboxMail> acks = bed.mailTo(customer);
+        assertEquals(1, acks.size());
+        OutboxMail ack = acks.get(0);
+        assertEquals("Re: 배송 문의 [Q-" + id + "]", ack.subject());
+        assertTrue(ack.text().startsWith("김지민님, 안녕하세요."), ack.text());
+        assertEquals("auto-replied", ack.header("auto-submitted"));
+        assertTrue(ack.header("in-reply-to").contains("first-" + customer));
+
+        // the same mail delivered again: same item, no second acknowledgement
+        redeliver(mailId, "feedback@feedback.example.com");
+        assertEquals(id, lastResult.path("feedbackId").asText());
+        assertEquals(1, bed.mailTo(customer).size());
+    }
+
+    @Test
+    void aReplyToTheAcknowledgementJoinsTheSameItemOnlyFromTheSameSender() {
+        String id = newFeedback(customer, "My order", "Where is my order?");
+        deliver(plain(customer, "Re: Re: My order [Q-" + id + "]", "Also, the box was damaged."), "feedback@feedback.example.com");
+        assertEquals("added_to_thread", lastResult.path("outcome").asText());
+        assertEquals(id, lastResult.path("feedbackId").asText());
+        FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
+        assertTrue(record.timeline().stream().map(TimelineEvent::detail).anyMatch(d -> d.contains("Also, the box was damaged.")));
+
+        String stranger = "eve." + UUID.randomUUID().toString().substring(0, 6) + "@example.net";
+        deliver(plain(stranger, "Re: My order [Q-" + id + "]", "Refund me instead."), "feedback@feedback.example.com");
+        assertEquals("new_feedback", lastResult.path("outcome").asText(), "a reference is no password");
+    }
+
+    @Test
+    void autoRepliesAreRecordedNeverAnswered() {
+        String id = newFeedback(customer, "Invoice", "Wrong invoice.");
+        int before = bed.mailTo(customer).size();
+        deliver("From: " + customer + "\r\nTo: feedback@feedback.example.com\r\nSubject: Out of office: Re: Invoice [Q-" + id + "]\r\n"
+                + "Auto-Submitted: auto-replied\r\nContent-Type: text/plain\r\n\r\nI am away until Monday.\r\n", "feedback@feedback.example.com");
+        assertEquals("recorded_on_timeline", lastResult.path("outcome").asText());
+        assertEquals(before, bed.mailTo(customer).size());
+        assertTrue(bed.repository().findRecord(id).orElseThrow().timeline().stream()
+                .anyMatch(e -> e.type().equals("automatic-mail")));
+
+        deliver("From: MAILER-DAEMON@mx.example.kr\r\nTo: feedback@feedback.example.com\r\nSubject: Undelivered Mail\r\n"
+                + "Content-Type: text/plain\r\n\r\nDelivery failed.\r\n", "feedback@feedback.example.com");
+        assertEquals("kept_for_review", lastResult.path("outcome").asText());
+    }
+
+    @Test
+    void acknowledgementsAreLimitedPerSenderAndHour() {
+        for (int i = 0; i < 5; i++) {
+            newFeedback(customer, "Question " + i, "Different question " + i);
+        }
+        assertEquals(3, bed.mailTo(customer).size());
+    }
+
+    @Test
+    void attachmentsAreListedOnTheItem() {
+        String raw = "From: " + customer + "\r\nTo: help@feedback.example.com\r\nSubject: Broken lid\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "The lid arrived broken, photo attached.\r\n--b\r\nContent-Type: image/jpeg; name=lid.jpg\r\n"
+                + "Content-Disposition: attachment; filename=lid.jpg\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getEncoder().encodeToString(new byte[1500]) + "\r\n--b--\r\n";
+        deliver(raw, "help@feedback.example.com");
+        Feedback feedback = bed.repository().find(lastResult.path("feedbackId").asText()).orElseThrow();
+        assertEquals(List.of(new Feedback.Attachment("lid.jpg", "image/jpeg", 1500)), feedback.attachments());
+        assertEquals("The lid arrived broken, photo attached.", feedback.message());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private JsonNode lastResult;
+
+    private String newFeedback(String from, String subject, String text) {
+        deliver(plain(from, subject, text), "feedback@feedback.example.com");
+        assertEquals("new_feedback", lastResult.path("outcome").asText(), lastResult.toString());
+        return lastResult.path("feedbackId").asText();
+    }
+
+    private static String plain(String from, String subject, String text) {
+        return "From: " + from + "\r\nTo: feedback@feedback.example.com\r\nSubject: " + subject
+                + "\r\nMessage-ID: <" + UUID.randomUUID() + "@example.com>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n";
+    }
+
+    private String deliver(String raw, String recipient) {
+        String mailId = UUID.randomUUID().toString().replace("-", "");
+        bed.putMail("inbound/" + mailId, raw.getBytes(StandardCharsets.UTF_8));
+        redeliver(mailId, recipient);
+        return mailId;
+    }
+
+    private void redeliver(String mailId, String recipient) {
+        ObjectNode event = (ObjectNode) json(TestBed.event("mail-intake-ses.json"));
+        ObjectNode ses = (ObjectNode) event.at("/Records/0/ses");
+        ((ObjectNode) ses.get("mail")).put("messageId", mailId);
+        ArrayNode recipients = ((ObjectNode) ses.get("receipt")).putArray("recipients");
+        recipients.add(recipient);
+        lastResult = Invoke.handler(handler, event.toString()).get(0);
+    }
+
+    private static String b64(String text) {
+        return b64(text, StandardCharsets.UTF_8);
+    }
+
+    private static String b64(String text, Charset charset) {
+        return Base64.getEncoder().encodeToString(text.getBytes(charset));
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
