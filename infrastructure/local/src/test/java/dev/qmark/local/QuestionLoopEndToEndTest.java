@@ -126,6 +126,40 @@ class QuestionLoopEndToEndTest {
         assertTrue(http.get("/_local/mail").body().contains("Answered: 환불은 언제 되나요?"));
     }
 
+    @Test
+    void customerMailBySmtpToAcknowledgementAndQuestionToOutlookReplyToCleanAnswer() throws Exception {
+        String customer = "hana+" + System.nanoTime() + "@example.kr";
+        String subject = "Refund for order B-77 " + System.nanoTime();
+        sendMail(customer, "feedback@feedback.example.com", subject, "I returned the jacket two weeks ago. 환불은 언제 되나요?\n");
+
+        JsonNode ack = http.awaitMail(customer, "Re: " + subject);
+        assertTrue(ack.path("subject").asText().matches(".*\\[Q-[0-9a-z]{16}]"), ack.path("subject").asText());
+        assertTrue(ack.path("text").asText().contains("답장"), "Korean, as the customer wrote");
+        JsonNode question = http.awaitMail("bora@example.com", "? " + subject);
+        String id = question.path("headers").path("x-qmark-feedback").asText();
+        assertTrue(question.path("text").asText().contains("Channel:   email"));
+
+        sendMail("bora@example.com", question.path("replyTo").get(0).asText(), "RE: ? " + subject, """
+                Refunded today to the original card; it shows within three working days.
+
+                Bora
+                -----Original Message-----
+                From: Jeff (via Qmark) <qmark@example.com>
+                Sent: Monday, November 23, 2026 4:00 PM
+                To: Bora <bora@example.com>
+                Subject: ? Refund
+
+                ?
+                """);
+        JsonNode answered = LocalHttp.await("the answer to the customer's mail", () -> {
+            JsonNode item = http.json(http.get("/feedback/" + id));
+            return item.path("status").asText().equals("answered") ? Optional.of(item) : Optional.empty();
+        });
+        assertEquals("email", answered.path("channel").asText());
+        assertEquals("Refunded today to the original card; it shows within three working days.\n\nBora",
+                answered.path("escalations").get(0).path("answer").asText());
+    }
+
     private static void sendMail(String from, String to, String subject, String text) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
