@@ -39,6 +39,13 @@ final class StaffApi {
         if (path.equals("/escalations") || path.equals("/escalations/")) {
             return escalations(request);
         }
+        if (path.equals("/review") || path.equals("/review/")) {
+            Integer limit = limit(request);
+            if (limit == null) {
+                return HttpApiResponse.error(400, "limit must be a whole number from 1 to " + MAX_LIMIT, "limit");
+            }
+            return HttpApiResponse.json(200, Map.of("items", repository.reviewItems(limit)));
+        }
         Matcher one = ONE.matcher(path);
         if (one.matches()) {
             return one(request.path("id") != null ? request.path("id") : one.group(1));

@@ -79,7 +79,8 @@ final class ApiGateway implements HttpHandler {
         JsonNode response;
         try {
             response = route.function().invoke(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // a failed invocation: API Gateway answers 500 whatever the function threw
             LOG.error("{} failed on {}", route.function().name(), route.key(), e);
             write(exchange, 500, Map.of("content-type", "application/json"),
                     "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));

@@ -54,7 +54,8 @@ public final class LocalSystem implements AutoCloseable {
             new ApiRoute("POST", "/feedback", "form-intake"),
             new ApiRoute("GET", "/feedback", "staff-api"),
             new ApiRoute("GET", "/feedback/{id}", "staff-api"),
-            new ApiRoute("GET", "/escalations", "staff-api"));
+            new ApiRoute("GET", "/escalations", "staff-api"),
+            new ApiRoute("GET", "/review", "staff-api"));
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final QmarkConfig config;

@@ -95,6 +95,11 @@ class QuestionLoopEndToEndTest {
         JsonNode after = http.json(http.get("/feedback/" + id));
         assertEquals(escalation.path("answer").asText(), after.path("escalations").get(0).path("answer").asText());
         assertEquals(1, http.countMail("jeff@example.com", "Answered: My delivery is late"));
+        JsonNode review = LocalHttp.await("the stranger's mail on the review list", () -> {
+            JsonNode items = http.json(http.get("/review"));
+            return items.toString().contains("eve@example.net") ? Optional.of(items) : Optional.empty();
+        });
+        assertTrue(review.toString().contains("who was not asked"), review.toString());
 
         JsonNode listed = http.json(http.get("/feedback?customer=" + URLEncoder.encode(customer, StandardCharsets.UTF_8)));
         assertEquals(id, listed.path("items").get(0).path("id").asText());

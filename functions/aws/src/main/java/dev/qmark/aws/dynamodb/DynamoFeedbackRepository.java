@@ -390,6 +390,19 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
+    public List<ReviewItem> reviewItems(int limit) {
+        return dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_TIME).scanIndexForward(false)
+                        .keyConditionExpression("listPk = :review")
+                        .expressionAttributeValues(values(":review", FeedbackItems.REVIEW_LIST))
+                        .limit(limit))
+                .items().stream().map(values -> {
+                    Item item = Item.of(values);
+                    return new ReviewItem(item.s("mailId"), item.s("rawLocation"), item.s("from"), item.s("subject"),
+                            item.s("reason"), item.time("at"));
+                }).toList();
+    }
+
+    @Override
     public Page list(FeedbackStatus status, String customerEmail, int limit, String cursor) {
         return new FeedbackListing(dynamo, table).list(status, customerEmail, limit, cursor);
     }

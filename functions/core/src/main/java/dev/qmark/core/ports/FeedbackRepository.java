@@ -138,6 +138,9 @@ public interface FeedbackRepository {
     /** Keeps a mail that was not applied; the same mail kept twice is one item. */
     void keepForReview(ReviewItem item);
 
+    /** Mails kept for review (not applied: strangers, forged tokens, robots, spam, unparseable), newest first. */
+    List<ReviewItem> reviewItems(int limit);
+
     /** Newest first. Both filters optional (null). */
     Page list(FeedbackStatus status, String customerEmail, int limit, String cursor);
 
