@@ -9,6 +9,7 @@ import dev.qmark.core.escalation.ReplyTokens;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.mail.InboundMail;
 import dev.qmark.core.mail.MimeParser;
+import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.RawMailStore;
 import dev.qmark.core.reply.ReplyIntake;
@@ -55,7 +56,8 @@ final class MailIntake {
     }
 
     /** One mail to read: where it lies, who it was delivered to, and SES's verdicts. */
-    private record Delivery(String mailId, String location, List<String> recipients, String quarantineReason) {
+    private record Delivery(String mailId, String location, List<String> recipients, String quarantineReason,
+                            SenderAuthentication authentication) {
     }
 
     List<Result> handle(JsonNode event) {
@@ -84,7 +86,8 @@ final class MailIntake {
             return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
                     outcome.feedbackId(), outcome.reason());
         }
-        ReplyIntake.Outcome outcome = replies.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients());
+        ReplyIntake.Outcome outcome = replies.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients(),
+                delivery.authentication());
         LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), outcome.kind(), outcome.reason());
         return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
                 outcome.feedbackId(), outcome.reason());
@@ -116,14 +119,15 @@ final class MailIntake {
                 SesEvent.Mail mail = record.ses().mail();
                 SesEvent.Receipt receipt = record.ses().receipt();
                 deliveries.add(new Delivery(mail.messageId(), S3RawMailStore.location(bucket, prefix + mail.messageId()),
-                        receipt.recipients() == null ? List.of() : receipt.recipients(), quarantine(receipt)));
+                        receipt.recipients() == null ? List.of() : receipt.recipients(), quarantine(receipt),
+                        receipt.authentication()));
             }
         } else if (source.equals("aws:s3")) {
             for (S3Event.Record record : Json.MAPPER.convertValue(event, S3Event.class).records()) {
                 String key = record.s3().object().decodedKey();
                 String mailId = key.substring(key.lastIndexOf('/') + 1);
                 deliveries.add(new Delivery(mailId, S3RawMailStore.location(record.s3().bucket().name(), key),
-                        List.of(), null));
+                        List.of(), null, SenderAuthentication.UNKNOWN));
             }
         } else {
             throw new IllegalArgumentException("not an SES or S3 event: eventSource '" + source + "'");

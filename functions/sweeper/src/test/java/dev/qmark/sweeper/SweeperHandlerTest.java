@@ -1,10 +1,12 @@
 package dev.qmark.sweeper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
+import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.testing.Invoke;
 import dev.qmark.aws.testing.MutableClock;
 import dev.qmark.aws.testing.TestBed;
@@ -26,12 +28,18 @@ import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.MimeParser;
 import dev.qmark.core.reply.ReplyIntake;
+import dev.qmark.core.routing.Router;
+import dev.qmark.core.routing.RoutingService;
 import dev.qmark.emulators.OutboxMail;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The clocks through the sweeper handler, on the embedded AWS with a clock the test moves:
@@ -176,6 +185,78 @@ class SweeperHandlerTest {
         assertEquals(EscalationStatus.ANSWERED, record().escalation(1).orElseThrow().status());
     }
 
+    @Test
+    void aHandedOnStepNeverRemindsOrBreaches() {
+        at("PT1H");
+        answerFrom("dana@example.com", 1, "? @ops\n\nOlivia, the depot is yours.");
+        assertEquals(EscalationStatus.HANDED_ON, record().escalation(1).orElseThrow().status());
+        // Olivia: asked at 1h, due at 5h; reminders at 3h (half-way) and 4h (one hour before)
+
+        for (String time : List.of("PT2H", "PT3H", "PT4H", "PT4H30M")) {
+            at(time);
+            JsonNode report = sweep();
+            for (String list : List.of("reminded", "breached", "escalated", "toldLate", "postponed")) {
+                assertFalse(texts(report.path(list)).stream().anyMatch(id -> id.startsWith(feedbackId + "-1")),
+                        time + " " + list + ": " + report);
+            }
+        }
+        assertEquals(0, mails("dana@example.com", "Reminder: ? ").size(), "Dana handed it on: no reminder");
+        assertEquals(0, mails("dana@example.com", "Late: ? ").size(), "nor a late notice at her old deadline");
+        assertEquals(2, mails("olivia@example.com", "Reminder: ? ").size(), "Olivia's clock runs instead");
+
+        at("PT5H");
+        JsonNode breach = sweep();
+        assertEquals(List.of(feedbackId + "-2"), texts(breach.path("breached")));
+        assertEquals(List.of(feedbackId + "-2 -> founder"), texts(breach.path("escalated")), "Olivia's chain, not Dana's");
+        FeedbackRecord record = record();
+        assertEquals(EscalationStatus.HANDED_ON, record.escalation(1).orElseThrow().status());
+        assertEquals(EscalationStatus.LATE, record.escalation(2).orElseThrow().status());
+        assertEquals(List.of("delivery", "ops", "founder"), record.escalations().stream().map(Escalation::owner).toList());
+    }
+
+    @Test
+    void aMissedTriageGoesToTheRoutesOwnerThenUpTheirChain(@TempDir Path dir) throws Exception {
+        String shipped = Files.readString(TestBed.ROOT.resolve("config/qmark.yaml"), StandardCharsets.UTF_8);
+        String yaml = shipped.replace("routes:                               # first match wins; the last one must take everything\n",
+                "routes:\n  - { name: vip, match: { keywords: [vip] }, owner: delivery, answerWithin: PT4H, triage: founder }\n");
+        assertTrue(yaml.contains("triage: founder"), "the example changed; adapt the test");
+        Files.writeString(dir.resolve("qmark.yaml"), yaml, StandardCharsets.UTF_8);
+        Files.copy(TestBed.ROOT.resolve("config/holidays-kr.ics"), dir.resolve("holidays-kr.ics"));
+        config = ConfigLoader.load(dir.resolve("qmark.yaml"));
+        Map<String, String> env = new HashMap<>();
+        env.put("TABLE_NAME", bed.table);
+        env.put("QMARK_CONFIG", dir.resolve("qmark.yaml").toString());
+        env.put("REPLY_TOKEN_SECRET", TestBed.SECRET);
+        FunctionEnvironment triageEnv = FunctionEnvironment.of(env, clock);
+
+        at("PT0S");
+        title = "VIP parcel lost " + UUID.randomUUID().toString().substring(0, 8);
+        Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu", "minsu@example.org"),
+                title, "The vip parcel never came.", 2, T0, FeedbackStatus.RECEIVED, null);
+        feedbackId = feedback.id();
+        bed.repository().storeNew(feedback, UUID.randomUUID().toString(), "fp", T0.plusSeconds(600),
+                new TimelineEvent(T0, "received", "web"));
+        Escalator escalator = escalator();
+        new RoutingService(bed.repository(), escalator::ask, new Router(config), clock).route(feedbackId);
+        assertEquals("founder", record().escalation(1).orElseThrow().owner());
+
+        at("PT4H");
+        JsonNode missed = Invoke.handler(new SweeperHandler(triageEnv), TestBed.event("sweeper-schedule.json"));
+        // (Dana's late-delivery item from askDana() breaches in the same sweep; only this item counts here)
+        assertEquals(List.of(feedbackId + "-1"), mine(missed.path("breached")));
+        assertEquals(List.of(feedbackId + "-1 -> delivery"), mine(missed.path("escalated")),
+                "the founder is the top of the chain, yet a missed triage still reaches the route's owner");
+        assertTrue(mails("jeff@example.com", "Late: ? ").get(0).text().contains("gone to Dana"));
+        OutboxMail toDana = mails("dana@example.com", "? ").get(0);
+        assertTrue(toDana.text().contains("Jeff (founder), asked"), toDana.text());
+        assertEquals(T0.plus(Duration.ofHours(8)), record().escalation(2).orElseThrow().dueAt(), "Dana's own four hours");
+
+        at("PT8H");
+        JsonNode danaMissed = Invoke.handler(new SweeperHandler(triageEnv), TestBed.event("sweeper-schedule.json"));
+        assertEquals(List.of(feedbackId + "-2 -> ops"), mine(danaMissed.path("escalated")));
+        assertEquals(List.of("founder", "delivery", "ops"), record().escalations().stream().map(Escalation::owner).toList());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void race(int sweeps) throws Exception {
@@ -221,6 +302,11 @@ class SweeperHandlerTest {
     /** This test's mails (by its unique title) to an address whose subject starts so. */
     private List<OutboxMail> mails(String to, String subjectStart) {
         return bed.mailTo(to).stream().filter(m -> m.subject().startsWith(subjectStart) && m.subject().contains(title)).toList();
+    }
+
+    /** The ids in a report list that belong to the current {@link #feedbackId}. */
+    private List<String> mine(JsonNode array) {
+        return texts(array).stream().filter(id -> id.startsWith(feedbackId + "-")).toList();
     }
 
     private static List<String> texts(JsonNode array) {

@@ -5,6 +5,7 @@ import static dev.qmark.aws.dynamodb.FeedbackItems.pk;
 
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.HandOff;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -228,10 +230,66 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
+    public HandOnOutcome recordHandOn(String feedbackId, int step, HandOff handOff, TimelineEvent event) {
+        Map<String, AttributeValue> values = values(":handed", EscalationStatus.HANDED_ON.wireName(),
+                ":open", EscalationStatus.OPEN.wireName(), ":to", handOff.to(),
+                ":due", StoredTime.format(handOff.dueAt()), ":at", StoredTime.format(handOff.at()),
+                ":by", handOff.by(), ":mail", handOff.mailId());
+        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOff.toStep())));
+        String note = "";
+        if (!handOff.note().isEmpty()) {
+            values.put(":note", AttributeValue.fromS(handOff.note()));
+            note = ", handOnNote = :note";
+        }
+        // leaving out deadlineShard takes it off the sweeper's list (the byDeadline index is sparse)
+        Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                .updateExpression("SET #status = :handed, handedTo = :to, handedToStep = :toStep, handedToDueAt = :due, "
+                        + "handedOnAt = :at, handedOnBy = :by, handOnMailId = :mail" + note
+                        + " REMOVE deadlineShard, nextCheckAt")
+                .conditionExpression("#status = :open")
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(values)
+                .build();
+        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
+                .key(Item.key(pk(feedbackId), escalationSk(handOff.toStep())))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build();
+        if (transact(TransactWriteItem.builder().update(escalation).build(),
+                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), putEvent(feedbackId, event))) {
+            return HandOnOutcome.RECORDED;
+        }
+        Item current = Item.of(get(pk(feedbackId), escalationSk(step)));
+        return handOff.mailId().equals(current.s("handOnMailId")) ? HandOnOutcome.ALREADY_RECORDED : HandOnOutcome.NOT_OPEN;
+    }
+
+    @Override
     public Claim claimNotice(String feedbackId, int step, String notice, Instant now, Duration lease) {
+        return claim(Item.key(pk(feedbackId), escalationSk(step)), notice, now, lease);
+    }
+
+    @Override
+    public Claim claimReviewNotice(String mailId, Instant now, Duration lease) {
+        return claim(reviewKey(mailId), "sender", now, lease);
+    }
+
+    @Override
+    public void markReviewNoticeSent(String mailId, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(reviewKey(mailId))
+                    .updateExpression("SET #state = :sent, noticeSentAt = :at REMOVE #until")
+                    .conditionExpression("#state = :sending")
+                    .expressionAttributeNames(Map.of("#state", "notice_sender", "#until", "noticeUntil_sender"))
+                    .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at))));
+        } catch (ConditionalCheckFailedException markedBefore) {
+            // another attempt whose lease ran out sent it too and marked it first
+        }
+    }
+
+    /** Claims the one-off mail {@code notice} on an item, with a lease that a crashed sender loses. */
+    private Claim claim(Map<String, AttributeValue> key, String notice, Instant now, Duration lease) {
         Map<String, String> names = Map.of("#state", "notice_" + notice, "#until", "noticeUntil_" + notice);
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+            dynamo.updateItem(u -> u.tableName(table).key(key)
                     .updateExpression("SET #state = :sending, #until = :until")
                     .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#state) "
                             + "OR (#state = :sending AND #until < :now))")
@@ -240,7 +298,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                             ":now", StoredTime.format(now))));
             return Claim.CLAIMED;
         } catch (ConditionalCheckFailedException e) {
-            String state = Item.of(get(pk(feedbackId), escalationSk(step))).s("notice_" + notice);
+            String state = Item.of(get(key.get(QmarkTable.PK).s(), key.get(QmarkTable.SK).s())).s("notice_" + notice);
             return "sending".equals(state) ? Claim.BUSY : Claim.ALREADY_SENT;
         }
     }
@@ -410,6 +468,10 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     @Override
     public List<Feedback> byCustomer(String customerEmail, int limit) {
         return list(null, customerEmail, limit, null).items();
+    }
+
+    private static Map<String, AttributeValue> reviewKey(String mailId) {
+        return Item.key("REVIEW#" + mailId, "REVIEW");
     }
 
     private Map<String, AttributeValue> get(String pk, String sk) {

@@ -1,6 +1,7 @@
 package dev.qmark.aws.lambda;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.qmark.core.mail.SenderAuthentication;
 import java.util.List;
 
 /**
@@ -20,6 +21,12 @@ public record SesEvent(@JsonProperty("Records") List<Record> records) {
 
     public record Receipt(List<String> recipients, Verdict spamVerdict, Verdict virusVerdict, Verdict spfVerdict,
                           Verdict dkimVerdict, Verdict dmarcVerdict) {
+
+        /** The SPF and DKIM verdicts as the domain reads them: PASS or not (FAIL, GRAY, missing...). */
+        public SenderAuthentication authentication() {
+            return new SenderAuthentication(spfVerdict != null && spfVerdict.passed(),
+                    dkimVerdict != null && dkimVerdict.passed());
+        }
     }
 
     public record Verdict(String status) {

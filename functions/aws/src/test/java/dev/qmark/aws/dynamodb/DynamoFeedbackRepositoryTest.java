@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.HandOff;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
@@ -19,6 +20,7 @@ import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.FeedbackRepository.AnswerOutcome;
 import dev.qmark.core.ports.FeedbackRepository.Claim;
+import dev.qmark.core.ports.FeedbackRepository.HandOnOutcome;
 import dev.qmark.emulators.SharedEmbeddedAws;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,6 +151,68 @@ class DynamoFeedbackRepositoryTest {
         assertEquals(Claim.BUSY, repository.claimNotice(f.id(), 1, "founder", at, Duration.ofSeconds(30)));
         repository.markNoticeSent(f.id(), 1, "founder", at, new TimelineEvent(at.plusMillis(1), "founder-told", "jeff"));
         assertEquals(Claim.ALREADY_SENT, repository.claimNotice(f.id(), 1, "founder", at.plusSeconds(60), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void aHandOnIsRecordedOnceLeavesTheDeadlineIndexAndLeavesTheItemUnanswered() {
+        Feedback f = stored("handon@example.org", T0);
+        repository.claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
+        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), List.of(T0.plusSeconds(7200)),
+                new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
+        Instant at = T0.plusSeconds(600);
+        HandOff handOff = new HandOff("ops", 2, at.plusSeconds(14400), at, "dana@example.com", "Yours, Olivia.", "mail-1");
+
+        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(f.id(), 1, handOff,
+                new TimelineEvent(at, "handed-on", "dana -> ops")));
+        assertEquals(HandOnOutcome.ALREADY_RECORDED, repository.recordHandOn(f.id(), 1, handOff,
+                new TimelineEvent(at.plusSeconds(5), "handed-on", "again")));
+        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1,
+                new HandOff("billing", 2, at.plusSeconds(14400), at, "dana@example.com", "", "mail-2"),
+                new TimelineEvent(at.plusSeconds(6), "handed-on", "another mail")));
+        // an answer to the handed-on escalation finds it closed
+        assertEquals(AnswerOutcome.NOT_OPEN, repository.recordAnswer(f.id(), 1, "x", "dana@example.com", "mail-3", at,
+                new TimelineEvent(at.plusSeconds(7), "answered", "dana")));
+
+        FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
+        Escalation handed = record.escalation(1).orElseThrow();
+        assertEquals(EscalationStatus.HANDED_ON, handed.status());
+        assertEquals(handOff, handed.handedOn());
+        assertNull(handed.answer());
+        assertEquals(FeedbackStatus.ASKED, record.feedback().status(), "handing on is not answering");
+        assertFalse(inDeadlineIndex(f.id()), "off the sweeper's list");
+        assertTrue(repository.dueEscalations(T0.plus(Duration.ofDays(30)), 100).stream()
+                .noneMatch(e -> e.feedbackId().equals(f.id())));
+        assertEquals(List.of("received", "asked", "handed-on"), record.timeline().stream().map(TimelineEvent::type).toList());
+    }
+
+    @Test
+    void aHandOnNeedsAnOpenEscalationAndAFreeNextStep() {
+        Feedback f = stored("handon-taken@example.org", T0);
+        HandOff handOff = new HandOff("ops", 2, T0.plusSeconds(14400), T0, "dana@example.com", "", "mail-1");
+        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOff,
+                new TimelineEvent(T0, "handed-on", "never asked")));
+        repository.claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
+        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOff,
+                new TimelineEvent(T0, "handed-on", "still being asked")));
+        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), List.of(), new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
+        repository.claimEscalation(asking(f, 2), T0.plusSeconds(2), Duration.ofSeconds(30));
+        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOff,
+                new TimelineEvent(T0.plusSeconds(3), "handed-on", "step 2 is taken")));
+        assertEquals(EscalationStatus.OPEN, repository.findRecord(f.id()).orElseThrow().escalation(1).orElseThrow().status());
+        assertTrue(inDeadlineIndex(f.id()));
+    }
+
+    @Test
+    void theNoticeAboutAKeptMailIsClaimedOnce() {
+        String mailId = "mail-" + UUID.randomUUID();
+        repository.keepForReview(new FeedbackRepository.ReviewItem(mailId, "s3://b/k", "dana@example.com", "Re: ?",
+                "? @nobody", T0));
+        assertEquals(Claim.CLAIMED, repository.claimReviewNotice(mailId, T0, Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, repository.claimReviewNotice(mailId, T0.plusSeconds(1), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, repository.claimReviewNotice(mailId, T0.plusSeconds(31), Duration.ofSeconds(30)),
+                "a crashed sender's claim expires");
+        repository.markReviewNoticeSent(mailId, T0.plusSeconds(32));
+        assertEquals(Claim.ALREADY_SENT, repository.claimReviewNotice(mailId, T0.plusSeconds(600), Duration.ofSeconds(30)));
     }
 
     @Test

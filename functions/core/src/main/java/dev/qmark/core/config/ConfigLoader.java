@@ -172,7 +172,7 @@ public final class ConfigLoader {
         List<YamlMap> routeNodes = top.requireList("routes");
         check(!routeNodes.isEmpty(), top.line("routes"), "routes is empty: every feedback must reach someone");
         for (YamlMap node : routeNodes) {
-            node.allowOnly("name", "match", "owner", "answerWithin", "calendar", "reminders");
+            node.allowOnly("name", "match", "owner", "answerWithin", "calendar", "reminders", "triage");
             String name = node.requireString("name");
             check(routeNames.add(name), node.line("name"), "route name '" + name + "' is used twice");
             String owner = node.requireString("owner");
@@ -180,7 +180,7 @@ public final class ConfigLoader {
                     "route '" + name + "' names owner '" + owner + "', who is not among the owners ("
                             + String.join(", ", owners.keySet()) + ") nor 'founder'");
             routes.add(new Route(name, match(node), owner, duration(node, "answerWithin"), calendarName(node, calendars),
-                    node.has("reminders") ? reminders(node) : null, node.line("name")));
+                    node.has("reminders") ? reminders(node) : null, triage(node, name, owner), node.line("name")));
         }
         Route last = routes.get(routes.size() - 1);
         check(last.match().takesEverything(), last.line(),
@@ -240,6 +240,19 @@ public final class ConfigLoader {
             }
         }
         return rules;
+    }
+
+    /** {@code triage: founder}, or nothing; the founder cannot triage what the founder owns. */
+    private String triage(YamlMap route, String name, String owner) {
+        if (!route.has("triage")) {
+            return null;
+        }
+        String value = route.requireString("triage");
+        check(Route.FOUNDER_TRIAGE.equals(value), route.line("triage"), "route '" + name + "': triage '" + value
+                + "' is not known; the only triage is 'founder' (the founder is asked first)");
+        check(!QmarkConfig.FOUNDER.equals(owner), route.line("triage"), "route '" + name
+                + "' is owned by the founder; triage: founder would ask the founder twice");
+        return value;
     }
 
     private Route.Match match(YamlMap route) {

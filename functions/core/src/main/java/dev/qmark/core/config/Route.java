@@ -11,9 +11,18 @@ import java.util.Locale;
  *
  * @param calendar  the working-hours calendar its deadlines count in, or null (then the owner's)
  * @param reminders when to remind before the deadline, or null for the configuration's default
+ * @param triage    who sees the feedback before the owner: {@link #FOUNDER_TRIAGE}, or null for nobody
  */
 public record Route(String name, Match match, String owner, Duration answerWithin, String calendar,
-                    List<ReminderRule> reminders, int line) {
+                    List<ReminderRule> reminders, String triage, int line) {
+
+    /** {@code triage: founder}: the founder is asked first and sends it on with "?" or "? @alias". */
+    public static final String FOUNDER_TRIAGE = "founder";
+
+    /** Whether the founder is asked first on this route. */
+    public boolean founderTriage() {
+        return FOUNDER_TRIAGE.equals(triage);
+    }
 
     /**
      * What a route takes. Every condition that is set must hold; an empty match takes everything.

@@ -15,10 +15,11 @@ import java.util.List;
  * @param reminderTimes when reminders are due, planned in working time when the "?" went out
  * @param remindersSent how many of them are behind us (sent, or skipped as overtaken)
  * @param breachedAt    when the deadline passed unanswered, null if it has not
+ * @param handedOn      to whom and how it was handed on (status HANDED_ON), null if it was not
  */
 public record Escalation(String feedbackId, int step, String owner, String ownerEmail, EscalationStatus status,
                          Instant askedAt, Instant dueAt, Instant answeredAt, String answer, String answeredBy,
-                         List<Instant> reminderTimes, int remindersSent, Instant breachedAt) {
+                         List<Instant> reminderTimes, int remindersSent, Instant breachedAt, HandOff handedOn) {
 
     public Escalation {
         reminderTimes = reminderTimes == null ? List.of() : List.copyOf(reminderTimes);
@@ -27,7 +28,8 @@ public record Escalation(String feedbackId, int step, String owner, String owner
     /** An escalation before any reminder or breach. */
     public Escalation(String feedbackId, int step, String owner, String ownerEmail, EscalationStatus status,
                       Instant askedAt, Instant dueAt, Instant answeredAt, String answer, String answeredBy) {
-        this(feedbackId, step, owner, ownerEmail, status, askedAt, dueAt, answeredAt, answer, answeredBy, List.of(), 0, null);
+        this(feedbackId, step, owner, ownerEmail, status, askedAt, dueAt, answeredAt, answer, answeredBy, List.of(), 0, null,
+                null);
     }
 
     public String id() {

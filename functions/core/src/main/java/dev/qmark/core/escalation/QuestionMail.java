@@ -43,6 +43,13 @@ public final class QuestionMail {
         text.append("Channel:   ").append(channelName(feedback)).append('\n');
         text.append("Arrived:   ").append(arrived).append('\n');
         text.append("Answer by: ").append(due).append(" (within ").append(within).append(")\n");
+        Escalation handedBy = handedToThis(escalation, askedBefore);
+        if (handedBy != null) {
+            text.append('\n').append(handedLine(handedBy)).append('\n');
+            if (!handedBy.handedOn().note().isBlank()) {
+                text.append(MailFormat.quote(handedBy.handedOn().note())).append('\n');
+            }
+        }
         if (!askedBefore.isEmpty()) {
             text.append("\nAsked before you:\n");
             for (String line : history(askedBefore, owner)) {
@@ -56,9 +63,16 @@ public final class QuestionMail {
                         .append(past.title()).append(" (").append(past.status().wireName()).append(")\n");
             }
         }
-        text.append("\nFind out what happened, why, and what changes so it never happens again.\n");
-        text.append("Just reply to this mail: your answer goes to ").append(founder)
-                .append(" and into the customer's record.\n\n");
+        boolean triage = Triage.isTriageStep(config, feedback, escalation);
+        if (triage) {
+            text.append('\n').append(triageLine(feedback)).append('\n');
+            text.append("Any other reply is your answer and goes into the customer's record.\n\n");
+        } else {
+            text.append("\nFind out what happened, why, and what changes so it never happens again.\n");
+            text.append("Just reply to this mail: your answer goes to ").append(founder)
+                    .append(" and into the customer's record.\n");
+            text.append(handOnLine(owner)).append("\n\n");
+        }
         text.append("Reference: ").append(feedback.id()).append('\n');
 
         StringBuilder html = new StringBuilder();
@@ -75,6 +89,13 @@ public final class QuestionMail {
         row(html, "Arrived", arrived);
         row(html, "Answer by", due + " (within " + within + ")");
         html.append("</table>");
+        if (handedBy != null) {
+            html.append("<p style=\"margin:0 0 4px\">").append(Html.escape(handedLine(handedBy))).append("</p>");
+            if (!handedBy.handedOn().note().isBlank()) {
+                html.append("<blockquote style=\"margin:0 0 16px;padding:8px 16px;border-left:4px solid #d0d7de\">")
+                        .append(MailFormat.paragraphs(handedBy.handedOn().note())).append("</blockquote>");
+            }
+        }
         if (!askedBefore.isEmpty()) {
             html.append("<p style=\"margin:0 0 4px\">Asked before you:</p><ul style=\"margin:0 0 16px\">");
             for (String line : history(askedBefore, owner)) {
@@ -91,9 +112,14 @@ public final class QuestionMail {
             }
             html.append("</ul>");
         }
-        html.append("<p style=\"margin:0 0 12px\">Find out what happened, why, and what changes so it never happens again. ")
-                .append("Just reply to this mail: your answer goes to ").append(Html.escape(founder))
-                .append(" and into the customer's record.</p>");
+        if (triage) {
+            html.append("<p style=\"margin:0 0 12px\"><b>").append(Html.escape(triageLine(feedback))).append("</b> ")
+                    .append("Any other reply is your answer and goes into the customer's record.</p>");
+        } else {
+            html.append("<p style=\"margin:0 0 12px\">Find out what happened, why, and what changes so it never happens again. ")
+                    .append("Just reply to this mail: your answer goes to ").append(Html.escape(founder))
+                    .append(" and into the customer's record. ").append(Html.escape(handOnLine(owner))).append("</p>");
+        }
         html.append("<p style=\"color:#656d76;font-size:13px;margin:0\">Reference: ").append(feedback.id()).append("</p></div>");
 
         return new OutgoingMail(config.sender(), founder + " (via Qmark)", List.of(owner.email()), List.of(),
@@ -102,14 +128,53 @@ public final class QuestionMail {
     }
 
 
-    /** "Dana (delivery), asked Mon 23 Nov 2026, 10:05 (Asia/Seoul), due ..., late": the chain so far. */
+    /**
+     * "Dana (delivery), asked Mon 23 Nov 2026, 10:05 (Asia/Seoul), due ..., late": the chain so far;
+     * "...: handed on to Olivia (ops) Mon 23 Nov 2026, 11:00 (UTC)" for a hand-on.
+     */
     private List<String> history(List<Escalation> askedBefore, Owner reader) {
         return askedBefore.stream().map(e -> {
-            String name = config.owner(e.owner()).map(Owner::name).orElse(e.owner());
-            return name + " (" + e.owner() + "), asked "
+            String line = nameOf(e.owner()) + " (" + e.owner() + "), asked "
                     + (e.askedAt() == null ? "-" : MailFormat.when(e.askedAt(), reader.timeZone()))
-                    + ", due " + MailFormat.when(e.dueAt(), reader.timeZone()) + ": " + e.status().wireName();
+                    + ", due " + MailFormat.when(e.dueAt(), reader.timeZone()) + ": ";
+            HandOff handOff = e.handedOn();
+            if (e.status() == EscalationStatus.HANDED_ON && handOff != null) {
+                return line + "handed on to " + (handOff.to().equals(reader.alias()) ? "you" : nameOf(handOff.to())
+                        + " (" + handOff.to() + ")") + " " + MailFormat.when(handOff.at(), reader.timeZone());
+            }
+            return line + e.status().wireName();
         }).toList();
+    }
+
+    /** The escalation whose hand-on asks this one, if it was asked so. */
+    private static Escalation handedToThis(Escalation escalation, List<Escalation> askedBefore) {
+        return askedBefore.stream()
+                .filter(e -> e.handedOn() != null && e.handedOn().toStep() == escalation.step())
+                .findFirst().orElse(null);
+    }
+
+    private String handedLine(Escalation handedBy) {
+        return nameOf(handedBy.owner()) + " handed this on to you"
+                + (handedBy.handedOn().note().isBlank() ? "." : " with a note:");
+    }
+
+    /** "Triage: reply with just ? to send it to Dana, or ? @alias to pick another owner (billing, ops)." */
+    private String triageLine(Feedback feedback) {
+        String owner = Triage.routeOwner(feedback);
+        return "Triage: reply with just ? to send it to " + nameOf(owner) + ", or ? @alias to pick another owner ("
+                + String.join(", ", config.owners().keySet()) + ").";
+    }
+
+    private String handOnLine(Owner reader) {
+        List<String> others = new java.util.ArrayList<>(config.owners().keySet());
+        others.add(QmarkConfig.FOUNDER);
+        others.remove(reader.alias());
+        return "Not yours to answer? Reply with ? @alias on the first line to hand it on ("
+                + String.join(", ", others) + "); a note below it goes along.";
+    }
+
+    private String nameOf(String alias) {
+        return config.owner(alias).map(Owner::name).orElse(alias);
     }
 
     private static String channelName(Feedback feedback) {

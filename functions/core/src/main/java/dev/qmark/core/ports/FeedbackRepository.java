@@ -1,6 +1,7 @@
 package dev.qmark.core.ports;
 
 import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.HandOff;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
@@ -40,6 +41,15 @@ public interface FeedbackRepository {
         /** this same mail was recorded before (a redelivery) */
         ALREADY_RECORDED,
         /** the escalation is not open: answered by another mail, or never asked */
+        NOT_OPEN
+    }
+
+    enum HandOnOutcome {
+        /** this mail handed the escalation on */
+        RECORDED,
+        /** this same mail handed it on before (a redelivery): finish that hand-on, start none */
+        ALREADY_RECORDED,
+        /** the escalation is not open (answered, late, handed on by another mail), or its next step exists */
         NOT_OPEN
     }
 
@@ -85,6 +95,16 @@ public interface FeedbackRepository {
      */
     AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
                                Instant at, TimelineEvent event);
+
+    /**
+     * OPEN to HANDED_ON: the person asked passed the question on ({@code "? @alias"}). The item is
+     * not answered; the escalation leaves the sweeper's list (no reminder, no breach) and keeps
+     * {@code handOff} (to whom, as which step, their deadline, the note, the mail's id). Only when
+     * step {@code handOff.toStep()} does not exist yet: the escalator creates and claims it next.
+     * Keyed by the handing mail's id, so that a redelivery is recognised; the timeline event is
+     * written in the same transaction.
+     */
+    HandOnOutcome recordHandOn(String feedbackId, int step, HandOff handOff, TimelineEvent event);
 
     /**
      * Claims a one-off notice of an escalation — the founder's "answered" mail ({@code founder}),
@@ -140,6 +160,14 @@ public interface FeedbackRepository {
 
     /** Mails kept for review (not applied: strangers, forged tokens, robots, spam, unparseable), newest first. */
     List<ReviewItem> reviewItems(int limit);
+
+    /**
+     * Claims the one mail telling the sender of a kept mail why it was not applied (a "? @alias"
+     * that named nobody), as {@link #claimNotice} does; the mail must have been kept first.
+     */
+    Claim claimReviewNotice(String mailId, Instant now, Duration lease);
+
+    void markReviewNoticeSent(String mailId, Instant at);
 
     /** Newest first. Both filters optional (null). */
     Page list(FeedbackStatus status, String customerEmail, int limit, String cursor);

@@ -2,21 +2,30 @@ package dev.qmark.core.reply;
 
 import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.config.Route;
 import dev.qmark.core.escalation.AnswerMail;
 import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationRequest;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.Escalator;
+import dev.qmark.core.escalation.HandOff;
 import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.escalation.Triage;
 import dev.qmark.core.escalation.TryAgainLater;
+import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.AutomaticMail;
 import dev.qmark.core.mail.InboundMail;
 import dev.qmark.core.mail.ReplyText;
+import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.FeedbackRepository.ReviewItem;
 import dev.qmark.core.ports.MailSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,17 +35,28 @@ import java.util.Optional;
  * carries an HMAC; only the person asked (or an address configured for them) may answer. The
  * new text above the quoted "?" becomes the answer, the escalation closes, and the founder is
  * told. Anything else changes nothing and is kept for a person to review.
+ *
+ * <p>A reply whose first line is {@code ? @alias} or {@code ? address} ({@link HandOnCommand})
+ * hands the question on instead: the escalation becomes HANDED_ON (off the sweeper's list, the
+ * item not answered), the next step asks that owner with a fresh deadline through the
+ * {@link Escalator} (which sends each "?" once), and the person who handed it on is told. On the
+ * founder's triage step ({@link Triage}) a bare {@code ?} sends it to the route's owner. A hand-on
+ * that names nobody, or the sender, changes nothing: the mail is kept and its sender told why, once.
+ * The founder's commands count only when SES's SPF or DKIM verdict passed.
  */
 public final class ReplyIntake {
 
     private static final Duration NOTICE_LEASE = Duration.ofSeconds(30);
     private static final String FOUNDER_NOTICE = "founder";
+    private static final String HANDED_ON_NOTICE = "handed-on";
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
     private final MailSender mail;
     private final ReplyTokens tokens;
     private final AnswerMail answerMail;
+    private final HandOnMails handOnMails;
+    private final Escalator escalator;
     private final Clock clock;
 
     public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
@@ -46,12 +66,19 @@ public final class ReplyIntake {
         this.mail = mail;
         this.tokens = tokens;
         this.answerMail = new AnswerMail(config);
+        this.handOnMails = new HandOnMails(config);
+        this.escalator = new Escalator(config, repository, mail, tokens, clock);
         this.clock = clock;
     }
 
     /** What became of a mail, and why. */
     public record Outcome(Kind kind, String feedbackId, String reason) {
-        public enum Kind { ANSWERED, ALREADY_ANSWERED, KEPT_FOR_REVIEW }
+        public enum Kind { ANSWERED, ALREADY_ANSWERED, HANDED_ON, ALREADY_HANDED_ON, KEPT_FOR_REVIEW }
+    }
+
+    /** A mail without SES verdicts (an S3 notification): the founder's commands do not count. */
+    public Outcome accept(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients) {
+        return accept(received, mailId, rawLocation, envelopeRecipients, SenderAuthentication.UNKNOWN);
     }
 
     /**
@@ -59,8 +86,11 @@ public final class ReplyIntake {
      *                           delivered twice has the same id
      * @param rawLocation        where the raw MIME lies, for the review list
      * @param envelopeRecipients the SMTP recipients, which Bcc and forwarding do not hide
+     * @param authentication     SES's SPF and DKIM verdicts on the mail
      */
-    public Outcome accept(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients) {
+    public Outcome accept(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients,
+                          SenderAuthentication authentication) {
+        authentication = authentication == null ? SenderAuthentication.UNKNOWN : authentication;
         Optional<String> automatic = AutomaticMail.reason(received, config.sender());
         if (automatic.isPresent()) {
             return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + "), not an answer");
@@ -90,13 +120,19 @@ public final class ReplyIntake {
         if (answer.isBlank()) {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id() + " has no text");
         }
+        Optional<HandOnCommand> command = HandOnCommand.parse(answer);
+        if (command.isPresent()) {
+            return handOn(received, mailId, rawLocation, record.get(), escalation.get(), asked, command.get(),
+                    authentication);
+        }
         Instant now = clock.instant();
         FeedbackRepository.AnswerOutcome recorded = repository.recordAnswer(feedbackId, step, answer,
                 received.from(), mailId, now, new TimelineEvent(now, "answered",
                         asked.name() + " <" + received.from() + "> answered"));
         if (recorded == FeedbackRepository.AnswerOutcome.NOT_OPEN) {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id()
-                    + ", which is not open (answered before)");
+                    + ", which is not open (" + (escalation.get().status() == EscalationStatus.HANDED_ON
+                    ? "handed on" : "answered before") + ")");
         }
         tellFounder(feedbackId, step, asked);
         return new Outcome(recorded == FeedbackRepository.AnswerOutcome.RECORDED
@@ -119,6 +155,119 @@ public final class ReplyIntake {
         Instant now = clock.instant();
         repository.markNoticeSent(feedbackId, step, FOUNDER_NOTICE, now,
                 new TimelineEvent(now, "founder-told", "answer sent to " + config.founder().name()));
+    }
+
+    /**
+     * "? @alias": records the hand-on (conditional on the escalation being OPEN, keyed by this
+     * mail's id), then finishes it. A redelivered mail finds its own hand-on recorded and finishes
+     * that one (the escalator asks the next step once, the confirmation is claimed), so a crash
+     * mid-way is repaired by the retry and nothing happens twice.
+     */
+    private Outcome handOn(InboundMail received, String mailId, String rawLocation, FeedbackRecord record,
+                           Escalation escalation, Owner asked, HandOnCommand command,
+                           SenderAuthentication authentication) {
+        Feedback feedback = record.feedback();
+        if (QmarkConfig.FOUNDER.equals(asked.alias()) && !authentication.passes()) {
+            // no mail back: whoever sent this may not be the founder
+            return review(received, mailId, rawLocation, "\"" + command.written() + "\" from " + received.from()
+                    + " on " + escalation.id() + ": the founder's \"?\" counts only when SES's SPF or DKIM verdict"
+                    + " passes (" + authentication.describe() + ")");
+        }
+        HandOff before = escalation.handedOn();
+        if (escalation.status() == EscalationStatus.HANDED_ON && before != null && mailId.equals(before.mailId())) {
+            return finishHandOn(feedback.id(), escalation.step(), asked, true);
+        }
+        Optional<Owner> target = switch (command.target()) {
+            case ROUTE_OWNER -> Triage.isTriageStep(config, feedback, escalation)
+                    ? config.owner(Triage.routeOwner(feedback)) : Optional.empty();
+            case ALIAS -> config.owner(command.name());
+            case ADDRESS -> config.ownerByAddress(command.name());
+        };
+        if (target.isEmpty()) {
+            return refuse(received, mailId, rawLocation, feedback, escalation, asked, command, switch (command.target()) {
+                case ROUTE_OWNER -> "a bare ? sends on only the founder's triage; name the next person with ? @alias";
+                case ALIAS -> "nobody has the alias '" + command.name() + "'";
+                case ADDRESS -> "no owner has the address " + command.name();
+            });
+        }
+        Owner next = target.get();
+        if (next.alias().equals(asked.alias())) {
+            return refuse(received, mailId, rawLocation, feedback, escalation, asked, command,
+                    (command.target() == HandOnCommand.Target.ADDRESS ? command.name() : "@" + next.alias())
+                            + " is you: it cannot be handed to the person it was handed to");
+        }
+        if (escalation.status() != EscalationStatus.OPEN) {
+            return refuse(received, mailId, rawLocation, feedback, escalation, asked, command, notOpen(escalation));
+        }
+        Instant now = clock.instant();
+        Route route = Triage.routeOf(config, feedback).orElse(null);
+        Duration within = feedback.route() != null ? feedback.route().answerWithin()
+                : Duration.between(escalation.askedAt(), escalation.dueAt());
+        Instant due = config.calendarFor(route, next.alias()).plusWorkingTime(now, within).truncatedTo(ChronoUnit.SECONDS);
+        int nextStep = record.escalations().stream().mapToInt(Escalation::step).max().orElse(0) + 1;
+        HandOff handOff = new HandOff(next.alias(), nextStep, due, now, received.from(), command.note(), mailId);
+        TimelineEvent event = new TimelineEvent(now, "handed-on", asked.name() + " <" + received.from()
+                + "> handed it on to " + next.name() + " (" + next.alias() + "), due " + due
+                + (command.note().isBlank() ? "" : ", with a note"));
+        return switch (repository.recordHandOn(feedback.id(), escalation.step(), handOff, event)) {
+            case RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, false);
+            case ALREADY_RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, true);
+            case NOT_OPEN -> refuse(received, mailId, rawLocation, feedback, escalation, asked, command,
+                    notOpen(repository.findRecord(feedback.id()).flatMap(r -> r.escalation(escalation.step()))
+                            .orElse(escalation)));
+        };
+    }
+
+    /** Asks the next person (once: the escalator's claim) and tells the one who handed it on (once: a claim). */
+    private Outcome finishHandOn(String feedbackId, int step, Owner asked, boolean redelivered) {
+        Escalation handed = repository.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow();
+        HandOff handOff = handed.handedOn();
+        escalator.ask(new EscalationRequest(feedbackId, handOff.toStep(), handOff.to(), handOff.dueAt()));
+        switch (repository.claimNotice(feedbackId, step, HANDED_ON_NOTICE, clock.instant(), NOTICE_LEASE)) {
+            case ALREADY_SENT -> {
+                // told before
+            }
+            case BUSY -> throw new TryAgainLater("the hand-on notice for " + handed.id() + " is being sent");
+            case CLAIMED -> {
+                Feedback feedback = repository.find(feedbackId).orElseThrow();
+                mail.send(handOnMails.handedOn(feedback, handed, asked, handOff.by()));
+                Instant now = clock.instant();
+                repository.markNoticeSent(feedbackId, step, HANDED_ON_NOTICE, now, new TimelineEvent(now,
+                        "hand-on-confirmed", asked.name() + " told it went to " + handOff.to()));
+            }
+        }
+        return new Outcome(redelivered ? Outcome.Kind.ALREADY_HANDED_ON : Outcome.Kind.HANDED_ON, feedbackId,
+                "handed on by " + handOff.by() + " to " + handOff.to() + " (" + feedbackId + "-" + handOff.toStep() + ")");
+    }
+
+    /** A hand-on that cannot be done: nothing changes, the mail is kept, and its sender is told why (once). */
+    private Outcome refuse(InboundMail received, String mailId, String rawLocation, Feedback feedback,
+                           Escalation escalation, Owner asked, HandOnCommand command, String why) {
+        Outcome kept = review(received, mailId, rawLocation, "\"" + command.written() + "\" from " + received.from()
+                + " on " + escalation.id() + " did not hand it on: " + why);
+        switch (repository.claimReviewNotice(mailId, clock.instant(), NOTICE_LEASE)) {
+            case ALREADY_SENT -> {
+                // told before
+            }
+            case BUSY -> throw new TryAgainLater("the notice about mail " + mailId + " is being sent");
+            case CLAIMED -> {
+                String replyAddress = escalation.status() == EscalationStatus.OPEN
+                        ? config.replyAddress(tokens.issue(feedback.id(), escalation.step())) : null;
+                mail.send(handOnMails.notHandedOn(feedback, escalation, asked, received.from(), command, why,
+                        replyAddress));
+                repository.markReviewNoticeSent(mailId, clock.instant());
+            }
+        }
+        return kept;
+    }
+
+    private static String notOpen(Escalation escalation) {
+        return switch (escalation.status()) {
+            case ANSWERED, ANSWERED_LATE -> "the question is answered already";
+            case LATE -> "its deadline passed and it went up the chain";
+            case HANDED_ON -> "it was handed on already";
+            case ASKING, OPEN -> "it changed meanwhile; try again";
+        };
     }
 
     /** The reply token: envelope recipients first (what SES delivered to), then To and Cc. */

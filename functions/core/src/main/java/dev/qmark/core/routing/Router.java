@@ -18,17 +18,31 @@ public final class Router {
         this.config = config;
     }
 
+    /**
+     * The route, its owner, and the deadline of the first "?": the owner's, or on a route with
+     * {@code triage: founder} the founder's, who is asked first (the same answerWithin, in the
+     * founder's calendar; the owner gets a fresh answerWithin when the founder sends it on).
+     */
     public RouteDecision decide(Feedback feedback, Instant now) {
         for (Route route : config.routes()) {
             if (accepts(route.match(), feedback)) {
                 // working time when a calendar applies; to the second: what people read and the sweeper compares
-                Instant due = config.calendarFor(route, route.owner()).plusWorkingTime(now, route.answerWithin());
+                Instant due = config.calendarFor(route, firstAsked(route)).plusWorkingTime(now, route.answerWithin());
                 return new RouteDecision(route.name(), route.owner(), route.answerWithin(),
                         due.truncatedTo(ChronoUnit.SECONDS), now);
             }
         }
         // The loader guarantees a last route that takes everything.
         throw new IllegalStateException("no route took feedback " + feedback.id());
+    }
+
+    /** Who is asked first about feedback decided so: the founder on a triage route, else the owner. */
+    public String firstAsked(RouteDecision decision) {
+        return config.route(decision.route()).map(this::firstAsked).orElse(decision.owner());
+    }
+
+    private String firstAsked(Route route) {
+        return route.founderTriage() ? QmarkConfig.FOUNDER : route.owner();
     }
 
     static boolean accepts(Route.Match match, Feedback feedback) {

@@ -36,11 +36,13 @@ public final class RoutingService {
         if (decision == null) {
             Instant now = clock.instant();
             RouteDecision fresh = router.decide(feedback, now);
+            String triage = router.firstAsked(fresh).equals(fresh.owner()) ? "" : ", " + router.firstAsked(fresh) + " triages first";
             boolean recorded = repository.recordRoute(feedbackId, fresh, new TimelineEvent(now, "routed",
-                    "route " + fresh.route() + " -> " + fresh.owner() + ", answer within " + fresh.answerWithin()));
+                    "route " + fresh.route() + " -> " + fresh.owner() + ", answer within " + fresh.answerWithin() + triage));
             decision = recorded ? fresh : repository.find(feedbackId).map(Feedback::route).orElseThrow();
         }
-        escalations.enqueue(new EscalationRequest(feedbackId, 1, decision.owner(), decision.dueAt()));
+        // on a triage route the founder is asked first (step 1) and hands it on to the owner
+        escalations.enqueue(new EscalationRequest(feedbackId, 1, router.firstAsked(decision), decision.dueAt()));
         return decision;
     }
 }

@@ -8,6 +8,7 @@ import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.Escalator;
 import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.escalation.Triage;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
@@ -137,10 +138,18 @@ public final class Sweeper {
         if (record.feedback().status() == FeedbackStatus.ANSWERED) {
             return;  // answered meanwhile: the answer stopped this clock
         }
+        if (record.escalation(escalation.step()).map(e -> e.status() != EscalationStatus.LATE).orElse(true)) {
+            return;  // not late after all: handed on just before the deadline (its next step is the hand-on's)
+        }
         Owner owner = config.requireOwner(escalation.owner());
         Owner next = null;
-        if (!QmarkConfig.FOUNDER.equals(owner.alias())) {
+        if (Triage.isTriageStep(config, record.feedback(), escalation)) {
+            // the founder let the triage pass: the route's owner gets it, as a bare "?" would have sent it
+            next = config.requireOwner(Triage.routeOwner(record.feedback()));
+        } else if (!QmarkConfig.FOUNDER.equals(owner.alias())) {
             next = config.requireOwner(config.chainAbove(owner.alias()).get(0));
+        }
+        if (next != null) {
             Optional<Escalation> asked = record.escalation(escalation.step() + 1);
             if (asked.isEmpty() || asked.get().status() == EscalationStatus.ASKING) {
                 Route route = routeOf(record.feedback());

@@ -123,6 +123,25 @@ public class ConfigLoaderTest {
         assertMessage("", "line 1", "empty");
     }
 
+    @Test
+    void aRouteMayBeTriagedByTheFounder() {
+        QmarkConfig config = ConfigLoader.parse(VALID.replace("owner: delivery, answerWithin: PT4H }",
+                "owner: delivery, answerWithin: PT4H, triage: founder }"), "qmark.yaml");
+        assertTrue(config.route("late-delivery").orElseThrow().founderTriage());
+        assertEquals("founder", config.route("late-delivery").orElseThrow().triage());
+        assertTrue(!config.route("everything-else").orElseThrow().founderTriage(), "no triage unless configured");
+    }
+
+    @Test
+    void triageMistakesNameTheLine() {
+        assertMessage(VALID.replace("answerWithin: PT4H }", "answerWithin: PT4H, triage: jeff }"), "qmark.yaml line 8",
+                "route 'late-delivery': triage 'jeff' is not known; the only triage is 'founder'");
+        assertMessage(VALID.replace("owner: ops, answerWithin: PT24H }", "owner: founder, answerWithin: PT24H,\n"
+                        + "      triage: founder }"), "qmark.yaml line 10",
+                "route 'everything-else' is owned by the founder; triage: founder would ask the founder twice");
+        assertMessage(VALID.replace("answerWithin: PT4H }", "answerWithin: PT4H, triage: [founder] }"), "line 8", "triage");
+    }
+
     private static void assertMessage(String yaml, String line, String fragment) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "qmark.yaml"));
         assertTrue(e.getMessage().contains(line) && e.getMessage().contains(fragment), e.getMessage());

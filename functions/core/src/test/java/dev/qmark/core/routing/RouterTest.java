@@ -59,6 +59,32 @@ class RouterTest {
         assertEquals("rest", new Router(CONFIG).decide(feedback(Channel.WEB, "I love the chocolate", 5), NOW).route());
     }
 
+    @Test
+    void aTriagedRouteAsksTheFounderFirstWithTheRoutesAnswerTimeInTheFoundersCalendar() {
+        QmarkConfig config = ConfigLoader.parse("""
+                inboundDomain: feedback.example.com
+                sender: qmark@example.com
+                founder: { name: Jeff, email: jeff@example.com, calendar: seoul }
+                calendars:
+                  seoul: { timeZone: Asia/Seoul, hours: { mon-fri: ["09:00-18:00"] } }
+                owners:
+                  - { alias: billing, name: Bora, email: bora@example.com }
+                routes:
+                  - { name: refunds, match: { keywords: [refund] }, owner: billing, answerWithin: PT2H, triage: founder }
+                  - { name: rest, owner: billing, answerWithin: PT24H }
+                """, "test");
+        Router router = new Router(config);
+        // Monday 19:00 in Seoul: the founder's two working hours run from Tuesday 09:00
+        RouteDecision decision = router.decide(feedback(Channel.WEB, "I want a refund", 1), NOW);
+        assertEquals("refunds", decision.route());
+        assertEquals("billing", decision.owner(), "the route's owner stays the item's owner");
+        assertEquals("founder", router.firstAsked(decision));
+        assertEquals(Instant.parse("2026-11-24T02:00:00Z"), decision.dueAt());
+        RouteDecision plain = router.decide(feedback(Channel.WEB, "hello", 5), NOW);
+        assertEquals("billing", router.firstAsked(plain));
+        assertEquals(NOW.plusSeconds(24 * 3600), plain.dueAt());
+    }
+
     static Feedback feedback(Channel channel, String message, Integer rating) {
         return new Feedback("0123456789abcdef", channel, new Customer("Minsu", "minsu@example.org"), null, message,
                 rating, NOW, FeedbackStatus.RECEIVED, null);

@@ -1,0 +1,23 @@
+package dev.qmark.core.escalation;
+
+import java.time.Instant;
+
+/**
+ * How an escalation was handed on ("? @alias" in a reply): to whom, as which step, by when they
+ * must answer, and the note for them. Kept on the escalation that was handed on, so that a
+ * redelivered reply finishes the same hand-on instead of starting another.
+ *
+ * @param to     the alias of the person asked next
+ * @param toStep the step that asks them
+ * @param dueAt  their deadline (fresh: the route's answerWithin from the hand-on, in their calendar)
+ * @param at     when it was handed on
+ * @param by     the address the reply came from
+ * @param note   what the person handing on wrote below the command, "" for nothing
+ * @param mailId the receiving system's id of the reply
+ */
+public record HandOff(String to, int toStep, Instant dueAt, Instant at, String by, String note, String mailId) {
+
+    public HandOff {
+        note = note == null ? "" : note;
+    }
+}
