@@ -33,6 +33,8 @@ public final class CustomerMailIntake {
 
     /** Acknowledgements one sender may get in an hour: enough for people, too few for a loop. */
     public static final int ACKNOWLEDGEMENTS_PER_HOUR = 3;
+    /** Attachments named on the item; a mail may carry more (all stay in S3). */
+    static final int MAX_ATTACHMENTS_LISTED = 50;
     private static final Duration SAME_MAIL_WINDOW = Duration.ofDays(7);
     private static final Logger LOG = Logger.getLogger(CustomerMailIntake.class.getName());
 
@@ -82,8 +84,10 @@ public final class CustomerMailIntake {
     }
 
     private Outcome newFeedback(InboundMail received, String mailId, Instant now) {
+        // the list is for people; the files stay in the raw mail. Bounded, so no mail outgrows an item.
         List<Feedback.Attachment> attachments = new ArrayList<>();
-        received.attachments().forEach(a -> attachments.add(new Feedback.Attachment(a.fileName(), a.contentType(), a.size())));
+        received.attachments().stream().limit(MAX_ATTACHMENTS_LISTED).forEach(a -> attachments.add(new Feedback.Attachment(
+                shorten(a.fileName(), 200), shorten(a.contentType(), 100), a.size())));
         String subject = received.subject() == null || received.subject().isBlank() ? null : received.subject().strip();
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.EMAIL,
                 new Customer(received.fromName(), received.from()), subject, text(received), null, now,
@@ -140,6 +144,10 @@ public final class CustomerMailIntake {
             }
         }
         return Optional.empty();
+    }
+
+    private static String shorten(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static String text(InboundMail received) {

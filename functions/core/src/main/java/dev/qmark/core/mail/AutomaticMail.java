@@ -21,7 +21,8 @@ public final class AutomaticMail {
             return Optional.of("Auto-Submitted: " + autoSubmitted);
         }
         String precedence = lower(mail.header("precedence"));
-        if (precedence != null && (precedence.contains("bulk") || precedence.contains("junk") || precedence.contains("list"))) {
+        if (precedence != null && (precedence.contains("bulk") || precedence.contains("junk") || precedence.contains("list")
+                || precedence.contains("auto_reply"))) {
             return Optional.of("Precedence: " + precedence);
         }
         for (String header : new String[] {"x-autoreply", "x-autorespond", "x-auto-response-suppress"}) {

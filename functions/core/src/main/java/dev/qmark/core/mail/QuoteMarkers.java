@@ -95,9 +95,12 @@ final class QuoteMarkers {
     }
 
     static boolean isDeviceSignature(String line) {
-        String s = line.strip();
+        // Exchange writes the link into the text part: "Get Outlook for iOS<https://aka.ms/o0ukef>"
+        String s = TRAILING_LINK.matcher(line.strip()).replaceFirst("").strip();
         return s.length() <= 60 && DEVICE_SIGNATURES.stream().anyMatch(p -> p.matcher(s).matches());
     }
+
+    private static final Pattern TRAILING_LINK = Pattern.compile("\\s*<https?://[^>\\s]{1,200}>$");
 
     /**
      * How many lines (1 or 2, when the client wrapped it) the attribution at {@code i} spans, or 0
