@@ -253,6 +253,10 @@ public final class SweeperBench {
                     large.items(), small.items(), large.readCapacity() / small.readCapacity(),
                     withinTolerance(results) ? "yes" : "NO"));
         }
+        out.append("ms of each sweep: ").append(results.stream()
+                .map(r -> String.format(Locale.ROOT, "%,d items: %s", r.items(),
+                        r.millisPerSweep().stream().map(String::valueOf).collect(Collectors.joining(", "))))
+                .collect(Collectors.joining("; "))).append('\n');
         out.append("filling the table: ").append(results.stream()
                 .map(r -> String.format(Locale.ROOT, "%,d items (%,d table items) in %s s", r.items(), r.tableItems(),
                         seconds(r.fillMillis() * 1_000_000L)))

@@ -18,7 +18,8 @@ record SweeperBenchOptions(List<Integer> items, int due, int sweeps, int warmup,
 
     static final List<Integer> DEFAULT_ITEMS = List.of(1_000, 100_000);
     static final int DEFAULT_DUE = 50;
-    static final int DEFAULT_SWEEPS = 3;
+    static final int DEFAULT_SWEEPS = 5;
+    static final int DEFAULT_WARMUP = 3;
     static final int DEFAULT_WRITERS = 16;
 
     static final String USAGE = """
@@ -30,8 +31,8 @@ record SweeperBenchOptions(List<Integer> items, int due, int sweeps, int warmup,
               largest and the smallest N differ by more than 10% (3 when it could not run)
               --due M        due escalations per sweep (default 50)
               --items N,N    table sizes (default 1000,100000)
-              --sweeps K     measured sweeps per table size (default 3)
-              --warmup K     sweeps first on a table of their own, not measured (default: as many as --sweeps)
+              --sweeps K     measured sweeps per table size (default 5)
+              --warmup K     sweeps first on a table of their own, not measured (default 3; 0: none)
               --writers W    threads writing the closed items (default 16)
               --config FILE  configuration (default: config/qmark.yaml, the example)
               --json         one line per N: {"items": N, "due": M, "readCapacity": x, "millis": y}
@@ -45,7 +46,7 @@ record SweeperBenchOptions(List<Integer> items, int due, int sweeps, int warmup,
         List<Integer> items = DEFAULT_ITEMS;
         int due = DEFAULT_DUE;
         int sweeps = DEFAULT_SWEEPS;
-        Integer warmup = null;
+        int warmup = DEFAULT_WARMUP;
         int writers = DEFAULT_WRITERS;
         Path config = Path.of(System.getProperty("qmark.home", ".")).resolve("config").resolve("qmark.yaml");
         boolean json = false;
@@ -75,7 +76,7 @@ record SweeperBenchOptions(List<Integer> items, int due, int sweeps, int warmup,
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        return new SweeperBenchOptions(items, due, sweeps, warmup == null ? sweeps : warmup, writers, config, json);
+        return new SweeperBenchOptions(items, due, sweeps, warmup, writers, config, json);
     }
 
     private static int positive(String flag, String value) {

@@ -123,7 +123,8 @@ class SweeperBenchTest {
         SweeperBenchOptions defaults = SweeperBenchOptions.parse(List.of("sweeper"));
         assertEquals(List.of(1_000, 100_000), defaults.items());
         assertEquals(50, defaults.due());
-        assertEquals(defaults.sweeps(), defaults.warmup());
+        assertEquals(5, defaults.sweeps());
+        assertEquals(3, defaults.warmup());
         assertFalse(defaults.json());
         SweeperBenchOptions set = SweeperBenchOptions.parse(List.of("sweeper", "--json", "--due", "7", "--items", "2000,200"));
         assertEquals(List.of(200, 2_000), set.items());
