@@ -1,11 +1,15 @@
 package dev.qmark.local;
 
 import dev.qmark.core.config.ConfigException;
+import dev.qmark.local.bench.SweeperBench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code qmark up [--http-port N] [--smtp-port N] [--config FILE] [--data-dir DIR]}. */
+/**
+ * {@code qmark up [--http-port N] [--smtp-port N] [--config FILE] [--data-dir DIR]}, and
+ * {@code qmark bench sweeper [...]} (see {@link SweeperBench}).
+ */
 public final class Main {
 
     private static final String USAGE = """
@@ -14,12 +18,19 @@ public final class Main {
               --smtp-port N   inbound mail (default 2525)
               --config FILE   configuration (default: config/qmark.yaml, the example)
               --data-dir DIR  keep state there across restarts (default: in memory)
+            usage: qmark bench sweeper [--due M] [--items N,N] [--sweeps K] [--writers W] [--config FILE] [--json]
+              read capacity and time of one sweep over M due escalations (default 50) with N closed
+              items in the table (default 1,000 and 100,000); --json: one JSON object per N
             """;
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("bench")) {
+            // exits by itself: nothing it started may keep the JVM (or the caller) waiting
+            System.exit(SweeperBench.main(List.of(args).subList(1, args.length)));
+        }
         if (args.length == 0 || !args[0].equals("up")) {
             System.err.print(USAGE);
             System.exit(2);
