@@ -52,12 +52,9 @@ public final class SweeperBench {
     private static final Logger LOG = LoggerFactory.getLogger(SweeperBench.class);
     private static final double TOLERANCE = 0.10;
 
-    /**
-     * One table size's figures: the medians of its measured sweeps, how many calls a sweep made and
-     * how long filling the table took.
-     */
-    record Result(int items, int due, double readCapacity, long millis, double writeCapacity, int calls,
-                  int tableItems, long fillMillis, List<Double> readPerSweep, List<Long> millisPerSweep) {
+    /** One table size's figures: the medians of its measured sweeps, each sweep's time, how long filling took. */
+    record Result(int items, int due, double readCapacity, long millis, List<Long> millisPerSweep, int tableItems,
+                  long fillMillis) {
 
         String json() {
             return "{\"items\": " + items + ", \"due\": " + due + ", \"readCapacity\": " + number(readCapacity)
@@ -111,9 +108,10 @@ public final class SweeperBench {
     /** Measures every table size of {@code options}, smallest first; the emulators are stopped before it returns. */
     static List<Result> run(SweeperBenchOptions options) {
         QmarkConfig config = ConfigLoader.load(options.config());
-        ReplyTokens tokens = new ReplyTokens("bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        ReplyTokens tokens = new ReplyTokens("bench-" + HexFormat.of().formatHex(secret));
         LOG.info("machine: {}", machine());
-        long started = System.nanoTime();
         try (EmbeddedAws aws = EmbeddedAws.startInMemory()) {
             CapacityMeter meter = new CapacityMeter();
             try (DynamoDbClient bulk = dynamo(aws, Duration.ofSeconds(60));
@@ -123,7 +121,6 @@ public final class SweeperBench {
                 BenchClock clock = new BenchClock(base);
                 MailSender mail = new SesMailSender(ses, config.inboundDomain(), clock);
                 Bench bench = new Bench(config, tokens, clock, mail, bulk, metered, meter, options, base);
-                LOG.info("embedded AWS up in {} s", seconds(System.nanoTime() - started));
 
                 String patternTable = "bench-pattern";
                 QmarkTable.create(bulk, patternTable);
@@ -170,8 +167,6 @@ public final class SweeperBench {
                 Sweeper sweeper = new Sweeper(config, new DynamoFeedbackRepository(metered, table), mail, tokens, clock);
                 List<Double> reads = new ArrayList<>();
                 List<Long> millis = new ArrayList<>();
-                double writes = 0;
-                int calls = 0;
                 Instant next = base;
                 for (int k = 1; k <= sweeps; k++) {
                     DueEscalations.Prepared prepared = due.prepare(options.due(), next);
@@ -184,8 +179,6 @@ public final class SweeperBench {
                     check(table, report, options.due(), usage);
                     reads.add(usage.readUnits());
                     millis.add(Math.round(sweepNanos / 1e6));
-                    writes = usage.writeUnits();
-                    calls = usage.calls();
                     LOG.info("{} sweep {}/{}: {} examined, {} breached, {} escalated, {} told late; {} DynamoDB calls, "
                                     + "read capacity {}, write capacity {}; {} ms",
                             table, k, sweeps, report.examined(), report.breached().size(),
@@ -200,9 +193,9 @@ public final class SweeperBench {
                     due.remove(prepared);
                     next = prepared.sweepAt().plus(Duration.ofHours(1));
                 }
-                return new Result(items, options.due(), median(reads), Math.round(median(millis.stream()
-                        .map(Long::doubleValue).toList())), writes, calls, tableItems, Math.round(fillNanos / 1e6),
-                        List.copyOf(reads), List.copyOf(millis));
+                return new Result(items, options.due(), median(reads),
+                        Math.round(median(millis.stream().map(Long::doubleValue).toList())), List.copyOf(millis),
+                        tableItems, Math.round(fillNanos / 1e6));
             } finally {
                 bulk.deleteTable(d -> d.tableName(table));
             }
@@ -238,8 +231,8 @@ public final class SweeperBench {
 
     static String table(List<Result> results, SweeperBenchOptions options) {
         StringBuilder out = new StringBuilder();
-        out.append("qmark bench sweeper: one sweep over ").append(options.due()).append(" due escalations, median of ")
-                .append(options.sweeps()).append(" sweeps (each on fresh ones), DynamoDB Local in memory\n");
+        out.append("qmark bench sweeper: one sweep over ").append(options.due()).append(" due escalations (median of ")
+                .append(options.sweeps()).append(", each on fresh ones); read capacity as DynamoDB Local (in memory) reports it\n");
         out.append("machine: ").append(machine()).append('\n');
         out.append(String.format(Locale.ROOT, "%11s %6s %14s %13s%n", "items", "due", "read capacity", "ms per sweep"));
         for (Result r : results) {
