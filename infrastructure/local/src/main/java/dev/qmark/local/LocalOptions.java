@@ -9,8 +9,17 @@ import java.nio.file.Path;
  * @param smtpPort where mail comes in (0: any free port)
  * @param config   the configuration file
  * @param dataDir  where state survives a restart, or null to keep everything in memory
+ * @param sweepEvery how often the schedule sweeps (as EventBridge does every minute), or null for
+ *                   never: tests that sweep on their own must not race a scheduled sweep
  */
-public record LocalOptions(int httpPort, int smtpPort, Path config, Path dataDir) {
+public record LocalOptions(int httpPort, int smtpPort, Path config, Path dataDir, java.time.Duration sweepEvery) {
+
+    public static final java.time.Duration EVERY_MINUTE = java.time.Duration.ofMinutes(1);
+
+    /** Options with the sweep scheduled every minute, as in AWS. */
+    public LocalOptions(int httpPort, int smtpPort, Path config, Path dataDir) {
+        this(httpPort, smtpPort, config, dataDir, EVERY_MINUTE);
+    }
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_SMTP_PORT = 2525;

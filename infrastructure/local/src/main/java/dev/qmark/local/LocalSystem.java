@@ -125,7 +125,13 @@ public final class LocalSystem implements AutoCloseable {
         http.start();
         resources.push(() -> http.stop(0));
 
-        // plays the EventBridge schedule: a sweep every minute
+        if (options.sweepEvery() != null) {
+            scheduleSweeps(functions.sweeper(), options.sweepEvery());
+        }
+    }
+
+    /** Plays the EventBridge schedule: a sweep every minute. */
+    private void scheduleSweeps(LocalFunction sweeper, Duration every) {
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "schedule-sweeper");
             thread.setDaemon(true);
@@ -133,11 +139,11 @@ public final class LocalSystem implements AutoCloseable {
         });
         schedule.scheduleWithFixedDelay(() -> {
             try {
-                functions.sweeper().invoke(ScheduledEvent.now("sweeper"));
+                sweeper.invoke(ScheduledEvent.now("sweeper"));
             } catch (RuntimeException e) {
                 LOG.warn("scheduled sweep failed; the next one runs in a minute", e);
             }
-        }, 60, 60, TimeUnit.SECONDS);
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         resources.push(schedule::shutdownNow);
     }
 
