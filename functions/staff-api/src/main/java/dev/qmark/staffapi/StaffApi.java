@@ -42,7 +42,7 @@ final class StaffApi {
         if (path.equals("/review") || path.equals("/review/")) {
             Integer limit = limit(request);
             if (limit == null) {
-                return HttpApiResponse.error(400, "limit must be a whole number from 1 to " + MAX_LIMIT, "limit");
+                return limitRefused();
             }
             return HttpApiResponse.json(200, Map.of("items", repository.reviewItems(limit)));
         }
@@ -89,12 +89,16 @@ final class StaffApi {
         }
         Integer limit = limit(request);
         if (limit == null) {
-            return HttpApiResponse.error(400, "limit must be a whole number from 1 to " + MAX_LIMIT, "limit");
+            return limitRefused();
         }
         String owner = request.query("owner");
         owner = owner == null || owner.isBlank() ? null : owner.strip();
         return HttpApiResponse.json(200, Map.of("items", repository.escalations(status, owner, dueBefore, limit).stream()
                 .map(FeedbackViews::escalation).toList()));
+    }
+
+    private static HttpApiResponse limitRefused() {
+        return HttpApiResponse.error(400, "limit must be a whole number from 1 to " + MAX_LIMIT, "limit");
     }
 
     /** The limit parameter, the default when absent, or null when it is not a number from 1 to MAX_LIMIT. */
@@ -124,7 +128,7 @@ final class StaffApi {
         }
         Integer limit = limit(request);
         if (limit == null) {
-            return HttpApiResponse.error(400, "limit must be a whole number from 1 to " + MAX_LIMIT, "limit");
+            return limitRefused();
         }
         String customer = request.query("customer");
         customer = customer == null || customer.isBlank() ? null : customer.strip().toLowerCase(Locale.ROOT);

@@ -16,16 +16,12 @@ public record Submission(String name, String email, String subject, String messa
      * when it sent one, else the content itself (a double click, a browser resubmitting).
      */
     public String dedupeKey() {
-        return idempotencyKey != null ? sha256("key\n" + idempotencyKey) : contentFingerprint();
+        return idempotencyKey != null ? Hashes.sha256("key\n" + idempotencyKey) : contentFingerprint();
     }
 
     /** The submission's content: what a reused idempotency key must carry again to be a retry. */
     public String contentFingerprint() {
-        return sha256(String.join("\n", "content", email.toLowerCase(Locale.ROOT), name.strip(),
+        return Hashes.sha256(String.join("\n", "content", email.toLowerCase(Locale.ROOT), name.strip(),
                 subject == null ? "" : subject.strip(), message.strip(), String.valueOf(rating)));
-    }
-
-    private static String sha256(String basis) {
-        return Hashes.sha256(basis);
     }
 }

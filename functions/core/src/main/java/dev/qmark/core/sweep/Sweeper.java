@@ -20,8 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,14 +65,12 @@ public final class Sweeper {
         Instant now = clock.instant();
         SweepReport report = new SweepReport(now, 0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>());
-        int examined = 0;
-        List<String> seen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int page = 0; page < MAX_PAGES; page++) {
             List<Escalation> due = repository.dueEscalations(now, PAGE);
             List<Escalation> fresh = due.stream().filter(e -> !seen.contains(e.id())).toList();
             for (Escalation escalation : fresh) {
                 seen.add(escalation.id());
-                examined++;
                 try {
                     check(escalation, now, report);
                 } catch (RuntimeException e) {
@@ -82,7 +82,7 @@ public final class Sweeper {
                 break;
             }
         }
-        return new SweepReport(now, examined, report.reminded(), report.breached(), report.escalated(),
+        return new SweepReport(now, seen.size(), report.reminded(), report.breached(), report.escalated(),
                 report.toldLate(), report.postponed());
     }
 
