@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +35,19 @@ class TransformedTemplateTest {
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "x-amazon-apigateway-any-method");
 
     static Path python;
+    static boolean translatorFound;
 
-    @BeforeAll
-    static void translator() {
+    /** Per test, not per class: surefire reports a skip in @BeforeAll as no tests at all, message lost. */
+    @BeforeEach
+    void translator() {
         python = ExternalTool.require("python3", "install Python 3");
-        ExternalTool.Result probe = ExternalTool.run(TemplateTest.ROOT, Duration.ofMinutes(1),
-                List.of(python.toString(), "-c", "import samtranslator"));
-        if (probe.exitCode() != 0) {
-            ExternalTool.missing("the SAM translator is not installed for python3", "pip install aws-sam-translator (cfn-lint brings it)");
+        if (!translatorFound) {
+            ExternalTool.Result probe = ExternalTool.run(TemplateTest.ROOT, Duration.ofMinutes(1),
+                    List.of(python.toString(), "-c", "import samtranslator"));
+            if (probe.exitCode() != 0) {
+                ExternalTool.missing("the SAM translator is not installed for " + python, "pip install aws-sam-translator; cfn-lint brings it");
+            }
+            translatorFound = true;
         }
     }
 
@@ -56,6 +61,38 @@ class TransformedTemplateTest {
         routes.keySet().forEach(route -> expected.put(route, PUBLIC.contains(route) ? "NONE" : "AWS_IAM"));
         assertEquals(expected, routes);
         assertTrue(routes.keySet().containsAll(PUBLIC), "a public route went missing: " + routes.keySet());
+    }
+
+    /** Least privilege as deployed: the roles SAM generates, not our policy templates. */
+    @Test
+    void onlyTheFunctionsThatSignOrVerifyRepliesMayReadTheSecretAndOnlyThatOne() throws IOException {
+        JsonNode resources = transform(TemplateTest.ROOT.resolve("template.yaml")).path("Resources");
+        Map<String, Set<String>> readers = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            if (!resource.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
+                continue;
+            }
+            for (JsonNode policy : resource.getValue().path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+                    JsonNode actions = statement.path("Action");
+                    for (JsonNode action : actions.isArray() ? actions : Json.MAPPER.createArrayNode().add(actions)) {
+                        if (action.asText().toLowerCase().startsWith("secretsmanager:")) {
+                            assertEquals("secretsmanager:GetSecretValue", action.asText(), resource.getKey());
+                            readers.computeIfAbsent(resource.getKey(), k -> new TreeSet<>()).add(statement.path("Resource").toString());
+                        }
+                    }
+                }
+            }
+            assertTrue(resource.getValue().path("Properties").path("ManagedPolicyArns").toString().indexOf("SecretsManager") < 0,
+                    resource.getKey() + " has a managed Secrets Manager policy");
+        }
+        String onlyTheSecret = "{\"Fn::Sub\":[\"${secretArn}\",{\"secretArn\":{\"Ref\":\"ReplyTokenSecret\"}}]}";
+        Map<String, Set<String>> expected = new TreeMap<>();
+        for (String role : List.of("EscalatorFunctionRole", "MailIntakeFunctionRole", "SweeperFunctionRole")) {
+            expected.put(role, Set.of(onlyTheSecret));
+        }
+        assertEquals(expected, readers);
     }
 
     /** The check above can fail: a staff route opted out of IAM comes out public. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -26,8 +26,12 @@ class ReplyTokenSecretMotoTest {
     static MotoServer moto;
     static SecretsManagerClient secrets;
 
-    @BeforeAll
-    static void start() {
+    /** Per test, not per class: surefire reports a skip in @BeforeAll as no tests at all, message lost. */
+    @BeforeEach
+    void start() {
+        if (moto != null) {
+            return;
+        }
         moto = MotoServer.start();
         System.setProperty(ENDPOINT_PROPERTY, moto.endpoint);
         // moto takes any credentials; keep the embedded emulators' ones if another test set them
