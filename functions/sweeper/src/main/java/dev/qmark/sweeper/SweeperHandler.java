@@ -6,10 +6,10 @@ import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
 import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
-import dev.qmark.core.escalation.ReplyTokens;
 import dev.qmark.core.sweep.SweepReport;
 import dev.qmark.core.sweep.Sweeper;
 
@@ -28,7 +28,7 @@ public final class SweeperHandler extends JsonStreamHandler<JsonNode, SweepRepor
         this.sweeper = new Sweeper(config,
                 new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
-                new ReplyTokens(env.require("REPLY_TOKEN_SECRET")),
+                ReplyTokenSecret.load(env),
                 env.clock());
     }
 
