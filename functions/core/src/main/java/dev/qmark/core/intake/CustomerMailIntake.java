@@ -69,12 +69,6 @@ public final class CustomerMailIntake {
         if (received.from() == null) {
             return review(received, mailId, rawLocation, "no sender address that can be answered", now);
         }
-        Optional<String> ours = own.why(received.from());
-        if (ours.isPresent()) {
-            // never feedback, never acknowledged: an acknowledgement would come straight back in
-            return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
-                    + ": Qmark's own mail never becomes feedback, or Qmark would mail itself", now);
-        }
         Optional<String> thread = thread(received);
         Optional<String> automatic = AutomaticMail.reason(received, config.sender());
         if (automatic.isPresent()) {
@@ -84,6 +78,12 @@ public final class CustomerMailIntake {
                 return new Outcome(Outcome.Kind.RECORDED_ON_TIMELINE, thread.get(), automatic.get());
             }
             return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + ")", now);
+        }
+        Optional<String> ours = own.why(received.from());
+        if (ours.isPresent()) {
+            // never feedback, never acknowledged: an acknowledgement would come straight back in
+            return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
+                    + ": Qmark's own mail never becomes feedback, or Qmark would mail itself", now);
         }
         if (thread.isPresent()) {
             boolean added = repository.addCustomerMail(thread.get(), mailId, new TimelineEvent(now, "customer-mail",

@@ -100,14 +100,14 @@ public final class ReplyIntake {
     public Outcome accept(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients,
                           SenderAuthentication authentication) {
         authentication = authentication == null ? SenderAuthentication.UNKNOWN : authentication;
+        Optional<String> automatic = AutomaticMail.reason(received, config.sender());
+        if (automatic.isPresent()) {
+            return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + "), not an answer");
+        }
         Optional<String> ours = own.why(received.from());
         if (ours.isPresent()) {
             return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
                     + ": Qmark's own mail is never applied, or Qmark would answer itself");
-        }
-        Optional<String> automatic = AutomaticMail.reason(received, config.sender());
-        if (automatic.isPresent()) {
-            return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + "), not an answer");
         }
         Optional<String> token = replyToken(received, envelopeRecipients);
         if (token.isEmpty()) {
