@@ -3,6 +3,7 @@ package dev.qmark.local;
 import com.sun.net.httpserver.HttpServer;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.intake.StuckFeedback;
@@ -107,7 +108,11 @@ public final class LocalSystem implements AutoCloseable {
         }
         resources.push(new SqsEventSourceMapping(sqs, stack.feedbackUrl(), stack.feedbackArn(), functions.router(), 10).start());
         resources.push(new SqsEventSourceMapping(sqs, stack.escalationUrl(), stack.escalationArn(), functions.escalator(), 10).start());
-        SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake());
+        // the on-failure destination of mail-intake's async invocations: in AWS a DLQ with an alarm, here the review list
+        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(dynamo, stack.table());
+        SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake(),
+                (messageId, location, from, reason) -> repository.keepForReview(new FeedbackRepository.ReviewItem(
+                        messageId, location, from, null, reason, clock.instant())));
         resources.push(receiving);
         aws.setMailDelivery(receiving::receive);
 

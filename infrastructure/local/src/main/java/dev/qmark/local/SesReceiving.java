@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Plays SES receiving for mail that arrives at the SMTP listener: the receipt rule's S3 action
  * (raw MIME under the prefix plus a message id), then its Lambda action, invoked asynchronously
  * with Lambda's retry policy for async invocations (two retries). Verdicts are PASS: mail that
- * reaches this port was sent by someone on this machine.
+ * reaches this port was sent by someone on this machine. A mail mail-intake still fails on after
+ * its retries goes to the {@link OnFailure} destination, as the template's on-failure destination
+ * (the mail-intake DLQ, with an alarm) takes it in AWS: locally, the review list.
  */
 final class SesReceiving implements AutoCloseable {
 
@@ -28,17 +30,35 @@ final class SesReceiving implements AutoCloseable {
     private final String bucket;
     private final String prefix;
     private final LocalFunction mailIntake;
+    private final OnFailure onFailure;
     private final ExecutorService invoker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ses-receiving");
         thread.setDaemon(true);
         return thread;
     });
 
+    /** Where a mail goes that mail-intake could not apply after every attempt. */
+    interface OnFailure {
+        /**
+         * @param messageId    SES's id of the mail
+         * @param location     where its raw MIME lies ({@code s3://bucket/key})
+         * @param envelopeFrom the SMTP sender
+         * @param reason       what the last attempt failed with
+         */
+        void failed(String messageId, String location, String envelopeFrom, String reason);
+    }
+
+    /** Failures only logged: for tests that look at nothing else. */
     SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake) {
+        this(s3, bucket, prefix, mailIntake, (id, location, from, reason) -> { });
+    }
+
+    SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake, OnFailure onFailure) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
         this.mailIntake = mailIntake;
+        this.onFailure = onFailure;
     }
 
     /** Called by the SMTP listener for each accepted mail; returns once the mail is stored. */
@@ -47,21 +67,31 @@ final class SesReceiving implements AutoCloseable {
         s3.putObject(p -> p.bucket(bucket).key(prefix + messageId).contentType("message/rfc822"),
                 RequestBody.fromBytes(raw));
         Map<String, Object> event = event(messageId, envelopeFrom, recipients);
-        invoker.submit(() -> invokeWithRetries(messageId, event));
+        invoker.submit(() -> invokeWithRetries(messageId, envelopeFrom, event));
     }
 
-    private void invokeWithRetries(String messageId, Map<String, Object> event) {
+    private void invokeWithRetries(String messageId, String envelopeFrom, Map<String, Object> event) {
+        RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 mailIntake.invoke(event);
                 return;
             } catch (RuntimeException e) {
+                last = e;
                 LOG.warn("mail-intake failed on mail {} (attempt {} of {})", messageId, attempt, ATTEMPTS, e);
-                sleep(attempt * 1000L);
+                if (attempt < ATTEMPTS) {
+                    sleep(attempt * 1000L);
+                }
             }
         }
-        LOG.error("mail {} was not applied after {} attempts; its raw MIME stays at s3://{}/{}{}",
-                messageId, ATTEMPTS, bucket, prefix, messageId);
+        String location = "s3://" + bucket + "/" + prefix + messageId;
+        LOG.error("mail {} was not applied after {} attempts; it goes to the on-failure destination, its raw MIME"
+                + " stays at {}", messageId, ATTEMPTS, location);
+        try {
+            onFailure.failed(messageId, location, envelopeFrom, "not applied after " + ATTEMPTS + " attempts: " + last);
+        } catch (RuntimeException e) {
+            LOG.error("mail {} could not be handed to the on-failure destination either", messageId, e);
+        }
     }
 
     static Map<String, Object> event(String messageId, String envelopeFrom, List<String> recipients) {

@@ -165,6 +165,49 @@ class QuestionLoopEndToEndTest {
                 answered.path("escalations").get(0).path("answer").asText());
     }
 
+    @Test
+    void aMegabyteReplyOverSmtpIsTheAnswerAsFarAsItFitsAndDanaIsToldOnce() throws Exception {
+        String subject = "Long log: the parcel is late " + System.nanoTime();   // no other test's subject starts so
+        HttpResponse<String> posted = http.post("/feedback", "application/json",
+                "{\"name\":\"Minsu Kim\",\"email\":\"minsu@example.org\",\"subject\":\"" + subject + "\","
+                        + "\"message\":\"Ordered Monday, still nothing.\"}");
+        assertEquals(202, posted.statusCode(), posted.body());
+        String id = http.json(posted).path("id").asText();
+        String replyTo = http.awaitMail("dana@example.com", "? " + subject).path("replyTo").get(0).asText();
+
+        String line = "The courier's whole log, line by line: scanned, loaded, unloaded, scanned again.\n";
+        sendMail("dana@example.com", replyTo, "RE: ? " + subject, line.repeat(1024 * 1024 / line.length()));
+
+        JsonNode answered = LocalHttp.await("the big answer on GET /feedback/" + id, () -> {
+            JsonNode item = http.json(http.get("/feedback/" + id));
+            return item.path("status").asText().equals("answered") ? Optional.of(item) : Optional.empty();
+        });
+        String answer = answered.path("escalations").get(0).path("answer").asText();
+        assertTrue(answer.startsWith(line + line), answer.substring(0, 200));
+        assertTrue(answer.endsWith("characters kept]"), answer.substring(answer.length() - 100));
+        assertTrue(answered.path("timeline").toString().contains("the answer was cut to the first "));
+        JsonNode cut = http.awaitMail("dana@example.com", "Cut: " + subject);
+        assertTrue(cut.path("text").asText().startsWith("Your answer was recorded; it was longer than Qmark keeps"),
+                cut.path("text").asText());
+        assertTrue(cut.path("text").asText().contains("s3://"), cut.path("text").asText());
+        http.awaitMail("jeff@example.com", "Answered: " + subject);
+        assertEquals(1, http.countMail("dana@example.com", "Cut: " + subject));
+    }
+
+    @Test
+    void mailFromOurOwnDomainOverSmtpIsKeptForReviewAndNeverAnswered() throws Exception {
+        String subject = "Is anyone there " + System.nanoTime();
+        sendMail("support@feedback.example.com", "feedback@feedback.example.com", subject, "Hello?\n");
+
+        JsonNode review = LocalHttp.await("our own mail on the review list", () -> {
+            JsonNode items = http.json(http.get("/review"));
+            return items.toString().contains(subject) ? Optional.of(items) : Optional.empty();
+        });
+        assertTrue(review.toString().contains("Qmark's own inbound domain"), review.toString());
+        Thread.sleep(500);
+        assertEquals(0, http.countMail("support@feedback.example.com", ""), "nothing is sent back in");
+    }
+
     private static void sendMail(String from, String to, String subject, String text) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");

@@ -127,6 +127,40 @@ class TemplateTest {
         }
     }
 
+    /** A message in a DLQ is something Qmark could not do (a mail it could not apply, say): somebody must hear of it. */
+    @Test
+    void everyDeadLetterQueueHasAnAlarmThatTellsSomebody() {
+        Set<String> deadLetterQueues = new TreeSet<>();
+        for (Map.Entry<String, Object> resource : RESOURCES.entrySet()) {
+            Map<String, Object> properties = map(map(resource.getValue()).get("Properties"));
+            if (properties.get("RedrivePolicy") != null) {
+                deadLetterQueues.add(target(map(properties.get("RedrivePolicy")).get("deadLetterTargetArn")));
+            }
+            Object invokeConfig = properties.get("EventInvokeConfig");
+            if (invokeConfig != null) {
+                deadLetterQueues.add(target(map(map(map(invokeConfig).get("DestinationConfig")).get("OnFailure")).get("Destination")));
+            }
+        }
+        assertTrue(deadLetterQueues.contains("MailIntakeDLQ"), deadLetterQueues.toString());
+        Set<String> alarmed = new TreeSet<>();
+        for (Map.Entry<String, Object> resource : RESOURCES.entrySet()) {
+            Map<String, Object> body = map(resource.getValue());
+            if (!body.get("Type").equals("AWS::CloudWatch::Alarm")) {
+                continue;
+            }
+            Map<String, Object> alarm = map(body.get("Properties"));
+            assertEquals("AWS/SQS", alarm.get("Namespace"), resource.getKey());
+            assertEquals("ApproximateNumberOfMessagesVisible", alarm.get("MetricName"), resource.getKey());
+            assertFalse(((List<?>) alarm.get("AlarmActions")).isEmpty(), resource.getKey() + " tells nobody");
+            for (Object dimension : (List<?>) alarm.get("Dimensions")) {
+                if ("QueueName".equals(map(dimension).get("Name"))) {
+                    alarmed.add(target(map(dimension).get("Value")));
+                }
+            }
+        }
+        assertEquals(deadLetterQueues, alarmed, "dead-letter queues vs alarms on them");
+    }
+
     @Test
     void theReplyTokenSecretIsGeneratedInSecretsManagerAndOnlyItsReadersMayReadIt() throws IOException {
         Map<String, Object> secret = map(RESOURCES.get("ReplyTokenSecret"));

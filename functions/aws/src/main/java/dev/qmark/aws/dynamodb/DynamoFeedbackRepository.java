@@ -264,35 +264,35 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
 
     @Override
     public Claim claimNotice(String feedbackId, int step, String notice, Instant now, Duration lease) {
-        return claim(Item.key(pk(feedbackId), escalationSk(step)), notice, now, lease);
+        return claim(Item.key(pk(feedbackId), escalationSk(step)), notice, now, lease, true);
     }
 
     @Override
-    public Claim claimReviewNotice(String mailId, Instant now, Duration lease) {
-        return claim(reviewKey(mailId), "sender", now, lease);
+    public Claim claimItemNotice(String feedbackId, String key, Instant now, Duration lease) {
+        // created by its first claim: a record of its own, so escalations keep their size
+        return claim(Item.key(pk(feedbackId), FeedbackItems.noticeSk(key)), "item", now, lease, false);
     }
 
     @Override
-    public void markReviewNoticeSent(String mailId, Instant at) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(reviewKey(mailId))
-                    .updateExpression("SET #state = :sent, noticeSentAt = :at REMOVE #until")
-                    .conditionExpression("#state = :sending")
-                    .expressionAttributeNames(Map.of("#state", "notice_sender", "#until", "noticeUntil_sender"))
-                    .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at))));
-        } catch (ConditionalCheckFailedException markedBefore) {
-            // another attempt whose lease ran out sent it too and marked it first
-        }
+    public void markItemNoticeSent(String feedbackId, String key, Instant at, TimelineEvent event) {
+        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.noticeSk(key)))
+                .updateExpression("SET #state = :sent, sentAt = :at REMOVE #until")
+                .conditionExpression("#state = :sending")
+                .expressionAttributeNames(Map.of("#state", "notice_item", "#until", "noticeUntil_item"))
+                .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at)))
+                .build();
+        // false: another attempt whose lease ran out sent it too and marked it first
+        transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
     }
 
     /** Claims the one-off mail {@code notice} on an item, with a lease that a crashed sender loses. */
-    private Claim claim(Map<String, AttributeValue> key, String notice, Instant now, Duration lease) {
+    private Claim claim(Map<String, AttributeValue> key, String notice, Instant now, Duration lease, boolean itemMustExist) {
         Map<String, String> names = Map.of("#state", "notice_" + notice, "#until", "noticeUntil_" + notice);
+        String free = "(attribute_not_exists(#state) OR (#state = :sending AND #until < :now))";
         try {
             dynamo.updateItem(u -> u.tableName(table).key(key)
                     .updateExpression("SET #state = :sending, #until = :until")
-                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#state) "
-                            + "OR (#state = :sending AND #until < :now))")
+                    .conditionExpression(itemMustExist ? "attribute_exists(pk) AND " + free : free)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values(":sending", "sending", ":until", StoredTime.format(now.plus(lease)),
                             ":now", StoredTime.format(now))));
@@ -468,10 +468,6 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     @Override
     public List<Feedback> byCustomer(String customerEmail, int limit) {
         return list(null, customerEmail, limit, null).items();
-    }
-
-    private static Map<String, AttributeValue> reviewKey(String mailId) {
-        return Item.key("REVIEW#" + mailId, "REVIEW");
     }
 
     private Map<String, AttributeValue> get(String pk, String sk) {

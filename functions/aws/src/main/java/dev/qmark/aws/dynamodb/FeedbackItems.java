@@ -35,6 +35,11 @@ final class FeedbackItems {
         return String.format("ESC#%03d", step);
     }
 
+    /** A one-off notice about the item (see {@link DynamoFeedbackRepository#claimItemNotice}). */
+    static String noticeSk(String key) {
+        return "NOTICE#" + key;
+    }
+
     static String listSk(Feedback feedback) {
         return StoredTime.format(feedback.receivedAt()) + "#" + feedback.id();
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.core.deadline.BusinessHoursCalendar;
 import dev.qmark.core.deadline.DeadlineCalendar;
 import dev.qmark.core.deadline.IcsHolidays;
@@ -166,6 +167,11 @@ public final class ConfigLoader {
         for (Owner owner : owners.values()) {
             checkChainEndsAtFounder(owner, owners, ownerLines);
         }
+        OwnAddresses own = new OwnAddresses(inboundDomain, sender);
+        checkNotOurs(own, founder, founderNode.line("email"));
+        for (Owner owner : owners.values()) {
+            checkNotOurs(own, owner, ownerLines.get(owner.alias()));
+        }
 
         List<Route> routes = new ArrayList<>();
         Set<String> routeNames = new HashSet<>();
@@ -187,6 +193,16 @@ public final class ConfigLoader {
                 "the last route ('" + last.name() + "') must have no match, so that every feedback reaches someone");
         return new QmarkConfig(inboundDomain.toLowerCase(java.util.Locale.ROOT), sender, founder, owners, routes,
                 calendars, reminders);
+    }
+
+    /** Qmark never mails its own addresses: an owner there could never be asked (or answer) without a loop. */
+    private void checkNotOurs(OwnAddresses own, Owner owner, int line) {
+        List<String> addresses = new ArrayList<>(owner.answersFrom());
+        addresses.add(0, owner.email());
+        for (String address : addresses) {
+            own.why(address).ifPresent(why -> check(false, line, "'" + owner.alias() + "' has the address " + address
+                    + ", which is " + why + ": Qmark cannot mail it or take answers from it"));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.text.StoredText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,8 +58,16 @@ public interface FeedbackRepository {
     record Page(List<Feedback> items, String cursor) {
     }
 
-    /** A mail kept for a person to look at instead of being applied. */
+    /**
+     * A mail kept for a person to look at instead of being applied. What came from the mail is
+     * bounded ({@link StoredText}), so that no mail is too big to be kept: the raw MIME is linked.
+     */
     record ReviewItem(String mailId, String rawLocation, String from, String subject, String reason, Instant at) {
+        public ReviewItem {
+            from = StoredText.bounded(from, StoredText.LINE_BYTES);
+            subject = StoredText.bounded(subject, StoredText.LINE_BYTES);
+            reason = StoredText.bounded(reason, StoredText.REASON_BYTES);
+        }
     }
 
     /**
@@ -162,12 +171,15 @@ public interface FeedbackRepository {
     List<ReviewItem> reviewItems(int limit);
 
     /**
-     * Claims the one mail telling the sender of a kept mail why it was not applied (a "? @alias"
-     * that named nobody), as {@link #claimNotice} does; the mail must have been kept first.
+     * Claims a one-off notice about an item that belongs to no single escalation state, such as
+     * telling someone once per question and reason why their "? @alias" did nothing ({@code key}
+     * names it), as {@link #claimNotice} does. Each is a record of its own under the item, so that
+     * however many there are, no escalation grows towards DynamoDB's item limit.
      */
-    Claim claimReviewNotice(String mailId, Instant now, Duration lease);
+    Claim claimItemNotice(String feedbackId, String key, Instant now, Duration lease);
 
-    void markReviewNoticeSent(String mailId, Instant at);
+    /** The notice claimed with {@link #claimItemNotice} was sent; {@code event} goes on the timeline. */
+    void markItemNoticeSent(String feedbackId, String key, Instant at, TimelineEvent event);
 
     /** Newest first. Both filters optional (null). */
     Page list(FeedbackStatus status, String customerEmail, int limit, String cursor);

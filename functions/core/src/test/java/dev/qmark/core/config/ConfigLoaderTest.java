@@ -142,6 +142,16 @@ public class ConfigLoaderTest {
         assertMessage(VALID.replace("answerWithin: PT4H }", "answerWithin: PT4H, triage: [founder] }"), "line 8", "triage");
     }
 
+    @Test
+    void nobodyMayHaveAnAddressOfQmarksOwn() {
+        assertMessage(VALID.replace("email: dana@example.com", "email: dana@feedback.example.com"), "line 5",
+                "'delivery' has the address dana@feedback.example.com, which is an address at Qmark's own inbound domain");
+        assertMessage(VALID.replace("timeZone: UTC }", "timeZone: UTC, answersFrom: [olivia@Mail.Feedback.example.com] }"),
+                "line 6", "'ops' has the address olivia@mail.feedback.example.com");
+        assertMessage(VALID.replace("email: jeff@example.com", "email: qmark@example.com"), "line 3",
+                "'founder' has the address qmark@example.com, which is Qmark's own sender address");
+    }
+
     private static void assertMessage(String yaml, String line, String fragment) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "qmark.yaml"));
         assertTrue(e.getMessage().contains(line) && e.getMessage().contains(fragment), e.getMessage());
