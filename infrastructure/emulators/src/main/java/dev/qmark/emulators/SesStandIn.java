@@ -65,6 +65,14 @@ public final class SesStandIn implements AutoCloseable {
     }
 
     /**
+     * Mails in the shape of {@link #outboxJson()}, wherever they were read from: the local system
+     * shows what another SES (moto, LocalStack) accepted the same way as this stand-in's outbox.
+     */
+    public static String outboxJson(List<OutboxMail> mails) {
+        return Outbox.toJson(mails);
+    }
+
+    /**
      * Calls {@code listener} with each mail accepted from now on, on the sending request's thread,
      * after it is in the outbox. A listener that throws is logged; the send still succeeds.
      */

@@ -7,6 +7,7 @@ import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.FormUrlEncoded;
 import dev.qmark.emulators.OutboxMail;
 import dev.qmark.emulators.SesStandIn;
+import java.util.function.Supplier;
 import dev.qmark.local.pages.MailView;
 import dev.qmark.local.pages.MailboxPage;
 import java.io.IOException;
@@ -29,13 +30,14 @@ final class LocalConsole implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalConsole.class);
 
-    private final SesStandIn ses;
+    /** What SES accepted, oldest first: the stand-in's outbox, or what moto or LocalStack kept. */
+    private final Supplier<List<OutboxMail>> sentMail;
     private final LocalReply reply;
     private final LocalClock clock;
     private final LocalFunction sweeper;
 
-    LocalConsole(SesStandIn ses, LocalReply reply, LocalClock clock, LocalFunction sweeper) {
-        this.ses = ses;
+    LocalConsole(Supplier<List<OutboxMail>> sentMail, LocalReply reply, LocalClock clock, LocalFunction sweeper) {
+        this.sentMail = sentMail;
         this.reply = reply;
         this.clock = clock;
         this.sweeper = sweeper;
@@ -47,7 +49,7 @@ final class LocalConsole implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (path.equals("/_local/outbox") && method.equals("GET")) {
-                send(exchange, 200, "application/json; charset=utf-8", ses.outboxJson());
+                send(exchange, 200, "application/json; charset=utf-8", SesStandIn.outboxJson(sentMail.get()));
             } else if (path.equals(MailboxPage.PATH) && method.equals("GET")) {
                 String notice = query(exchange).get("notice");
                 send(exchange, 200, "text/html; charset=utf-8", MailboxPage.render(views(), notice));
@@ -85,7 +87,7 @@ final class LocalConsole implements HttpHandler {
 
     private void answer(HttpExchange exchange) throws IOException {
         Map<String, String> form = FormUrlEncoded.parse(new String(exchange.getRequestBody().readNBytes(1 << 20), StandardCharsets.UTF_8));
-        Optional<OutboxMail> original = ses.outbox().stream()
+        Optional<OutboxMail> original = sentMail.get().stream()
                 .filter(m -> m.messageId().equals(form.get("messageId"))).findFirst();
         String notice;
         if (original.isEmpty()) {
@@ -107,7 +109,7 @@ final class LocalConsole implements HttpHandler {
     }
 
     private List<MailView> views() {
-        return ses.outbox().stream().map(m -> new MailView(m.messageId(), m.from(), m.to(), m.cc(), m.replyTo(),
+        return sentMail.get().stream().map(m -> new MailView(m.messageId(), m.from(), m.to(), m.cc(), m.replyTo(),
                 m.subject(), m.text(), m.html(), m.sentAt())).toList();
     }
 

@@ -1,0 +1,62 @@
+package dev.qmark.local;
+
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.emulators.EmbeddedAws;
+import dev.qmark.emulators.MailDelivery;
+import dev.qmark.emulators.OutboxMail;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The stand-ins in this JVM (DynamoDB Local, ElasticMQ, our S3, SES and SMTP): no Docker, no account. */
+final class EmbeddedLocalAws implements LocalAws {
+
+    private final EmbeddedAws aws;
+
+    private EmbeddedLocalAws(EmbeddedAws aws) {
+        this.aws = aws;
+    }
+
+    static EmbeddedLocalAws start(int smtpPort, String inboundDomain, Path dataDir) {
+        EmbeddedAws.Builder builder = EmbeddedAws.builder().smtpPort(smtpPort).inboundMailDomains(List.of(inboundDomain));
+        if (dataDir != null) {
+            builder.dataDirectory(dataDir);
+        }
+        return new EmbeddedLocalAws(builder.start());
+    }
+
+    @Override
+    public Map<String, String> sdkSystemProperties() {
+        return aws.sdkSystemProperties();
+    }
+
+    /** The stand-in sends from any address: nothing to verify (docs/emulators.md says why). */
+    @Override
+    public void verifyIdentities(QmarkConfig config) {
+    }
+
+    @Override
+    public List<OutboxMail> sentMail() {
+        return aws.ses().outbox();
+    }
+
+    @Override
+    public int smtpPort() {
+        return aws.smtpPort();
+    }
+
+    @Override
+    public void setMailDelivery(MailDelivery delivery) {
+        aws.setMailDelivery(delivery);
+    }
+
+    @Override
+    public String describe() {
+        return "embedded AWS";
+    }
+
+    @Override
+    public void close() {
+        aws.close();
+    }
+}
