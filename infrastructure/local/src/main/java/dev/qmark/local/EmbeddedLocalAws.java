@@ -1,6 +1,5 @@
 package dev.qmark.local;
 
-import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.emulators.EmbeddedAws;
 import dev.qmark.emulators.MailDelivery;
 import dev.qmark.emulators.OutboxMail;
@@ -8,7 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The stand-ins in this JVM (DynamoDB Local, ElasticMQ, our S3, SES and SMTP): no Docker, no account. */
+/**
+ * The stand-ins in this JVM (DynamoDB Local, ElasticMQ, our S3, SES and SMTP): no Docker, no account.
+ * SES refuses unverified senders here as in AWS, so a sender missing from {@link SenderIdentities}
+ * shows up locally, not at the first deploy.
+ */
 final class EmbeddedLocalAws implements LocalAws {
 
     private final EmbeddedAws aws;
@@ -18,7 +21,7 @@ final class EmbeddedLocalAws implements LocalAws {
     }
 
     static EmbeddedLocalAws start(int smtpPort, String inboundDomain, Path dataDir) {
-        EmbeddedAws.Builder builder = EmbeddedAws.builder().smtpPort(smtpPort).inboundMailDomains(List.of(inboundDomain));
+        EmbeddedAws.Builder builder = EmbeddedAws.builder().verifiedSendersOnly().smtpPort(smtpPort).inboundMailDomains(List.of(inboundDomain));
         if (dataDir != null) {
             builder.dataDirectory(dataDir);
         }
@@ -28,11 +31,6 @@ final class EmbeddedLocalAws implements LocalAws {
     @Override
     public Map<String, String> sdkSystemProperties() {
         return aws.sdkSystemProperties();
-    }
-
-    /** The stand-in sends from any address: nothing to verify (docs/emulators.md says why). */
-    @Override
-    public void verifyIdentities(QmarkConfig config) {
     }
 
     @Override

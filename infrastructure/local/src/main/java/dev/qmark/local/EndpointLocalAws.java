@@ -1,7 +1,5 @@
 package dev.qmark.local;
 
-import dev.qmark.aws.AwsClients;
-import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.emulators.MailDelivery;
 import dev.qmark.emulators.OutboxMail;
 import dev.qmark.emulators.SmtpListener;
@@ -11,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 
 /**
  * An AWS-compatible endpoint somebody else wrote and runs — moto's server or LocalStack — serving
@@ -79,24 +75,6 @@ final class EndpointLocalAws implements LocalAws {
         // the functions' HTTP client on Lambda; DynamoDB Local's Apache client is on this class path too
         properties.put("software.amazon.awssdk.http.service.impl", "software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService");
         return properties;
-    }
-
-    /**
-     * SES sends only from verified identities (moto and LocalStack check, as SES does): the
-     * sender's address, and the inbound domain the deploy guide verifies too. Creating an identity
-     * that exists already is fine: the endpoint may outlive this process.
-     */
-    @Override
-    public void verifyIdentities(QmarkConfig config) {
-        try (SesV2Client ses = AwsClients.ses()) {
-            for (String identity : List.of(config.sender(), config.inboundDomain())) {
-                try {
-                    ses.createEmailIdentity(b -> b.emailIdentity(identity));
-                } catch (AlreadyExistsException alreadyThere) {
-                    // verified by an earlier run
-                }
-            }
-        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.qmark.local;
 
-import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.emulators.MailDelivery;
 import dev.qmark.emulators.OutboxMail;
 import java.util.List;
@@ -16,12 +15,6 @@ interface LocalAws extends AutoCloseable {
 
     /** System properties that point SDK clients built with defaults (as the handlers build theirs) here. */
     Map<String, String> sdkSystemProperties();
-
-    /**
-     * What a deploy sets up by hand beyond the stack (the README's deploy steps): SES identities
-     * for the sender and the inbound domain, where this SES checks them.
-     */
-    void verifyIdentities(QmarkConfig config);
 
     /** Every mail this AWS's SES accepted so far, oldest first, read back from the raw MIME. */
     List<OutboxMail> sentMail();

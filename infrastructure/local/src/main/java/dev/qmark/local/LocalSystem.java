@@ -86,7 +86,7 @@ public final class LocalSystem implements AutoCloseable {
                 : EndpointLocalAws.start(options.awsEndpoint(), options.smtpPort(), config.inboundDomain());
         resources.push(aws);
         aws.sdkSystemProperties().forEach(System::setProperty);
-        aws.verifyIdentities(config);
+        SenderIdentities.verify(config);
 
         DynamoDbClient dynamo = AwsClients.dynamoDb();
         SqsClient sqs = AwsClients.sqs();
