@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -26,13 +27,14 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * back from its {@code GET /moto-api/data.json}. Skipped where moto_server is not installed,
  * failed then under {@code CI=true}.
  */
+@EnabledIf(value = "dev.qmark.local.MotoServer#installedOrRequired", disabledReason = MotoServer.MISSING)
 class MotoEndToEndTest extends QuestionLoopScenarios {
 
     private MotoServer moto;
 
     @Override
     URI awsEndpoint() throws Exception {
-        moto = MotoServer.startOrSkip();
+        moto = MotoServer.start();
         return moto.endpoint();
     }
 

@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * moto's server ({@code moto_server}, Python; {@code pip install 'moto[server]'}) as a process on a
  * free port, for tests that want an AWS emulator nobody here wrote. Where it is not installed the
- * test is skipped with a message saying how to get it, except under {@code CI=true}, where a
- * missing moto fails the run: CI must not go green by skipping the one check by a third party.
+ * tests are skipped ({@link #installedOrRequired}) with a message saying how to get it, except under
+ * {@code CI=true}, where a missing moto fails the run: CI must not go green by skipping the one
+ * check by a third party.
  */
 final class MotoServer implements AutoCloseable {
 
@@ -33,14 +33,20 @@ final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts moto and waits until it answers; skips (or, under CI, fails) without it. */
-    static MotoServer startOrSkip() throws IOException, InterruptedException {
+    static final String MISSING = COMMAND + " is not on the PATH: pip install 'moto[server]' (5.2 or newer) to run the moto tests";
+
+    /**
+     * For {@code @EnabledIf}: run where moto is installed, and under {@code CI=true} always, so that
+     * a missing moto fails there instead of skipping.
+     */
+    static boolean installedOrRequired() {
+        return onPath(COMMAND) || "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Starts moto and waits until it answers; fails when it is not installed (see {@link #installedOrRequired}). */
+    static MotoServer start() throws IOException, InterruptedException {
         if (!onPath(COMMAND)) {
-            String message = COMMAND + " is not on the PATH: pip install 'moto[server]' (5.2 or newer) to run this test";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message + " (CI=true: required there)");
-            }
-            Assumptions.abort(message);
+            throw new AssertionError(MISSING + " (CI=true: required there)");
         }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
