@@ -109,8 +109,25 @@ final class LocalConsole implements HttpHandler {
     }
 
     private List<MailView> views() {
-        return sentMail.get().stream().map(m -> new MailView(m.messageId(), m.from(), m.to(), m.cc(), m.replyTo(),
+        return sentMail.get().stream().map(m -> new MailView(m.messageId(), displayedFrom(m), m.to(), m.cc(), m.replyTo(),
                 m.subject(), m.text(), m.html(), m.sentAt())).toList();
+    }
+
+    /** The From header as a mail client shows it ("Jeff (via Qmark) <qmark@...>"), not only the address. */
+    private static String displayedFrom(OutboxMail mail) {
+        String header = mail.header("From");
+        if (header == null || header.isBlank()) {
+            return mail.from();
+        }
+        try {
+            jakarta.mail.internet.InternetAddress[] parsed = jakarta.mail.internet.InternetAddress.parseHeader(header, false);
+            if (parsed.length > 0 && parsed[0].getPersonal() != null) {
+                return parsed[0].getPersonal() + " <" + parsed[0].getAddress() + ">";
+            }
+        } catch (jakarta.mail.internet.AddressException e) {
+            // shown as the bare address
+        }
+        return mail.from();
     }
 
     private static Map<String, String> query(HttpExchange exchange) {

@@ -141,6 +141,8 @@ abstract class QuestionLoopScenarios {
         assertTrue(thanks.body().contains("<html"));
 
         JsonNode question = http.awaitMail("bora@example.com", "? 환불은 언제 되나요?");
+        assertTrue(http.get("/_local/mail").body().contains("Jeff (via Qmark) &lt;qmark@example.com&gt;"),
+                "the mailbox shows the From header as a mail client would");
         HttpResponse<String> replied = http.post("/_local/mail/reply", "application/x-www-form-urlencoded",
                 "messageId=" + URLEncoder.encode(question.path("messageId").asText(), StandardCharsets.UTF_8)
                         + "&from=bora%40example.com&text=" + URLEncoder.encode("오늘 환불 처리했습니다.", StandardCharsets.UTF_8));
