@@ -1,5 +1,7 @@
 package dev.qmark.emulators;
 
+import jakarta.mail.MessagingException;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,7 +55,7 @@ public record OutboxMail(
         MimeMail.Parsed parsed;
         try {
             parsed = MimeMail.parse(raw);
-        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+        } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("mail " + messageId + " is not readable MIME: " + e.getMessage(), e);
         }
         return new OutboxMail(messageId, from != null ? from : parsed.from(), parsed.to(), parsed.cc(),

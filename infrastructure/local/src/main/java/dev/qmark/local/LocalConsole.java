@@ -7,9 +7,10 @@ import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.FormUrlEncoded;
 import dev.qmark.emulators.OutboxMail;
 import dev.qmark.emulators.SesStandIn;
-import java.util.function.Supplier;
 import dev.qmark.local.pages.MailView;
 import dev.qmark.local.pages.MailboxPage;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,11 +122,11 @@ final class LocalConsole implements HttpHandler {
             return mail.from();
         }
         try {
-            jakarta.mail.internet.InternetAddress[] parsed = jakarta.mail.internet.InternetAddress.parseHeader(header, false);
+            InternetAddress[] parsed = InternetAddress.parseHeader(header, false);
             if (parsed.length > 0 && parsed[0].getPersonal() != null) {
                 return parsed[0].getPersonal() + " <" + parsed[0].getAddress() + ">";
             }
-        } catch (jakarta.mail.internet.AddressException e) {
+        } catch (AddressException e) {
             // shown as the bare address
         }
         return mail.from();
