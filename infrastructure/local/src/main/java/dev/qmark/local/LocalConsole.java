@@ -9,6 +9,8 @@ import dev.qmark.emulators.OutboxMail;
 import dev.qmark.emulators.SesStandIn;
 import dev.qmark.local.pages.MailView;
 import dev.qmark.local.pages.MailboxPage;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +32,14 @@ final class LocalConsole implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalConsole.class);
 
-    private final SesStandIn ses;
+    /** What SES accepted, oldest first: the stand-in's outbox, or what moto or LocalStack kept. */
+    private final Supplier<List<OutboxMail>> sentMail;
     private final LocalReply reply;
     private final LocalClock clock;
     private final LocalFunction sweeper;
 
-    LocalConsole(SesStandIn ses, LocalReply reply, LocalClock clock, LocalFunction sweeper) {
-        this.ses = ses;
+    LocalConsole(Supplier<List<OutboxMail>> sentMail, LocalReply reply, LocalClock clock, LocalFunction sweeper) {
+        this.sentMail = sentMail;
         this.reply = reply;
         this.clock = clock;
         this.sweeper = sweeper;
@@ -47,7 +51,7 @@ final class LocalConsole implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (path.equals("/_local/outbox") && method.equals("GET")) {
-                send(exchange, 200, "application/json; charset=utf-8", ses.outboxJson());
+                send(exchange, 200, "application/json; charset=utf-8", SesStandIn.outboxJson(sentMail.get()));
             } else if (path.equals(MailboxPage.PATH) && method.equals("GET")) {
                 String notice = query(exchange).get("notice");
                 send(exchange, 200, "text/html; charset=utf-8", MailboxPage.render(views(), notice));
@@ -85,7 +89,7 @@ final class LocalConsole implements HttpHandler {
 
     private void answer(HttpExchange exchange) throws IOException {
         Map<String, String> form = FormUrlEncoded.parse(new String(exchange.getRequestBody().readNBytes(1 << 20), StandardCharsets.UTF_8));
-        Optional<OutboxMail> original = ses.outbox().stream()
+        Optional<OutboxMail> original = sentMail.get().stream()
                 .filter(m -> m.messageId().equals(form.get("messageId"))).findFirst();
         String notice;
         if (original.isEmpty()) {
@@ -107,8 +111,25 @@ final class LocalConsole implements HttpHandler {
     }
 
     private List<MailView> views() {
-        return ses.outbox().stream().map(m -> new MailView(m.messageId(), m.from(), m.to(), m.cc(), m.replyTo(),
+        return sentMail.get().stream().map(m -> new MailView(m.messageId(), displayedFrom(m), m.to(), m.cc(), m.replyTo(),
                 m.subject(), m.text(), m.html(), m.sentAt())).toList();
+    }
+
+    /** The From header as a mail client shows it ("Jeff (via Qmark) <qmark@...>"), not only the address. */
+    private static String displayedFrom(OutboxMail mail) {
+        String header = mail.header("From");
+        if (header == null || header.isBlank()) {
+            return mail.from();
+        }
+        try {
+            InternetAddress[] parsed = InternetAddress.parseHeader(header, false);
+            if (parsed.length > 0 && parsed[0].getPersonal() != null) {
+                return parsed[0].getPersonal() + " <" + parsed[0].getAddress() + ">";
+            }
+        } catch (AddressException e) {
+            // shown as the bare address
+        }
+        return mail.from();
     }
 
     private static Map<String, String> query(HttpExchange exchange) {

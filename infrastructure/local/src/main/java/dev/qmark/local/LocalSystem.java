@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
-import dev.qmark.emulators.EmbeddedAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -33,7 +32,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole of Qmark on one machine: the embedded AWS stand-ins, the same handler classes that
+ * The whole of Qmark on one machine: the AWS it runs on ({@link LocalAws}: the embedded stand-ins,
+ * or moto or LocalStack at an endpoint), the same handler classes that
  * Lambda runs, and the glue that plays API Gateway, the SQS event source mappings and SES
  * receiving. Only endpoints differ from AWS; the functions are built from the same environment
  * variables template.yaml gives them.
@@ -61,7 +61,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final QmarkConfig config;
     private final LocalClock clock = new LocalClock();
-    private EmbeddedAws aws;
+    private LocalAws aws;
     private HttpServer http;
 
     private LocalSystem(QmarkConfig config) {
@@ -82,14 +82,12 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void boot(LocalOptions options) {
-        EmbeddedAws.Builder builder = EmbeddedAws.builder().smtpPort(options.smtpPort())
-                .inboundMailDomains(List.of(config.inboundDomain()));
-        if (options.dataDir() != null) {
-            builder.dataDirectory(options.dataDir());
-        }
-        aws = builder.start();
+        aws = options.awsEndpoint() == null
+                ? EmbeddedLocalAws.start(options.smtpPort(), config.inboundDomain(), options.dataDir())
+                : EndpointLocalAws.start(options.awsEndpoint(), options.smtpPort(), config.inboundDomain());
         resources.push(aws);
         aws.sdkSystemProperties().forEach(System::setProperty);
+        SenderIdentities.verify(config);
 
         DynamoDbClient dynamo = AwsClients.dynamoDb();
         SqsClient sqs = AwsClients.sqs();
@@ -125,7 +123,7 @@ public final class LocalSystem implements AutoCloseable {
                     + " (is another qmark running? try --http-port)", e);
         }
         http.createContext("/", gateway);
-        http.createContext("/_local/", new LocalConsole(aws.ses(), new LocalReply(aws.smtpPort()), clock, functions.sweeper()));
+        http.createContext("/_local/", new LocalConsole(aws::sentMail, new LocalReply(aws.smtpPort()), clock, functions.sweeper()));
         http.setExecutor(Executors.newFixedThreadPool(8));
         http.start();
         resources.push(() -> http.stop(0));
@@ -193,7 +191,7 @@ public final class LocalSystem implements AutoCloseable {
         String base = "http://127.0.0.1:" + httpPort();
         return "qmark ready: form " + base + "/ | mailbox " + base + "/_local/mail | outbox " + base
                 + "/_local/outbox | staff API " + base + "/feedback | SMTP 127.0.0.1:" + smtpPort()
-                + " for @" + config.inboundDomain();
+                + " for @" + config.inboundDomain() + " | AWS: " + aws.describe();
     }
 
     @Override

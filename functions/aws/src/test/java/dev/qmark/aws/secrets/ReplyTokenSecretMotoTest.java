@@ -33,7 +33,7 @@ class ReplyTokenSecretMotoTest {
             return;
         }
         moto = MotoServer.start();
-        System.setProperty(ENDPOINT_PROPERTY, moto.endpoint);
+        System.setProperty(ENDPOINT_PROPERTY, moto.endpoint().toString());
         // moto takes any credentials; keep the embedded emulators' ones if another test set them
         if (System.getProperty("aws.region") == null) {
             System.setProperty("aws.region", "us-east-1");
