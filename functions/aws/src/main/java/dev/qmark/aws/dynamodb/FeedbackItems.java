@@ -3,6 +3,7 @@ package dev.qmark.aws.dynamodb;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.SweepState;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
@@ -23,6 +24,8 @@ final class FeedbackItems {
     static final String OPEN_SHARD = "OPEN";
     /** Breached escalations, kept findable for GET /escalations?status=late. */
     static final String LATE_SHARD = "LATE";
+    /** Escalations the sweeper failed on too often: off its list, findable for GET /escalations?status=stuck. */
+    static final String STUCK_SHARD = "STUCK";
 
     private FeedbackItems() {
     }
@@ -76,7 +79,14 @@ final class FeedbackItems {
         return new Escalation(item.s("feedbackId"), item.integer("step"), item.s("owner"), item.s("ownerEmail"),
                 EscalationStatus.fromWire(item.s("status")), item.time("askedAt"), item.time("dueAt"),
                 item.time("answeredAt"), item.s("answer"), item.s("answeredBy"), item.times("reminderTimes"),
-                sent == null ? 0 : sent, item.time("breachedAt"), handOff(item));
+                sent == null ? 0 : sent, item.time("breachedAt"), handOff(item), sweepState(item));
+    }
+
+    /** Written by {@link DynamoFeedbackRepository#postponeCheck}; nextCheckAt by every clock change. */
+    private static SweepState sweepState(Item item) {
+        Integer failures = item.integer("sweepFailures");
+        return new SweepState(item.time("nextCheckAt"), failures == null ? 0 : failures, item.s("sweepProblem"),
+                item.time("sweepFailedAt"), item.time("stuckAt"));
     }
 
     /** Written by {@link DynamoFeedbackRepository#recordHandOn}; null on escalations not handed on. */
