@@ -380,10 +380,10 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         String reason = problem == null ? "unknown" : problem.length() > PROBLEM_LENGTH
                 ? problem.substring(0, PROBLEM_LENGTH) + "..." : problem;
         Map<String, AttributeValue> values = values(":open", FeedbackItems.OPEN_SHARD,
-                ":status", seen.status().wireName(), ":next", StoredTime.format(nextCheckAt), ":problem", reason,
-                ":at", StoredTime.format(at));
+                ":next", StoredTime.format(nextCheckAt), ":problem", reason, ":at", StoredTime.format(at));
         values.put(":failures", AttributeValue.fromN(Integer.toString(seen.sweep().failures() + 1)));
-        StringBuilder condition = new StringBuilder("deadlineShard = :open AND #status = :status AND ");
+        // not the status: the failed check may have changed it itself (marked late, then failed to follow up)
+        StringBuilder condition = new StringBuilder("deadlineShard = :open AND ");
         if (seen.sweep().failures() == 0) {
             condition.append("attribute_not_exists(sweepFailures)");
         } else {
@@ -403,7 +403,6 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         Update update = Update.builder().tableName(table).key(Item.key(pk(seen.feedbackId()), escalationSk(seen.step())))
                 .updateExpression(set)
                 .conditionExpression(condition.toString())
-                .expressionAttributeNames(NAMES)
                 .expressionAttributeValues(values)
                 .build();
         return event == null ? transact(TransactWriteItem.builder().update(update).build())

@@ -146,7 +146,7 @@ public interface FeedbackRepository {
      * A sweep failed to check {@code seen}: its next check moves to {@code nextCheckAt} (so the
      * next sweep reads past it) and the failure is counted with {@code problem}; with {@code stuck}
      * it also leaves the sweeper's list for the stuck list, and {@code event} (may be null) goes on
-     * the timeline. Only if the escalation is as the sweep read it (status, next check, failures):
+     * the timeline. Only if the escalation is as the sweep read it (next check, failures):
      * two sweeps failing at once count one failure, and progress made meanwhile stands. False when
      * it had changed.
      */

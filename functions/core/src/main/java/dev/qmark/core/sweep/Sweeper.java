@@ -9,6 +9,7 @@ import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.Escalator;
 import dev.qmark.core.escalation.ReplyTokens;
 import dev.qmark.core.escalation.Triage;
+import dev.qmark.core.escalation.TryAgainLater;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
@@ -105,6 +106,9 @@ public final class Sweeper {
                 }
                 try {
                     check(escalation, now, tally);
+                } catch (TryAgainLater busy) {
+                    // another sweep (or the escalator) holds a claim on it right now: not a failure
+                    tally.busy.add(escalation.id());
                 } catch (RuntimeException e) {
                     failed(escalation, now, e, tally);
                 }
