@@ -57,7 +57,8 @@ final class FeedbackViews {
         view.put("step", e.step());
         view.put("owner", e.owner());
         view.put("ownerEmail", e.ownerEmail());
-        view.put("status", e.status().wireName());
+        // null: stored by a version that wrote what this one cannot read (the sweeper sets it aside)
+        view.put("status", e.status() == null ? "unreadable" : e.status().wireName());
         view.put("askedAt", e.askedAt());
         view.put("dueAt", e.dueAt());
         view.put("answeredAt", e.answeredAt());

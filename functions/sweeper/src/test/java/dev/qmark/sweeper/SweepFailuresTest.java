@@ -108,6 +108,33 @@ class SweepFailuresTest {
     }
 
     @Test
+    void anEscalationThisVersionCannotReadIsSetAsideLikeAnyFailure() {
+        String broken = ask("Snoozed parcel");
+        clock.set(T0.plusSeconds(5));
+        String healthy = ask("Healthy parcel");
+        // a newer version wrote a status this one does not know, then it was rolled back
+        bed.dynamo.updateItem(u -> u.tableName(bed.table)
+                .key(Map.of("pk", AttributeValue.fromS("FB#" + broken), "sk", AttributeValue.fromS("ESC#001")))
+                .updateExpression("SET #status = :snoozed")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":snoozed", AttributeValue.fromS("snoozed"))));
+        at("PT2H1M");
+        JsonNode first = sweep();
+        assertEquals(List.of(healthy + "-1"), texts(first.path("reminded")), first.toString());
+        assertEquals(List.of(broken + "-1"), texts(first.path("postponed")));
+        Duration since = Duration.parse("PT2H1M");
+        for (int failure = 2; failure <= 5; failure++) {
+            since = since.plus(Duration.ofMinutes(1L << (failure - 2)));
+            clock.set(T0.plus(since));
+            sweep();
+        }
+        Escalation stuck = bed.repository().stuckEscalations(null, 10).get(0);
+        assertEquals(broken + "-1", stuck.id());
+        assertEquals(null, stuck.status(), "unreadable, and listed all the same");
+        assertEquals(5, stuck.sweep().failures());
+    }
+
+    @Test
     void aCheckThatSucceedsAfterAFailureStartsCountingAgain() {
         String id = ask("Flaky parcel");
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("FB#" + id), "sk", AttributeValue.fromS("ITEM"));

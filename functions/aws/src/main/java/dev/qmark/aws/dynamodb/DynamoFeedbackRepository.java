@@ -35,6 +35,9 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     private static final Map<String, String> NAMES = Map.of("#status", "status");
     /** What {@link #postponeCheck} records; a check that completes removes it (failures count in a row). */
     private static final String SWEEP_FAILURES = "sweepFailures, sweepProblem, sweepFailedAt";
+    /** Soonest deadline first; an escalation too damaged to have one last. */
+    private static final java.util.Comparator<Escalation> DUE_FIRST =
+            java.util.Comparator.comparing(Escalation::dueAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
     /** A failure's reason is for a person to read, not a stack trace to store. */
     private static final int PROBLEM_LENGTH = 500;
 
@@ -371,7 +374,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .limit(limit));
         String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                 ? DueCursor.encode(page.lastEvaluatedKey()) : null;
-        return new DuePage(page.items().stream().map(FeedbackItems::escalation).toList(), next);
+        return new DuePage(page.items().stream().map(FeedbackItems::indexedEscalation).toList(), next);
     }
 
     @Override
@@ -413,7 +416,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     public List<Escalation> stuckEscalations(String owner, int limit) {
         return shard(FeedbackItems.STUCK_SHARD).stream()
                 .filter(e -> owner == null || owner.equals(e.owner()))
-                .sorted(java.util.Comparator.comparing(Escalation::dueAt)).limit(limit).toList();
+                .sorted(DUE_FIRST).limit(limit).toList();
     }
 
     @Override
@@ -500,7 +503,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                     .keyConditionExpression("deadlineShard = :shard")
                     .expressionAttributeValues(values(":shard", shard))
                     .exclusiveStartKey(from));
-            page.items().stream().map(FeedbackItems::escalation).forEach(found::add);
+            page.items().stream().map(FeedbackItems::indexedEscalation).forEach(found::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return found;
@@ -519,15 +522,15 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                         .keyConditionExpression("deadlineShard = :shard")
                         .expressionAttributeValues(values(":shard", shard))
                         .exclusiveStartKey(from));
-                page.items().stream().map(FeedbackItems::escalation)
+                page.items().stream().map(FeedbackItems::indexedEscalation)
                         .filter(e -> status == null || e.status() == status)
                         .filter(e -> owner == null || owner.equals(e.owner()))
-                        .filter(e -> dueBefore == null || e.dueAt().isBefore(dueBefore))
+                        .filter(e -> dueBefore == null || e.dueAt() != null && e.dueAt().isBefore(dueBefore))
                         .forEach(found::add);
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
         }
-        return found.stream().sorted(java.util.Comparator.comparing(Escalation::dueAt)).limit(limit).toList();
+        return found.stream().sorted(DUE_FIRST).limit(limit).toList();
     }
 
     @Override

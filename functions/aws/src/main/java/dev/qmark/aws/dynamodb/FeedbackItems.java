@@ -82,6 +82,32 @@ final class FeedbackItems {
                 sent == null ? 0 : sent, item.time("breachedAt"), handOff(item), sweepState(item));
     }
 
+    /**
+     * An escalation read from the deadline index, even one this version cannot read (a status a
+     * newer version wrote, a damaged attribute): then only its keys and sweeper state, status null
+     * and the reason as its sweep problem, so the sweeper postpones it and sets it aside like any
+     * failing item instead of failing every sweep on it, and the listings still show it.
+     */
+    static Escalation indexedEscalation(Map<String, AttributeValue> values) {
+        try {
+            return escalation(values);
+        } catch (RuntimeException unreadable) {
+            Item item = Item.of(values);
+            String pk = item.s(QmarkTable.PK);
+            String sk = item.s(QmarkTable.SK);
+            SweepState sweep;
+            try {
+                sweep = sweepState(item);
+            } catch (RuntimeException alsoUnreadable) {
+                sweep = SweepState.NONE;
+            }
+            return new Escalation(pk.substring(pk.indexOf('#') + 1), Integer.parseInt(sk.substring(sk.indexOf('#') + 1)),
+                    item.s("owner"), item.s("ownerEmail"), null, null, null, null, null, null, null, 0, null, null,
+                    new SweepState(sweep.nextCheckAt(), sweep.failures(), "unreadable escalation: " + unreadable,
+                            sweep.failedAt(), sweep.stuckAt()));
+        }
+    }
+
     /** Written by {@link DynamoFeedbackRepository#postponeCheck}; nextCheckAt by every clock change. */
     private static SweepState sweepState(Item item) {
         Integer failures = item.integer("sweepFailures");

@@ -86,8 +86,13 @@ public final class Sweeper {
         SweepTally tally = new SweepTally(now);
         if (!orphansLookedFor) {
             // configuration travels with the code: a new container may be the first with a change
-            orphans.adoptAll(tally);
             orphansLookedFor = true;
+            try {
+                orphans.adoptAll(tally);
+            } catch (RuntimeException e) {
+                // never a reason to skip the deadlines; each sweep still adopts the due orphans it meets
+                LOG.log(Level.WARNING, "looking for orphaned questions failed", e);
+            }
         }
         Set<String> seen = new HashSet<>();
         String cursor = null;
@@ -147,6 +152,10 @@ public final class Sweeper {
     }
 
     private void check(Escalation escalation, Instant now, SweepTally tally) {
+        if (escalation.status() == null) {
+            // the repository could not read it (see SweepState): fail it like any check, never every sweep
+            throw new IllegalStateException(escalation.sweep().problem());
+        }
         boolean finished = true;
         if (escalation.status() == EscalationStatus.ORPHANED) {
             orphans.finish(escalation, tally);
