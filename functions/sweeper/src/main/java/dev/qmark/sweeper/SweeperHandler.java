@@ -32,9 +32,18 @@ public final class SweeperHandler extends JsonStreamHandler<JsonNode, SweepRepor
                 env.clock());
     }
 
-    /** The scheduled event carries nothing the sweep needs: the time comes from the clock. */
+    /**
+     * Time kept back at the end of an invocation: one check (a few reads, a write, a mail) must
+     * finish before Lambda stops the function, or its work is done again by the next sweep.
+     */
+    static final long RESERVE_MILLIS = 5_000;
+
+    /**
+     * The scheduled event carries nothing the sweep needs: the time comes from the clock. The sweep
+     * stops while there is time left; what it leaves heads the deadline index for the next one.
+     */
     @Override
     protected SweepReport handle(JsonNode scheduledEvent, Context context) {
-        return sweeper.sweep();
+        return sweeper.sweep(() -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
     }
 }

@@ -7,6 +7,10 @@ import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.intake.StuckFeedback;
+import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.sweep.OrphanedQuestions;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import java.time.Clock;
 import java.time.Duration;
 import dev.qmark.core.config.ConfigLoader;
@@ -96,7 +100,8 @@ public final class LocalSystem implements AutoCloseable {
         resources.push(sqs);
         resources.push(s3);
         StackResources stack = StackResources.create(dynamo, sqs, s3, VISIBILITY_TIMEOUT_SECONDS);
-        LocalFunctions functions = LocalFunctions.build(stack, options.config(), replyTokenSecret(options.dataDir()), clock);
+        String secret = replyTokenSecret(options.dataDir());
+        LocalFunctions functions = LocalFunctions.build(stack, options.config(), secret, clock);
 
         // the queues live in memory: what a previous run left on its way is enqueued again
         int redriven = new StuckFeedback(new DynamoFeedbackRepository(dynamo, stack.table()),
@@ -104,6 +109,7 @@ public final class LocalSystem implements AutoCloseable {
         if (redriven > 0) {
             LOG.info("{} feedback item(s) from the data directory were still on their way: enqueued again", redriven);
         }
+        adoptOrphans(dynamo, stack.table(), secret);
         resources.push(new SqsEventSourceMapping(sqs, stack.feedbackUrl(), stack.feedbackArn(), functions.router(), 10).start());
         resources.push(new SqsEventSourceMapping(sqs, stack.escalationUrl(), stack.escalationArn(), functions.escalator(), 10).start());
         // the on-failure destination of mail-intake's async invocations: in AWS a DLQ with an alarm, here the review list
@@ -130,6 +136,25 @@ public final class LocalSystem implements AutoCloseable {
 
         if (options.sweepEvery() != null) {
             scheduleSweeps(functions.sweeper(), options.sweepEvery());
+        }
+    }
+
+    /**
+     * The configuration may have changed since the data directory was written: open questions whose
+     * owner is gone go on now (the sweeper does the same when it meets them, and in AWS at each new
+     * container); the founder is told once. A failure here is the sweeper's to retry, not fatal.
+     */
+    private void adoptOrphans(DynamoDbClient dynamo, String table, String secret) {
+        try {
+            SesV2Client ses = AwsClients.ses();
+            resources.push(ses);
+            List<String> orphaned = new OrphanedQuestions(config, new DynamoFeedbackRepository(dynamo, table),
+                    new SesMailSender(ses, config.inboundDomain(), clock), new ReplyTokens(secret), clock).adoptAll();
+            if (!orphaned.isEmpty()) {
+                LOG.info("{} open question(s) had an owner the configuration no longer has; sent on: {}", orphaned.size(), orphaned);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("sending on orphaned questions failed at start-up; the sweeper tries again", e);
         }
     }
 

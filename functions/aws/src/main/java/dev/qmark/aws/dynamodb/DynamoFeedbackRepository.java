@@ -33,6 +33,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoFeedbackRepository implements FeedbackRepository {
 
     private static final Map<String, String> NAMES = Map.of("#status", "status");
+    /** What {@link #postponeCheck} records; a check that completes removes it (failures count in a row). */
+    private static final String SWEEP_FAILURES = "sweepFailures, sweepProblem, sweepFailedAt";
+    /** Soonest deadline first; an escalation too damaged to have one last. */
+    private static final java.util.Comparator<Escalation> DUE_FIRST =
+            java.util.Comparator.comparing(Escalation::dueAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+    /** A failure's reason is for a person to read, not a stack trace to store. */
+    private static final int PROBLEM_LENGTH = 500;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -321,7 +328,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 ":next", StoredTime.format(nextCheckAt), ":sent", "sent");
         values.put(":n", AttributeValue.fromN(Integer.toString(n)));
         Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET remindersSent = :n, nextCheckAt = :next, #state = :sent REMOVE #until")
+                .updateExpression("SET remindersSent = :n, nextCheckAt = :next, #state = :sent REMOVE #until, "
+                        + SWEEP_FAILURES)
                 .conditionExpression("#status = :open AND remindersSent < :n")
                 .expressionAttributeNames(Map.of("#status", "status", "#state", "notice_reminder-" + n,
                         "#until", "noticeUntil_reminder-" + n))
@@ -346,7 +354,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     public void finishBreach(String feedbackId, int step) {
         try {
             dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                    .updateExpression("SET deadlineShard = :late, nextCheckAt = dueAt")
+                    .updateExpression("SET deadlineShard = :late, nextCheckAt = dueAt REMOVE " + SWEEP_FAILURES)
                     .conditionExpression("#status = :lateStatus AND deadlineShard = :open")
                     .expressionAttributeNames(NAMES)
                     .expressionAttributeValues(values(":late", FeedbackItems.LATE_SHARD, ":open", FeedbackItems.OPEN_SHARD,
@@ -357,12 +365,148 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public List<Escalation> dueEscalations(Instant now, int limit) {
-        return dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
-                        .keyConditionExpression("deadlineShard = :open AND nextCheckAt <= :now")
-                        .expressionAttributeValues(values(":open", FeedbackItems.OPEN_SHARD, ":now", StoredTime.format(now)))
-                        .limit(limit))
-                .items().stream().map(FeedbackItems::escalation).toList();
+    public DuePage dueEscalations(Instant now, int limit, String cursor) {
+        Map<String, AttributeValue> start = DueCursor.decode(cursor);
+        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
+                .keyConditionExpression("deadlineShard = :open AND nextCheckAt <= :now")
+                .expressionAttributeValues(values(":open", FeedbackItems.OPEN_SHARD, ":now", StoredTime.format(now)))
+                .exclusiveStartKey(start)
+                .limit(limit));
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? DueCursor.encode(page.lastEvaluatedKey()) : null;
+        return new DuePage(page.items().stream().map(FeedbackItems::indexedEscalation).toList(), next);
+    }
+
+    @Override
+    public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
+                                 TimelineEvent event) {
+        String reason = problem == null ? "unknown" : problem.length() > PROBLEM_LENGTH
+                ? problem.substring(0, PROBLEM_LENGTH) + "..." : problem;
+        Map<String, AttributeValue> values = values(":open", FeedbackItems.OPEN_SHARD,
+                ":next", StoredTime.format(nextCheckAt), ":problem", reason, ":at", StoredTime.format(at));
+        values.put(":failures", AttributeValue.fromN(Integer.toString(seen.sweep().failures() + 1)));
+        // not the status: the failed check may have changed it itself (marked late, then failed to follow up)
+        StringBuilder condition = new StringBuilder("deadlineShard = :open AND ");
+        if (seen.sweep().failures() == 0) {
+            condition.append("attribute_not_exists(sweepFailures)");
+        } else {
+            condition.append("sweepFailures = :seenFailures");
+            values.put(":seenFailures", AttributeValue.fromN(Integer.toString(seen.sweep().failures())));
+        }
+        if (seen.sweep().nextCheckAt() != null) {
+            condition.append(" AND nextCheckAt = :seenNext");
+            values.put(":seenNext", AttributeValue.fromS(StoredTime.format(seen.sweep().nextCheckAt())));
+        }
+        String set = "SET nextCheckAt = :next, sweepFailures = :failures, sweepProblem = :problem, sweepFailedAt = :at";
+        if (stuck) {
+            // off the sweeper's partition: it never reads this item again; the stuck listing does
+            set += ", deadlineShard = :stuck, stuckAt = :at";
+            values.put(":stuck", AttributeValue.fromS(FeedbackItems.STUCK_SHARD));
+        }
+        Update update = Update.builder().tableName(table).key(Item.key(pk(seen.feedbackId()), escalationSk(seen.step())))
+                .updateExpression(set)
+                .conditionExpression(condition.toString())
+                .expressionAttributeValues(values)
+                .build();
+        return event == null ? transact(TransactWriteItem.builder().update(update).build())
+                : transact(TransactWriteItem.builder().update(update).build(), putEvent(seen.feedbackId(), event));
+    }
+
+    @Override
+    public List<Escalation> stuckEscalations(String owner, int limit) {
+        return shard(FeedbackItems.STUCK_SHARD).stream()
+                .filter(e -> owner == null || owner.equals(e.owner()))
+                .sorted(DUE_FIRST).limit(limit).toList();
+    }
+
+    @Override
+    public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOff handOff, TimelineEvent event) {
+        Map<String, AttributeValue> values = values(":orphaned", EscalationStatus.ORPHANED.wireName(),
+                ":open", EscalationStatus.OPEN.wireName(), ":gone", goneOwner, ":to", handOff.to(),
+                ":due", StoredTime.format(handOff.dueAt()), ":at", StoredTime.format(handOff.at()),
+                ":by", handOff.by(), ":mail", handOff.mailId(), ":note", handOff.note().isEmpty() ? "-" : handOff.note(),
+                ":shard", FeedbackItems.OPEN_SHARD);
+        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOff.toStep())));
+        // stays in the sweeper's partition, due at once, until the next person is asked (finishOrphaned)
+        Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                .updateExpression("SET #status = :orphaned, handedTo = :to, handedToStep = :toStep, handedToDueAt = :due, "
+                        + "handedOnAt = :at, handedOnBy = :by, handOnMailId = :mail, handOnNote = :note, nextCheckAt = :at "
+                        + "REMOVE " + SWEEP_FAILURES)
+                .conditionExpression("#status = :open AND #owner = :gone AND deadlineShard = :shard")
+                .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
+                .expressionAttributeValues(values)
+                .build();
+        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
+                .key(Item.key(pk(feedbackId), escalationSk(handOff.toStep())))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build();
+        return transact(TransactWriteItem.builder().update(escalation).build(),
+                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), putEvent(feedbackId, event));
+    }
+
+    @Override
+    public void finishOrphaned(String feedbackId, int step) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                    .updateExpression("REMOVE deadlineShard, nextCheckAt")
+                    .conditionExpression("#status = :orphaned AND attribute_exists(deadlineShard)")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(values(":orphaned", EscalationStatus.ORPHANED.wireName())));
+        } catch (ConditionalCheckFailedException finishedBefore) {
+            // another sweep finished it first
+        }
+    }
+
+    @Override
+    public Claim claimFounderNotice(String notice, Instant now, Duration lease) {
+        Map<String, AttributeValue> key = founderNoticeKey(notice);
+        try {
+            // creates the notice item on the first claim: it belongs to no feedback item
+            dynamo.updateItem(u -> u.tableName(table).key(key)
+                    .updateExpression("SET #state = :sending, #until = :until, #type = :notice")
+                    .conditionExpression("attribute_not_exists(#state) OR (#state = :sending AND #until < :now)")
+                    .expressionAttributeNames(Map.of("#state", "notice_founder", "#until", "noticeUntil_founder",
+                            "#type", "type"))
+                    .expressionAttributeValues(values(":sending", "sending", ":until", StoredTime.format(now.plus(lease)),
+                            ":now", StoredTime.format(now), ":notice", "notice")));
+            return Claim.CLAIMED;
+        } catch (ConditionalCheckFailedException e) {
+            String state = Item.of(get(key.get(QmarkTable.PK).s(), key.get(QmarkTable.SK).s())).s("notice_founder");
+            return "sending".equals(state) ? Claim.BUSY : Claim.ALREADY_SENT;
+        }
+    }
+
+    @Override
+    public void markFounderNoticeSent(String notice, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(founderNoticeKey(notice))
+                    .updateExpression("SET #state = :sent, sentAt = :at REMOVE #until")
+                    .conditionExpression("#state = :sending")
+                    .expressionAttributeNames(Map.of("#state", "notice_founder", "#until", "noticeUntil_founder"))
+                    .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at))));
+        } catch (ConditionalCheckFailedException markedBefore) {
+            // another attempt whose lease ran out sent it too and marked it first
+        }
+    }
+
+    private static Map<String, AttributeValue> founderNoticeKey(String notice) {
+        return Item.key("NOTICE#" + notice, "NOTICE");
+    }
+
+    /** Every escalation in one partition of the deadline index. */
+    private List<Escalation> shard(String shard) {
+        List<Escalation> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
+                    .keyConditionExpression("deadlineShard = :shard")
+                    .expressionAttributeValues(values(":shard", shard))
+                    .exclusiveStartKey(from));
+            page.items().stream().map(FeedbackItems::indexedEscalation).forEach(found::add);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return found;
     }
 
     @Override
@@ -378,15 +522,15 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                         .keyConditionExpression("deadlineShard = :shard")
                         .expressionAttributeValues(values(":shard", shard))
                         .exclusiveStartKey(from));
-                page.items().stream().map(FeedbackItems::escalation)
+                page.items().stream().map(FeedbackItems::indexedEscalation)
                         .filter(e -> status == null || e.status() == status)
                         .filter(e -> owner == null || owner.equals(e.owner()))
-                        .filter(e -> dueBefore == null || e.dueAt().isBefore(dueBefore))
+                        .filter(e -> dueBefore == null || e.dueAt() != null && e.dueAt().isBefore(dueBefore))
                         .forEach(found::add);
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
         }
-        return found.stream().sorted(java.util.Comparator.comparing(Escalation::dueAt)).limit(limit).toList();
+        return found.stream().sorted(DUE_FIRST).limit(limit).toList();
     }
 
     @Override

@@ -325,6 +325,7 @@ public final class ReplyIntake {
             case ANSWERED, ANSWERED_LATE -> "the question is answered already";
             case LATE -> "its deadline passed and it went up the chain";
             case HANDED_ON -> "it was handed on already";
+            case ORPHANED -> "its owner left the configuration and it went to someone else";
             case ASKING, OPEN -> "it changed meanwhile; try again";
         };
     }

@@ -82,6 +82,14 @@ public class ConfigLoaderTest {
     }
 
     @Test
+    void theSweeperSetsAsideAnEscalationAfterFiveFailuresUnlessConfigured() {
+        assertEquals(5, ConfigLoader.parse(VALID, "qmark.yaml").stuckAfterFailures());
+        assertEquals(3, ConfigLoader.parse(VALID + "sweeper: { stuckAfterFailures: 3 }\n", "qmark.yaml").stuckAfterFailures());
+        assertMessage(VALID + "sweeper: { stuckAfterFailures: 0 }\n", "line", "between 1 and 100");
+        assertMessage(VALID + "sweeper: { stuckAfter: 3 }\n", "line", "stuckAfter");
+    }
+
+    @Test
     void unknownOwnerNamesTheLine() {
         String yaml = VALID.replace("owner: delivery, answerWithin", "owner: delivry, answerWithin");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "qmark.yaml"));
