@@ -16,9 +16,9 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -169,8 +169,9 @@ public final class MimeComposer {
             return text;
         }
         // Jakarta's encodeWord leaves ASCII as it is, whatever encoding it is asked for: encode here.
-        // Words of at most 45 UTF-8 bytes (60 base64 characters, 72 with the frame) never split a
-        // character; the space between encoded words is not part of the text (RFC 2047, 6.2).
+        // Words of at most 39 UTF-8 bytes (52 base64 characters, 64 with the frame: "Subject: " and
+        // one word stay under 78) never split a character; the space between encoded words is not
+        // part of the text (RFC 2047, 6.2).
         StringBuilder words = new StringBuilder();
         int start = 0;
         while (start < text.length()) {
@@ -179,7 +180,7 @@ public final class MimeComposer {
             while (end < text.length()) {
                 int cp = text.codePointAt(end);
                 int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-                if (bytes + size > 45) {
+                if (bytes + size > 39) {
                     break;
                 }
                 bytes += size;

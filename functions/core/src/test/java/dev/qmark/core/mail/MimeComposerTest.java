@@ -148,6 +148,7 @@ class MimeComposerTest {
             String decoded = jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(raw));
             assertEquals(subject.strip(), decoded.strip(), "Jakarta Mail's decoder, raw: " + raw);
             assertFalse(decoded.contains("\r") || decoded.contains("\n"), decoded);
+            ("Subject: " + raw).lines().forEach(line -> assertTrue(line.length() <= 78, "folded under 78: " + line));
             assertEquals(name, ((jakarta.mail.internet.InternetAddress) read.getFrom()[0]).getPersonal());
             assertFalse(parsed.headers().containsKey("bcc") || parsed.headers().containsKey("x-fake"));
             assertSevenBitWithShortLines(composed.mime());
