@@ -32,6 +32,8 @@ final class FeedbackViews {
         Feedback f = record.feedback();
         Map<String, Object> view = summary(f);
         view.put("message", f.message());
+        // what a customer's mail carried besides its text; the files themselves stay in the raw mail in S3
+        view.put("attachments", f.attachments().stream().map(FeedbackViews::attachment).toList());
         if (f.route() != null) {
             Map<String, Object> route = new LinkedHashMap<>();
             route.put("name", f.route().route());
@@ -81,6 +83,14 @@ final class FeedbackViews {
             view.put("orphanedTo", e.handedOn().to());
             view.put("note", e.handedOn().note());
         }
+        return view;
+    }
+
+    private static Map<String, Object> attachment(Feedback.Attachment a) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", a.fileName());
+        view.put("type", a.contentType());
+        view.put("size", a.size());
         return view;
     }
 

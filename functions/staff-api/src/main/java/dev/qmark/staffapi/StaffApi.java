@@ -40,11 +40,7 @@ final class StaffApi {
             return escalations(request);
         }
         if (path.equals("/review") || path.equals("/review/")) {
-            Integer limit = limit(request);
-            if (limit == null) {
-                return limitRefused();
-            }
-            return HttpApiResponse.json(200, Map.of("items", repository.reviewItems(limit)));
+            return review(request);
         }
         Matcher one = ONE.matcher(path);
         if (one.matches()) {
@@ -103,6 +99,24 @@ final class StaffApi {
                 .filter(e -> before == null || e.dueAt().isBefore(before)).limit(limit).toList()
                 : repository.escalations(status, owner, dueBefore, limit);
         return HttpApiResponse.json(200, Map.of("items", found.stream().map(FeedbackViews::escalation).toList()));
+    }
+
+    /** {@code GET /review?limit=&cursor=}: mails kept instead of applied, newest first, paged as {@code /feedback} is. */
+    private HttpApiResponse review(HttpApiRequest request) {
+        Integer limit = limit(request);
+        if (limit == null) {
+            return limitRefused();
+        }
+        FeedbackRepository.ReviewPage page;
+        try {
+            page = repository.reviewItems(limit, request.query("cursor"));
+        } catch (IllegalArgumentException e) {
+            return HttpApiResponse.error(400, e.getMessage(), "cursor");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("cursor", page.cursor());
+        return HttpApiResponse.json(200, body);
     }
 
     private static HttpApiResponse limitRefused() {

@@ -26,11 +26,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The local system's own routes under {@code /_local/}, which do not exist in AWS: the SES
  * outbox as JSON, a mailbox page where a person reads each mail and answers it, the clock
- * ({@code POST /_local/clock}) and a sweep on demand ({@code POST /_local/sweep}).
+ * ({@code POST /_local/clock}) and a sweep on demand ({@code POST /_local/sweep}). Requests that
+ * change something are refused when a browser says they come from another origin ({@link SameOrigin}).
  */
 final class LocalConsole implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalConsole.class);
+    /** The most one {@code POST /_local/clock} may move: a leap year. */
+    static final Duration MAX_ADVANCE = Duration.ofDays(366);
 
     /** What SES accepted, oldest first: the stand-in's outbox, or what moto or LocalStack kept. */
     private final Supplier<List<OutboxMail>> sentMail;
@@ -50,6 +53,13 @@ final class LocalConsole implements HttpHandler {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            String refusal = method.equals("GET") ? null
+                    : SameOrigin.refusal(exchange.getRequestHeaders(), exchange.getLocalAddress().getPort());
+            if (refusal != null) {
+                LOG.warn("{} {}: {}", method, path, refusal);
+                send(exchange, 403, "application/json", Json.MAPPER.writeValueAsString(Map.of("error", refusal)));
+                return;
+            }
             if (path.equals("/_local/outbox") && method.equals("GET")) {
                 send(exchange, 200, "application/json; charset=utf-8", SesStandIn.outboxJson(sentMail.get()));
             } else if (path.equals(MailboxPage.PATH) && method.equals("GET")) {
@@ -71,15 +81,24 @@ final class LocalConsole implements HttpHandler {
     /** {@code POST /_local/clock {"advance": "PT5H"}}: moves every function's clock forward; GET tells the time. */
     private void moveClock(HttpExchange exchange, boolean advance) throws IOException {
         if (advance) {
+            Duration by;
             try {
                 JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readNBytes(4096));
-                Duration by = Duration.parse(body.path("advance").asText());
-                clock.advance(by);
+                by = Duration.parse(body.path("advance").asText());
             } catch (IOException | RuntimeException e) {
                 send(exchange, 400, "application/json", Json.MAPPER.writeValueAsString(Map.of("error",
                         "send {\"advance\": \"PT5H\"}: an ISO-8601 duration, not negative")));
                 return;
             }
+            // a year at a time at most: a typo such as P99999D, or adding up to beyond year 1,000,000,000,
+            // would leave every function unable to tell the time until restart
+            if (by.isNegative() || by.compareTo(MAX_ADVANCE) > 0) {
+                send(exchange, 400, "application/json", Json.MAPPER.writeValueAsString(Map.of("error",
+                        "advance must be from PT0S to " + MAX_ADVANCE.toDays() + " days (P" + MAX_ADVANCE.toDays()
+                                + "D) per call; the clock never goes back", "field", "advance")));
+                return;
+            }
+            clock.advance(by);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("now", clock.instant().toString());

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.emulators.HttpServerLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -26,6 +27,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,7 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts everything; the configuration is checked first and refused with a {@code ConfigException}. */
     public static LocalSystem start(LocalOptions options) {
+        HttpServerLimits.apply(); // before the first HTTP server of the JVM (the S3 stand-in's) starts
         QmarkConfig config = ConfigLoader.load(options.config());
         LocalSystem system = new LocalSystem(config);
         try {
@@ -130,8 +133,12 @@ public final class LocalSystem implements AutoCloseable {
         }
         http.createContext("/", gateway);
         http.createContext("/_local/", new LocalConsole(aws::sentMail, new LocalReply(aws.smtpPort()), clock, functions.sweeper()));
-        http.setExecutor(Executors.newFixedThreadPool(8));
+        // a thread per exchange: a slow or silent client holds only its own (virtual) thread, never
+        // another request's turn; HttpServerLimits closes it after a while
+        ExecutorService exchanges = Executors.newVirtualThreadPerTaskExecutor();
+        http.setExecutor(exchanges);
         http.start();
+        resources.push(exchanges::shutdownNow);
         resources.push(() -> http.stop(0));
 
         if (options.sweepEvery() != null) {

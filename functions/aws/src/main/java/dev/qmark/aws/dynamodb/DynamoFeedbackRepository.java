@@ -592,16 +592,22 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public List<ReviewItem> reviewItems(int limit) {
-        return dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_TIME).scanIndexForward(false)
-                        .keyConditionExpression("listPk = :review")
-                        .expressionAttributeValues(values(":review", FeedbackItems.REVIEW_LIST))
-                        .limit(limit))
-                .items().stream().map(values -> {
-                    Item item = Item.of(values);
-                    return new ReviewItem(item.s("mailId"), item.s("rawLocation"), item.s("from"), item.s("subject"),
-                            item.s("reason"), item.time("at"));
-                }).toList();
+    public ReviewPage reviewItems(int limit, String cursor) {
+        AttributeValue partition = AttributeValue.fromS(FeedbackItems.REVIEW_LIST);
+        Map<String, AttributeValue> start = ListCursor.decode(cursor, "listPk", "listSk", partition);
+        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_TIME).scanIndexForward(false)
+                .keyConditionExpression("listPk = :review")
+                .expressionAttributeValues(Map.of(":review", partition))
+                .exclusiveStartKey(start)
+                .limit(limit));
+        List<ReviewItem> items = page.items().stream().map(values -> {
+            Item item = Item.of(values);
+            return new ReviewItem(item.s("mailId"), item.s("rawLocation"), item.s("from"), item.s("subject"),
+                    item.s("reason"), item.time("at"));
+        }).toList();
+        // no filter on this query: a page is never short, so the last evaluated key is the whole story
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+        return new ReviewPage(items, more ? ListCursor.encode(page.lastEvaluatedKey()) : null);
     }
 
     @Override

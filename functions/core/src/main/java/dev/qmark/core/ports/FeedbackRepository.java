@@ -213,8 +213,22 @@ public interface FeedbackRepository {
     /** Keeps a mail that was not applied; the same mail kept twice is one item. */
     void keepForReview(ReviewItem item);
 
-    /** Mails kept for review (not applied: strangers, forged tokens, robots, spam, unparseable), newest first. */
-    List<ReviewItem> reviewItems(int limit);
+    /** One page of the review list; {@code cursor} is null on the last page. */
+    record ReviewPage(List<ReviewItem> items, String cursor) {
+    }
+
+    /**
+     * Mails kept for review (not applied: strangers, forged tokens, robots, spam, unparseable),
+     * newest first, from {@code cursor} (null: the newest).
+     *
+     * @throws IllegalArgumentException for a cursor that is not one this listing gave out
+     */
+    ReviewPage reviewItems(int limit, String cursor);
+
+    /** The newest {@code limit} mails kept for review. */
+    default List<ReviewItem> reviewItems(int limit) {
+        return reviewItems(limit, null).items();
+    }
 
     /**
      * Claims a one-off notice about an item that belongs to no single escalation state, such as
