@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
@@ -111,7 +112,7 @@ class EscalatorHandlerTest {
     @Test
     void theSampleEventWithItsIdAsksOnce() {
         String id = storeRouted("minsu@example.org", "My delivery is late", "Still nothing.", 2);
-        ObjectNode event = (ObjectNode) json(TestBed.event("escalator-sqs-escalation.json"));
+        ObjectNode event = SampleEvents.json("escalator-sqs-escalation.json");
         ObjectNode body = (ObjectNode) json(event.get("Records").get(0).get("body").asText());
         body.put("feedbackId", id);
         ((ObjectNode) event.get("Records").get(0)).put("body", body.toString());
@@ -288,14 +289,14 @@ class EscalatorHandlerTest {
     }
 
     private static ObjectNode record(String messageId, String body) {
-        ObjectNode record = (ObjectNode) json(TestBed.event("escalator-sqs-escalation.json")).get("Records").get(0);
+        ObjectNode record = (ObjectNode) SampleEvents.json("escalator-sqs-escalation.json").get("Records").get(0);
         record.put("messageId", messageId);
         record.put("body", body);
         return record;
     }
 
     private static ObjectNode batch(ObjectNode... records) {
-        ObjectNode event = (ObjectNode) json(TestBed.event("escalator-sqs-escalation.json"));
+        ObjectNode event = SampleEvents.json("escalator-sqs-escalation.json");
         ArrayNode list = event.putArray("Records");
         for (ObjectNode r : records) {
             list.add(r);

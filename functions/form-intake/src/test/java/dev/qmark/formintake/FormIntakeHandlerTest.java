@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Feedback;
@@ -48,7 +49,7 @@ class FormIntakeHandlerTest {
 
     @Test
     void jsonSampleIsStoredThenQueuedOnce() {
-        JsonNode response = invoke(sample("form-intake-post-json.json"));
+        JsonNode response = invoke(SampleEvents.json("form-intake-post-json.json"));
 
         assertEquals(202, response.get("statusCode").asInt());
         assertTrue(response.at("/headers/content-type").asText().startsWith("application/json"));
@@ -78,8 +79,8 @@ class FormIntakeHandlerTest {
 
     @Test
     void sameIdempotencyKeyAnswersTheFirstIdAndStoresOnce() {
-        String first = body(invoke(sample("form-intake-post-json.json"))).get("id").asText();
-        JsonNode again = invoke(sample("form-intake-post-json.json"));
+        String first = body(invoke(SampleEvents.json("form-intake-post-json.json"))).get("id").asText();
+        JsonNode again = invoke(SampleEvents.json("form-intake-post-json.json"));
 
         assertEquals(202, again.get("statusCode").asInt());
         assertEquals(first, body(again).get("id").asText());
@@ -92,7 +93,7 @@ class FormIntakeHandlerTest {
 
     @Test
     void identicalContentWithoutKeyWithinMinutesIsTheSameSubmission() {
-        ObjectNode event = sample("form-intake-post-json.json");
+        ObjectNode event = SampleEvents.json("form-intake-post-json.json");
         ((ObjectNode) event.get("headers")).remove("idempotency-key");
 
         String first = body(invoke(event)).get("id").asText();
@@ -110,9 +111,9 @@ class FormIntakeHandlerTest {
 
     @Test
     void differentKeysWithIdenticalContentAreDifferentSubmissions() {
-        ObjectNode a = sample("form-intake-post-json.json");
+        ObjectNode a = SampleEvents.json("form-intake-post-json.json");
         ((ObjectNode) a.get("headers")).put("idempotency-key", "key-a");
-        ObjectNode b = sample("form-intake-post-json.json");
+        ObjectNode b = SampleEvents.json("form-intake-post-json.json");
         ((ObjectNode) b.get("headers")).put("idempotency-key", "key-b");
         assertNotEquals(body(invoke(a)).get("id").asText(), body(invoke(b)).get("id").asText());
     }
@@ -128,8 +129,8 @@ class FormIntakeHandlerTest {
      */
     @Test
     void reusedKeyWithOtherCustomersFeedbackIsNotSilentlyDropped() {
-        invoke(sample("form-intake-post-json.json"));
-        ObjectNode other = sample("form-intake-post-json.json");
+        invoke(SampleEvents.json("form-intake-post-json.json"));
+        ObjectNode other = SampleEvents.json("form-intake-post-json.json");
         other.put("body", jsonBody("Eve Park", "eve@example.org", "Refund", "Please refund my order 42.", 3));
         JsonNode response = invoke(other);
 
@@ -145,7 +146,7 @@ class FormIntakeHandlerTest {
 
     @Test
     void malformedJsonIs400() {
-        JsonNode response = invoke(withBody(sample("form-intake-post-json.json"), "{\"name\": \"Minsu\", "));
+        JsonNode response = invoke(withBody(SampleEvents.json("form-intake-post-json.json"), "{\"name\": \"Minsu\", "));
         assertEquals(400, response.get("statusCode").asInt());
         assertTrue(body(response).get("error").asText().contains("not valid JSON"), body(response).toString());
         assertNothingStoredOrQueued();
@@ -156,24 +157,24 @@ class FormIntakeHandlerTest {
     void somethingAfterTheObjectIs400() {
         String object = jsonBody("Minsu", "minsu@example.org", "Late", "Still nothing.", null);
         for (String tail : new String[] {"x", "{\"email\": \"other@example.org\"}", " 42", "]", "\n{}", "}"}) {
-            JsonNode response = invoke(withBody(sample("form-intake-post-json.json"), object + tail));
+            JsonNode response = invoke(withBody(SampleEvents.json("form-intake-post-json.json"), object + tail));
             assertEquals(400, response.get("statusCode").asInt(), tail);
             assertTrue(body(response).get("error").asText().contains("nothing after it"), body(response).toString());
         }
         assertNothingStoredOrQueued();
         // white space after the object is no content
-        assertEquals(202, invoke(withBody(sample("form-intake-post-json.json"), object + " \r\n\t")).get("statusCode").asInt());
+        assertEquals(202, invoke(withBody(SampleEvents.json("form-intake-post-json.json"), object + " \r\n\t")).get("statusCode").asInt());
     }
 
     @Test
     void aFieldGivenTwiceIs400NamingIt() {
         String twice = "{\"name\": \"Minsu\", \"email\": \"minsu@example.org\", \"message\": \"hi\","
                 + " \"email\": \"someone-else@example.org\"}";
-        JsonNode response = invoke(withBody(sample("form-intake-post-json.json"), twice));
+        JsonNode response = invoke(withBody(SampleEvents.json("form-intake-post-json.json"), twice));
         assertEquals(400, response.get("statusCode").asInt());
         assertEquals("email", body(response).get("field").asText(), body(response).toString());
         assertTrue(body(response).get("error").asText().contains("more than once"), body(response).toString());
-        JsonNode rating = invoke(withBody(sample("form-intake-post-json.json"),
+        JsonNode rating = invoke(withBody(SampleEvents.json("form-intake-post-json.json"),
                 "{\"name\": \"M\", \"email\": \"m@example.org\", \"message\": \"hi\", \"rating\": 5, \"rating\": 1}"));
         assertEquals(400, rating.get("statusCode").asInt());
         assertEquals("rating", body(rating).get("field").asText());
@@ -182,7 +183,7 @@ class FormIntakeHandlerTest {
 
     @Test
     void jsonArrayIs400() {
-        JsonNode response = invoke(withBody(sample("form-intake-post-json.json"),
+        JsonNode response = invoke(withBody(SampleEvents.json("form-intake-post-json.json"),
                 "[{\"name\": \"Minsu\", \"email\": \"minsu@example.org\", \"message\": \"hi\"}]"));
         assertEquals(400, response.get("statusCode").asInt());
         assertTrue(body(response).get("error").asText().contains("JSON object"), body(response).toString());
@@ -197,7 +198,7 @@ class FormIntakeHandlerTest {
                 "name", "{\"name\": 42, \"email\": \"minsu@example.org\", \"message\": \"hi\"}",
                 "rating", "{\"name\": \"Minsu\", \"email\": \"minsu@example.org\", \"message\": \"hi\", \"rating\": 4.5}");
         bodies.forEach((field, text) -> {
-            JsonNode response = invoke(withBody(sample("form-intake-post-json.json"), text));
+            JsonNode response = invoke(withBody(SampleEvents.json("form-intake-post-json.json"), text));
             assertEquals(400, response.get("statusCode").asInt(), field);
             JsonNode error = body(response);
             assertEquals(field, error.get("field").asText(), error.toString());
@@ -208,7 +209,7 @@ class FormIntakeHandlerTest {
 
     @Test
     void missingEmailIs400NamingEmail() {
-        JsonNode response = invoke(withBody(sample("form-intake-post-json.json"),
+        JsonNode response = invoke(withBody(SampleEvents.json("form-intake-post-json.json"),
                 "{\"name\": \"Minsu Kim\", \"message\": \"Where is my parcel?\"}"));
         assertEquals(400, response.get("statusCode").asInt());
         JsonNode error = body(response);
@@ -220,7 +221,7 @@ class FormIntakeHandlerTest {
 
     @Test
     void everyBadFieldIsListed() {
-        JsonNode response = invoke(withBody(sample("form-intake-post-json.json"),
+        JsonNode response = invoke(withBody(SampleEvents.json("form-intake-post-json.json"),
                 "{\"name\": \"\", \"email\": \"not-an-address\", \"message\": \" \", \"rating\": 9}"));
         assertEquals(400, response.get("statusCode").asInt());
         JsonNode error = body(response);
@@ -234,7 +235,7 @@ class FormIntakeHandlerTest {
     @Test
     void bodyOver64KiBIs413() {
         String big = jsonBody("Minsu Kim", "minsu@example.org", "Big", "x".repeat(64 * 1024), 2);
-        JsonNode response = invoke(withBody(sample("form-intake-post-json.json"), big));
+        JsonNode response = invoke(withBody(SampleEvents.json("form-intake-post-json.json"), big));
         assertEquals(413, response.get("statusCode").asInt());
         assertTrue(body(response).get("error").asText().contains("64 KiB"));
         assertNothingStoredOrQueued();
@@ -242,14 +243,14 @@ class FormIntakeHandlerTest {
         // exactly 64 KiB is still taken
         String padded = padTo(jsonBody("Minsu Kim", "minsu@example.org", "Big", "x", 2), 64 * 1024);
         assertEquals(64 * 1024, padded.getBytes(StandardCharsets.UTF_8).length);
-        assertEquals(202, invoke(withBody(sample("form-intake-post-json.json"), padded)).get("statusCode").asInt());
+        assertEquals(202, invoke(withBody(SampleEvents.json("form-intake-post-json.json"), padded)).get("statusCode").asInt());
     }
 
     @Test
     void base64BodyOver64KiBIs413AfterDecoding() {
         // API Gateway base64-encodes bodies; the limit applies to the bytes the customer sent
         String form = "name=Minsu&email=minsu%40example.org&message=" + "y".repeat(64 * 1024);
-        ObjectNode event = sample("form-intake-post-form.json");
+        ObjectNode event = SampleEvents.json("form-intake-post-form.json");
         event.put("body", Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8)));
         JsonNode response = invoke(event);
         assertEquals(413, response.get("statusCode").asInt());
@@ -261,7 +262,7 @@ class FormIntakeHandlerTest {
     @Test
     void unsupportedContentTypeIs415() {
         for (String type : new String[] {"text/plain", "multipart/form-data; boundary=x", ""}) {
-            ObjectNode event = sample("form-intake-post-json.json");
+            ObjectNode event = SampleEvents.json("form-intake-post-json.json");
             ((ObjectNode) event.get("headers")).put("content-type", type);
             JsonNode response = invoke(event);
             assertEquals(415, response.get("statusCode").asInt(), type);
@@ -272,14 +273,14 @@ class FormIntakeHandlerTest {
 
     @Test
     void jsonContentTypeWithCharsetIsAccepted() {
-        ObjectNode event = sample("form-intake-post-json.json");
+        ObjectNode event = SampleEvents.json("form-intake-post-json.json");
         ((ObjectNode) event.get("headers")).put("content-type", "application/json; charset=utf-8");
         assertEquals(202, invoke(event).get("statusCode").asInt());
     }
 
     @Test
     void filledHoneypotAnswersLikeSuccessButKeepsNothing() {
-        ObjectNode event = withBody(sample("form-intake-post-json.json"),
+        ObjectNode event = withBody(SampleEvents.json("form-intake-post-json.json"),
                 "{\"name\": \"Bot\", \"email\": \"bot@example.org\", \"message\": \"buy\", \"website\": \"http://spam\"}");
         JsonNode response = invoke(event);
 
@@ -292,7 +293,7 @@ class FormIntakeHandlerTest {
 
     @Test
     void blankHoneypotIsAPerson() {
-        ObjectNode event = withBody(sample("form-intake-post-json.json"),
+        ObjectNode event = withBody(SampleEvents.json("form-intake-post-json.json"),
                 "{\"name\": \"Minsu\", \"email\": \"minsu@example.org\", \"message\": \"hi\", \"website\": \"  \"}");
         String id = body(invoke(event)).get("id").asText();
         assertTrue(bed.repository().find(id).isPresent());
@@ -302,7 +303,7 @@ class FormIntakeHandlerTest {
 
     @Test
     void browserFormPostGetsAKoreanThankYouPageAndIsStored() {
-        JsonNode response = invoke(sample("form-intake-post-form.json"));
+        JsonNode response = invoke(SampleEvents.json("form-intake-post-form.json"));
 
         assertEquals(202, response.get("statusCode").asInt());
         assertTrue(response.at("/headers/content-type").asText().startsWith("text/html"));
@@ -327,7 +328,7 @@ class FormIntakeHandlerTest {
     @Test
     void browserPostWithBadEmailReRendersTheFormWithWhatWasTyped() {
         String form = "name=Minsu+Kim&email=minsu-at-example&subject=Late&message=%EB%B0%B0%EC%86%A1%3C%2Fb%3E&rating=3&lang=ko&website=";
-        ObjectNode event = sample("form-intake-post-form.json");
+        ObjectNode event = SampleEvents.json("form-intake-post-form.json");
         event.put("body", Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8)));
         JsonNode response = invoke(event);
 
@@ -346,7 +347,7 @@ class FormIntakeHandlerTest {
 
     @Test
     void formPostFromAScriptGetsJson() {
-        ObjectNode event = sample("form-intake-post-form.json");
+        ObjectNode event = SampleEvents.json("form-intake-post-form.json");
         ((ObjectNode) event.get("headers")).put("accept", "application/json");
         JsonNode response = invoke(event);
         assertEquals(202, response.get("statusCode").asInt());
@@ -355,7 +356,7 @@ class FormIntakeHandlerTest {
 
     @Test
     void getRootServesTheForm() {
-        JsonNode response = invoke(sample("form-intake-get-form.json"));
+        JsonNode response = invoke(SampleEvents.json("form-intake-get-form.json"));
         assertEquals(200, response.get("statusCode").asInt());
         assertTrue(response.at("/headers/content-type").asText().startsWith("text/html"));
         String html = response.get("body").asText();
@@ -366,7 +367,7 @@ class FormIntakeHandlerTest {
             assertTrue(html.contains("name=\"" + field + "\""), field);
         }
 
-        ObjectNode korean = sample("form-intake-get-form.json");
+        ObjectNode korean = SampleEvents.json("form-intake-get-form.json");
         korean.putObject("queryStringParameters").put("lang", "ko");
         korean.put("rawQueryString", "lang=ko");
         assertTrue(invoke(korean).get("body").asText().contains("<html lang=\"ko\">"));
@@ -374,14 +375,14 @@ class FormIntakeHandlerTest {
 
     @Test
     void unknownPathIs404AndGetOnFeedbackIs405() {
-        ObjectNode unknown = sample("form-intake-get-form.json");
+        ObjectNode unknown = SampleEvents.json("form-intake-get-form.json");
         unknown.put("rawPath", "/admin");
         ((ObjectNode) unknown.at("/requestContext/http")).put("path", "/admin");
         JsonNode response = invoke(unknown);
         assertEquals(404, response.get("statusCode").asInt());
         assertTrue(body(response).get("error").asText().contains("/admin"));
 
-        ObjectNode get = sample("form-intake-get-form.json");
+        ObjectNode get = SampleEvents.json("form-intake-get-form.json");
         get.put("rawPath", "/feedback");
         assertEquals(405, invoke(get).get("statusCode").asInt());
         assertNothingStoredOrQueued();
@@ -402,9 +403,6 @@ class FormIntakeHandlerTest {
         assertEquals(List.of(), bed.drain(bed.feedbackQueueUrl), "nothing queued");
     }
 
-    static ObjectNode sample(String name) {
-        return (ObjectNode) json(TestBed.event(name));
-    }
 
     static ObjectNode withBody(ObjectNode event, String body) {
         event.put("body", body);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Feedback;
@@ -189,7 +190,7 @@ class CustomerMailTest {
     }
 
     private void redeliver(String mailId, String recipient) {
-        ObjectNode event = (ObjectNode) json(TestBed.event("mail-intake-ses.json"));
+        ObjectNode event = SampleEvents.json("mail-intake-ses.json");
         ObjectNode ses = (ObjectNode) event.at("/Records/0/ses");
         ((ObjectNode) ses.get("mail")).put("messageId", mailId);
         ArrayNode recipients = ((ObjectNode) ses.get("receipt")).putArray("recipients");

@@ -14,6 +14,7 @@ import dev.qmark.aws.Json;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.Invoke;
 import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
@@ -554,7 +555,7 @@ class HandOnHandlerTest {
 
     /** The SES sample event for this mail, all verdicts PASS, delivered to {@code recipient}. */
     private static ObjectNode sesEvent(String mailId, String recipient) {
-        ObjectNode event = (ObjectNode) json(TestBed.event("mail-intake-ses.json"));
+        ObjectNode event = SampleEvents.json("mail-intake-ses.json");
         ObjectNode ses = (ObjectNode) event.at("/Records/0/ses");
         ObjectNode mail = (ObjectNode) ses.get("mail");
         mail.put("messageId", mailId);
@@ -564,7 +565,7 @@ class HandOnHandlerTest {
     }
 
     private ObjectNode s3Event(String mailId) {
-        ObjectNode event = (ObjectNode) json(TestBed.event("mail-intake-s3.json"));
+        ObjectNode event = SampleEvents.json("mail-intake-s3.json");
         ObjectNode s3 = (ObjectNode) event.at("/Records/0/s3");
         ((ObjectNode) s3.get("bucket")).put("name", bed.bucket);
         ((ObjectNode) s3.get("object")).put("key", "inbound/" + mailId);

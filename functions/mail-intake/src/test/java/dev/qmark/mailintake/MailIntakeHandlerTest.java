@@ -14,6 +14,7 @@ import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
@@ -293,7 +294,7 @@ class MailIntakeHandlerTest {
     void theS3EventVariantAnswersToo() throws Exception {
         String mailId = newMailId();
         bed.putMail("inbound/" + mailId, multipartReply("Dana <dana@example.com>", replyAddress, ANSWER_TOP));
-        ObjectNode event = (ObjectNode) json(TestBed.event("mail-intake-s3.json"));
+        ObjectNode event = SampleEvents.json("mail-intake-s3.json");
         ObjectNode s3 = (ObjectNode) event.at("/Records/0/s3");
         ((ObjectNode) s3.get("bucket")).put("name", bed.bucket);
         ((ObjectNode) s3.get("object")).put("key", "inbound/" + mailId);
@@ -430,7 +431,7 @@ class MailIntakeHandlerTest {
 
     /** The SES sample with this mail's id and envelope recipient. */
     private static ObjectNode sesEvent(String mailId, String recipient) {
-        ObjectNode event = (ObjectNode) json(TestBed.event("mail-intake-ses.json"));
+        ObjectNode event = SampleEvents.json("mail-intake-ses.json");
         ObjectNode ses = (ObjectNode) event.at("/Records/0/ses");
         ObjectNode mail = (ObjectNode) ses.get("mail");
         mail.put("messageId", mailId);

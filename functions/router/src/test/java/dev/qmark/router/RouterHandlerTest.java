@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
@@ -85,7 +86,7 @@ class RouterHandlerTest {
     @Test
     void theSampleEventRoutesTheItemItNames() {
         String id = store("My delivery is late", "Ordered Monday, still nothing.", 2);
-        ObjectNode event = sample();
+        ObjectNode event = SampleEvents.json("router-sqs-feedback.json");
         ((ObjectNode) event.get("Records").get(0)).put("body", "{\"feedbackId\": \"" + id + "\"}");
         assertEquals(0, invoke(event).get("batchItemFailures").size());
         assertEquals("late-delivery", bed.repository().find(id).orElseThrow().route().route());
@@ -263,20 +264,15 @@ class RouterHandlerTest {
         return record.timeline().stream().map(TimelineEvent::type).toList();
     }
 
-    /** The sample event, its one record as the template for others. */
-    private static ObjectNode sample() {
-        return (ObjectNode) json(TestBed.event("router-sqs-feedback.json"));
-    }
-
     private static ObjectNode record(String messageId, String body) {
-        ObjectNode record = (ObjectNode) sample().get("Records").get(0);
+        ObjectNode record = (ObjectNode) SampleEvents.json("router-sqs-feedback.json").get("Records").get(0);
         record.put("messageId", messageId);
         record.put("body", body);
         return record;
     }
 
     private static ObjectNode batch(ObjectNode... records) {
-        ObjectNode event = sample();
+        ObjectNode event = SampleEvents.json("router-sqs-feedback.json");
         ArrayNode list = event.putArray("Records");
         for (ObjectNode r : records) {
             list.add(r);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
@@ -110,7 +111,7 @@ class EscalationsApiTest {
     }
 
     private JsonNode get(Map<String, String> query) {
-        ObjectNode event = (ObjectNode) readTree(TestBed.event("staff-api-list-escalations.json"));
+        ObjectNode event = SampleEvents.json("staff-api-list-escalations.json");
         ObjectNode params = event.putObject("queryStringParameters");
         query.forEach(params::put);
         JsonNode response = Invoke.handler(handler, event.toString());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
@@ -167,7 +168,7 @@ class ReviewAndAttachmentsApiTest {
     }
 
     private static ObjectNode one(String id) {
-        ObjectNode event = sample("staff-api-get-feedback.json");
+        ObjectNode event = SampleEvents.json("staff-api-get-feedback.json");
         event.put("rawPath", "/feedback/" + id);
         event.putObject("pathParameters").put("id", id);
         ((ObjectNode) event.at("/requestContext/http")).put("path", "/feedback/" + id);
@@ -182,7 +183,7 @@ class ReviewAndAttachmentsApiTest {
     }
 
     private static ObjectNode list(Map<String, String> query) {
-        ObjectNode event = sample("staff-api-list-feedback.json");
+        ObjectNode event = SampleEvents.json("staff-api-list-feedback.json");
         ObjectNode params = event.putObject("queryStringParameters");
         StringBuilder raw = new StringBuilder();
         query.forEach((k, v) -> {
@@ -193,9 +194,6 @@ class ReviewAndAttachmentsApiTest {
         return event;
     }
 
-    private static ObjectNode sample(String name) {
-        return (ObjectNode) json(TestBed.event(name));
-    }
 
     private static JsonNode body(JsonNode response) {
         return json(response.get("body").asText());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
@@ -120,7 +121,7 @@ class StaffApiHandlerTest {
     @Test
     void theSampleEventAsksForTheItemItNames() {
         String id = store("minsu@example.org", "Minsu Kim", "Hello", T0);
-        ObjectNode event = sample("staff-api-get-feedback.json");
+        ObjectNode event = SampleEvents.json("staff-api-get-feedback.json");
         String sampleId = event.at("/pathParameters/id").asText();
         String text = event.toString().replace(sampleId, id);
         assertEquals(id, body(Invoke.handler(handler, text)).get("id").asText());
@@ -214,7 +215,7 @@ class StaffApiHandlerTest {
         String asked = store("e@example.org", "E", "Asked", T0.plusSeconds(240));
         route(asked, T0.plusSeconds(250));
         ask(asked, T0.plusSeconds(260));
-        assertEquals(List.of(asked), ids(body(invoke(sample("staff-api-list-feedback.json")))));
+        assertEquals(List.of(asked), ids(body(invoke(SampleEvents.json("staff-api-list-feedback.json")))));
     }
 
     @Test
@@ -339,7 +340,7 @@ class StaffApiHandlerTest {
     }
 
     private static ObjectNode getOne(String id) {
-        ObjectNode event = sample("staff-api-get-feedback.json");
+        ObjectNode event = SampleEvents.json("staff-api-get-feedback.json");
         event.put("rawPath", "/feedback/" + id);
         event.putObject("pathParameters").put("id", id);
         ((ObjectNode) event.at("/requestContext/http")).put("path", "/feedback/" + id);
@@ -347,7 +348,7 @@ class StaffApiHandlerTest {
     }
 
     private static ObjectNode list(Map<String, String> query) {
-        ObjectNode event = sample("staff-api-list-feedback.json");
+        ObjectNode event = SampleEvents.json("staff-api-list-feedback.json");
         ObjectNode params = event.putObject("queryStringParameters");
         StringBuilder raw = new StringBuilder();
         new LinkedHashMap<>(query).forEach((k, v) -> {
@@ -368,9 +369,6 @@ class StaffApiHandlerTest {
         return Instant.parse(node.asText());
     }
 
-    private static ObjectNode sample(String name) {
-        return (ObjectNode) json(TestBed.event(name));
-    }
 
     private static JsonNode body(JsonNode response) {
         return json(response.get("body").asText());

@@ -8,6 +8,7 @@ import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.testing.Invoke;
 import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigLoader;
@@ -89,7 +90,7 @@ class OrphanedSweepTest {
         List<Callable<JsonNode>> racers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             SweeperHandler handler = new SweeperHandler(after);
-            racers.add(() -> Invoke.handler(handler, TestBed.event("sweeper-schedule.json")));
+            racers.add(() -> Invoke.handler(handler, SampleEvents.text("sweeper-schedule.json")));
         }
         List<String> orphaned = new ArrayList<>();
         for (Future<JsonNode> result : pool.invokeAll(racers)) {
@@ -115,11 +116,11 @@ class OrphanedSweepTest {
         assertTrue(bed.repository().recordOrphaned(id, 1, "delivery", new HandOff("billing", 2, T0.plus(Duration.ofDays(1)),
                 at, "qmark", "delivery left", "orphaned"), new TimelineEvent(at, "orphaned", "delivery left")));
         clock.set(at.plusSeconds(60));
-        JsonNode report = Invoke.handler(new SweeperHandler(after), TestBed.event("sweeper-schedule.json"));
+        JsonNode report = Invoke.handler(new SweeperHandler(after), SampleEvents.text("sweeper-schedule.json"));
         assertEquals(List.of(id + "-1 -> billing"), texts(report.path("orphaned")), report.toString());
         assertEquals(1, mails("bora@example.com").size());
         clock.set(at.plusSeconds(120));
-        assertEquals(0, Invoke.handler(new SweeperHandler(after), TestBed.event("sweeper-schedule.json"))
+        assertEquals(0, Invoke.handler(new SweeperHandler(after), SampleEvents.text("sweeper-schedule.json"))
                 .path("figures").path("due").asInt());
     }
 
@@ -129,7 +130,7 @@ class OrphanedSweepTest {
         clock.set(T0.plus(Duration.ofHours(4)));
         // a sweep under the old configuration marked it late and died; the new one follows up
         bed.repository().markLate(id, 1, clock.instant(), new TimelineEvent(clock.instant(), "late", "crashed sweep"));
-        JsonNode report = Invoke.handler(new SweeperHandler(after), TestBed.event("sweeper-schedule.json"));
+        JsonNode report = Invoke.handler(new SweeperHandler(after), SampleEvents.text("sweeper-schedule.json"));
         assertEquals(List.of(id + "-1 -> billing"), texts(report.path("escalated")), report.toString());
         assertEquals(0, bed.mailTo("dana@example.com").stream().filter(m -> m.subject().startsWith("Late: ")
                 && m.subject().contains(title)).count(), "nobody writes to someone who left");

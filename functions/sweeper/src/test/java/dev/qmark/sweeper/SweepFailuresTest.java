@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.testing.Invoke;
 import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigLoader;
@@ -159,7 +160,7 @@ class SweepFailuresTest {
         List<Callable<JsonNode>> racers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             SweeperHandler handler = new SweeperHandler(bed.env(clock));
-            racers.add(() -> Invoke.handler(handler, TestBed.event("sweeper-schedule.json")));
+            racers.add(() -> Invoke.handler(handler, SampleEvents.text("sweeper-schedule.json")));
         }
         int postponed = 0;
         for (Future<JsonNode> result : pool.invokeAll(racers)) {
@@ -229,7 +230,7 @@ class SweepFailuresTest {
     }
 
     private JsonNode sweep() {
-        return Invoke.handler(new SweeperHandler(bed.env(clock)), TestBed.event("sweeper-schedule.json"));
+        return Invoke.handler(new SweeperHandler(bed.env(clock)), SampleEvents.text("sweeper-schedule.json"));
     }
 
     private void at(String sinceT0) {

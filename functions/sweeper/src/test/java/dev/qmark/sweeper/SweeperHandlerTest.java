@@ -9,6 +9,7 @@ import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.testing.Invoke;
 import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigLoader;
@@ -241,7 +242,7 @@ class SweeperHandlerTest {
         assertEquals("founder", record().escalation(1).orElseThrow().owner());
 
         at("PT4H");
-        JsonNode missed = Invoke.handler(new SweeperHandler(triageEnv), TestBed.event("sweeper-schedule.json"));
+        JsonNode missed = Invoke.handler(new SweeperHandler(triageEnv), SampleEvents.text("sweeper-schedule.json"));
         // (Dana's late-delivery item from askDana() breaches in the same sweep; only this item counts here)
         assertEquals(List.of(feedbackId + "-1"), mine(missed.path("breached")));
         assertEquals(List.of(feedbackId + "-1 -> delivery"), mine(missed.path("escalated")),
@@ -252,7 +253,7 @@ class SweeperHandlerTest {
         assertEquals(T0.plus(Duration.ofHours(8)), record().escalation(2).orElseThrow().dueAt(), "Dana's own four hours");
 
         at("PT8H");
-        JsonNode danaMissed = Invoke.handler(new SweeperHandler(triageEnv), TestBed.event("sweeper-schedule.json"));
+        JsonNode danaMissed = Invoke.handler(new SweeperHandler(triageEnv), SampleEvents.text("sweeper-schedule.json"));
         assertEquals(List.of(feedbackId + "-2 -> ops"), mine(danaMissed.path("escalated")));
         assertEquals(List.of("founder", "delivery", "ops"), record().escalations().stream().map(Escalation::owner).toList());
     }
@@ -264,7 +265,7 @@ class SweeperHandlerTest {
         List<Callable<JsonNode>> racers = new ArrayList<>();
         for (int i = 0; i < sweeps; i++) {
             SweeperHandler handler = new SweeperHandler(bed.env(clock));
-            racers.add(() -> Invoke.handler(handler, TestBed.event("sweeper-schedule.json")));
+            racers.add(() -> Invoke.handler(handler, SampleEvents.text("sweeper-schedule.json")));
         }
         for (Future<JsonNode> result : pool.invokeAll(racers)) {
             result.get();
@@ -273,7 +274,7 @@ class SweeperHandlerTest {
     }
 
     private JsonNode sweep() {
-        return Invoke.handler(new SweeperHandler(bed.env(clock)), TestBed.event("sweeper-schedule.json"));
+        return Invoke.handler(new SweeperHandler(bed.env(clock)), SampleEvents.text("sweeper-schedule.json"));
     }
 
     private void at(String sinceT0) {

@@ -64,21 +64,6 @@ final class AwsChunkedBody {
         return false;
     }
 
-    /** The Content-Encoding to store with the object: what was given, less aws-chunked; null if nothing is left. */
-    static String remainingContentEncoding(String contentEncoding) {
-        if (contentEncoding == null) {
-            return null;
-        }
-        StringBuilder rest = new StringBuilder();
-        for (String coding : contentEncoding.split(",")) {
-            String trimmed = coding.trim();
-            if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("aws-chunked")) {
-                rest.append(rest.isEmpty() ? "" : ",").append(trimmed);
-            }
-        }
-        return rest.isEmpty() ? null : rest.toString();
-    }
-
     static Decoded decode(InputStream in, long maxBytes) throws IOException, MalformedException {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         while (true) {

@@ -1,25 +1,19 @@
 package dev.qmark.emulators;
 
-import jakarta.mail.Address;
 import jakarta.mail.Header;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
-/** Reads a MIME message into the parts the outbox shows, and builds one from SES "Simple" content. */
+/** Reads a MIME message into the parts the outbox shows. */
 final class MimeMail {
 
-    /** A session only for parsing and building: no transport is ever used through it. */
+    /** A session only for parsing: no transport is ever used through it. */
     private static final Session SESSION = Session.getInstance(new Properties());
 
     /** What {@link #parse} finds; addresses are bare, lists never null. */
@@ -134,59 +128,4 @@ final class MimeMail {
         }
     }
 
-    /** SES "Simple" content; charsets default to UTF-8. */
-    record Simple(String subject, String subjectCharset, String text, String textCharset,
-            String html, String htmlCharset, List<Map.Entry<String, String>> headers) {
-    }
-
-    /**
-     * Builds the MIME message SES would send for Simple content: multipart/alternative when there are
-     * both bodies, the subject RFC 2047-encoded when it is not ASCII, Message-ID from the SES id.
-     */
-    static byte[] build(String messageId, InternetAddress from, List<InternetAddress> to, List<InternetAddress> cc,
-            List<InternetAddress> replyTo, Simple content) throws MessagingException, IOException {
-        MimeMessage message = new MimeMessage(SESSION) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", "<" + messageId + "@email.amazonses.com>");
-            }
-        };
-        message.setFrom(from);
-        if (!to.isEmpty()) {
-            message.setRecipients(Message.RecipientType.TO, to.toArray(Address[]::new));
-        }
-        if (!cc.isEmpty()) {
-            message.setRecipients(Message.RecipientType.CC, cc.toArray(Address[]::new));
-        }
-        if (!replyTo.isEmpty()) {
-            message.setReplyTo(replyTo.toArray(Address[]::new));
-        }
-        message.setSubject(content.subject(), charset(content.subjectCharset()));
-        message.setSentDate(new Date());
-        if (content.text() != null && content.html() != null) {
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(content.text(), charset(content.textCharset()), "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(content.html(), charset(content.htmlCharset()), "html");
-            alternative.addBodyPart(text);
-            alternative.addBodyPart(html);
-            message.setContent(alternative);
-        } else if (content.html() != null) {
-            message.setText(content.html(), charset(content.htmlCharset()), "html");
-        } else {
-            message.setText(content.text() == null ? "" : content.text(), charset(content.textCharset()), "plain");
-        }
-        for (Map.Entry<String, String> header : content.headers()) {
-            message.addHeader(header.getKey(), MimeUtility.encodeText(header.getValue(), "UTF-8", null));
-        }
-        message.saveChanges();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toByteArray();
-    }
-
-    private static String charset(String given) {
-        return given == null || given.isBlank() ? "UTF-8" : given;
-    }
 }

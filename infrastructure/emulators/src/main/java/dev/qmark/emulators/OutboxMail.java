@@ -22,7 +22,7 @@ import java.util.Map;
  * @param headers   every header of the MIME message: lower-cased name to unfolded (still encoded)
  *                  value, the first occurrence, in order of appearance
  * @param sentAt    when the stand-in accepted it
- * @param raw       the MIME message: as sent for Raw content, as built (like SES would) for Simple
+ * @param raw       the MIME message as sent
  */
 public record OutboxMail(
         String messageId,

@@ -2,18 +2,14 @@ package dev.qmark.emulators;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small S3 on 127.0.0.1 for the SDK's S3Client: path-style buckets and single-part objects, with
- * the SDK's default aws-chunked uploads and flexible checksums understood and checked. In memory, or
- * written through to a directory so objects survive a restart.
+ * A small S3 on 127.0.0.1 for the SDK's S3Client: the CreateBucket, PutObject and GetObject Qmark
+ * makes, path-style, with the SDK's default aws-chunked uploads and checksums understood and checked.
+ * In memory, or written through to a directory so objects survive a restart.
  *
  * <p>Clients need only {@code endpointOverride(endpoint())}: with an IP address for host the SDK
  * addresses buckets path-style by itself ({@code http://127.0.0.1:port/bucket/key}).
@@ -63,19 +59,12 @@ public final class S3StandIn implements AutoCloseable {
     /** Stores an object (creating its bucket if needed), as a PutObject without headers would. */
     public void put(String bucket, String key, byte[] data) {
         store.createBucket(bucket);
-        store.put(bucket, new S3Object(key, data.clone(), "binary/octet-stream", null, S3Checksum.etag(data),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), S3Checksum.crc32(data), Map.of()));
+        store.put(bucket, S3Object.of(key, data.clone(), "binary/octet-stream"));
     }
 
     /** An object's bytes, or empty when the bucket or key does not exist. */
     public Optional<byte[]> get(String bucket, String key) {
         return store.get(bucket, key).map(object -> object.data().clone());
-    }
-
-    /** The keys of a bucket in S3's order; empty when there is no such bucket. */
-    public List<String> keys(String bucket) {
-        var objects = store.objects(bucket);
-        return objects == null ? List.of() : List.copyOf(objects.keySet());
     }
 
     /** Stops listening; stored objects stay in the directory, if there is one. */

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * SES v2's REST-JSON SendEmail ({@code POST /v2/email/outbound-emails}) with Raw or Simple content,
+ * SES v2's REST-JSON SendEmail ({@code POST /v2/email/outbound-emails}) with Raw content (all Qmark sends),
  * validated the way SES validates it, every accepted mail going to the {@link Outbox}; and
  * CreateEmailIdentity ({@code POST /v2/email/identities}), for the senders SES lets send.
  */
@@ -133,8 +133,9 @@ final class SesApi implements HttpHandler {
         if (kinds != 1) {
             throw badRequest("Content must contain exactly one of Simple, Raw or Template");
         }
-        if (content.has("Template")) {
-            throw badRequest("The Qmark SES stand-in does not render templates: send Simple or Raw content");
+        if (!content.has("Raw")) {
+            // Qmark composes its own MIME (plain and HTML parts, its own headers) and sends it Raw.
+            throw badRequest("The Qmark SES stand-in takes Raw content only, which is all Qmark sends");
         }
 
         JsonNode destination = request.path("Destination");
@@ -146,15 +147,7 @@ final class SesApi implements HttpHandler {
         InternetAddress from = fromField == null ? null : address(fromField);
 
         String messageId = newMessageId();
-        byte[] raw;
-        if (content.has("Raw")) {
-            raw = rawData(content.path("Raw"));
-        } else {
-            if (from == null) {
-                throw badRequest("Missing required field FromEmailAddress");
-            }
-            raw = buildSimple(messageId, from, to, cc, replyTo, content.path("Simple"));
-        }
+        byte[] raw = rawData(content.path("Raw"));
 
         MimeMail.Parsed parsed;
         try {
@@ -195,38 +188,6 @@ final class SesApi implements HttpHandler {
             return Base64.getDecoder().decode(data.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw badRequest("Content.Raw.Data is not valid base64");
-        }
-    }
-
-    private static byte[] buildSimple(String messageId, InternetAddress from, List<InternetAddress> to,
-            List<InternetAddress> cc, List<InternetAddress> replyTo, JsonNode simple) throws SesError {
-        JsonNode subject = simple.path("Subject");
-        JsonNode textBody = simple.path("Body").path("Text");
-        JsonNode htmlBody = simple.path("Body").path("Html");
-        if (text(subject, "Data") == null) {
-            throw badRequest("Missing required field Content.Simple.Subject.Data");
-        }
-        if (text(textBody, "Data") == null && text(htmlBody, "Data") == null) {
-            throw badRequest("Content.Simple.Body needs Text or Html");
-        }
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
-        for (JsonNode header : simple.path("Headers")) {
-            String name = text(header, "Name");
-            String value = text(header, "Value");
-            if (name == null || value == null || !name.matches("[!-9;-~]+")) {
-                throw badRequest("Invalid header in Content.Simple.Headers: " + name);
-            }
-            headers.add(Map.entry(name, value));
-        }
-        MimeMail.Simple content = new MimeMail.Simple(
-                text(subject, "Data"), text(subject, "Charset"),
-                text(textBody, "Data"), text(textBody, "Charset"),
-                text(htmlBody, "Data"), text(htmlBody, "Charset"),
-                headers);
-        try {
-            return MimeMail.build(messageId, from, to, cc, replyTo, content);
-        } catch (MessagingException | IOException e) {
-            throw badRequest("Cannot build the message: " + e.getMessage());
         }
     }
 

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SES v2 SendEmail on 127.0.0.1 for the SDK's SesV2Client: nothing is delivered, everything is kept in
- * an outbox that tests and the local system's mail viewer read. Raw and Simple content are both
- * parsed back from MIME, so a test sees what a recipient's mail client would show.
+ * an outbox that tests and the local system's mail viewer read. The raw MIME Qmark sends is parsed
+ * back, so a test sees what a recipient's mail client would show.
  */
 public final class SesStandIn implements AutoCloseable {
 

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -57,7 +58,10 @@ class EmbeddedAwsTest {
                     assertEquals("v", new String(aws.s3().get("defaults", "k").orElseThrow(), StandardCharsets.UTF_8));
 
                     ses.sendEmail(b -> b.fromEmailAddress("support@qmark.dev").destination(d -> d.toAddresses("c@example.com"))
-                            .content(c -> c.simple(m -> m.subject(s -> s.data("? 배송이 늦어요")).body(x -> x.text(t -> t.data("t"))))));
+                            .content(c -> c.raw(r -> r.data(SdkBytes.fromUtf8String(
+                                    "From: support@qmark.dev\r\nTo: c@example.com\r\nSubject: =?UTF-8?B?"
+                                    + java.util.Base64.getEncoder().encodeToString("? 배송이 늦어요".getBytes(StandardCharsets.UTF_8))
+                                    + "?=\r\n\r\nt\r\n")))));
                     assertEquals("? 배송이 늦어요", aws.ses().outbox().get(0).subject());
                 }
             });
@@ -103,8 +107,8 @@ class EmbeddedAwsTest {
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
                     .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
             aws.s3().put("kept", "k", new byte[] {42});
-            ses.sendEmail(b -> b.fromEmailAddress("support@qmark.dev").destination(d -> d.toAddresses("c@example.com"))
-                    .content(c -> c.simple(m -> m.subject(s -> s.data("kept")).body(x -> x.text(t -> t.data("t"))))));
+            ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(
+                    SdkBytes.fromUtf8String("From: support@qmark.dev\r\nTo: c@example.com\r\nSubject: kept\r\n\r\nt\r\n")))));
         }
         try (EmbeddedAws aws = EmbeddedAws.builder().dataDirectory(dir).start();
                 DynamoDbClient dynamoDb = Sdk.client(DynamoDbClient.builder(), aws.dynamoDbEndpoint())) {

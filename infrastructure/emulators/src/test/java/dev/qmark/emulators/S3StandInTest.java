@@ -15,12 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -30,15 +30,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 class S3StandInTest {
 
@@ -88,7 +86,7 @@ class S3StandInTest {
         new Random(7).nextBytes(data);
         SENT.clear();
         PutObjectResponse put = client.putObject(b -> b.bucket("attachments").key("thread-1/photo.jpg")
-                .contentType("image/jpeg").metadata(Map.of("thread", "1")), RequestBody.fromBytes(data));
+                .contentType("image/jpeg"), RequestBody.fromBytes(data));
 
         // What SDK 2.54 sends by default over plain http: a signed aws-chunked body with a CRC32 trailer.
         SdkHttpRequest sent = SENT.get(SENT.size() - 1);
@@ -110,19 +108,12 @@ class S3StandInTest {
         assertEquals("image/jpeg", got.response().contentType());
         assertEquals(data.length, got.response().contentLength(), "the SDK subtracts the 16 MD5 bytes");
         assertEquals(put.eTag(), got.response().eTag());
-        assertEquals("1", got.response().metadata().get("thread"));
-        assertNotNull(got.response().lastModified());
 
         ResponseBytes<GetObjectResponse> checked = client.getObjectAsBytes(b -> b.bucket("attachments")
                 .key("thread-1/photo.jpg").checksumMode(ChecksumMode.ENABLED));
         assertArrayEquals(data, checked.asByteArray());
         assertEquals(put.checksumCRC32(), checked.response().checksumCRC32());
         assertEquals(data.length, checked.response().contentLength());
-
-        HeadObjectResponse head = client.headObject(b -> b.bucket("attachments").key("thread-1/photo.jpg"));
-        assertEquals(data.length, head.contentLength());
-        assertEquals(put.eTag(), head.eTag());
-        assertEquals("image/jpeg", head.contentType());
 
         assertArrayEquals(data, s3.get("attachments", "thread-1/photo.jpg").orElseThrow());
     }
@@ -132,8 +123,7 @@ class S3StandInTest {
         String key = "odd/스레드 1/a+b=c&d.txt";
         client.putObject(b -> b.bucket("attachments").key(key), RequestBody.fromString("? 배송이 늦어요", StandardCharsets.UTF_8));
         assertEquals("? 배송이 늦어요", client.getObjectAsBytes(b -> b.bucket("attachments").key(key)).asUtf8String());
-        assertTrue(client.listObjectsV2(b -> b.bucket("attachments").prefix("odd/")).contents().stream()
-                .anyMatch(o -> o.key().equals(key)), "keys come back decoded from encoding-type=url");
+        assertTrue(s3.get("attachments", key).isPresent(), "the key is stored decoded");
 
         client.putObject(b -> b.bucket("attachments").key("empty"), RequestBody.empty());
         ResponseBytes<GetObjectResponse> empty = client.getObjectAsBytes(b -> b.bucket("attachments").key("empty"));
@@ -142,55 +132,14 @@ class S3StandInTest {
     }
 
     @Test
-    void servesRanges() {
-        client.putObject(b -> b.bucket("attachments").key("range.txt"), RequestBody.fromString("0123456789"));
-        ResponseBytes<GetObjectResponse> part = client.getObjectAsBytes(b -> b.bucket("attachments").key("range.txt").range("bytes=2-4"));
-        assertEquals("234", part.asUtf8String());
-        assertEquals("bytes 2-4/10", part.response().contentRange());
-    }
-
-    @Test
-    void listsWithPrefixDelimiterAndPages() {
-        client.createBucket(b -> b.bucket("listing"));
-        for (String key : List.of("a/1", "a/2", "b/1", "b/2/x", "c", "d", "e")) {
-            client.putObject(b -> b.bucket("listing").key(key), RequestBody.fromString(key));
-        }
-        ListObjectsV2Response folders = client.listObjectsV2(b -> b.bucket("listing").delimiter("/"));
-        assertEquals(List.of("a/", "b/"), folders.commonPrefixes().stream().map(p -> p.prefix()).toList());
-        assertEquals(List.of("c", "d", "e"), folders.contents().stream().map(S3Object::key).toList());
-
-        ListObjectsV2Response b = client.listObjectsV2(r -> r.bucket("listing").prefix("b/"));
-        assertEquals(List.of("b/1", "b/2/x"), b.contents().stream().map(S3Object::key).toList());
-        assertEquals(3L, b.contents().get(0).size());
-
-        List<String> paged = client.listObjectsV2Paginator(r -> r.bucket("listing").maxKeys(2)).contents().stream()
-                .map(S3Object::key).toList();
-        assertEquals(List.of("a/1", "a/2", "b/1", "b/2/x", "c", "d", "e"), paged);
-
-        List<String> pagedFolders = client.listObjectsV2Paginator(r -> r.bucket("listing").delimiter("/").maxKeys(1))
-                .stream().flatMap(page -> java.util.stream.Stream.concat(
-                        page.commonPrefixes().stream().map(p -> p.prefix()), page.contents().stream().map(S3Object::key)))
-                .toList();
-        assertEquals(List.of("a/", "b/", "c", "d", "e"), pagedFolders);
-
-        // as S3 (and moto) answer max-keys=0: no keys, not truncated, nothing to continue from
-        ListObjectsV2Response none = client.listObjectsV2(r -> r.bucket("listing").maxKeys(0));
-        assertEquals(0, none.keyCount());
-        assertEquals(List.of(), none.contents());
-        assertEquals(false, none.isTruncated());
-        assertEquals(null, none.nextContinuationToken());
-    }
-
-    @Test
     void answersMissingKeysAndBucketsLikeS3() throws Exception {
         NoSuchKeyException noKey = assertThrows(NoSuchKeyException.class,
                 () -> client.getObject(b -> b.bucket("attachments").key("nope")));
         assertEquals(404, noKey.statusCode());
         assertEquals("NoSuchKey", noKey.awsErrorDetails().errorCode());
-        assertThrows(NoSuchKeyException.class, () -> client.headObject(b -> b.bucket("attachments").key("nope")));
         assertThrows(NoSuchBucketException.class, () -> client.getObject(b -> b.bucket("no-such-bucket").key("k")));
-        assertThrows(NoSuchBucketException.class, () -> client.headBucket(b -> b.bucket("no-such-bucket")));
-        client.headBucket(b -> b.bucket("attachments"));
+        assertThrows(NoSuchBucketException.class,
+                () -> client.putObject(b -> b.bucket("no-such-bucket").key("k"), RequestBody.fromString("x")));
 
         HttpResponse<String> raw = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(s3.endpoint() + "/attachments/nope")).build(),
@@ -198,8 +147,6 @@ class S3StandInTest {
         assertEquals(404, raw.statusCode());
         assertEquals("application/xml", raw.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(raw.body().contains("<Error><Code>NoSuchKey</Code>"), raw.body());
-
-        client.deleteObject(b -> b.bucket("attachments").key("nope")); // deleting nothing succeeds, as on S3
     }
 
     @Test
@@ -238,7 +185,6 @@ class S3StandInTest {
         try (S3StandIn second = S3StandIn.start(dir, 0); S3Client c = s3Client(second.endpoint())) {
             assertEquals("Subject: hi\r\n\r\nbody", c.getObjectAsBytes(b -> b.bucket("kept").key("mail/1.eml")).asUtf8String());
             assertArrayEquals(new byte[] {1, 2, 3}, c.getObjectAsBytes(b -> b.bucket("kept").key("java-api")).asByteArray());
-            assertEquals(List.of("java-api", "mail/1.eml"), second.keys("kept"));
         }
         // Corrupt the stored bytes: the CRC32 we return no longer matches and the SDK must refuse them.
         try (var files = Files.list(dir.resolve("kept"))) {
@@ -258,9 +204,20 @@ class S3StandInTest {
         }
     }
 
+    /** Only the calls Qmark makes are served; every other one fails loudly rather than half-works. */
     @Test
-    void refusesUnsupportedOperationsLoudly() {
-        S3Exception e = assertThrows(S3Exception.class, () -> client.getObjectAcl(b -> b.bucket("attachments").key("x")));
-        assertEquals(501, e.statusCode());
+    void refusesEveryOtherOperationLoudly() {
+        client.putObject(b -> b.bucket("attachments").key("x"), RequestBody.fromString("0123456789"));
+        List<Executable> others = List.of(
+                () -> client.getObjectAcl(b -> b.bucket("attachments").key("x")),
+                () -> client.listObjectsV2(b -> b.bucket("attachments")),
+                () -> client.deleteObject(b -> b.bucket("attachments").key("x")),
+                () -> client.getObject(b -> b.bucket("attachments").key("x").range("bytes=2-4")),
+                () -> client.putObject(b -> b.bucket("attachments").key("y").checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                        RequestBody.fromString("y")));
+        for (Executable other : others) {
+            S3Exception e = assertThrows(S3Exception.class, other);
+            assertEquals(501, e.statusCode(), e.getMessage());
+        }
     }
 }

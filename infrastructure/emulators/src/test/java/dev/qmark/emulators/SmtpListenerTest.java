@@ -84,6 +84,11 @@ class SmtpListenerTest {
         assertEquals(1, delivered.size());
     }
 
+    /**
+     * The conversation over a plain socket. Under our own protocol code this test also pinned
+     * replies of its own (VRFY 252, "554" for DATA without recipients, bare LF taken as a line
+     * end); SubEthaSMTP answers those its way, so only what Qmark relies on is checked here.
+     */
     @Test
     void rawConversation() throws Exception {
         start(SmtpListener.Options.defaults());
@@ -91,11 +96,9 @@ class SmtpListenerTest {
             assertTrue(c.reply().startsWith("220 "));
             c.send("EHLO client.example");
             List<String> ehlo = c.replies();
-            assertEquals("250 PIPELINING", ehlo.get(ehlo.size() - 1));
+            assertTrue(ehlo.get(ehlo.size() - 1).startsWith("250 "), ehlo.toString());
             assertTrue(ehlo.contains("250-8BITMIME") && ehlo.contains("250-SMTPUTF8") && ehlo.contains("250-SIZE 10485760"), ehlo.toString());
 
-            c.send("VRFY help");
-            assertTrue(c.reply().startsWith("252"));
             c.send("NOOP");
             assertTrue(c.reply().startsWith("250"));
             c.send("FROB");
@@ -108,15 +111,14 @@ class SmtpListenerTest {
             c.send("RCPT TO:<someone@elsewhere.example>");
             assertTrue(c.reply().startsWith("550 5.1.1"));
             c.send("DATA");
-            assertTrue(c.reply().startsWith("554"), "no valid recipient yet");
+            assertTrue(c.reply().startsWith("503"), "no valid recipient yet");
             c.send("RCPT TO:<help@in.qmark.dev>");
             assertTrue(c.reply().startsWith("250"));
             c.send("DATA");
             assertTrue(c.reply().startsWith("354"));
-            // CRLF and bare LF mixed; a dot-stuffed line; a lone dot ends it.
-            c.sendRaw("Subject: hi\r\n\r\nline one\n..starts with a dot\r\n.\r\n");
-            String ok = c.reply();
-            assertTrue(ok.matches("250 OK \\S+"), ok);
+            // A dot-stuffed line; a lone dot ends it.
+            c.sendRaw("Subject: hi\r\n\r\nline one\r\n..starts with a dot\r\n.\r\n");
+            assertTrue(c.reply().startsWith("250"));
             c.send("QUIT");
             assertTrue(c.reply().startsWith("221"));
         }
@@ -144,6 +146,8 @@ class SmtpListenerTest {
             c.reply();
             c.sendRaw(("x".repeat(99) + "\r\n").repeat(15) + ".\r\n");
             assertTrue(c.reply().startsWith("552"), "sent too big");
+            c.send("RSET"); // SubEthaSMTP keeps the refused transaction open until then
+            assertTrue(c.reply().startsWith("250"));
 
             c.send("MAIL FROM:<>");
             assertTrue(c.reply().startsWith("250"), "bounces have a null sender");
@@ -191,7 +195,7 @@ class SmtpListenerTest {
             assertTrue(c.reply().startsWith("250"));
             assertTrue(c.reply().startsWith("354"));
             c.sendRaw("body\r\n.\r\nQUIT\r\n");
-            assertTrue(c.reply().startsWith("250 OK"));
+            assertTrue(c.reply().startsWith("250"));
             assertTrue(c.reply().startsWith("221"));
         }
         assertEquals(1, delivered.size());
@@ -230,6 +234,8 @@ class SmtpListenerTest {
             c.reply();
             c.sendRaw("body\r\n.\r\n");
             assertTrue(c.reply().startsWith("451"), "no delivery yet");
+            c.send("RSET");
+            c.reply();
             smtp.setDelivery((from, to, raw) -> delivered.add(new Delivered(from, to, raw)));
             c.sendRaw("MAIL FROM:<a@example.com>\r\nRCPT TO:<help@in.qmark.dev>\r\nDATA\r\n");
             c.reply();
@@ -241,9 +247,15 @@ class SmtpListenerTest {
         assertEquals(1, delivered.size());
     }
 
+    /**
+     * Limits that keep a stray client from holding the listener. Our own code also closed a
+     * session after ten bad commands and after ten minutes whatever it did; SubEthaSMTP has
+     * neither, so those two checks went with it (the connection limit and the read timeout bound
+     * what a client can hold).
+     */
     @Test
     void hostileClientsAreCutOff() throws Exception {
-        start(SmtpListener.Options.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5)).withMaxConnections(2));
+        start(SmtpListener.Options.defaults().withReadTimeout(Duration.ofSeconds(1)).withMaxConnections(2));
         try (Client silent = new Client(smtp.port()); Client talker = new Client(smtp.port())) {
             silent.reply();
             talker.reply();
@@ -251,17 +263,10 @@ class SmtpListenerTest {
                 assertTrue(third.reply().startsWith("421"), "over the connection limit");
             }
             talker.send("EHLO " + "x".repeat(5000));
-            assertTrue(talker.reply().startsWith("500"), "line too long");
-            for (int i = 0; i < 11; i++) {
-                talker.send("NONSENSE");
-            }
-            List<String> answers = new ArrayList<>();
-            for (String line = talker.reader.readLine(); line != null; line = talker.reader.readLine()) {
-                answers.add(line);
-            }
-            assertTrue(answers.get(answers.size() - 1).startsWith("421"), "too many errors: " + answers);
+            assertTrue(talker.reply().startsWith("501"), "line too long");
+            assertNull(talker.reader.readLine(), "closed after a line too long");
 
-            assertTrue(silent.reader.readLine().startsWith("421 4.4.2"), "idle past the read timeout");
+            assertTrue(silent.reader.readLine().startsWith("421"), "idle past the read timeout");
             assertNull(silent.reader.readLine());
         }
     }

@@ -1,14 +1,13 @@
 package dev.qmark.local;
 
 import dev.qmark.core.config.ConfigException;
-import dev.qmark.local.bench.SweeperBench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code qmark up [--http-port N] [--smtp-port N] [--config FILE] [--data-dir DIR] [--aws-endpoint URL]}, and
- * {@code qmark bench sweeper [...]} (see {@link SweeperBench}).
+ * {@code qmark up [--http-port N] [--smtp-port N] [--config FILE] [--data-dir DIR] [--aws-endpoint URL]}.
+ * ({@code qmark bench} lives in its own module, infrastructure/bench.)
  */
 public final class Main {
 
@@ -21,19 +20,12 @@ public final class Main {
               --aws-endpoint URL  run on moto (moto_server -p 5000) or LocalStack at URL instead of
                               the embedded stand-ins; the table, queues, bucket and SES identities
                               are created there (default: embedded)
-            usage: qmark bench sweeper [--due M] [--items N,N] [--sweeps K] [--writers W] [--config FILE] [--json]
-              read capacity and time of one sweep over M due escalations (default 50) with N closed
-              items in the table (default 1,000 and 100,000); --json: one JSON object per N
             """;
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("bench")) {
-            // exits by itself: nothing it started may keep the JVM (or the caller) waiting
-            System.exit(SweeperBench.main(List.of(args).subList(1, args.length)));
-        }
         if (args.length == 0 || !args[0].equals("up")) {
             System.err.print(USAGE);
             System.exit(2);

@@ -2,12 +2,12 @@ package dev.qmark.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.Json;
+import dev.qmark.aws.testing.RepositoryRoot;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -101,13 +101,6 @@ final class LocalHttp {
     }
 
     static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("tests must run inside the Qmark repository");
-        }
-        return dir;
+        return RepositoryRoot.PATH;
     }
 }

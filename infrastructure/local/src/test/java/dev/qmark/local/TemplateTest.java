@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
+import dev.qmark.aws.testing.SampleEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,17 +222,14 @@ class TemplateTest {
     @Test
     void everyFunctionHasASampleEventForEachOfItsTriggers() throws IOException {
         Map<String, Set<String>> sources = new TreeMap<>();
-        try (Stream<Path> events = Files.list(ROOT.resolve("events"))) {
-            for (Path file : events.filter(p -> p.toString().endsWith(".json")).toList()) {
-                JsonNode event = Json.MAPPER.readTree(file.toFile());
-                String name = file.getFileName().toString();
-                String module = functionModules().stream().filter(m -> name.startsWith(m + "-")).findFirst()
-                        .orElseGet(() -> fail("events/" + name + " names no function"));
-                String source = event.has("routeKey") ? "HttpApi " + event.path("routeKey").asText()
-                        : event.has("source") ? event.path("source").asText()
-                        : event.path("Records").path(0).path("eventSource").asText();
-                sources.computeIfAbsent(module, m -> new TreeSet<>()).add(source);
-            }
+        for (String name : SampleEvents.names()) {
+            JsonNode event = SampleEvents.json(name);
+            String module = functionModules().stream().filter(m -> name.startsWith(m + "-")).findFirst()
+                    .orElseGet(() -> fail("events/" + name + " names no function"));
+            String source = event.has("routeKey") ? "HttpApi " + event.path("routeKey").asText()
+                    : event.has("source") ? event.path("source").asText()
+                    : event.path("Records").path(0).path("eventSource").asText();
+            sources.computeIfAbsent(module, m -> new TreeSet<>()).add(source);
         }
         for (Map.Entry<String, Map<String, Object>> function : functions().entrySet()) {
             Set<String> have = sources.getOrDefault(module(function.getKey()), Set.of());

@@ -7,10 +7,6 @@ import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.emulators.EmbeddedAws;
 import dev.qmark.emulators.OutboxMail;
 import dev.qmark.emulators.SharedEmbeddedAws;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +28,7 @@ public final class TestBed {
 
     public static final String SECRET = "test-reply-token-secret-0123456789";
     /** The repository's root, for events/ and config/. */
-    public static final Path ROOT = findRoot();
+    public static final Path ROOT = RepositoryRoot.PATH;
 
     public final String table = "t-" + UUID.randomUUID();
     public final String feedbackQueueUrl;
@@ -106,25 +102,5 @@ public final class TestBed {
 
     public void putMail(String key, byte[] raw) {
         aws.s3().put(bucket, key, raw);
-    }
-
-    /** A sample event from events/, as text. */
-    public static String event(String name) {
-        try {
-            return Files.readString(ROOT.resolve("events").resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path findRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("tests must run inside the Qmark repository");
-        }
-        return dir;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.testing.Invoke;
+import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.mailintake.MailIntakeHandler;
 import java.io.IOException;
@@ -124,19 +125,15 @@ final class Corpus {
 
     /** The SES receiving event for one stored mail, delivered to {@code recipient}. */
     static ObjectNode sesEvent(String mailId, String recipient) {
-        try {
-            ObjectNode event = (ObjectNode) Json.MAPPER.readTree(TestBed.event("mail-intake-ses.json"));
-            ObjectNode ses = (ObjectNode) event.at("/Records/0/ses");
-            ObjectNode mail = (ObjectNode) ses.get("mail");
-            mail.put("messageId", mailId);
-            mail.putArray("destination").add(recipient);
-            ((ObjectNode) mail.get("commonHeaders")).putArray("to").add(recipient);
-            ArrayNode recipients = ((ObjectNode) ses.get("receipt")).putArray("recipients");
-            recipients.add(recipient);
-            return event;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ObjectNode event = SampleEvents.json("mail-intake-ses.json");
+        ObjectNode ses = (ObjectNode) event.at("/Records/0/ses");
+        ObjectNode mail = (ObjectNode) ses.get("mail");
+        mail.put("messageId", mailId);
+        mail.putArray("destination").add(recipient);
+        ((ObjectNode) mail.get("commonHeaders")).putArray("to").add(recipient);
+        ArrayNode recipients = ((ObjectNode) ses.get("receipt")).putArray("recipients");
+        recipients.add(recipient);
+        return event;
     }
 
     /** Stores {@code raw} as SES would and invokes the handler; the one result of that mail. */

@@ -1,4 +1,4 @@
-package dev.qmark.local.bench;
+package dev.qmark.bench;
 
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;

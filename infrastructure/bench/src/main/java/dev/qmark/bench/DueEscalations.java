@@ -1,4 +1,4 @@
-package dev.qmark.local.bench;
+package dev.qmark.bench;
 
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.core.escalation.EscalationRequest;

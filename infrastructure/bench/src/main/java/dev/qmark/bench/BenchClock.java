@@ -1,4 +1,4 @@
-package dev.qmark.local.bench;
+package dev.qmark.bench;
 
 import java.time.Clock;
 import java.time.Instant;

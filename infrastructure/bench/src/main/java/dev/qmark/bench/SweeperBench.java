@@ -1,4 +1,4 @@
-package dev.qmark.local.bench;
+package dev.qmark.bench;
 
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
 import dev.qmark.aws.dynamodb.QmarkTable;

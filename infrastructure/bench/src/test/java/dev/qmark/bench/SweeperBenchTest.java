@@ -1,4 +1,4 @@
-package dev.qmark.local.bench;
+package dev.qmark.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.aws.testing.RepositoryRoot;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.ReplyTokens;
@@ -18,7 +19,6 @@ import dev.qmark.emulators.EmbeddedAws;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,13 +157,6 @@ class SweeperBenchTest {
     }
 
     private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("tests must run inside the Qmark repository");
-        }
-        return dir;
+        return RepositoryRoot.PATH;
     }
 }
