@@ -54,15 +54,15 @@ class FunctionJarsTest {
             assertTrue(config.toString().contains("inboundDomain=feedback.example.com"), config.toString());
 
             // composing MIME needs Angus Mail's providers and mailcap from inside the jar
-            Class<?> outgoing = alone.loadClass("dev.qmark.core.mail.OutgoingMail");
+            Class<?> outgoing = alone.loadClass("dev.qmark.mail.OutgoingMail");
             Object mail = outgoing.getConstructors()[0].newInstance("qmark@example.com", "Jeff (via Qmark)",
                     List.of("dana@example.com"), List.of(), List.of("answer+x@feedback.example.com"), "? 배송이 늦어요",
                     "?\n\n> 배송이 늦어요", "<p>?</p>", Map.of());
-            Class<?> composerType = alone.loadClass("dev.qmark.core.mail.MimeComposer");
+            Class<?> composerType = alone.loadClass("dev.qmark.mail.MimeComposer");
             Object composed = composerType.getMethod("compose", outgoing, String.class, Instant.class)
                     .invoke(composerType.getConstructor().newInstance(), mail, "feedback.example.com", Instant.now());
             byte[] mime = (byte[]) composed.getClass().getMethod("mime").invoke(composed);
-            Class<?> parserType = alone.loadClass("dev.qmark.core.mail.MimeParser");
+            Class<?> parserType = alone.loadClass("dev.qmark.mail.MimeParser");
             Object parsed = parserType.getMethod("parse", byte[].class).invoke(parserType.getConstructor().newInstance(), mime);
             Method subject = parsed.getClass().getMethod("subject");
             assertEquals("? 배송이 늦어요", subject.invoke(parsed));
