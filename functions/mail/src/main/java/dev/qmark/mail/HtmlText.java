@@ -1,22 +1,28 @@
 package dev.qmark.mail;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Turns mail HTML into clean readable text: what a person would copy out of the rendered mail.
  *
- * <p>Script, style and head are dropped; block elements ({@code p div br li tr h1..h6 ...}) become
- * line breaks; entities are decoded and whitespace collapsed as a browser does. Blockquote content
- * is prefixed with {@code "> "} per level, and {@code <hr>} becomes Outlook's underscore line, so
- * that {@link ReplyText} can strip quoted originals from HTML-only replies the same way as from
- * plain text. One linear pass, no regular expressions: safe on hostile markup.
+ * <p>jsoup parses the markup as a browser would (entities, broken and unclosed tags, comments);
+ * what is Qmark's own is the layout on top. Script, style and head are dropped; block elements
+ * ({@code p div br li tr h1..h6 ...}) become line breaks; whitespace collapses as a browser shows
+ * it. Blockquote content is prefixed with {@code "> "} per level, and {@code <hr>} becomes
+ * Outlook's underscore line, so that {@link ReplyText} can strip quoted originals from HTML-only
+ * replies the same way as from plain text.
  */
-public final class HtmlText {
+public final class HtmlText implements NodeFilter {
 
     /** Elements whose content is never text. */
     private static final Set<String> SKIPPED =
@@ -28,11 +34,12 @@ public final class HtmlText {
             "aside", "caption", "details", "summary", "body", "html");
     /** Elements set off by an empty line. */
     private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6");
+    /** Elements without content or end tag: they act once, where they stand. */
+    private static final Set<String> VOID = Set.of("br", "hr");
     private static final String OUTLOOK_SEPARATOR = "________________________________";
     /** Deeper quotes are shown at this depth; prefixing every line with thousands of ">" is an attack. */
     private static final int MAX_QUOTE_PREFIX = 10;
 
-    private final String html;
     private final List<String> lines = new ArrayList<>();
     private final StringBuilder line = new StringBuilder();
     private boolean lineHasContent;
@@ -41,11 +48,8 @@ public final class HtmlText {
     private int preDepth;
     /** The last paragraph opened was Outlook's margin-less {@code <p class=MsoNormal>}. */
     private boolean lastWasMsoLine;
-    /** Needles known to be absent from an index on: repeated unclosed tags must not rescan the rest. */
-    private final Map<String, Integer> absentFrom = new HashMap<>();
 
-    private HtmlText(String html) {
-        this.html = html;
+    private HtmlText() {
     }
 
     /** The readable text of {@code html}; "" for null. */
@@ -53,90 +57,32 @@ public final class HtmlText {
         if (html == null || html.isEmpty()) {
             return "";
         }
-        return new HtmlText(html).convert();
+        HtmlText text = new HtmlText();
+        NodeTraversor.filter(text, Jsoup.parse(html));
+        text.newline(false);
+        return text.assemble();
     }
 
-    private String convert() {
-        int i = 0;
-        int n = html.length();
-        while (i < n) {
-            int lt = html.indexOf('<', i);
-            int textEnd = lt < 0 ? n : lt;
-            if (textEnd > i) {
-                text(HtmlEntities.decode(html.substring(i, textEnd)));
+    @Override
+    public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode textNode) {
+            text(textNode.getWholeText());
+        } else if (node instanceof Element element) {
+            String name = element.normalName();
+            if (SKIPPED.contains(name)) {
+                return FilterResult.SKIP_ENTIRELY;
             }
-            if (lt < 0) {
-                break;
-            }
-            i = markup(lt);
+            element(name, false, element.attributes().html());
         }
-        newline(false);
-        return assemble();
+        return FilterResult.CONTINUE;
     }
 
-    /** Handles the markup at {@code lt}; returns the index after it. */
-    private int markup(int lt) {
-        int n = html.length();
-        if (html.startsWith("<!--", lt)) {
-            int end = html.indexOf("-->", lt + 4);
-            return end < 0 ? n : end + 3;
+    @Override
+    public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element element && !VOID.contains(element.normalName())) {
+            element(element.normalName(), true, "");
         }
-        char next = lt + 1 < n ? html.charAt(lt + 1) : ' ';
-        if (next == '!' || next == '?') {
-            int end = html.indexOf('>', lt);
-            return end < 0 ? n : end + 1;
-        }
-        boolean closing = next == '/';
-        int nameStart = closing ? lt + 2 : lt + 1;
-        int nameEnd = nameStart;
-        while (nameEnd < n && isNameChar(html.charAt(nameEnd))) {
-            nameEnd++;
-        }
-        if (nameEnd == nameStart || !Character.isLetter(html.charAt(nameStart))) {
-            text("<"); // "a < b" is text, not a tag
-            return lt + 1;
-        }
-        int tagEnd = tagEnd(nameEnd);
-        String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
-        boolean selfClosing = html.charAt(tagEnd - 1) == '/';
-        int after = tagEnd < n ? tagEnd + 1 : n;
-        if (!closing && !selfClosing && SKIPPED.contains(name)) {
-            return skipElement(name, after);
-        }
-        element(name, closing, html.substring(nameEnd, Math.min(tagEnd, n)));
-        return after;
-    }
-
-    /** The index of the {@code >} ending a tag, respecting quoted attribute values. */
-    private int tagEnd(int from) {
-        char quote = 0;
-        for (int i = from; i < html.length(); i++) {
-            char c = html.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                return i;
-            }
-        }
-        return html.length();
-    }
-
-    /** Skips to after {@code </name>}; a {@code <head>} never closed ends where {@code <body} starts. */
-    private int skipElement(String name, int from) {
-        int close = indexOfIgnoreCase("</" + name, from);
-        if (close < 0 && name.equals("head")) {
-            int body = indexOfIgnoreCase("<body", from);
-            return body < 0 ? from : body;
-        }
-        if (close < 0) {
-            return html.length();
-        }
-        int end = html.indexOf('>', close);
-        return end < 0 ? html.length() : end + 1;
+        return FilterResult.CONTINUE;
     }
 
     private void element(String name, boolean closing, String attributes) {
@@ -268,23 +214,5 @@ public final class HtmlText {
             }
         }
         return true;
-    }
-
-    private int indexOfIgnoreCase(String needle, int from) {
-        Integer absent = absentFrom.get(needle);
-        if (absent != null && from >= absent) {
-            return -1;
-        }
-        for (int i = from; i + needle.length() <= html.length(); i++) {
-            if (html.regionMatches(true, i, needle, 0, needle.length())) {
-                return i;
-            }
-        }
-        absentFrom.put(needle, from);
-        return -1;
-    }
-
-    private static boolean isNameChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '-';
     }
 }
