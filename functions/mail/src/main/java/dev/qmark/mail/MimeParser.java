@@ -30,11 +30,10 @@ public final class MimeParser {
     /** Parses {@code raw}; for null or empty input an empty mail. */
     public InboundMail parse(byte[] raw) {
         byte[] bytes = raw == null ? new byte[0] : raw;
-        RawEntity message = attempt(() -> RawEntity.parse(bytes, 0, bytes.length),
-                new RawEntity(List.of(), bytes, 0, bytes.length));
+        Body body = new Body(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        HeaderFields message = attempt(() -> MimeWalk.walk(bytes, body), HeaderFields.NONE);
         String charsetHint = attempt(
                 () -> HeaderParams.parse(message.header("content-type"), null).param("charset"), null);
-        Body body = attempt(() -> Body.of(message), new Body(List.of(), List.of(), List.of()));
         String html = body.html().isEmpty() ? null : String.join("\n", body.html());
         String plain = lineEnds(String.join("\n", body.plain()));
         String text = plain.isBlank() && html != null ? attempt(() -> HtmlText.toText(html), "") : plain;
@@ -57,9 +56,9 @@ public final class MimeParser {
     }
 
     /** Every header, decoded, grouped by lower-case name in order of first appearance. */
-    private static Map<String, List<String>> headers(RawEntity message, String charsetHint) {
+    private static Map<String, List<String>> headers(HeaderFields message, String charsetHint) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (RawEntity.RawHeader header : message.headers()) {
+        for (HeaderFields.RawHeader header : message.fields()) {
             headers.computeIfAbsent(header.name(), k -> new ArrayList<>()).add(decoded(header.value(), charsetHint));
         }
         Map<String, List<String>> frozen = new LinkedHashMap<>();
@@ -67,13 +66,13 @@ public final class MimeParser {
         return Collections.unmodifiableMap(frozen);
     }
 
-    private static String subject(RawEntity message, String charsetHint) {
+    private static String subject(HeaderFields message, String charsetHint) {
         String raw = message.header("subject");
         return raw == null ? "" : decoded(raw, charsetHint).strip();
     }
 
     /** All mailboxes of every occurrence of an address header, addresses only. */
-    private static List<String> addresses(RawEntity message, String name, String charsetHint) {
+    private static List<String> addresses(HeaderFields message, String name, String charsetHint) {
         List<String> result = new ArrayList<>();
         for (String raw : message.headers(name)) {
             AddressHeader.parse(MailText.decodeRawHeader(raw, charsetHint)).forEach(a -> result.add(a.address()));
@@ -82,7 +81,7 @@ public final class MimeParser {
     }
 
     /** A header with raw 8-bit bytes decoded but encoded words still encoded (for structure parsing). */
-    private static String rawText(RawEntity message, String name, String charsetHint) {
+    private static String rawText(HeaderFields message, String name, String charsetHint) {
         String raw = message.header(name);
         return raw == null ? null : MailText.decodeRawHeader(raw, charsetHint);
     }
@@ -109,11 +108,5 @@ public final class MimeParser {
 
     /** The body texts and the attachments, found by walking the MIME tree. */
     record Body(List<String> plain, List<String> html, List<InboundMail.Attachment> attachments) {
-
-        static Body of(RawEntity message) {
-            Body body = new Body(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-            new MimeWalk(body).visit(message, 0);
-            return body;
-        }
     }
 }

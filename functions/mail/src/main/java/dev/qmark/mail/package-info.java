@@ -1,5 +1,7 @@
 /**
- * Mail as Qmark reads and writes it, in plain Java (Jakarta Mail for composing, no AWS).
+ * Mail as Qmark reads and writes it, no AWS and no domain rules: MIME structure on Apache James
+ * mime4j, composing and dates on Jakarta Mail (Angus), HTML on jsoup; Qmark's charset policy and
+ * reply-text rules on top.
  *
  * <p>Public entry points:
  * <ul>
@@ -16,6 +18,6 @@
  * </ul>
  * Everything else is package-private machinery: charsets ({@code MailCharsets}, {@code CharsetGuess},
  * {@code MailText}), encodings ({@code TransferDecoding}, {@code EncodedWords}), and MIME structure
- * ({@code RawEntity}, {@code HeaderParams}, {@code MultipartSplitter}, {@code MimeWalk}).
+ * ({@code HeaderFields}, {@code HeaderParams}, {@code MimeWalk}).
  */
 package dev.qmark.core.mail;

@@ -177,6 +177,39 @@ class MimeParserTest {
     }
 
     @Test
+    void aHeaderWithoutTheBlankLineAfterItRunsIntoTheBody() {
+        // mime4j alone drops such lines (or, told to start the body there, the line after it)
+        InboundMail mail = parse("""
+                Subject: no blank line
+                Content-Type: multipart/mixed; boundary=b
+
+                --b
+                Content-Type: text/plain; charset=utf-8
+                first line of the part
+                second line
+                third line
+                --b--
+                """);
+        assertEquals("no blank line", mail.subject());
+        assertEquals("first line of the part\nsecond line\nthird line", mail.text());
+
+        InboundMail top = parse("Subject: x\nnot a field\nmore\n\nbody\n");
+        assertEquals("x", top.subject());
+        assertEquals("not a field\nmore\n\nbody\n", top.text());
+    }
+
+    @Test
+    void multipartWhoseBoundaryNeverComesIsReadAsText() {
+        InboundMail mail = parse("""
+                Content-Type: multipart/mixed; boundary=declared
+
+                --another-one
+                hello
+                """);
+        assertTrue(mail.text().contains("hello"));
+    }
+
+    @Test
     void multipartWithoutUsableBoundaryIsReadAsText() {
         InboundMail mail = parse("""
                 Content-Type: multipart/mixed
