@@ -1,9 +1,7 @@
 package dev.qmark.mail;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -87,7 +85,7 @@ final class MimeWalk {
                     message = message == null ? fields : message;
                 }
                 case T_START_MULTIPART -> open.push(new Multipart(fields));
-                case T_PREAMBLE -> open.element().preamble = readAll(stream.getInputStream());
+                case T_PREAMBLE -> open.element().preamble = stream.getInputStream().readAllBytes();
                 case T_START_BODYPART -> open.element().hasParts = true;
                 case T_END_MULTIPART -> {
                     Multipart done = open.pop();
@@ -95,7 +93,7 @@ final class MimeWalk {
                         leaf(done.fields, done.preamble); // no part found (wrong boundary): best effort, as text
                     }
                 }
-                case T_BODY -> leaf(fields, HeaderSection.withBodyStart(bodyStart, readAll(stream.getInputStream())));
+                case T_BODY -> leaf(fields, HeaderSection.withBodyStart(bodyStart, stream.getInputStream().readAllBytes()));
                 default -> { } // epilogues, part ends: nothing to read
             }
         }
@@ -122,28 +120,6 @@ final class MimeWalk {
             body.html().add(MailText.decode(content, charset != null ? charset : metaCharset(content)));
         } else {
             body.attachments().add(new InboundMail.Attachment(fileName, mediaType, content.length));
-        }
-    }
-
-    /**
-     * Every byte of a mime4j content stream. Not {@code readAllBytes}: mime4j's streams may answer
-     * a read with 0 bytes before their end (after a line its header parser gave back), and
-     * {@code readAllBytes} takes that for the end and loses the rest of the part.
-     */
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (true) {
-            int n = in.read(buffer);
-            if (n > 0) {
-                out.write(buffer, 0, n);
-                continue;
-            }
-            int b = n < 0 ? -1 : in.read(); // 0 bytes: one single-byte read tells the end from a pause
-            if (b < 0) {
-                return out.toByteArray();
-            }
-            out.write(b);
         }
     }
 
