@@ -44,7 +44,6 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
 
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
-    private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
 
     private final String source;
     /** Reads a file the configuration names (holidaysFile), relative to the configuration. */
@@ -134,7 +133,9 @@ public final class ConfigLoader {
         List<ReminderRule> reminders = top.has("reminders") ? reminders(top) : ReminderRule.DEFAULTS;
 
         String inboundDomain = top.requireString("inboundDomain");
-        check(DOMAIN.matcher(inboundDomain).matches(), top.line("inboundDomain"),
+        // a domain is what may follow the @ of an address, in ASCII as SES receiving wants it
+        String postmaster = "postmaster@" + inboundDomain.toLowerCase(java.util.Locale.ROOT);
+        check(EmailAddress.tryNormalise(postmaster).filter(postmaster::equals).isPresent(), top.line("inboundDomain"),
                 "inboundDomain '" + inboundDomain + "' is not a domain name");
         String sender = address(top, "sender");
 
