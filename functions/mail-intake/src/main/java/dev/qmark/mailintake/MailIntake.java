@@ -5,10 +5,9 @@ import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.S3Event;
 import dev.qmark.aws.lambda.SesEvent;
 import dev.qmark.aws.s3.S3RawMailStore;
-import dev.qmark.core.escalation.ReplyTokens;
 import dev.qmark.core.intake.CustomerMailIntake;
-import dev.qmark.core.mail.InboundMail;
-import dev.qmark.core.mail.MimeParser;
+import dev.qmark.mail.InboundMail;
+import dev.qmark.mail.MimeParser;
 import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.RawMailStore;
@@ -95,10 +94,7 @@ final class MailIntake {
 
     /** Mail to a reply address (answer+...@) answers a "?"; any other address at our domain is a customer's. */
     private boolean isReply(InboundMail mail, List<String> recipients) {
-        List<String> addresses = new ArrayList<>(recipients);
-        addresses.addAll(mail.to());
-        addresses.addAll(mail.cc());
-        return addresses.stream().anyMatch(a -> ReplyTokens.tokenOf(a, inboundDomain).isPresent());
+        return ReplyIntake.replyToken(mail, recipients, inboundDomain).isPresent();
     }
 
     private Result keep(Delivery delivery, String from, String subject, String reason) {

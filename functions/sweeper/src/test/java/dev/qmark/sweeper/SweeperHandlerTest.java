@@ -27,7 +27,7 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
-import dev.qmark.core.mail.MimeParser;
+import dev.qmark.mail.MimeParser;
 import dev.qmark.core.reply.ReplyIntake;
 import dev.qmark.core.routing.Router;
 import dev.qmark.core.routing.RoutingService;

@@ -7,7 +7,7 @@ import dev.qmark.core.escalation.ReplyTokens;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.intake.FeedbackIntake;
 import dev.qmark.core.intake.Submission;
-import dev.qmark.core.mail.MimeParser;
+import dev.qmark.mail.MimeParser;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.reply.ReplyIntake;

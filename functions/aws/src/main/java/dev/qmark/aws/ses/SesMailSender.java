@@ -1,8 +1,8 @@
 package dev.qmark.aws.ses;
 
-import dev.qmark.core.mail.ComposedMail;
-import dev.qmark.core.mail.MimeComposer;
-import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.mail.ComposedMail;
+import dev.qmark.mail.MimeComposer;
+import dev.qmark.mail.OutgoingMail;
 import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.core.ports.MailSender;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qmark.aws.AwsClients;
-import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.mail.OutgoingMail;
 import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.emulators.SharedEmbeddedAws;
 import java.util.List;

@@ -16,10 +16,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import dev.qmark.core.mail.OwnAddresses;
+import dev.qmark.mail.EmailAddress;
 import dev.qmark.core.deadline.BusinessHoursCalendar;
 import dev.qmark.core.deadline.DeadlineCalendar;
 import dev.qmark.core.deadline.IcsHolidays;
@@ -42,8 +44,6 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
 
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
-    private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
-    private static final Pattern ADDRESS = Pattern.compile("(?i)[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@" + DOMAIN.pattern());
 
     private final String source;
     /** Reads a file the configuration names (holidaysFile), relative to the configuration. */
@@ -133,7 +133,9 @@ public final class ConfigLoader {
         List<ReminderRule> reminders = top.has("reminders") ? reminders(top) : ReminderRule.DEFAULTS;
 
         String inboundDomain = top.requireString("inboundDomain");
-        check(DOMAIN.matcher(inboundDomain).matches(), top.line("inboundDomain"),
+        // a domain is what may follow the @ of an address, in ASCII as SES receiving wants it
+        String postmaster = "postmaster@" + inboundDomain.toLowerCase(java.util.Locale.ROOT);
+        check(EmailAddress.tryNormalise(postmaster).filter(postmaster::equals).isPresent(), top.line("inboundDomain"),
                 "inboundDomain '" + inboundDomain + "' is not a domain name");
         String sender = address(top, "sender");
 
@@ -320,16 +322,20 @@ public final class ConfigLoader {
 
     private String address(YamlMap node, String key) {
         String value = node.requireString(key).trim();
-        check(ADDRESS.matcher(value).matches(), node.line(key), key + " '" + value + "' is not an email address");
-        return value.toLowerCase(java.util.Locale.ROOT);
+        Optional<String> address = EmailAddress.tryNormalise(value);
+        check(address.isPresent(), node.line(key), key + " '" + value + "' is not an email address");
+        return address.orElseThrow();
     }
 
     private List<String> addresses(YamlMap node, String key) {
         List<String> values = node.optionalStrings(key);
+        List<String> normalised = new ArrayList<>();
         for (String value : values) {
-            check(ADDRESS.matcher(value).matches(), node.line(key), key + " '" + value + "' is not an email address");
+            Optional<String> address = EmailAddress.tryNormalise(value);
+            check(address.isPresent(), node.line(key), key + " '" + value + "' is not an email address");
+            normalised.add(address.orElseThrow());
         }
-        return values.stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).toList();
+        return List.copyOf(normalised);
     }
 
     private ZoneId zone(YamlMap node) {

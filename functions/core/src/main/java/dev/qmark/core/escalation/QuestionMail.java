@@ -3,7 +3,7 @@ package dev.qmark.core.escalation;
 import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.feedback.Feedback;
-import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.mail.OutgoingMail;
 import dev.qmark.core.text.Html;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.qmark.core.intake;
 
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.feedback.Feedback;
-import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.mail.OutgoingMail;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

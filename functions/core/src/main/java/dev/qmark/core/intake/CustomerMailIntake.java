@@ -8,7 +8,7 @@ import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.AutomaticMail;
-import dev.qmark.core.mail.InboundMail;
+import dev.qmark.mail.InboundMail;
 import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.core.ports.FeedbackQueue;
 import dev.qmark.core.ports.FeedbackRepository;

@@ -1,6 +1,6 @@
 package dev.qmark.core.intake;
 
-import dev.qmark.core.mail.EmailAddress;
+import dev.qmark.mail.EmailAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.qmark.core.mail;
 
+import dev.qmark.mail.InboundMail;
+
 import java.util.Locale;
 import java.util.Optional;
 

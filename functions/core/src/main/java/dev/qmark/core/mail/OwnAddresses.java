@@ -1,5 +1,7 @@
 package dev.qmark.core.mail;
 
+import dev.qmark.mail.OutgoingMail;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.qmark.core.ports;
 
-import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.mail.OutgoingMail;
 
 /** Sends mail from the verified sender. */
 public interface MailSender {

@@ -3,7 +3,7 @@ package dev.qmark.core.reply;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.feedback.Feedback;
-import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.mail.OutgoingMail;
 import dev.qmark.core.text.StoredText;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A reply that hands the question on instead of answering it. Only the first line of the new
- * text (what {@link dev.qmark.core.mail.ReplyText} left above the quoted "?") counts:
+ * text (what {@link dev.qmark.mail.ReplyText} left above the quoted "?") counts:
  * <ul>
  *   <li>{@code ?} alone: to the route's owner (only a founder's triage step knows whom that is);</li>
  *   <li>{@code ? @alias}: to that owner ({@code @founder} for the founder);</li>

@@ -6,7 +6,7 @@ import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.HandOff;
 import dev.qmark.core.escalation.MailFormat;
 import dev.qmark.core.feedback.Feedback;
-import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.mail.OutgoingMail;
 import java.util.List;
 import java.util.Map;
 

@@ -16,9 +16,9 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.AutomaticMail;
-import dev.qmark.core.mail.InboundMail;
+import dev.qmark.mail.InboundMail;
 import dev.qmark.core.mail.OwnAddresses;
-import dev.qmark.core.mail.ReplyText;
+import dev.qmark.mail.ReplyText;
 import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.FeedbackRepository.ReviewItem;
@@ -109,7 +109,7 @@ public final class ReplyIntake {
             return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
                     + ": Qmark's own mail is never applied, or Qmark would answer itself");
         }
-        Optional<String> token = replyToken(received, envelopeRecipients);
+        Optional<String> token = replyToken(received, envelopeRecipients, config.inboundDomain());
         if (token.isEmpty()) {
             return review(received, mailId, rawLocation, "not addressed to a reply address");
         }
@@ -330,13 +330,18 @@ public final class ReplyIntake {
         };
     }
 
-    /** The reply token: envelope recipients first (what SES delivered to), then To and Cc. */
-    private Optional<String> replyToken(InboundMail received, List<String> envelopeRecipients) {
+    /**
+     * The reply token a received mail is addressed to: envelope recipients first (what SES
+     * delivered to), then To and Cc; empty when it went to no reply address. Whether a mail is a
+     * reply at all is this question, so mail-intake asks it here too.
+     */
+    public static Optional<String> replyToken(InboundMail received, List<String> envelopeRecipients,
+                                              String inboundDomain) {
         List<String> candidates = new ArrayList<>(envelopeRecipients);
         candidates.addAll(received.to());
         candidates.addAll(received.cc());
         return candidates.stream()
-                .map(address -> ReplyTokens.tokenOf(address, config.inboundDomain()))
+                .map(address -> ReplyTokens.tokenOf(address, inboundDomain))
                 .flatMap(Optional::stream)
                 .findFirst();
     }

@@ -5,7 +5,7 @@ import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.MailFormat;
 import dev.qmark.core.feedback.Feedback;
-import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.mail.OutgoingMail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

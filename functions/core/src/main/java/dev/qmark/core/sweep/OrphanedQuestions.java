@@ -13,7 +13,7 @@ import dev.qmark.core.escalation.Triage;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
-import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.mail.OutgoingMail;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.FeedbackRepository.Claim;
 import dev.qmark.core.ports.MailSender;

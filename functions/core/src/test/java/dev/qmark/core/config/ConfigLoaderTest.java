@@ -127,6 +127,10 @@ public class ConfigLoaderTest {
         assertMessage(VALID.replace("  - { name: everything-else, owner: ops, answerWithin: PT24H }\n", ""),
                 "line 8", "must have no match");
         assertMessage(VALID + "  - { name: everything-else, owner: ops, answerWithin: PT1H }\n", "line 10", "used twice");
+        assertMessage(VALID.replace("inboundDomain: feedback.example.com", "inboundDomain: feedback example"), "line 1",
+                "inboundDomain 'feedback example' is not a domain name");
+        assertMessage(VALID.replace("inboundDomain: feedback.example.com", "inboundDomain: 피드백.example.com"), "line 1",
+                "is not a domain name");
         assertMessage("inboundDomain: [oops\n", "line", "not valid YAML");
         assertMessage("", "line 1", "empty");
     }

@@ -9,7 +9,7 @@ import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackStatus;
-import dev.qmark.core.mail.OutgoingMail;
+import dev.qmark.mail.OutgoingMail;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qmark.mail.OutgoingMail;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

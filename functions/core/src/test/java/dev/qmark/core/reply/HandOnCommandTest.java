@@ -3,7 +3,7 @@ package dev.qmark.core.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qmark.core.mail.ReplyText;
+import dev.qmark.mail.ReplyText;
 import dev.qmark.core.reply.HandOnCommand.Target;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,112 @@
+package dev.qmark.mail;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Reads a received mail (RFC 5322 / MIME bytes, as SES stores it) into an {@link InboundMail}.
+ *
+ * <p>Never throws and never hangs: every field is read on its own, so a broken part costs that
+ * part and not the mail; all scans are linear; multipart nesting, the number of parts and header
+ * sizes are capped. What cannot be read is left empty ({@code ""} subject, empty lists, null).
+ *
+ * <p>The body is the inline text/plain parts (joined), else the text/html turned into text with
+ * {@link HtmlText}. Every other leaf part (files, inline images, calendar invitations, attached
+ * messages) is listed as an attachment with its decoded size. A forwarded message/rfc822 part is
+ * an attachment too: its text is not the sender's.
+ */
+public final class MimeParser {
+
+    /** Mail clients nest 3 or 4 levels deep; more is an attack on the parser. */
+    static final int MAX_DEPTH = 12;
+    /** Entities visited (parts and multiparts); real mail has a handful, rarely a hundred. */
+    static final int MAX_ENTITIES = 500;
+
+    /** Parses {@code raw}; for null or empty input an empty mail. */
+    public InboundMail parse(byte[] raw) {
+        byte[] bytes = raw == null ? new byte[0] : raw;
+        Body body = new Body(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        HeaderFields message = attempt(() -> MimeWalk.walk(bytes, body), HeaderFields.NONE);
+        String charsetHint = attempt(
+                () -> HeaderParams.parse(message.header("content-type"), null).param("charset"), null);
+        String html = body.html().isEmpty() ? null : String.join("\n", body.html());
+        String plain = lineEnds(String.join("\n", body.plain()));
+        String text = plain.isBlank() && html != null ? attempt(() -> HtmlText.toText(html), "") : plain;
+        NamedAddress from = attempt(
+                () -> AddressHeader.parseFirst(rawText(message, "from", charsetHint)).orElse(null), null);
+        return new InboundMail(
+                attempt(() -> MessageIds.first(message.header("message-id")), null),
+                attempt(() -> List.copyOf(MessageIds.all(message.header("in-reply-to"))), List.of()),
+                attempt(() -> List.copyOf(MessageIds.all(String.join(" ", message.headers("references")))), List.of()),
+                from == null ? null : from.address(),
+                from == null ? null : from.displayName(),
+                attempt(() -> addresses(message, "to", charsetHint), List.of()),
+                attempt(() -> addresses(message, "cc", charsetHint), List.of()),
+                attempt(() -> subject(message, charsetHint), ""),
+                attempt(() -> MailDates.parse(message.header("date")), (Instant) null),
+                text,
+                html,
+                attempt(() -> headers(message, charsetHint), Map.of()),
+                List.copyOf(body.attachments()));
+    }
+
+    /** Every header, decoded, grouped by lower-case name in order of first appearance. */
+    private static Map<String, List<String>> headers(HeaderFields message, String charsetHint) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HeaderFields.RawHeader header : message.fields()) {
+            headers.computeIfAbsent(header.name(), k -> new ArrayList<>()).add(decoded(header.value(), charsetHint));
+        }
+        Map<String, List<String>> frozen = new LinkedHashMap<>();
+        headers.forEach((name, values) -> frozen.put(name, List.copyOf(values)));
+        return Collections.unmodifiableMap(frozen);
+    }
+
+    private static String subject(HeaderFields message, String charsetHint) {
+        String raw = message.header("subject");
+        return raw == null ? "" : decoded(raw, charsetHint).strip();
+    }
+
+    /** All mailboxes of every occurrence of an address header, addresses only. */
+    private static List<String> addresses(HeaderFields message, String name, String charsetHint) {
+        List<String> result = new ArrayList<>();
+        for (String raw : message.headers(name)) {
+            AddressHeader.parse(MailText.decodeRawHeader(raw, charsetHint)).forEach(a -> result.add(a.address()));
+        }
+        return List.copyOf(result);
+    }
+
+    /** A header with raw 8-bit bytes decoded but encoded words still encoded (for structure parsing). */
+    private static String rawText(HeaderFields message, String name, String charsetHint) {
+        String raw = message.header(name);
+        return raw == null ? null : MailText.decodeRawHeader(raw, charsetHint);
+    }
+
+    /** A header value for display: 8-bit bytes and encoded words decoded, control characters gone. */
+    static String decoded(String raw, String charsetHint) {
+        return HeaderText.clean(EncodedWords.decode(MailText.decodeRawHeader(raw, charsetHint)));
+    }
+
+    /** LF line ends: CRLF and lone CR are normalised. */
+    static String lineEnds(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** The value {@code step} computes, or {@code fallback} when it fails in any way. */
+    private static <T> T attempt(Supplier<T> step, T fallback) {
+        try {
+            T value = step.get();
+            return value == null ? fallback : value;
+        } catch (RuntimeException | StackOverflowError e) {
+            return fallback;
+        }
+    }
+
+    /** The body texts and the attachments, found by walking the MIME tree. */
+    record Body(List<String> plain, List<String> html, List<InboundMail.Attachment> attachments) {
+    }
+}

@@ -1,0 +1,176 @@
+package dev.qmark.mail;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
+
+/**
+ * Walks a mail's MIME tree with Apache James mime4j's token stream and sorts its leaves into body
+ * text, body HTML and attachments (see {@link MimeParser}).
+ *
+ * <p>mime4j finds the structure (headers, boundaries, nesting) leniently and within the limits set
+ * here; a structure error ends the walk and keeps what was found so far. What is Qmark's own stays
+ * on top: header values are kept as raw bytes for the charset policy, bodies are decoded by
+ * {@link TransferDecoding} (more forgiving than mime4j's codecs: missing padding, padded chunks
+ * glued together), and text by {@link MailText}.
+ */
+final class MimeWalk {
+
+    private static final MimeConfig LIMITS = MimeConfig.custom()
+            .setMaxNestingDepth(MimeParser.MAX_DEPTH)
+            .setMaxPartCount(MimeParser.MAX_ENTITIES)
+            // header counts and sizes: bounded by HeaderFields, which stops storing instead of failing
+            .setMaxHeaderCount(-1).setMaxHeaderLen(-1).setMaxTotalHeaderCount(-1).setMaxTotalHeaderLen(-1)
+            .setMaxLineLen(-1).setMaxContentLen(-1)
+            .build();
+
+    private final MimeParser.Body body;
+    private final Deque<Multipart> open = new ArrayDeque<>();
+    /** The raw lines of the header being read, malformed ones included (see {@link HeaderLines}). */
+    private final List<byte[]> lines = new ArrayList<>();
+    private HeaderFields fields = HeaderFields.NONE;
+    /** Lines under the current header that are body: the header had no blank line after it. */
+    private byte[] bodyStart = new byte[0];
+    private HeaderFields message;
+
+    private MimeWalk(MimeParser.Body body) {
+        this.body = body;
+    }
+
+    /** A multipart being read: its header, its preamble, and whether any part was found. */
+    private static final class Multipart {
+        final HeaderFields fields;
+        byte[] preamble;
+        boolean hasParts;
+
+        Multipart(HeaderFields fields) {
+            this.fields = fields;
+        }
+    }
+
+    /** Fills {@code body} from {@code raw}; returns the message's own header fields. */
+    static HeaderFields walk(byte[] raw, MimeParser.Body body) {
+        MimeWalk walk = new MimeWalk(body);
+        try {
+            walk.read(raw);
+        } catch (IOException | MimeException | RuntimeException e) {
+            // a broken structure ends the walk; the rest of the mail is still worth having
+        }
+        return walk.message != null ? walk.message : HeaderSection.of(walk.lines).fields();
+    }
+
+    private void read(byte[] raw) throws IOException, MimeException {
+        MimeTokenStream stream = new MimeTokenStream(LIMITS, DecodeMonitor.SILENT, new HeaderLines(lines), null);
+        stream.setRecursionMode(RecursionMode.M_NO_RECURSE); // an attached message is a file, not our text
+        int start = mboxLineEnd(raw);
+        stream.parse(new ByteArrayInputStream(raw, start, raw.length - start));
+        for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+            switch (state) {
+                case T_START_HEADER -> lines.clear();
+                case T_END_HEADER -> {
+                    HeaderSection section = HeaderSection.of(lines);
+                    fields = section.fields();
+                    bodyStart = section.bodyStart();
+                    message = message == null ? fields : message;
+                }
+                case T_START_MULTIPART -> open.push(new Multipart(fields));
+                case T_PREAMBLE -> open.element().preamble = stream.getInputStream().readAllBytes();
+                case T_START_BODYPART -> open.element().hasParts = true;
+                case T_END_MULTIPART -> {
+                    Multipart done = open.pop();
+                    if (!done.hasParts && done.preamble != null) {
+                        leaf(done.fields, done.preamble); // no part found (wrong boundary): best effort, as text
+                    }
+                }
+                case T_BODY -> leaf(fields, HeaderSection.withBodyStart(bodyStart, stream.getInputStream().readAllBytes()));
+                default -> { } // epilogues, part ends: nothing to read
+            }
+        }
+    }
+
+    private void leaf(HeaderFields entity, byte[] raw) {
+        HeaderParams type = HeaderParams.parse(entity.header("content-type"), null);
+        String mediaType = type.value().indexOf('/') > 0 ? type.value() : "text/plain"; // RFC 2045 default
+        if (mediaType.startsWith("multipart/")) {
+            mediaType = "text/plain"; // a multipart without a boundary: best effort, read it as text
+        }
+        String charset = type.param("charset");
+        HeaderParams disposition = HeaderParams.parse(entity.header("content-disposition"), charset);
+        String fileName = fileName(disposition.param("filename"), type.param("name"));
+        boolean attachment = disposition.value().equals("attachment") || fileName != null;
+        byte[] content = TransferDecoding.decode(raw, 0, raw.length, entity.header("content-transfer-encoding"));
+        if (!attachment && mediaType.equals("text/plain")) {
+            String text = MimeParser.lineEnds(MailText.decode(content, charset));
+            if ("flowed".equalsIgnoreCase(type.param("format"))) {
+                text = FlowedText.unflow(text, "yes".equalsIgnoreCase(type.param("delsp")));
+            }
+            body.plain().add(text);
+        } else if (!attachment && mediaType.equals("text/html")) {
+            body.html().add(MailText.decode(content, charset != null ? charset : metaCharset(content)));
+        } else {
+            body.attachments().add(new InboundMail.Attachment(fileName, mediaType, content.length));
+        }
+    }
+
+    /** Where the content starts: after an mbox {@code From } line, which some stores keep on top. */
+    private static int mboxLineEnd(byte[] raw) {
+        if (raw.length < 5 || !new String(raw, 0, 5, StandardCharsets.ISO_8859_1).equals("From ")) {
+            return 0;
+        }
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return raw.length;
+    }
+
+    /**
+     * The file name from Content-Disposition, else Content-Type's name; without any directory
+     * part (senders' paths like {@code C:\Users\...} are noise and unsafe to reuse), null if none.
+     */
+    private static String fileName(String fromDisposition, String fromType) {
+        String name = fromDisposition != null && !fromDisposition.isBlank() ? fromDisposition : fromType;
+        if (name == null) {
+            return null;
+        }
+        String clean = HeaderText.clean(name).strip();
+        int slash = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
+        clean = clean.substring(slash + 1).strip();
+        return clean.isEmpty() ? null : clean;
+    }
+
+    private static boolean isLabelChar(char c) {
+        return Character.isLetterOrDigit(c) || "-_.:".indexOf(c) >= 0;
+    }
+
+    /** An HTML part without a charset parameter often declares it in a meta tag near the top. */
+    private static String metaCharset(byte[] html) {
+        String head = new String(html, 0, Math.min(html.length, 4096), StandardCharsets.ISO_8859_1)
+                .toLowerCase(Locale.ROOT);
+        int at = head.indexOf("charset=");
+        if (at < 0) {
+            return null;
+        }
+        int start = at + "charset=".length();
+        while (start < head.length() && (head.charAt(start) == '"' || head.charAt(start) == '\'')) {
+            start++;
+        }
+        int end = start;
+        while (end < head.length() && isLabelChar(head.charAt(end))) {
+            end++;
+        }
+        return end > start ? head.substring(start, end) : null;
+    }
+}
