@@ -64,7 +64,7 @@ class EmbeddedDynamoDbTest {
             com.almworks.sqlite4java.SQLiteConnection file = new com.almworks.sqlite4java.SQLiteConnection(
                     dir.resolve("shared-local-instance.db").toFile()).openReadonly();
             try {
-                for (int i = 1; i <= 200; i++) {
+                for (int i = 1; i <= 60; i++) {
                     String pk = "item#" + i;
                     client.transactWriteItems(t -> t.transactItems(
                             b -> b.put(p -> p.tableName("threads").item(Map.of("pk", s(pk))))));

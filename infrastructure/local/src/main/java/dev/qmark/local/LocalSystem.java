@@ -107,9 +107,14 @@ public final class LocalSystem implements AutoCloseable {
         }
         resources.push(new SqsEventSourceMapping(sqs, stack.feedbackUrl(), stack.feedbackArn(), functions.router(), 10).start());
         resources.push(new SqsEventSourceMapping(sqs, stack.escalationUrl(), stack.escalationArn(), functions.escalator(), 10).start());
-        SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake());
+        SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake(),
+                options.dataDir() == null ? null : options.dataDir().resolve("lambda-async").resolve("mail-intake"));
         resources.push(receiving);
         aws.setMailDelivery(receiving::receive);
+        int resumed = receiving.resume();
+        if (resumed > 0) {
+            LOG.info("{} received mail(s) from the data directory were not handled yet: handed to mail-intake again", resumed);
+        }
 
         ApiGateway gateway = new ApiGateway(API_ROUTES.stream()
                 .map(r -> new ApiGateway.Route(r.method(), r.path(), functions.byName(r.function()))).toList());

@@ -1,6 +1,15 @@
 package dev.qmark.local;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.qmark.aws.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +27,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (raw MIME under the prefix plus a message id), then its Lambda action, invoked asynchronously
  * with Lambda's retry policy for async invocations (two retries). Verdicts are PASS: mail that
  * reaches this port was sent by someone on this machine.
+ *
+ * <p>Lambda keeps an asynchronous invocation until it has run (or gone to its on-failure
+ * destination), whatever happens to the caller. So here: with a data directory, each pending
+ * invocation is a file written before the SMTP {@code 250} and deleted once mail-intake is
+ * done with it; {@link #resume()} hands what a killed run left over to mail-intake again.
+ * mail-intake is idempotent by message id, so a mail handled just before the kill is
+ * recognised, not applied twice.
  */
 final class SesReceiving implements AutoCloseable {
 
@@ -28,40 +44,122 @@ final class SesReceiving implements AutoCloseable {
     private final String bucket;
     private final String prefix;
     private final LocalFunction mailIntake;
+    /** Where pending invocations are kept, or null: in memory only, lost with the process. */
+    private final Path pending;
     private final ExecutorService invoker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ses-receiving");
         thread.setDaemon(true);
         return thread;
     });
 
-    SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake) {
+    /**
+     * @param pending where pending invocations survive a restart (a directory of the data
+     *                directory), or null to keep them in memory
+     */
+    SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake, Path pending) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
         this.mailIntake = mailIntake;
+        this.pending = pending;
     }
 
-    /** Called by the SMTP listener for each accepted mail; returns once the mail is stored. */
+    /**
+     * Called by the SMTP listener for each accepted mail; returns (and so the listener answers
+     * {@code 250}) once the mail is stored and its invocation is as durable as Lambda's.
+     */
     void receive(String envelopeFrom, List<String> recipients, byte[] raw) {
         String messageId = UUID.randomUUID().toString().replace("-", "");
         s3.putObject(p -> p.bucket(bucket).key(prefix + messageId).contentType("message/rfc822"),
                 RequestBody.fromBytes(raw));
         Map<String, Object> event = event(messageId, envelopeFrom, recipients);
+        keep(messageId, event);
         invoker.submit(() -> invokeWithRetries(messageId, event));
     }
 
-    private void invokeWithRetries(String messageId, Map<String, Object> event) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                mailIntake.invoke(event);
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("mail-intake failed on mail {} (attempt {} of {})", messageId, attempt, ATTEMPTS, e);
-                sleep(attempt * 1000L);
-            }
+    /** Hands the invocations a killed run left pending to mail-intake again, oldest first. */
+    int resume() {
+        if (pending == null || !Files.isDirectory(pending)) {
+            return 0;
         }
-        LOG.error("mail {} was not applied after {} attempts; its raw MIME stays at s3://{}/{}{}",
-                messageId, ATTEMPTS, bucket, prefix, messageId);
+        List<Path> files;
+        try (var listing = Files.list(pending)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted(Comparator.comparing(SesReceiving::modified)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read pending mail-intake invocations in " + pending, e);
+        }
+        for (Path file : files) {
+            String messageId = file.getFileName().toString().replace(".json", "");
+            Map<String, Object> event;
+            try {
+                event = Json.MAPPER.readValue(file.toFile(), new TypeReference<>() { });
+            } catch (IOException e) {
+                LOG.error("pending invocation {} cannot be read; the mail stays at s3://{}/{}{}", file, bucket, prefix,
+                        messageId, e);
+                continue;
+            }
+            invoker.submit(() -> invokeWithRetries(messageId, event));
+        }
+        return files.size();
+    }
+
+    private void invokeWithRetries(String messageId, Map<String, Object> event) {
+        try {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                try {
+                    mailIntake.invoke(event);
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warn("mail-intake failed on mail {} (attempt {} of {})", messageId, attempt, ATTEMPTS, e);
+                    sleep(attempt * 1000L);
+                }
+            }
+            LOG.error("mail {} was not applied after {} attempts; its raw MIME stays at s3://{}/{}{}",
+                    messageId, ATTEMPTS, bucket, prefix, messageId);
+        } finally {
+            // done either way, as Lambda is after the last retry (AWS would use the on-failure destination)
+            forget(messageId);
+        }
+    }
+
+    private void keep(String messageId, Map<String, Object> event) {
+        if (pending == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(pending);
+            Path target = pending.resolve(messageId + ".json");
+            Path temp = pending.resolve(messageId + ".tmp");
+            Files.write(temp, Json.MAPPER.writeValueAsBytes(event));
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // no 250 for a mail whose invocation could be lost: the sender's server tries again later
+            throw new UncheckedIOException("cannot keep the mail-intake invocation of mail " + messageId, e);
+        }
+    }
+
+    private void forget(String messageId) {
+        if (pending == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(pending.resolve(messageId + ".json"));
+        } catch (IOException e) {
+            LOG.warn("cannot delete the pending invocation of mail {}; it will be handed over again (harmless)", messageId, e);
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
     }
 
     static Map<String, Object> event(String messageId, String envelopeFrom, List<String> recipients) {

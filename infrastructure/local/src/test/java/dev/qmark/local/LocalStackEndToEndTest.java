@@ -77,7 +77,7 @@ class LocalStackEndToEndTest {
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\nReshipped today by express.\r\n\r\n"
                 + "On Mon, Nov 23, 2026 at 11:40 PM Jeff (via Qmark) <qmark@example.com> wrote:\r\n> ?\r\n";
         try (SesReceiving receiving = new SesReceiving(AwsClients.s3(), stack.mailBucket(), StackResources.MAIL_PREFIX,
-                functions.mailIntake())) {
+                functions.mailIntake(), null)) {
             receiving.receive("dana@example.com", List.of(replyTo), reply.getBytes(StandardCharsets.UTF_8));
         }
 
