@@ -2,7 +2,7 @@ package dev.qmark.local;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.qmark.aws.AwsClients;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.intake.StuckFeedback;
@@ -43,6 +43,8 @@ public final class LocalSystem implements AutoCloseable {
     static final int VISIBILITY_TIMEOUT_SECONDS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSystem.class);
+    /** A check time later than any stored one: at start-up every unfinished item counts as due. */
+    private static final java.time.Instant EVERYTHING_UNFINISHED = java.time.Instant.parse("9999-01-01T00:00:00Z");
 
     /** One route of the HTTP API and the function behind it. */
     record ApiRoute(String method, String path, String function) {
@@ -99,9 +101,10 @@ public final class LocalSystem implements AutoCloseable {
         StackResources stack = StackResources.create(dynamo, sqs, s3, VISIBILITY_TIMEOUT_SECONDS);
         LocalFunctions functions = LocalFunctions.build(stack, options.config(), replyTokenSecret(options.dataDir()), clock);
 
-        // the queues live in memory: what a previous run left on its way is enqueued again
-        int redriven = new StuckFeedback(new DynamoFeedbackRepository(dynamo, stack.table()),
-                new SqsFeedbackQueue(new SqsJsonQueue(sqs, stack.feedbackUrl())), Clock.systemUTC()).redrive(Duration.ZERO);
+        // the queues live in memory: everything a previous run left on its way (not asked yet) is enqueued
+        // again, however recent; in AWS only what is overdue is, since its queues keep the rest
+        int redriven = new StuckFeedback(new DynamoUnfinishedFeedback(dynamo, stack.table()),
+                new SqsFeedbackQueue(new SqsJsonQueue(sqs, stack.feedbackUrl())), clock).redrive(EVERYTHING_UNFINISHED);
         if (redriven > 0) {
             LOG.info("{} feedback item(s) from the data directory were still on their way: enqueued again", redriven);
         }
@@ -132,21 +135,29 @@ public final class LocalSystem implements AutoCloseable {
 
         if (options.sweepEvery() != null) {
             scheduleSweeps(functions.sweeper(), options.sweepEvery());
+            // mail-intake's recovery schedule (every 5 minutes in AWS): unfinished mail and stuck feedback
+            schedule(functions.mailIntake(), options.sweepEvery(), "recovery");
         }
     }
 
     /** Plays the EventBridge schedule: a sweep every minute. */
     private void scheduleSweeps(LocalFunction sweeper, Duration every) {
+        schedule(sweeper, every, "sweep");
+    }
+
+    /** Plays an EventBridge schedule of {@code function}. */
+    private void schedule(LocalFunction function, Duration every, String what) {
+        LocalFunction sweeper = function;
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "schedule-sweeper");
+            Thread thread = new Thread(r, "schedule-" + function.name());
             thread.setDaemon(true);
             return thread;
         });
         schedule.scheduleWithFixedDelay(() -> {
             try {
-                sweeper.invoke(ScheduledEvent.now("sweeper"));
+                sweeper.invoke(ScheduledEvent.now(function.name()));
             } catch (RuntimeException e) {
-                LOG.warn("scheduled sweep failed; the next one runs in a minute", e);
+                LOG.warn("scheduled {} failed; the next one runs in {}", what, every, e);
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         resources.push(schedule::shutdownNow);
