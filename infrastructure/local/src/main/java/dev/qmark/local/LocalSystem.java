@@ -147,7 +147,6 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Plays an EventBridge schedule of {@code function}. */
     private void schedule(LocalFunction function, Duration every, String what) {
-        LocalFunction sweeper = function;
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "schedule-" + function.name());
             thread.setDaemon(true);
@@ -155,7 +154,7 @@ public final class LocalSystem implements AutoCloseable {
         });
         schedule.scheduleWithFixedDelay(() -> {
             try {
-                sweeper.invoke(ScheduledEvent.now(function.name()));
+                function.invoke(ScheduledEvent.now(function.name()));
             } catch (RuntimeException e) {
                 LOG.warn("scheduled {} failed; the next one runs in {}", what, every, e);
             }

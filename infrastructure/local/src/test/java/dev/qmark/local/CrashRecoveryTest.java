@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
 
     private static final int REPLIES = 12;
-    private static final int POSTS = 400;
+    private static final int POSTS = 80;
 
     @TempDir
     Path dir;
