@@ -8,14 +8,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +46,23 @@ final class SesReceiving implements AutoCloseable {
     private final LocalFunction mailIntake;
     /** Where pending invocations are kept, or null: in memory only, lost with the process. */
     private final Path pending;
-    private final ExecutorService invoker = Executors.newSingleThreadExecutor(r -> {
+    /**
+     * Lambda retries a failed asynchronous invocation after about one and then two minutes. Kept
+     * here, not shortened: a retry must outlive a claim's lease (30 s), or a mail whose notice was
+     * claimed by a killed run would give up before the claim expires.
+     */
+    private static final Duration[] RETRY_DELAYS = {Duration.ofMinutes(1), Duration.ofMinutes(2)};
+
+    private final ScheduledThreadPoolExecutor invoker = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "ses-receiving");
         thread.setDaemon(true);
         return thread;
     });
+
+    {
+        // at shutdown, retries still waiting are dropped: their pending files hand them over at the next start
+        invoker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
 
     /**
      * @param pending where pending invocations survive a restart (a directory of the data
@@ -105,20 +117,25 @@ final class SesReceiving implements AutoCloseable {
     }
 
     private void invokeWithRetries(String messageId, Map<String, Object> event) {
+        invoke(messageId, event, 1);
+    }
+
+    /** One attempt; a failed one is tried again later without holding up other mail, as Lambda does. */
+    private void invoke(String messageId, Map<String, Object> event, int attempt) {
         try {
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                try {
-                    mailIntake.invoke(event);
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.warn("mail-intake failed on mail {} (attempt {} of {})", messageId, attempt, ATTEMPTS, e);
-                    sleep(attempt * 1000L);
-                }
+            mailIntake.invoke(event);
+            forget(messageId);
+        } catch (RuntimeException e) {
+            if (attempt < ATTEMPTS) {
+                Duration delay = RETRY_DELAYS[attempt - 1];
+                LOG.warn("mail-intake failed on mail {} (attempt {} of {}); trying again in {}", messageId, attempt, ATTEMPTS,
+                        delay, e);
+                invoker.schedule(() -> invoke(messageId, event, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+                return;
             }
-            LOG.error("mail {} was not applied after {} attempts; its raw MIME stays at s3://{}/{}{}",
-                    messageId, ATTEMPTS, bucket, prefix, messageId);
-        } finally {
-            // done either way, as Lambda is after the last retry (AWS would use the on-failure destination)
+            LOG.error("mail {} was not applied after {} attempts; its raw MIME stays at s3://{}/{}{} and mail-intake's "
+                    + "recovery schedule hands it over again", messageId, ATTEMPTS, bucket, prefix, messageId, e);
+            // done, as Lambda is after the last retry (AWS would use the on-failure destination)
             forget(messageId);
         }
     }
@@ -194,14 +211,6 @@ final class SesReceiving implements AutoCloseable {
         invoker.shutdown();
         try {
             invoker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
