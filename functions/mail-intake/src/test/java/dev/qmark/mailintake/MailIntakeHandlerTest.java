@@ -182,6 +182,24 @@ class MailIntakeHandlerTest {
         assertEquals(1, answeredMails().size());
     }
 
+    /** A mail that failed every recovery does not fail forever in silence: it is kept for review. */
+    @Test
+    void aMailThatNeverGetsThroughEndsInReviewAfterItsRecoveries() {
+        String mailId = newMailId();
+        DynamoReceivedMails received = new DynamoReceivedMails(bed.dynamo, bed.table);
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        received.begin(new ReceivedMails.Pending(mailId, "s3://" + bed.bucket + "/inbound/" + mailId,
+                List.of(replyAddress), null, true, true, 0), past);
+        assertTrue(received.postpone(mailId, past, MailIntake.MAX_RECOVERIES));
+
+        JsonNode report = invoke((ObjectNode) json(TestBed.event("mail-intake-schedule.json")));
+
+        assertEquals("kept_for_review", report.path("mails").get(0).path("outcome").asText(), report.toString());
+        assertNotNull(review(mailId));
+        assertTrue(review(mailId).get("reason").s().startsWith("not applied after 5 recoveries"));
+        assertEquals(0, received.due(Instant.now().plus(Duration.ofDays(1)), 10).size(), "off the unfinished list");
+    }
+
     @Test
     void aSecondReplyAfterTheAnswerIsKeptNotApplied() {
         String first = newMailId();
