@@ -10,6 +10,8 @@ restart, and what was applied twice. Used for the figures in issue 13's closing 
          listener takes them, kill -9 right after the last 250, restart, wait, count answers.
   form:  a burst of posts from 8 threads, kill -9 when half of them were answered 202, restart, wait,
          check every 202'd id is in the table and routed.
+CRASH_SNAPSHOT=DIR copies each form round's data directory there right after the kill (how the lost
+202 was traced to DynamoDB Local: the item was not in its SQLite file at all).
 """
 import argparse, json, os, re, signal, smtplib, subprocess, sys, tempfile, threading, time, urllib.request
 from email.message import EmailMessage
