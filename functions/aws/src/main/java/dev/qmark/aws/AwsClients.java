@@ -5,6 +5,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -33,6 +34,10 @@ public final class AwsClients {
 
     public static S3Client s3() {
         return S3Client.builder().httpClient(http()).build();
+    }
+
+    public static SecretsManagerClient secretsManager() {
+        return SecretsManagerClient.builder().httpClient(http()).build();
     }
 
     private static SdkHttpClient http() {

@@ -2,6 +2,7 @@ package dev.qmark.aws;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,12 @@ public final class FunctionEnvironment {
     /** The time as this function sees it: the system clock in Lambda. */
     public Clock clock() {
         return clock;
+    }
+
+    /** The variable's value, empty when it is unset or blank. */
+    public Optional<String> optional(String name) {
+        String value = source.apply(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     /** @throws IllegalStateException naming the variable when it is unset or blank */

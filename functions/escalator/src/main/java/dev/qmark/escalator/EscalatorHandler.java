@@ -8,12 +8,12 @@ import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
 import dev.qmark.aws.lambda.SqsEvent;
+import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.Escalator;
-import dev.qmark.core.escalation.ReplyTokens;
 
 /** Reads the escalation queue: sends each "?" mail once and opens its deadline. */
 public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatchResponse> {
@@ -30,7 +30,7 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
         this.escalator = new Escalator(config,
                 new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
-                new ReplyTokens(env.require("REPLY_TOKEN_SECRET")),
+                ReplyTokenSecret.load(env),
                 env.clock());
     }
 

@@ -151,6 +151,35 @@ class FormIntakeHandlerTest {
         assertNothingStoredOrQueued();
     }
 
+    /** Before: Jackson read the first object and ignored the rest, and kept the last of two equal keys (202). */
+    @Test
+    void somethingAfterTheObjectIs400() {
+        String object = jsonBody("Minsu", "minsu@example.org", "Late", "Still nothing.", null);
+        for (String tail : new String[] {"x", "{\"email\": \"other@example.org\"}", " 42", "]", "\n{}", "}"}) {
+            JsonNode response = invoke(withBody(sample("form-intake-post-json.json"), object + tail));
+            assertEquals(400, response.get("statusCode").asInt(), tail);
+            assertTrue(body(response).get("error").asText().contains("nothing after it"), body(response).toString());
+        }
+        assertNothingStoredOrQueued();
+        // white space after the object is no content
+        assertEquals(202, invoke(withBody(sample("form-intake-post-json.json"), object + " \r\n\t")).get("statusCode").asInt());
+    }
+
+    @Test
+    void aFieldGivenTwiceIs400NamingIt() {
+        String twice = "{\"name\": \"Minsu\", \"email\": \"minsu@example.org\", \"message\": \"hi\","
+                + " \"email\": \"someone-else@example.org\"}";
+        JsonNode response = invoke(withBody(sample("form-intake-post-json.json"), twice));
+        assertEquals(400, response.get("statusCode").asInt());
+        assertEquals("email", body(response).get("field").asText(), body(response).toString());
+        assertTrue(body(response).get("error").asText().contains("more than once"), body(response).toString());
+        JsonNode rating = invoke(withBody(sample("form-intake-post-json.json"),
+                "{\"name\": \"M\", \"email\": \"m@example.org\", \"message\": \"hi\", \"rating\": 5, \"rating\": 1}"));
+        assertEquals(400, rating.get("statusCode").asInt());
+        assertEquals("rating", body(rating).get("field").asText());
+        assertNothingStoredOrQueued();
+    }
+
     @Test
     void jsonArrayIs400() {
         JsonNode response = invoke(withBody(sample("form-intake-post-json.json"),

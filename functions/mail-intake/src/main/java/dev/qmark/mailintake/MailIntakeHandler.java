@@ -9,12 +9,12 @@ import dev.qmark.aws.dynamodb.DynamoReceivedMails;
 import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.s3.S3RawMailStore;
+import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
-import dev.qmark.core.escalation.ReplyTokens;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.StuckFeedback;
 import dev.qmark.core.ports.FeedbackRepository;
@@ -46,7 +46,7 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
                 new S3RawMailStore(AwsClients.s3()),
                 env.require("MAIL_BUCKET"),
                 env.require("MAIL_PREFIX"),
-                new ReplyIntake(config, repository, mail, new ReplyTokens(env.require("REPLY_TOKEN_SECRET")), env.clock()),
+                new ReplyIntake(config, repository, mail, ReplyTokenSecret.load(env), env.clock()),
                 new CustomerMailIntake(config, repository, feedbackQueue, mail, env.clock()),
                 config.inboundDomain(),
                 repository,

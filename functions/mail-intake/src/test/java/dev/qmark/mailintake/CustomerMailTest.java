@@ -126,6 +126,46 @@ class CustomerMailTest {
         assertEquals("The lid arrived broken, photo attached.", feedback.message());
     }
 
+    @Test
+    void mailFromAnAddressAtOurInboundDomainIsKeptForReviewNeverAcknowledged() {
+        for (String from : List.of("Support <support@feedback.example.com>", "answer+x@FEEDBACK.example.com",
+                "Jeff (via Qmark) <QMARK@example.com>")) {
+            String address = from.replaceAll(".*<|>.*", "").toLowerCase(java.util.Locale.ROOT);
+            int before = bed.mailTo(address).size();
+            String mailId = deliver(plain(from, "Hello " + UUID.randomUUID(), "Is anyone there?"),
+                    "feedback@feedback.example.com");
+
+            assertEquals("kept_for_review", lastResult.path("outcome").asText(), from + ": " + lastResult);
+            assertTrue(lastResult.path("reason").asText().contains("Qmark's own"), lastResult.toString());
+            assertEquals(before, bed.mailTo(address).size(), "nothing is sent to " + address);
+            assertTrue(bed.repository().reviewItems(100).stream().anyMatch(r -> r.mailId().equals(mailId)));
+        }
+        assertEquals(0, bed.drain(bed.feedbackQueueUrl).size(), "no feedback was made of it");
+    }
+
+    @Test
+    void aMegabyteMailWithAHugeSubjectBecomesFeedbackWithWhatFits() {
+        String line = "Everything that went wrong with my order, in order.";
+        String body = (line + "\r\n").repeat(1024 * 1024 / line.length());
+        String subject = "Long story ".repeat(10_000).strip();
+        String mailId = deliver("From: " + "Kim ".repeat(5_000) + "<" + customer + ">\r\n" + plain(customer, subject, body)
+                .substring(plain(customer, subject, body).indexOf("\r\n") + 2), "feedback@feedback.example.com");
+
+        assertEquals("new_feedback", lastResult.path("outcome").asText(), lastResult.toString());
+        String id = lastResult.path("feedbackId").asText();
+        FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
+        Feedback feedback = record.feedback();
+        assertTrue(feedback.message().startsWith(line + "\n" + line));
+        assertTrue(feedback.message().endsWith("characters kept]"), feedback.message().substring(feedback.message().length() - 80));
+        assertTrue(feedback.subject().startsWith("Long story Long story"));
+        assertTrue(feedback.subject().length() < 1_000, feedback.subject().length() + " characters of subject");
+        assertTrue(feedback.customer().name().length() < 1_000, feedback.customer().name().length() + " characters of name");
+        String location = "s3://" + bed.bucket + "/inbound/" + mailId;
+        assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("received") && e.detail().contains("cut")
+                && e.detail().contains(location)), record.timeline().toString());
+        assertEquals(1, bed.mailTo(customer).size(), "acknowledged as any feedback");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private JsonNode lastResult;

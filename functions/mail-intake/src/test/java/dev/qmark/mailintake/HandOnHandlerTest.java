@@ -33,6 +33,7 @@ import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.routing.Router;
 import dev.qmark.core.routing.RoutingService;
+import dev.qmark.core.text.StoredText;
 import dev.qmark.emulators.OutboxMail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -207,6 +208,77 @@ class HandOnHandlerTest {
         invoke(sesEvent(mailId, reply(1)));
         assertEquals(1, mails("dana@example.com", "Not handed on: ? ").size(), "told once, even when SES delivers twice");
         assertStillOpenWithDana();
+    }
+
+    @Test
+    void tenRepliesToAnAliasNobodyHasTellDanaOnceAndADifferentMistakeOnceMore() {
+        askDana();
+        List<String> mailIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String mailId = newMailId();
+            mailIds.add(mailId);
+            deliverReply(mailId, "Dana <dana@example.com>", reply(1), "? @opps\r\n\r\nTry " + i);
+            assertEquals("kept_for_review", invoke(sesEvent(mailId, reply(1))).get(0).get("outcome").asText());
+        }
+
+        assertEquals(1, mails("dana@example.com", "Not handed on: ? ").size(), "told once per question and reason");
+        mailIds.forEach(id -> assertNotNull(review(id), "every reply is kept for review"));
+        assertStillOpenWithDana();
+
+        String other = newMailId();
+        deliverReply(other, "Dana <dana@example.com>", reply(1), "? @nobody");
+        invoke(sesEvent(other, reply(1)));
+        invoke(sesEvent(other, reply(1)));
+        List<OutboxMail> told = mails("dana@example.com", "Not handed on: ? ");
+        assertEquals(2, told.size(), "another reason is told, once");
+        assertTrue(text(told.get(1)).contains("nobody has the alias 'nobody'"), text(told.get(1)));
+    }
+
+    @Test
+    void aHandOnWithAMegabyteNoteIsHandedOnWithWhatFitsAndDanaIsToldOnce() {
+        askDana();
+        String mailId = newMailId();
+        String line = "The depot says the parcel never left; here is the whole log of the scanner.";
+        String note = (line + "\r\n").repeat(1024 * 1024 / line.length());
+        deliverReply(mailId, "Dana <dana@example.com>", reply(1), "? @ops\r\n\r\n" + note);
+
+        JsonNode result = invoke(sesEvent(mailId, reply(1))).get(0);
+
+        assertEquals("handed_on", result.get("outcome").asText(), result.toString());
+        Escalation dana = record().escalation(1).orElseThrow();
+        assertEquals(EscalationStatus.HANDED_ON, dana.status());
+        String kept = dana.handedOn().note();
+        assertTrue(kept.startsWith(line + "\n" + line), kept.substring(0, 200));
+        assertTrue(kept.endsWith("characters kept]"), kept.substring(kept.length() - 100));
+        assertTrue(kept.getBytes(StandardCharsets.UTF_8).length <= StoredText.LONG_TEXT_BYTES);
+        assertEquals(EscalationStatus.OPEN, record().escalation(2).orElseThrow().status(), "Olivia is asked");
+        assertEquals(1, mails("olivia@example.com", "? ").size());
+        String location = "s3://" + bed.bucket + "/inbound/" + mailId;
+        assertTrue(record().timeline().stream().anyMatch(e -> e.type().equals("handed-on")
+                && e.detail().contains("note was cut") && e.detail().contains(location)), record().timeline().toString());
+
+        OutboxMail cut = single(mails("dana@example.com", "Cut: "));
+        assertTrue(text(cut).startsWith("Your note was handed on with the question; it was longer than Qmark keeps: "
+                + "the first "), text(cut));
+        assertTrue(text(cut).contains(location), text(cut));
+
+        assertEquals("already_handed_on", invoke(sesEvent(mailId, reply(1))).get(0).get("outcome").asText());
+        assertEquals(1, mails("dana@example.com", "Cut: ").size(), "told once, even when SES delivers twice");
+    }
+
+    @Test
+    void aMegabyteAliasIsKeptForReviewWithABoundedReason() {
+        askDana();
+        String mailId = newMailId();
+        deliverReply(mailId, "Dana <dana@example.com>", reply(1), "? @" + "o".repeat(1024 * 1024));
+
+        assertEquals("kept_for_review", invoke(sesEvent(mailId, reply(1))).get(0).get("outcome").asText());
+
+        String reason = review(mailId).get("reason").s();
+        assertTrue(reason.getBytes(StandardCharsets.UTF_8).length <= StoredText.REASON_BYTES, reason.length() + " chars");
+        assertTrue(reason.endsWith("characters kept]"), reason.substring(reason.length() - 80));
+        assertStillOpenWithDana();
+        assertEquals(1, mails("dana@example.com", "Not handed on: ? ").size());
     }
 
     @Test

@@ -32,6 +32,7 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.ReceivedMails;
+import dev.qmark.core.text.StoredText;
 import dev.qmark.emulators.OutboxMail;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -135,6 +136,46 @@ class MailIntakeHandlerTest {
         assertFalse(text.contains("Sent: Monday"));
         assertTrue(bed.mailTo("dana@example.com").stream()
                 .filter(m -> feedbackId.equals(m.header("X-Qmark-Feedback"))).count() == 1, "no mail back to Dana");
+    }
+
+    @Test
+    void aMegabyteAnswerIsRecordedWithWhatFitsTheTimelineSaysSoAndDanaIsToldOnce() {
+        String mailId = newMailId();
+        String line = "We found the parcel in the depot; this is everything the courier told us, line by line.";
+        String big = (line + "\r\n").repeat(1024 * 1024 / line.length());
+        bed.putMail("inbound/" + mailId, outlookReply("Dana <dana@example.com>", replyAddress, big));
+
+        JsonNode result = invoke(sesEvent(mailId, replyAddress)).get(0);
+
+        assertEquals("answered", result.get("outcome").asText(), result.toString());
+        FeedbackRecord record = bed.repository().findRecord(feedbackId).orElseThrow();
+        Escalation escalation = record.escalation(1).orElseThrow();
+        assertEquals(EscalationStatus.ANSWERED, escalation.status());
+        assertEquals(FeedbackStatus.ANSWERED, record.feedback().status());
+        String answer = escalation.answer();
+        assertTrue(answer.startsWith(line + "\n" + line), answer.substring(0, 200));
+        assertTrue(answer.endsWith("characters kept]"), answer.substring(answer.length() - 100));
+        int bytes = answer.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes <= StoredText.LONG_TEXT_BYTES && bytes > StoredText.LONG_TEXT_BYTES - 1000,
+                "as much as fits: " + bytes);
+        String location = "s3://" + bed.bucket + "/inbound/" + mailId;
+        assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("answered")
+                && e.detail().contains("answer was cut") && e.detail().contains(location)), record.timeline().toString());
+        assertEquals(1, answeredMails().stream().filter(m -> m.subject().startsWith("Answered: ")).count(),
+                "the founder is told");
+
+        List<OutboxMail> cut = bed.mailTo("dana@example.com").stream()
+                .filter(m -> feedbackId.equals(m.header("X-Qmark-Feedback")) && m.subject().startsWith("Cut: ")).toList();
+        assertEquals(1, cut.size(), "Dana is told what was kept");
+        String text = cut.get(0).text().replace("\r\n", "\n");
+        assertTrue(text.startsWith("Your answer was recorded; it was longer than Qmark keeps: the first "), text);
+        assertTrue(text.contains(location), text);
+        assertEquals("auto-generated", cut.get(0).header("Auto-Submitted"));
+
+        assertEquals("already_answered", invoke(sesEvent(mailId, replyAddress)).get(0).get("outcome").asText());
+        assertEquals(1, bed.mailTo("dana@example.com").stream()
+                .filter(m -> feedbackId.equals(m.header("X-Qmark-Feedback")) && m.subject().startsWith("Cut: ")).count(),
+                "told once, even when SES delivers twice");
     }
 
     @Test

@@ -64,8 +64,8 @@ class RouterHandlerTest {
         assertEquals(Duration.ofHours(4), route.answerWithin());
         assertFalse(route.decidedAt().isBefore(before.truncatedTo(ChronoUnit.MILLIS)), "routedAt is now");
         assertFalse(route.decidedAt().isAfter(after));
-        assertEquals(route.decidedAt().plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.SECONDS), route.dueAt(),
-                "dueAt = routedAt + 4h (to the second)");
+        assertEquals(routed.receivedAt().plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.SECONDS), route.dueAt(),
+                "dueAt = receivedAt + 4h (to the second)");
 
         FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
         assertEquals(List.of("received", "routed"), types(record));
@@ -165,7 +165,8 @@ class RouterHandlerTest {
         assertEquals("unhappy", route.route(), "first match wins");
         assertEquals("ops", route.owner());
         assertEquals(Duration.ofHours(2), route.answerWithin());
-        assertEquals(route.decidedAt().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS), route.dueAt());
+        assertEquals(bed.repository().find(id).orElseThrow().receivedAt().plus(Duration.ofHours(2))
+                .truncatedTo(ChronoUnit.SECONDS), route.dueAt());
         assertEquals("ops", json(bed.drain(bed.escalationQueueUrl).get(0).body()).get("owner").asText());
     }
 
@@ -229,10 +230,24 @@ class RouterHandlerTest {
         assertEquals(FeedbackStatus.ROUTED, bed.repository().find(id).orElseThrow().status());
     }
 
+    @Test
+    void theDeadlineCountsFromArrivalEvenWhenABurstDelayedRouting() {
+        // stored 90 seconds ago; the queue held it that long (a burst): the owner gets no extra time
+        Instant arrived = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.SECONDS);
+        String id = store("My parcel", "It is late again.", 3, arrived);
+        invoke(batch(record("m-1", "{\"feedbackId\": \"" + id + "\"}")));
+        RouteDecision route = bed.repository().find(id).orElseThrow().route();
+        assertEquals(arrived.plus(Duration.ofHours(4)), route.dueAt());
+        assertTrue(route.decidedAt().isAfter(arrived.plusSeconds(89)), "the decision is dated when it was made");
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private String store(String subject, String message, Integer rating) {
-        Instant now = Instant.now();
+        return store(subject, message, rating, Instant.now());
+    }
+
+    private String store(String subject, String message, Integer rating, Instant now) {
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu Kim", "minsu@example.org"),
                 subject, message, rating, now, FeedbackStatus.RECEIVED, null);
         assertTrue(bed.repository().storeNew(feedback, UUID.randomUUID().toString(), "fingerprint", now.plusSeconds(600),

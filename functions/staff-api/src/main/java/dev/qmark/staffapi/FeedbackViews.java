@@ -32,6 +32,8 @@ final class FeedbackViews {
         Feedback f = record.feedback();
         Map<String, Object> view = summary(f);
         view.put("message", f.message());
+        // what a customer's mail carried besides its text; the files themselves stay in the raw mail in S3
+        view.put("attachments", f.attachments().stream().map(FeedbackViews::attachment).toList());
         if (f.route() != null) {
             Map<String, Object> route = new LinkedHashMap<>();
             route.put("name", f.route().route());
@@ -57,7 +59,8 @@ final class FeedbackViews {
         view.put("step", e.step());
         view.put("owner", e.owner());
         view.put("ownerEmail", e.ownerEmail());
-        view.put("status", e.status().wireName());
+        // null: stored by a version that wrote what this one cannot read (the sweeper sets it aside)
+        view.put("status", e.status() == null ? "unreadable" : e.status().wireName());
         view.put("askedAt", e.askedAt());
         view.put("dueAt", e.dueAt());
         view.put("answeredAt", e.answeredAt());
@@ -67,6 +70,27 @@ final class FeedbackViews {
         view.put("breachedAt", e.breachedAt());
         view.put("reminders", e.reminderTimes());
         view.put("remindersSent", e.remindersSent());
+        if (e.sweep().failures() > 0 || e.sweep().stuck()) {
+            // the sweeper failed on it: why, how often, and whether it gave up (status=stuck lists those)
+            view.put("stuck", e.sweep().stuck());
+            view.put("stuckAt", e.sweep().stuckAt());
+            view.put("failures", e.sweep().failures());
+            view.put("reason", e.sweep().problem());
+            view.put("failedAt", e.sweep().failedAt());
+            view.put("nextCheckAt", e.sweep().stuck() ? null : e.sweep().nextCheckAt());
+        }
+        if (e.status() == dev.qmark.core.escalation.EscalationStatus.ORPHANED && e.handedOn() != null) {
+            view.put("orphanedTo", e.handedOn().to());
+            view.put("note", e.handedOn().note());
+        }
+        return view;
+    }
+
+    private static Map<String, Object> attachment(Feedback.Attachment a) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", a.fileName());
+        view.put("type", a.contentType());
+        view.put("size", a.size());
         return view;
     }
 

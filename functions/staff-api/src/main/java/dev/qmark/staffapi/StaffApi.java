@@ -40,11 +40,7 @@ final class StaffApi {
             return escalations(request);
         }
         if (path.equals("/review") || path.equals("/review/")) {
-            Integer limit = limit(request);
-            if (limit == null) {
-                return limitRefused();
-            }
-            return HttpApiResponse.json(200, Map.of("items", repository.reviewItems(limit)));
+            return review(request);
         }
         Matcher one = ONE.matcher(path);
         if (one.matches()) {
@@ -62,19 +58,24 @@ final class StaffApi {
                 .orElseGet(() -> HttpApiResponse.error(404, "no feedback with id " + id, "id"));
     }
 
-    /** {@code GET /escalations?status=open|late&owner=&due-before=&limit=}: the clocks that run or ran out. */
+    /**
+     * {@code GET /escalations?status=open|late|stuck&owner=&due-before=&limit=}: the clocks that run or
+     * ran out, and those the sweeper set aside after failing on them (with why and how often).
+     */
     private HttpApiResponse escalations(HttpApiRequest request) {
         EscalationStatus status = null;
+        boolean stuck = false;
         String statusText = request.query("status");
         if (statusText != null && !statusText.isBlank()) {
+            stuck = statusText.strip().equals("stuck");
             status = switch (statusText.strip()) {
                 case "open" -> EscalationStatus.OPEN;
                 case "late" -> EscalationStatus.LATE;
                 default -> null;
             };
-            if (status == null) {
-                return HttpApiResponse.error(400, "status must be open or late (answered ones: GET /feedback?status=answered)",
-                        "status");
+            if (status == null && !stuck) {
+                return HttpApiResponse.error(400, "status must be open, late or stuck (answered ones: "
+                        + "GET /feedback?status=answered)", "status");
             }
         }
         Instant dueBefore = null;
@@ -93,8 +94,29 @@ final class StaffApi {
         }
         String owner = request.query("owner");
         owner = owner == null || owner.isBlank() ? null : owner.strip();
-        return HttpApiResponse.json(200, Map.of("items", repository.escalations(status, owner, dueBefore, limit).stream()
-                .map(FeedbackViews::escalation).toList()));
+        Instant before = dueBefore;
+        var found = stuck ? repository.stuckEscalations(owner, Integer.MAX_VALUE).stream()
+                .filter(e -> before == null || e.dueAt().isBefore(before)).limit(limit).toList()
+                : repository.escalations(status, owner, dueBefore, limit);
+        return HttpApiResponse.json(200, Map.of("items", found.stream().map(FeedbackViews::escalation).toList()));
+    }
+
+    /** {@code GET /review?limit=&cursor=}: mails kept instead of applied, newest first, paged as {@code /feedback} is. */
+    private HttpApiResponse review(HttpApiRequest request) {
+        Integer limit = limit(request);
+        if (limit == null) {
+            return limitRefused();
+        }
+        FeedbackRepository.ReviewPage page;
+        try {
+            page = repository.reviewItems(limit, request.query("cursor"));
+        } catch (IllegalArgumentException e) {
+            return HttpApiResponse.error(400, e.getMessage(), "cursor");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("cursor", page.cursor());
+        return HttpApiResponse.json(200, body);
     }
 
     private static HttpApiResponse limitRefused() {

@@ -59,6 +59,40 @@ class EscalationsApiTest {
     }
 
     @Test
+    void stuckOnesAreListedWithWhyAndHowOftenAndLeaveTheOpenList() {
+        FeedbackRepository repository = bed.repository();
+        Instant at = T0.plus(Duration.ofHours(3));
+        Escalation olivia = open(repository, openOlivia);
+        assertEquals(true, repository.postponeCheck(olivia, at.plusSeconds(60), "IllegalStateException: bad item", at, false, null));
+        assertEquals(false, repository.postponeCheck(olivia, at.plusSeconds(60), "a racing sweep", at, false, null),
+                "a second sweep that read it before the first postponed it counts no second failure");
+        JsonNode postponed = get(Map.of("status", "open", "owner", "ops")).path("items").get(0);
+        assertEquals(1, postponed.path("failures").asInt(), postponed.toString());
+        assertEquals("IllegalStateException: bad item", postponed.path("reason").asText());
+        assertEquals(false, postponed.path("stuck").asBoolean());
+
+        Escalation again = open(repository, openOlivia);
+        assertEquals(1, again.sweep().failures());
+        assertEquals(true, repository.postponeCheck(again, at.plusSeconds(180), "IllegalStateException: bad item", at.plusSeconds(60),
+                true, new TimelineEvent(at.plusSeconds(60), "stuck", "set aside")));
+        assertEquals(List.of(openDana), ids(get(Map.of("status", "open"))));
+        JsonNode stuck = get(Map.of("status", "stuck"));
+        assertEquals(List.of(openOlivia), ids(stuck));
+        JsonNode view = stuck.path("items").get(0);
+        assertEquals(2, view.path("failures").asInt(), view.toString());
+        assertEquals(true, view.path("stuck").asBoolean());
+        assertEquals("open", view.path("status").asText());
+        assertEquals(List.of(), ids(get(Map.of("status", "stuck", "owner", "delivery"))));
+        assertEquals(0, repository.dueEscalations(T0.plus(Duration.ofDays(9)), 100).stream()
+                .filter(e -> e.id().equals(openOlivia)).count(), "off the sweeper's list");
+    }
+
+    private static Escalation open(FeedbackRepository repository, String id) {
+        return repository.escalations(EscalationStatus.OPEN, null, null, 100).stream()
+                .filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
     void refusalsNameTheParameter() {
         assertEquals("status", get(Map.of("status", "answered")).path("field").asText());
         assertEquals("due-before", get(Map.of("due-before", "tomorrow")).path("field").asText());

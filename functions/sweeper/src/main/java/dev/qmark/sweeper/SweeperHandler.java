@@ -6,10 +6,10 @@ import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
 import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
-import dev.qmark.core.escalation.ReplyTokens;
 import dev.qmark.core.sweep.SweepReport;
 import dev.qmark.core.sweep.Sweeper;
 
@@ -28,13 +28,22 @@ public final class SweeperHandler extends JsonStreamHandler<JsonNode, SweepRepor
         this.sweeper = new Sweeper(config,
                 new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
-                new ReplyTokens(env.require("REPLY_TOKEN_SECRET")),
+                ReplyTokenSecret.load(env),
                 env.clock());
     }
 
-    /** The scheduled event carries nothing the sweep needs: the time comes from the clock. */
+    /**
+     * Time kept back at the end of an invocation: one check (a few reads, a write, a mail) must
+     * finish before Lambda stops the function, or its work is done again by the next sweep.
+     */
+    static final long RESERVE_MILLIS = 5_000;
+
+    /**
+     * The scheduled event carries nothing the sweep needs: the time comes from the clock. The sweep
+     * stops while there is time left; what it leaves heads the deadline index for the next one.
+     */
     @Override
     protected SweepReport handle(JsonNode scheduledEvent, Context context) {
-        return sweeper.sweep();
+        return sweeper.sweep(() -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
     }
 }

@@ -79,6 +79,7 @@ public final class EmbeddedAws implements AutoCloseable {
         private int sqsPort;
         private int s3Port;
         private int sesPort;
+        private boolean verifiedSendersOnly;
         private int smtpPort;
         private Collection<String> inboundMailDomains = List.of();
         private MailDelivery mailDelivery;
@@ -117,6 +118,15 @@ public final class EmbeddedAws implements AutoCloseable {
         public Builder sesPort(int port) {
             Loopback.checkPort(port);
             this.sesPort = port;
+            return this;
+        }
+
+        /**
+         * SES refuses senders that are not verified identities; so does the stand-in with this
+         * (create them with CreateEmailIdentity). Without it, any sender may send.
+         */
+        public Builder verifiedSendersOnly() {
+            this.verifiedSendersOnly = true;
             return this;
         }
 
@@ -162,7 +172,7 @@ public final class EmbeddedAws implements AutoCloseable {
                 EmbeddedDynamoDb dynamoDb = dynamoDbStart.join();
                 EmbeddedSqs sqs = sqsStart.join();
                 S3StandIn s3 = closer.register(S3StandIn.start(subdirectory("s3"), s3Port));
-                SesStandIn ses = closer.register(SesStandIn.start(subdirectory("ses-outbox"), sesPort));
+                SesStandIn ses = closer.register(SesStandIn.start(subdirectory("ses-outbox"), sesPort, verifiedSendersOnly));
                 SmtpListener smtp = closer.register(
                         SmtpListener.start(smtpPort, inboundMailDomains, mailDelivery, smtpOptions));
                 LOG.info("embedded AWS up in {} ms", (System.nanoTime() - started) / 1_000_000);

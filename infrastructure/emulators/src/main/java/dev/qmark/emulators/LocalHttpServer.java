@@ -36,6 +36,7 @@ final class LocalHttpServer implements AutoCloseable {
     /** Binds 127.0.0.1:{@code port} (0: any free port) and starts serving {@code handler} on every path. */
     static LocalHttpServer start(String name, int port, HttpHandler handler) {
         HttpServer server;
+        HttpServerLimits.apply();
         try {
             server = HttpServer.create(Loopback.socketAddress(port), 64);
         } catch (IOException e) {

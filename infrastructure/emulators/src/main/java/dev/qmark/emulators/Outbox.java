@@ -85,8 +85,13 @@ final class Outbox {
 
     /** [{"messageId","from","to":[],"cc":[],"replyTo":[],"subject","text","html","headers":{},"sentAt"}] */
     String toJson() {
+        return toJson(mails());
+    }
+
+    /** The same shape for any list of mails, wherever they were read from. */
+    static String toJson(List<OutboxMail> mails) {
         ArrayNode array = JSON.createArrayNode();
-        for (OutboxMail mail : mails()) {
+        for (OutboxMail mail : mails) {
             array.add(toJson(mail));
         }
         try {

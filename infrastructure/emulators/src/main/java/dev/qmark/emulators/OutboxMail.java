@@ -1,5 +1,7 @@
 package dev.qmark.emulators;
 
+import jakarta.mail.MessagingException;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,6 +42,24 @@ public record OutboxMail(
         cc = List.copyOf(cc);
         replyTo = List.copyOf(replyTo);
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /**
+     * Reads a mail another SES accepted (moto's or LocalStack's, which keep the raw MIME) the way
+     * the stand-in reads what it accepts, so both show the same fields.
+     *
+     * @param from the sender SES was given (FromEmailAddress), or null to take the From header
+     * @throws IllegalArgumentException when {@code raw} is not MIME that can be read
+     */
+    public static OutboxMail parse(String messageId, String from, byte[] raw, Instant sentAt) {
+        MimeMail.Parsed parsed;
+        try {
+            parsed = MimeMail.parse(raw);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalArgumentException("mail " + messageId + " is not readable MIME: " + e.getMessage(), e);
+        }
+        return new OutboxMail(messageId, from != null ? from : parsed.from(), parsed.to(), parsed.cc(),
+                parsed.replyTo(), parsed.subject(), parsed.text(), parsed.html(), parsed.headers(), sentAt, raw);
     }
 
     /** A header's value by name, case-insensitively; null when absent. */

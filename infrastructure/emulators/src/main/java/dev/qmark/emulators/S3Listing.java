@@ -46,7 +46,9 @@ final class S3Listing {
         String lastPrefix = after;
         String last = null;
         boolean truncated = false;
-        for (S3Object object : view.values()) {
+        // max-keys=0 asks for no keys: S3 answers an empty page that is not truncated (KeyCount is at
+        // most MaxKeys, and there is no last key to continue from). Found by comparing with moto.
+        for (S3Object object : maxKeys == 0 ? List.<S3Object>of() : view.values()) {
             String key = object.key();
             if (!key.startsWith(prefix)) {
                 break; // keys are sorted: past the prefix's range

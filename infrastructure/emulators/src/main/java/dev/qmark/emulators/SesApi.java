@@ -21,21 +21,25 @@ import java.util.UUID;
 
 /**
  * SES v2's REST-JSON SendEmail ({@code POST /v2/email/outbound-emails}) with Raw or Simple content,
- * validated the way SES validates it, every accepted mail going to the {@link Outbox}.
+ * validated the way SES validates it, every accepted mail going to the {@link Outbox}; and
+ * CreateEmailIdentity ({@code POST /v2/email/identities}), for the senders SES lets send.
  */
 final class SesApi implements HttpHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SEND_EMAIL_PATH = "/v2/email/outbound-emails";
+    private static final String IDENTITIES_PATH = "/v2/email/identities";
 
     /** SES v2's limits: 50 recipients per message, 40 MB per raw message. */
     private static final int MAX_RECIPIENTS = 50;
     private static final int MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
     private final Outbox outbox;
+    private final SesIdentities identities;
 
-    SesApi(Outbox outbox) {
+    SesApi(Outbox outbox, SesIdentities identities) {
         this.outbox = outbox;
+        this.identities = identities;
     }
 
     /** An SES error: HTTP status and the error type the SDK turns into an exception class. */
@@ -63,9 +67,14 @@ final class SesApi implements HttpHandler {
         byte[] body = HttpRequests.readBody(exchange, MAX_MESSAGE_BYTES * 2L);
         try {
             String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("POST") && IDENTITIES_PATH.equals(path) && body != null) {
+                HttpRequests.send(exchange, 200, "application/json", JSON.writeValueAsBytes(createEmailIdentity(body)));
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST") || !SEND_EMAIL_PATH.equals(path)) {
                 throw new SesError(404, "NotFoundException", "The Qmark SES stand-in implements only SendEmail "
-                        + "(POST " + SEND_EMAIL_PATH + "), not " + exchange.getRequestMethod() + " " + path);
+                        + "(POST " + SEND_EMAIL_PATH + ") and CreateEmailIdentity (POST " + IDENTITIES_PATH
+                        + "), not " + exchange.getRequestMethod() + " " + path);
             }
             if (body == null) {
                 throw badRequest("Message length exceeds the limit of " + MAX_MESSAGE_BYTES + " bytes");
@@ -82,7 +91,29 @@ final class SesApi implements HttpHandler {
         }
     }
 
-    private OutboxMail sendEmail(byte[] body) throws SesError {
+    /**
+     * An address or a domain, verified at once (nobody here clicks a link or publishes DKIM
+     * records). As SES: AlreadyExistsException when it is there already.
+     */
+    private ObjectNode createEmailIdentity(byte[] body) throws SesError {
+        String identity = text(object(body), "EmailIdentity");
+        if (identity == null || identity.isBlank()) {
+            throw badRequest("Missing required field EmailIdentity");
+        }
+        if (!SesIdentities.isDomain(identity)) {
+            identity = address(identity).getAddress();
+        }
+        if (!identities.create(identity)) {
+            throw new SesError(400, "AlreadyExistsException", "Email identity " + identity + " already exists.");
+        }
+        ObjectNode answer = JSON.createObjectNode()
+                .put("IdentityType", SesIdentities.isDomain(identity) ? "DOMAIN" : "EMAIL_ADDRESS")
+                .put("VerifiedForSendingStatus", true);
+        answer.putObject("DkimAttributes").put("SigningEnabled", false).put("Status", "NOT_STARTED");
+        return answer;
+    }
+
+    private static JsonNode object(byte[] body) throws SesError {
         JsonNode request;
         try {
             request = JSON.readTree(body);
@@ -92,6 +123,11 @@ final class SesApi implements HttpHandler {
         if (request == null || !request.isObject()) {
             throw new SesError(400, "SerializationException", "The request body is not a JSON object");
         }
+        return request;
+    }
+
+    private OutboxMail sendEmail(byte[] body) throws SesError {
+        JsonNode request = object(body);
         JsonNode content = request.path("Content");
         int kinds = (content.has("Simple") ? 1 : 0) + (content.has("Raw") ? 1 : 0) + (content.has("Template") ? 1 : 0);
         if (kinds != 1) {
@@ -129,6 +165,11 @@ final class SesApi implements HttpHandler {
         String sender = from != null ? from.getAddress() : parsed.from();
         if (sender == null) {
             throw badRequest("Missing required header 'From'.");
+        }
+        if (!identities.maySend(sender)) {
+            // SES's words and error type for an unverified sender (moto says it in its own words)
+            throw new SesError(400, "MessageRejected", "Email address is not verified. The following identities "
+                    + "failed the check in region US-EAST-1: " + sender);
         }
         List<String> allTo = union(parsed.to(), to);
         List<String> allCc = union(parsed.cc(), cc);

@@ -35,8 +35,20 @@ public final class SesStandIn implements AutoCloseable {
      * @param outboxDirectory where each mail is written (JSON and .eml) and reloaded from; null for memory
      */
     public static SesStandIn start(Path outboxDirectory, int port) {
+        return start(outboxDirectory, port, false);
+    }
+
+    /**
+     * Starts the stand-in on {@code port} (0: any free port).
+     *
+     * @param outboxDirectory where each mail is written (JSON and .eml) and reloaded from; null for memory
+     * @param verifiedSendersOnly as SES: refuse a sender whose address or domain was not created
+     *                            with CreateEmailIdentity (MessageRejected); false lets anyone send
+     */
+    public static SesStandIn start(Path outboxDirectory, int port, boolean verifiedSendersOnly) {
         Outbox outbox = new Outbox(outboxDirectory);
-        LocalHttpServer server = LocalHttpServer.start("SES stand-in", port, new SesApi(outbox));
+        SesIdentities identities = verifiedSendersOnly ? SesIdentities.checked() : SesIdentities.anySender();
+        LocalHttpServer server = LocalHttpServer.start("SES stand-in", port, new SesApi(outbox, identities));
         LOG.info("SES stand-in on {} ({}, {} mail(s) in the outbox)", server.endpoint(),
                 outboxDirectory == null ? "in memory" : outboxDirectory, outbox.mails().size());
         return new SesStandIn(outbox, server);
@@ -62,6 +74,14 @@ public final class SesStandIn implements AutoCloseable {
      */
     public String outboxJson() {
         return outbox.toJson();
+    }
+
+    /**
+     * Mails in the shape of {@link #outboxJson()}, wherever they were read from: the local system
+     * shows what another SES (moto, LocalStack) accepted the same way as this stand-in's outbox.
+     */
+    public static String outboxJson(List<OutboxMail> mails) {
+        return Outbox.toJson(mails);
     }
 
     /**

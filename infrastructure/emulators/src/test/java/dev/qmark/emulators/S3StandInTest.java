@@ -172,6 +172,13 @@ class S3StandInTest {
                         page.commonPrefixes().stream().map(p -> p.prefix()), page.contents().stream().map(S3Object::key)))
                 .toList();
         assertEquals(List.of("a/", "b/", "c", "d", "e"), pagedFolders);
+
+        // as S3 (and moto) answer max-keys=0: no keys, not truncated, nothing to continue from
+        ListObjectsV2Response none = client.listObjectsV2(r -> r.bucket("listing").maxKeys(0));
+        assertEquals(0, none.keyCount());
+        assertEquals(List.of(), none.contents());
+        assertEquals(false, none.isTruncated());
+        assertEquals(null, none.nextContinuationToken());
     }
 
     @Test

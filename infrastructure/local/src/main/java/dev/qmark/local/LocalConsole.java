@@ -9,6 +9,8 @@ import dev.qmark.emulators.OutboxMail;
 import dev.qmark.emulators.SesStandIn;
 import dev.qmark.local.pages.MailView;
 import dev.qmark.local.pages.MailboxPage;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,25 +19,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local system's own routes under {@code /_local/}, which do not exist in AWS: the SES
  * outbox as JSON, a mailbox page where a person reads each mail and answers it, the clock
- * ({@code POST /_local/clock}) and a sweep on demand ({@code POST /_local/sweep}).
+ * ({@code POST /_local/clock}) and a sweep on demand ({@code POST /_local/sweep}). Requests that
+ * change something are refused when a browser says they come from another origin ({@link SameOrigin}).
  */
 final class LocalConsole implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalConsole.class);
+    /** The most one {@code POST /_local/clock} may move: a leap year. */
+    static final Duration MAX_ADVANCE = Duration.ofDays(366);
 
-    private final SesStandIn ses;
+    /** What SES accepted, oldest first: the stand-in's outbox, or what moto or LocalStack kept. */
+    private final Supplier<List<OutboxMail>> sentMail;
     private final LocalReply reply;
     private final LocalClock clock;
     private final LocalFunction sweeper;
 
-    LocalConsole(SesStandIn ses, LocalReply reply, LocalClock clock, LocalFunction sweeper) {
-        this.ses = ses;
+    LocalConsole(Supplier<List<OutboxMail>> sentMail, LocalReply reply, LocalClock clock, LocalFunction sweeper) {
+        this.sentMail = sentMail;
         this.reply = reply;
         this.clock = clock;
         this.sweeper = sweeper;
@@ -46,8 +53,15 @@ final class LocalConsole implements HttpHandler {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            String refusal = method.equals("GET") ? null
+                    : SameOrigin.refusal(exchange.getRequestHeaders(), exchange.getLocalAddress().getPort());
+            if (refusal != null) {
+                LOG.warn("{} {}: {}", method, path, refusal);
+                send(exchange, 403, "application/json", Json.MAPPER.writeValueAsString(Map.of("error", refusal)));
+                return;
+            }
             if (path.equals("/_local/outbox") && method.equals("GET")) {
-                send(exchange, 200, "application/json; charset=utf-8", ses.outboxJson());
+                send(exchange, 200, "application/json; charset=utf-8", SesStandIn.outboxJson(sentMail.get()));
             } else if (path.equals(MailboxPage.PATH) && method.equals("GET")) {
                 String notice = query(exchange).get("notice");
                 send(exchange, 200, "text/html; charset=utf-8", MailboxPage.render(views(), notice));
@@ -67,15 +81,24 @@ final class LocalConsole implements HttpHandler {
     /** {@code POST /_local/clock {"advance": "PT5H"}}: moves every function's clock forward; GET tells the time. */
     private void moveClock(HttpExchange exchange, boolean advance) throws IOException {
         if (advance) {
+            Duration by;
             try {
                 JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readNBytes(4096));
-                Duration by = Duration.parse(body.path("advance").asText());
-                clock.advance(by);
+                by = Duration.parse(body.path("advance").asText());
             } catch (IOException | RuntimeException e) {
                 send(exchange, 400, "application/json", Json.MAPPER.writeValueAsString(Map.of("error",
                         "send {\"advance\": \"PT5H\"}: an ISO-8601 duration, not negative")));
                 return;
             }
+            // a year at a time at most: a typo such as P99999D, or adding up to beyond year 1,000,000,000,
+            // would leave every function unable to tell the time until restart
+            if (by.isNegative() || by.compareTo(MAX_ADVANCE) > 0) {
+                send(exchange, 400, "application/json", Json.MAPPER.writeValueAsString(Map.of("error",
+                        "advance must be from PT0S to " + MAX_ADVANCE.toDays() + " days (P" + MAX_ADVANCE.toDays()
+                                + "D) per call; the clock never goes back", "field", "advance")));
+                return;
+            }
+            clock.advance(by);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("now", clock.instant().toString());
@@ -85,7 +108,7 @@ final class LocalConsole implements HttpHandler {
 
     private void answer(HttpExchange exchange) throws IOException {
         Map<String, String> form = FormUrlEncoded.parse(new String(exchange.getRequestBody().readNBytes(1 << 20), StandardCharsets.UTF_8));
-        Optional<OutboxMail> original = ses.outbox().stream()
+        Optional<OutboxMail> original = sentMail.get().stream()
                 .filter(m -> m.messageId().equals(form.get("messageId"))).findFirst();
         String notice;
         if (original.isEmpty()) {
@@ -107,8 +130,25 @@ final class LocalConsole implements HttpHandler {
     }
 
     private List<MailView> views() {
-        return ses.outbox().stream().map(m -> new MailView(m.messageId(), m.from(), m.to(), m.cc(), m.replyTo(),
+        return sentMail.get().stream().map(m -> new MailView(m.messageId(), displayedFrom(m), m.to(), m.cc(), m.replyTo(),
                 m.subject(), m.text(), m.html(), m.sentAt())).toList();
+    }
+
+    /** The From header as a mail client shows it ("Jeff (via Qmark) <qmark@...>"), not only the address. */
+    private static String displayedFrom(OutboxMail mail) {
+        String header = mail.header("From");
+        if (header == null || header.isBlank()) {
+            return mail.from();
+        }
+        try {
+            InternetAddress[] parsed = InternetAddress.parseHeader(header, false);
+            if (parsed.length > 0 && parsed[0].getPersonal() != null) {
+                return parsed[0].getPersonal() + " <" + parsed[0].getAddress() + ">";
+            }
+        } catch (AddressException e) {
+            // shown as the bare address
+        }
+        return mail.from();
     }
 
     private static Map<String, String> query(HttpExchange exchange) {

@@ -2,15 +2,21 @@ package dev.qmark.local;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.qmark.aws.AwsClients;
+import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
 import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
+import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.intake.StuckFeedback;
+import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.sweep.OrphanedQuestions;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import java.time.Clock;
 import java.time.Duration;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
-import dev.qmark.emulators.EmbeddedAws;
+import dev.qmark.emulators.HttpServerLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,6 +28,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +39,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole of Qmark on one machine: the embedded AWS stand-ins, the same handler classes that
+ * The whole of Qmark on one machine: the AWS it runs on ({@link LocalAws}: the embedded stand-ins,
+ * or moto or LocalStack at an endpoint), the same handler classes that
  * Lambda runs, and the glue that plays API Gateway, the SQS event source mappings and SES
  * receiving. Only endpoints differ from AWS; the functions are built from the same environment
  * variables template.yaml gives them.
@@ -62,7 +70,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final QmarkConfig config;
     private final LocalClock clock = new LocalClock();
-    private EmbeddedAws aws;
+    private LocalAws aws;
     private HttpServer http;
 
     private LocalSystem(QmarkConfig config) {
@@ -71,6 +79,7 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts everything; the configuration is checked first and refused with a {@code ConfigException}. */
     public static LocalSystem start(LocalOptions options) {
+        HttpServerLimits.apply(); // before the first HTTP server of the JVM (the S3 stand-in's) starts
         QmarkConfig config = ConfigLoader.load(options.config());
         LocalSystem system = new LocalSystem(config);
         try {
@@ -83,14 +92,12 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void boot(LocalOptions options) {
-        EmbeddedAws.Builder builder = EmbeddedAws.builder().smtpPort(options.smtpPort())
-                .inboundMailDomains(List.of(config.inboundDomain()));
-        if (options.dataDir() != null) {
-            builder.dataDirectory(options.dataDir());
-        }
-        aws = builder.start();
+        aws = options.awsEndpoint() == null
+                ? EmbeddedLocalAws.start(options.smtpPort(), config.inboundDomain(), options.dataDir())
+                : EndpointLocalAws.start(options.awsEndpoint(), options.smtpPort(), config.inboundDomain());
         resources.push(aws);
         aws.sdkSystemProperties().forEach(System::setProperty);
+        SenderIdentities.verify(config);
 
         DynamoDbClient dynamo = AwsClients.dynamoDb();
         SqsClient sqs = AwsClients.sqs();
@@ -99,7 +106,8 @@ public final class LocalSystem implements AutoCloseable {
         resources.push(sqs);
         resources.push(s3);
         StackResources stack = StackResources.create(dynamo, sqs, s3, VISIBILITY_TIMEOUT_SECONDS);
-        LocalFunctions functions = LocalFunctions.build(stack, options.config(), replyTokenSecret(options.dataDir()), clock);
+        String secret = replyTokenSecret(options.dataDir());
+        LocalFunctions functions = LocalFunctions.build(stack, options.config(), secret, clock);
 
         // the queues live in memory: everything a previous run left on its way (not asked yet) is enqueued
         // again, however recent; in AWS only what is overdue is, since its queues keep the rest
@@ -108,10 +116,16 @@ public final class LocalSystem implements AutoCloseable {
         if (redriven > 0) {
             LOG.info("{} feedback item(s) from the data directory were still on their way: enqueued again", redriven);
         }
+        adoptOrphans(dynamo, stack.table(), secret);
         resources.push(new SqsEventSourceMapping(sqs, stack.feedbackUrl(), stack.feedbackArn(), functions.router(), 10).start());
         resources.push(new SqsEventSourceMapping(sqs, stack.escalationUrl(), stack.escalationArn(), functions.escalator(), 10).start());
+        // the on-failure destination of mail-intake's async invocations: in AWS a DLQ with an alarm, here the review list
+        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(dynamo, stack.table());
         SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake(),
-                options.dataDir() == null ? null : options.dataDir().resolve("lambda-async").resolve("mail-intake"));
+                (messageId, location, from, reason) -> repository.keepForReview(new FeedbackRepository.ReviewItem(
+                        messageId, location, from, null, reason, clock.instant())),
+                options.dataDir() == null ? null : options.dataDir().resolve("lambda-async").resolve("mail-intake"),
+                SesReceiving.LAMBDA_RETRY_DELAYS);
         resources.push(receiving);
         aws.setMailDelivery(receiving::receive);
         int resumed = receiving.resume();
@@ -128,15 +142,38 @@ public final class LocalSystem implements AutoCloseable {
                     + " (is another qmark running? try --http-port)", e);
         }
         http.createContext("/", gateway);
-        http.createContext("/_local/", new LocalConsole(aws.ses(), new LocalReply(aws.smtpPort()), clock, functions.sweeper()));
-        http.setExecutor(Executors.newFixedThreadPool(8));
+        http.createContext("/_local/", new LocalConsole(aws::sentMail, new LocalReply(aws.smtpPort()), clock, functions.sweeper()));
+        // a thread per exchange: a slow or silent client holds only its own (virtual) thread, never
+        // another request's turn; HttpServerLimits closes it after a while
+        ExecutorService exchanges = Executors.newVirtualThreadPerTaskExecutor();
+        http.setExecutor(exchanges);
         http.start();
+        resources.push(exchanges::shutdownNow);
         resources.push(() -> http.stop(0));
 
         if (options.sweepEvery() != null) {
             scheduleSweeps(functions.sweeper(), options.sweepEvery());
             // mail-intake's recovery schedule (every 5 minutes in AWS): unfinished mail and stuck feedback
             schedule(functions.mailIntake(), options.sweepEvery(), "recovery");
+        }
+    }
+
+    /**
+     * The configuration may have changed since the data directory was written: open questions whose
+     * owner is gone go on now (the sweeper does the same when it meets them, and in AWS at each new
+     * container); the founder is told once. A failure here is the sweeper's to retry, not fatal.
+     */
+    private void adoptOrphans(DynamoDbClient dynamo, String table, String secret) {
+        try {
+            SesV2Client ses = AwsClients.ses();
+            resources.push(ses);
+            List<String> orphaned = new OrphanedQuestions(config, new DynamoFeedbackRepository(dynamo, table),
+                    new SesMailSender(ses, config.inboundDomain(), clock), new ReplyTokens(secret), clock).adoptAll();
+            if (!orphaned.isEmpty()) {
+                LOG.info("{} open question(s) had an owner the configuration no longer has; sent on: {}", orphaned.size(), orphaned);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("sending on orphaned questions failed at start-up; the sweeper tries again", e);
         }
     }
 
@@ -203,7 +240,7 @@ public final class LocalSystem implements AutoCloseable {
         String base = "http://127.0.0.1:" + httpPort();
         return "qmark ready: form " + base + "/ | mailbox " + base + "/_local/mail | outbox " + base
                 + "/_local/outbox | staff API " + base + "/feedback | SMTP 127.0.0.1:" + smtpPort()
-                + " for @" + config.inboundDomain();
+                + " for @" + config.inboundDomain() + " | AWS: " + aws.describe();
     }
 
     @Override

@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code qmark up [--http-port N] [--smtp-port N] [--config FILE] [--data-dir DIR]}, and
+ * {@code qmark up [--http-port N] [--smtp-port N] [--config FILE] [--data-dir DIR] [--aws-endpoint URL]}, and
  * {@code qmark bench sweeper [...]} (see {@link SweeperBench}).
  */
 public final class Main {
 
     private static final String USAGE = """
-            usage: qmark up [--http-port N] [--smtp-port N] [--config FILE] [--data-dir DIR]
+            usage: qmark up [--http-port N] [--smtp-port N] [--config FILE] [--data-dir DIR] [--aws-endpoint URL]
               --http-port N   form, APIs and /_local pages (default 8080)
               --smtp-port N   inbound mail (default 2525)
               --config FILE   configuration (default: config/qmark.yaml, the example)
               --data-dir DIR  keep state there across restarts (default: in memory)
+              --aws-endpoint URL  run on moto (moto_server -p 5000) or LocalStack at URL instead of
+                              the embedded stand-ins; the table, queues, bucket and SES identities
+                              are created there (default: embedded)
             usage: qmark bench sweeper [--due M] [--items N,N] [--sweeps K] [--writers W] [--config FILE] [--json]
               read capacity and time of one sweep over M due escalations (default 50) with N closed
               items in the table (default 1,000 and 100,000); --json: one JSON object per N
@@ -51,6 +54,10 @@ public final class Main {
             System.err.println("qmark: configuration refused: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (SentMail.Unreachable e) {
+            System.err.println("qmark: " + e.getMessage());
+            System.exit(2);
+            return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -67,6 +74,7 @@ public final class Main {
         int smtp = LocalOptions.DEFAULT_SMTP_PORT;
         Path config = LocalOptions.defaultConfig();
         Path data = null;
+        java.net.URI endpoint = null;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (i + 1 >= args.size()) {
@@ -78,10 +86,19 @@ public final class Main {
                 case "--smtp-port" -> smtp = port(flag, value);
                 case "--config" -> config = Path.of(value);
                 case "--data-dir" -> data = Path.of(value);
+                case "--aws-endpoint" -> endpoint = endpoint(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        return new LocalOptions(http, smtp, config, data);
+        return new LocalOptions(http, smtp, config, data, LocalOptions.EVERY_MINUTE, endpoint);
+    }
+
+    private static java.net.URI endpoint(String value) {
+        try {
+            return EndpointLocalAws.normalize(java.net.URI.create(value));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--aws-endpoint must be an http(s) URL such as http://127.0.0.1:5000, not '" + value + "'");
+        }
     }
 
     private static int port(String flag, String value) {

@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Plays SES receiving for mail that arrives at the SMTP listener: the receipt rule's S3 action
  * (raw MIME under the prefix plus a message id), then its Lambda action, invoked asynchronously
  * with Lambda's retry policy for async invocations (two retries). Verdicts are PASS: mail that
- * reaches this port was sent by someone on this machine.
+ * reaches this port was sent by someone on this machine. A mail mail-intake still fails on after
+ * its retries goes to the {@link OnFailure} destination, as the template's on-failure destination
+ * (the mail-intake DLQ, with an alarm) takes it in AWS: locally, the review list.
  *
  * <p>Lambda keeps an asynchronous invocation until it has run (or gone to its on-failure
  * destination), whatever happens to the caller. So here: with a data directory, each pending
@@ -44,14 +46,16 @@ final class SesReceiving implements AutoCloseable {
     private final String bucket;
     private final String prefix;
     private final LocalFunction mailIntake;
+    private final OnFailure onFailure;
     /** Where pending invocations are kept, or null: in memory only, lost with the process. */
     private final Path pending;
+    private final Duration[] retryDelays;
     /**
      * Lambda retries a failed asynchronous invocation after about one and then two minutes. Kept
      * here, not shortened: a retry must outlive a claim's lease (30 s), or a mail whose notice was
      * claimed by a killed run would give up before the claim expires.
      */
-    private static final Duration[] RETRY_DELAYS = {Duration.ofMinutes(1), Duration.ofMinutes(2)};
+    static final Duration[] LAMBDA_RETRY_DELAYS = {Duration.ofMinutes(1), Duration.ofMinutes(2)};
 
     private final ScheduledThreadPoolExecutor invoker = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "ses-receiving");
@@ -64,16 +68,37 @@ final class SesReceiving implements AutoCloseable {
         invoker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
+    /** Where a mail goes that mail-intake could not apply after every attempt. */
+    interface OnFailure {
+        /**
+         * @param messageId    SES's id of the mail
+         * @param location     where its raw MIME lies ({@code s3://bucket/key})
+         * @param envelopeFrom the SMTP sender
+         * @param reason       what the last attempt failed with
+         */
+        void failed(String messageId, String location, String envelopeFrom, String reason);
+    }
+
+    /** Failures only logged, nothing kept on disk, Lambda's retry delays: for tests that look at nothing else. */
+    SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake) {
+        this(s3, bucket, prefix, mailIntake, (id, location, from, reason) -> { }, null, LAMBDA_RETRY_DELAYS);
+    }
+
     /**
-     * @param pending where pending invocations survive a restart (a directory of the data
-     *                directory), or null to keep them in memory
+     * @param onFailure   where a mail goes after its last attempt failed
+     * @param pending     where pending invocations survive a restart (a directory of the data
+     *                    directory), or null to keep them in memory
+     * @param retryDelays before the second and the third attempt
      */
-    SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake, Path pending) {
+    SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake, OnFailure onFailure, Path pending,
+                 Duration[] retryDelays) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
         this.mailIntake = mailIntake;
+        this.onFailure = onFailure;
         this.pending = pending;
+        this.retryDelays = retryDelays.clone();
     }
 
     /**
@@ -86,7 +111,7 @@ final class SesReceiving implements AutoCloseable {
                 RequestBody.fromBytes(raw));
         Map<String, Object> event = event(messageId, envelopeFrom, recipients);
         keep(messageId, event);
-        invoker.submit(() -> invokeWithRetries(messageId, event));
+        invoker.submit(() -> invoke(messageId, event, 1));
     }
 
     /** Hands the invocations a killed run left pending to mail-intake again, oldest first. */
@@ -111,13 +136,9 @@ final class SesReceiving implements AutoCloseable {
                         messageId, e);
                 continue;
             }
-            invoker.submit(() -> invokeWithRetries(messageId, event));
+            invoker.submit(() -> invoke(messageId, event, 1));
         }
         return files.size();
-    }
-
-    private void invokeWithRetries(String messageId, Map<String, Object> event) {
-        invoke(messageId, event, 1);
     }
 
     /** One attempt; a failed one is tried again later without holding up other mail, as Lambda does. */
@@ -127,16 +148,32 @@ final class SesReceiving implements AutoCloseable {
             forget(messageId);
         } catch (RuntimeException e) {
             if (attempt < ATTEMPTS) {
-                Duration delay = RETRY_DELAYS[attempt - 1];
+                Duration delay = retryDelays[attempt - 1];
                 LOG.warn("mail-intake failed on mail {} (attempt {} of {}); trying again in {}", messageId, attempt, ATTEMPTS,
                         delay, e);
                 invoker.schedule(() -> invoke(messageId, event, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             }
-            LOG.error("mail {} was not applied after {} attempts; its raw MIME stays at s3://{}/{}{} and mail-intake's "
-                    + "recovery schedule hands it over again", messageId, ATTEMPTS, bucket, prefix, messageId, e);
-            // done, as Lambda is after the last retry (AWS would use the on-failure destination)
+            String location = "s3://" + bucket + "/" + prefix + messageId;
+            LOG.error("mail {} was not applied after {} attempts; it goes to the on-failure destination, its raw MIME"
+                    + " stays at {}", messageId, ATTEMPTS, location);
+            try {
+                onFailure.failed(messageId, location, envelopeFrom(event), "not applied after " + ATTEMPTS + " attempts: " + e);
+            } catch (RuntimeException again) {
+                LOG.error("mail {} could not be handed to the on-failure destination either", messageId, again);
+            }
+            // done, as Lambda is after the last retry
             forget(messageId);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String envelopeFrom(Map<String, Object> event) {
+        try {
+            Map<String, Object> record = ((List<Map<String, Object>>) event.get("Records")).get(0);
+            return (String) ((Map<String, Object>) ((Map<String, Object>) record.get("ses")).get("mail")).get("source");
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

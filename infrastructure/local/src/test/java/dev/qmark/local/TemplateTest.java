@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.dynamodb.QmarkTable;
+import dev.qmark.aws.secrets.ReplyTokenSecret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * deployed with an existing handler, every environment variable a handler reads declared (and
  * none that nobody reads), every reference resolving, every queue with a DLQ and its senders
  * allowed to send, the table's keys and indexes as the code creates them, the HTTP routes as the
- * local gateway serves them, and a sample event per trigger.
+ * local gateway serves them, a sample event per trigger, and the reply-token secret readable by
+ * exactly the functions that use it.
  */
 class TemplateTest {
 
@@ -123,6 +125,64 @@ class TemplateTest {
                 }
             }
         }
+    }
+
+    /** A message in a DLQ is something Qmark could not do (a mail it could not apply, say): somebody must hear of it. */
+    @Test
+    void everyDeadLetterQueueHasAnAlarmThatTellsSomebody() {
+        Set<String> deadLetterQueues = new TreeSet<>();
+        for (Map.Entry<String, Object> resource : RESOURCES.entrySet()) {
+            Map<String, Object> properties = map(map(resource.getValue()).get("Properties"));
+            if (properties.get("RedrivePolicy") != null) {
+                deadLetterQueues.add(target(map(properties.get("RedrivePolicy")).get("deadLetterTargetArn")));
+            }
+            Object invokeConfig = properties.get("EventInvokeConfig");
+            if (invokeConfig != null) {
+                deadLetterQueues.add(target(map(map(map(invokeConfig).get("DestinationConfig")).get("OnFailure")).get("Destination")));
+            }
+        }
+        assertTrue(deadLetterQueues.contains("MailIntakeDLQ"), deadLetterQueues.toString());
+        Set<String> alarmed = new TreeSet<>();
+        for (Map.Entry<String, Object> resource : RESOURCES.entrySet()) {
+            Map<String, Object> body = map(resource.getValue());
+            if (!body.get("Type").equals("AWS::CloudWatch::Alarm")) {
+                continue;
+            }
+            Map<String, Object> alarm = map(body.get("Properties"));
+            assertEquals("AWS/SQS", alarm.get("Namespace"), resource.getKey());
+            assertEquals("ApproximateNumberOfMessagesVisible", alarm.get("MetricName"), resource.getKey());
+            assertFalse(((List<?>) alarm.get("AlarmActions")).isEmpty(), resource.getKey() + " tells nobody");
+            for (Object dimension : (List<?>) alarm.get("Dimensions")) {
+                if ("QueueName".equals(map(dimension).get("Name"))) {
+                    alarmed.add(target(map(dimension).get("Value")));
+                }
+            }
+        }
+        assertEquals(deadLetterQueues, alarmed, "dead-letter queues vs alarms on them");
+    }
+
+    @Test
+    void theReplyTokenSecretIsGeneratedInSecretsManagerAndOnlyItsReadersMayReadIt() throws IOException {
+        Map<String, Object> secret = map(RESOURCES.get("ReplyTokenSecret"));
+        assertEquals("AWS::SecretsManager::Secret", secret.get("Type"));
+        assertTrue(map(secret.get("Properties")).containsKey("GenerateSecretString"), "the stack generates the secret");
+        assertFalse(map(TEMPLATE.get("Parameters")).keySet().stream().anyMatch(p -> p.toLowerCase().contains("secret")),
+                "no secret travels as a template parameter (it would sit in the function configuration)");
+        Set<String> readers = new TreeSet<>();
+        for (String function : functions().keySet()) {
+            Map<String, Object> variables = variables(function);
+            assertFalse(variables.containsKey(ReplyTokenSecret.VARIABLE), function + ": the plain secret is for local runs only");
+            Set<String> secretsAllowed = secretsReadable(function);
+            if (readsReplyTokenSecret(module(function))) {
+                readers.add(function);
+                assertEquals("ReplyTokenSecret", target(variables.get(ReplyTokenSecret.ARN_VARIABLE)), function);
+                assertEquals(Set.of("ReplyTokenSecret"), secretsAllowed, function + " may read exactly the reply-token secret");
+            } else {
+                assertEquals(Set.of(), secretsAllowed, function + " signs and verifies no reply tokens, so reads no secret");
+            }
+        }
+        // the functions that sign (escalator, sweeper) or verify (mail-intake) reply addresses
+        assertEquals(Set.of("EscalatorFunction", "MailIntakeFunction", "SweeperFunction"), readers);
     }
 
     @Test
@@ -225,15 +285,31 @@ class TemplateTest {
 
     static Set<String> variablesRead(String module) throws IOException {
         Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(ROOT.resolve("functions").resolve(module).resolve("src/main/java"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = REQUIRED_VARIABLE.matcher(Files.readString(file));
-                while (m.find()) {
-                    names.add(m.group(1));
-                }
+        for (String source : sources(module)) {
+            Matcher m = REQUIRED_VARIABLE.matcher(source);
+            while (m.find()) {
+                names.add(m.group(1));
             }
         }
+        if (readsReplyTokenSecret(module)) {
+            names.add(ReplyTokenSecret.ARN_VARIABLE);  // in AWS; the plain REPLY_TOKEN_SECRET is for local runs only
+        }
         return names;
+    }
+
+    /** The handler builds its reply tokens from the secret (see {@link ReplyTokenSecret#load}). */
+    static boolean readsReplyTokenSecret(String module) throws IOException {
+        return sources(module).stream().anyMatch(source -> source.contains("ReplyTokenSecret.load("));
+    }
+
+    static List<String> sources(String module) throws IOException {
+        List<String> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT.resolve("functions").resolve(module).resolve("src/main/java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                sources.add(Files.readString(file));
+            }
+        }
+        return sources;
     }
 
     static Map<String, Object> variables(String function) {
@@ -254,6 +330,30 @@ class TemplateTest {
             }
         }
         return queues;
+    }
+
+    /**
+     * The secrets a function's policies let it read: SAM's AWSSecretsManagerGetSecretValuePolicy
+     * templates by their SecretArn; any other statement naming a secretsmanager action fails.
+     */
+    static Set<String> secretsReadable(String function) {
+        Set<String> secrets = new TreeSet<>();
+        Object policies = map(map(RESOURCES.get(function)).get("Properties")).get("Policies");
+        if (policies instanceof List<?> list) {
+            for (Object policy : list) {
+                Object template = map(policy).get("AWSSecretsManagerGetSecretValuePolicy");
+                if (template != null) {
+                    secrets.add(target(map(template).get("SecretArn")));
+                }
+                for (Object statement : (List<?>) map(policy).getOrDefault("Statement", List.of())) {
+                    Object action = map(statement).get("Action");
+                    List<?> actions = action instanceof List<?> l ? l : List.of(String.valueOf(action));
+                    assertTrue(actions.stream().noneMatch(a -> String.valueOf(a).toLowerCase().startsWith("secretsmanager:")),
+                            function + ": grant secrets through AWSSecretsManagerGetSecretValuePolicy on one secret");
+                }
+            }
+        }
+        return secrets;
     }
 
     /** The resource a Ref or GetAtt points at. */

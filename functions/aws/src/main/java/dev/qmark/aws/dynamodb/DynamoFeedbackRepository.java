@@ -33,6 +33,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoFeedbackRepository implements FeedbackRepository {
 
     private static final Map<String, String> NAMES = Map.of("#status", "status");
+    /** What {@link #postponeCheck} records; a check that completes removes it (failures count in a row). */
+    private static final String SWEEP_FAILURES = "sweepFailures, sweepProblem, sweepFailedAt";
+    /** Soonest deadline first; an escalation too damaged to have one last. */
+    private static final java.util.Comparator<Escalation> DUE_FIRST =
+            java.util.Comparator.comparing(Escalation::dueAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+    /** A failure's reason is for a person to read, not a stack trace to store. */
+    private static final int PROBLEM_LENGTH = 500;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -265,35 +272,35 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
 
     @Override
     public Claim claimNotice(String feedbackId, int step, String notice, Instant now, Duration lease) {
-        return claim(Item.key(pk(feedbackId), escalationSk(step)), notice, now, lease);
+        return claim(Item.key(pk(feedbackId), escalationSk(step)), notice, now, lease, true);
     }
 
     @Override
-    public Claim claimReviewNotice(String mailId, Instant now, Duration lease) {
-        return claim(reviewKey(mailId), "sender", now, lease);
+    public Claim claimItemNotice(String feedbackId, String key, Instant now, Duration lease) {
+        // created by its first claim: a record of its own, so escalations keep their size
+        return claim(Item.key(pk(feedbackId), FeedbackItems.noticeSk(key)), "item", now, lease, false);
     }
 
     @Override
-    public void markReviewNoticeSent(String mailId, Instant at) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(reviewKey(mailId))
-                    .updateExpression("SET #state = :sent, noticeSentAt = :at REMOVE #until")
-                    .conditionExpression("#state = :sending")
-                    .expressionAttributeNames(Map.of("#state", "notice_sender", "#until", "noticeUntil_sender"))
-                    .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at))));
-        } catch (ConditionalCheckFailedException markedBefore) {
-            // another attempt whose lease ran out sent it too and marked it first
-        }
+    public void markItemNoticeSent(String feedbackId, String key, Instant at, TimelineEvent event) {
+        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.noticeSk(key)))
+                .updateExpression("SET #state = :sent, sentAt = :at REMOVE #until")
+                .conditionExpression("#state = :sending")
+                .expressionAttributeNames(Map.of("#state", "notice_item", "#until", "noticeUntil_item"))
+                .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at)))
+                .build();
+        // false: another attempt whose lease ran out sent it too and marked it first
+        transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
     }
 
     /** Claims the one-off mail {@code notice} on an item, with a lease that a crashed sender loses. */
-    private Claim claim(Map<String, AttributeValue> key, String notice, Instant now, Duration lease) {
+    private Claim claim(Map<String, AttributeValue> key, String notice, Instant now, Duration lease, boolean itemMustExist) {
         Map<String, String> names = Map.of("#state", "notice_" + notice, "#until", "noticeUntil_" + notice);
+        String free = "(attribute_not_exists(#state) OR (#state = :sending AND #until < :now))";
         try {
             dynamo.updateItem(u -> u.tableName(table).key(key)
                     .updateExpression("SET #state = :sending, #until = :until")
-                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#state) "
-                            + "OR (#state = :sending AND #until < :now))")
+                    .conditionExpression(itemMustExist ? "attribute_exists(pk) AND " + free : free)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values(":sending", "sending", ":until", StoredTime.format(now.plus(lease)),
                             ":now", StoredTime.format(now))));
@@ -322,7 +329,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 ":next", StoredTime.format(nextCheckAt), ":sent", "sent");
         values.put(":n", AttributeValue.fromN(Integer.toString(n)));
         Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET remindersSent = :n, nextCheckAt = :next, #state = :sent REMOVE #until")
+                .updateExpression("SET remindersSent = :n, nextCheckAt = :next, #state = :sent REMOVE #until, "
+                        + SWEEP_FAILURES)
                 .conditionExpression("#status = :open AND remindersSent < :n")
                 .expressionAttributeNames(Map.of("#status", "status", "#state", "notice_reminder-" + n,
                         "#until", "noticeUntil_reminder-" + n))
@@ -347,7 +355,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     public void finishBreach(String feedbackId, int step) {
         try {
             dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                    .updateExpression("SET deadlineShard = :late, nextCheckAt = dueAt")
+                    .updateExpression("SET deadlineShard = :late, nextCheckAt = dueAt REMOVE " + SWEEP_FAILURES)
                     .conditionExpression("#status = :lateStatus AND deadlineShard = :open")
                     .expressionAttributeNames(NAMES)
                     .expressionAttributeValues(values(":late", FeedbackItems.LATE_SHARD, ":open", FeedbackItems.OPEN_SHARD,
@@ -358,12 +366,148 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public List<Escalation> dueEscalations(Instant now, int limit) {
-        return dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
-                        .keyConditionExpression("deadlineShard = :open AND nextCheckAt <= :now")
-                        .expressionAttributeValues(values(":open", FeedbackItems.OPEN_SHARD, ":now", StoredTime.format(now)))
-                        .limit(limit))
-                .items().stream().map(FeedbackItems::escalation).toList();
+    public DuePage dueEscalations(Instant now, int limit, String cursor) {
+        Map<String, AttributeValue> start = DueCursor.decode(cursor);
+        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
+                .keyConditionExpression("deadlineShard = :open AND nextCheckAt <= :now")
+                .expressionAttributeValues(values(":open", FeedbackItems.OPEN_SHARD, ":now", StoredTime.format(now)))
+                .exclusiveStartKey(start)
+                .limit(limit));
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? DueCursor.encode(page.lastEvaluatedKey()) : null;
+        return new DuePage(page.items().stream().map(FeedbackItems::indexedEscalation).toList(), next);
+    }
+
+    @Override
+    public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
+                                 TimelineEvent event) {
+        String reason = problem == null ? "unknown" : problem.length() > PROBLEM_LENGTH
+                ? problem.substring(0, PROBLEM_LENGTH) + "..." : problem;
+        Map<String, AttributeValue> values = values(":open", FeedbackItems.OPEN_SHARD,
+                ":next", StoredTime.format(nextCheckAt), ":problem", reason, ":at", StoredTime.format(at));
+        values.put(":failures", AttributeValue.fromN(Integer.toString(seen.sweep().failures() + 1)));
+        // not the status: the failed check may have changed it itself (marked late, then failed to follow up)
+        StringBuilder condition = new StringBuilder("deadlineShard = :open AND ");
+        if (seen.sweep().failures() == 0) {
+            condition.append("attribute_not_exists(sweepFailures)");
+        } else {
+            condition.append("sweepFailures = :seenFailures");
+            values.put(":seenFailures", AttributeValue.fromN(Integer.toString(seen.sweep().failures())));
+        }
+        if (seen.sweep().nextCheckAt() != null) {
+            condition.append(" AND nextCheckAt = :seenNext");
+            values.put(":seenNext", AttributeValue.fromS(StoredTime.format(seen.sweep().nextCheckAt())));
+        }
+        String set = "SET nextCheckAt = :next, sweepFailures = :failures, sweepProblem = :problem, sweepFailedAt = :at";
+        if (stuck) {
+            // off the sweeper's partition: it never reads this item again; the stuck listing does
+            set += ", deadlineShard = :stuck, stuckAt = :at";
+            values.put(":stuck", AttributeValue.fromS(FeedbackItems.STUCK_SHARD));
+        }
+        Update update = Update.builder().tableName(table).key(Item.key(pk(seen.feedbackId()), escalationSk(seen.step())))
+                .updateExpression(set)
+                .conditionExpression(condition.toString())
+                .expressionAttributeValues(values)
+                .build();
+        return event == null ? transact(TransactWriteItem.builder().update(update).build())
+                : transact(TransactWriteItem.builder().update(update).build(), putEvent(seen.feedbackId(), event));
+    }
+
+    @Override
+    public List<Escalation> stuckEscalations(String owner, int limit) {
+        return shard(FeedbackItems.STUCK_SHARD).stream()
+                .filter(e -> owner == null || owner.equals(e.owner()))
+                .sorted(DUE_FIRST).limit(limit).toList();
+    }
+
+    @Override
+    public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOff handOff, TimelineEvent event) {
+        Map<String, AttributeValue> values = values(":orphaned", EscalationStatus.ORPHANED.wireName(),
+                ":open", EscalationStatus.OPEN.wireName(), ":gone", goneOwner, ":to", handOff.to(),
+                ":due", StoredTime.format(handOff.dueAt()), ":at", StoredTime.format(handOff.at()),
+                ":by", handOff.by(), ":mail", handOff.mailId(), ":note", handOff.note().isEmpty() ? "-" : handOff.note(),
+                ":shard", FeedbackItems.OPEN_SHARD);
+        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOff.toStep())));
+        // stays in the sweeper's partition, due at once, until the next person is asked (finishOrphaned)
+        Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                .updateExpression("SET #status = :orphaned, handedTo = :to, handedToStep = :toStep, handedToDueAt = :due, "
+                        + "handedOnAt = :at, handedOnBy = :by, handOnMailId = :mail, handOnNote = :note, nextCheckAt = :at "
+                        + "REMOVE " + SWEEP_FAILURES)
+                .conditionExpression("#status = :open AND #owner = :gone AND deadlineShard = :shard")
+                .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
+                .expressionAttributeValues(values)
+                .build();
+        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
+                .key(Item.key(pk(feedbackId), escalationSk(handOff.toStep())))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build();
+        return transact(TransactWriteItem.builder().update(escalation).build(),
+                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), putEvent(feedbackId, event));
+    }
+
+    @Override
+    public void finishOrphaned(String feedbackId, int step) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                    .updateExpression("REMOVE deadlineShard, nextCheckAt")
+                    .conditionExpression("#status = :orphaned AND attribute_exists(deadlineShard)")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(values(":orphaned", EscalationStatus.ORPHANED.wireName())));
+        } catch (ConditionalCheckFailedException finishedBefore) {
+            // another sweep finished it first
+        }
+    }
+
+    @Override
+    public Claim claimFounderNotice(String notice, Instant now, Duration lease) {
+        Map<String, AttributeValue> key = founderNoticeKey(notice);
+        try {
+            // creates the notice item on the first claim: it belongs to no feedback item
+            dynamo.updateItem(u -> u.tableName(table).key(key)
+                    .updateExpression("SET #state = :sending, #until = :until, #type = :notice")
+                    .conditionExpression("attribute_not_exists(#state) OR (#state = :sending AND #until < :now)")
+                    .expressionAttributeNames(Map.of("#state", "notice_founder", "#until", "noticeUntil_founder",
+                            "#type", "type"))
+                    .expressionAttributeValues(values(":sending", "sending", ":until", StoredTime.format(now.plus(lease)),
+                            ":now", StoredTime.format(now), ":notice", "notice")));
+            return Claim.CLAIMED;
+        } catch (ConditionalCheckFailedException e) {
+            String state = Item.of(get(key.get(QmarkTable.PK).s(), key.get(QmarkTable.SK).s())).s("notice_founder");
+            return "sending".equals(state) ? Claim.BUSY : Claim.ALREADY_SENT;
+        }
+    }
+
+    @Override
+    public void markFounderNoticeSent(String notice, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(founderNoticeKey(notice))
+                    .updateExpression("SET #state = :sent, sentAt = :at REMOVE #until")
+                    .conditionExpression("#state = :sending")
+                    .expressionAttributeNames(Map.of("#state", "notice_founder", "#until", "noticeUntil_founder"))
+                    .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at))));
+        } catch (ConditionalCheckFailedException markedBefore) {
+            // another attempt whose lease ran out sent it too and marked it first
+        }
+    }
+
+    private static Map<String, AttributeValue> founderNoticeKey(String notice) {
+        return Item.key("NOTICE#" + notice, "NOTICE");
+    }
+
+    /** Every escalation in one partition of the deadline index. */
+    private List<Escalation> shard(String shard) {
+        List<Escalation> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
+                    .keyConditionExpression("deadlineShard = :shard")
+                    .expressionAttributeValues(values(":shard", shard))
+                    .exclusiveStartKey(from));
+            page.items().stream().map(FeedbackItems::indexedEscalation).forEach(found::add);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return found;
     }
 
     @Override
@@ -379,15 +523,15 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                         .keyConditionExpression("deadlineShard = :shard")
                         .expressionAttributeValues(values(":shard", shard))
                         .exclusiveStartKey(from));
-                page.items().stream().map(FeedbackItems::escalation)
+                page.items().stream().map(FeedbackItems::indexedEscalation)
                         .filter(e -> status == null || e.status() == status)
                         .filter(e -> owner == null || owner.equals(e.owner()))
-                        .filter(e -> dueBefore == null || e.dueAt().isBefore(dueBefore))
+                        .filter(e -> dueBefore == null || e.dueAt() != null && e.dueAt().isBefore(dueBefore))
                         .forEach(found::add);
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
         }
-        return found.stream().sorted(java.util.Comparator.comparing(Escalation::dueAt)).limit(limit).toList();
+        return found.stream().sorted(DUE_FIRST).limit(limit).toList();
     }
 
     @Override
@@ -449,16 +593,22 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public List<ReviewItem> reviewItems(int limit) {
-        return dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_TIME).scanIndexForward(false)
-                        .keyConditionExpression("listPk = :review")
-                        .expressionAttributeValues(values(":review", FeedbackItems.REVIEW_LIST))
-                        .limit(limit))
-                .items().stream().map(values -> {
-                    Item item = Item.of(values);
-                    return new ReviewItem(item.s("mailId"), item.s("rawLocation"), item.s("from"), item.s("subject"),
-                            item.s("reason"), item.time("at"));
-                }).toList();
+    public ReviewPage reviewItems(int limit, String cursor) {
+        AttributeValue partition = AttributeValue.fromS(FeedbackItems.REVIEW_LIST);
+        Map<String, AttributeValue> start = ListCursor.decode(cursor, "listPk", "listSk", partition);
+        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_TIME).scanIndexForward(false)
+                .keyConditionExpression("listPk = :review")
+                .expressionAttributeValues(Map.of(":review", partition))
+                .exclusiveStartKey(start)
+                .limit(limit));
+        List<ReviewItem> items = page.items().stream().map(values -> {
+            Item item = Item.of(values);
+            return new ReviewItem(item.s("mailId"), item.s("rawLocation"), item.s("from"), item.s("subject"),
+                    item.s("reason"), item.time("at"));
+        }).toList();
+        // no filter on this query: a page is never short, so the last evaluated key is the whole story
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+        return new ReviewPage(items, more ? ListCursor.encode(page.lastEvaluatedKey()) : null);
     }
 
     @Override
@@ -469,10 +619,6 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     @Override
     public List<Feedback> byCustomer(String customerEmail, int limit) {
         return list(null, customerEmail, limit, null).items();
-    }
-
-    private static Map<String, AttributeValue> reviewKey(String mailId) {
-        return Item.key("REVIEW#" + mailId, "REVIEW");
     }
 
     private Map<String, AttributeValue> get(String pk, String sk) {

@@ -3,6 +3,7 @@ package dev.qmark.aws.dynamodb;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.SweepState;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
@@ -28,6 +29,8 @@ final class FeedbackItems {
     static final String UNFINISHED_FEEDBACK_SHARD = "FEEDBACK";
     /** Received mail mail-intake has not finished, by its next recovery check (see DynamoReceivedMails). */
     static final String UNFINISHED_MAIL_SHARD = "MAIL";
+    /** Escalations the sweeper failed on too often: off its list, findable for GET /escalations?status=stuck. */
+    static final String STUCK_SHARD = "STUCK";
 
     private FeedbackItems() {
     }
@@ -38,6 +41,11 @@ final class FeedbackItems {
 
     static String escalationSk(int step) {
         return String.format("ESC#%03d", step);
+    }
+
+    /** A one-off notice about the item (see {@link DynamoFeedbackRepository#claimItemNotice}). */
+    static String noticeSk(String key) {
+        return "NOTICE#" + key;
     }
 
     static String listSk(Feedback feedback) {
@@ -84,7 +92,40 @@ final class FeedbackItems {
         return new Escalation(item.s("feedbackId"), item.integer("step"), item.s("owner"), item.s("ownerEmail"),
                 EscalationStatus.fromWire(item.s("status")), item.time("askedAt"), item.time("dueAt"),
                 item.time("answeredAt"), item.s("answer"), item.s("answeredBy"), item.times("reminderTimes"),
-                sent == null ? 0 : sent, item.time("breachedAt"), handOff(item));
+                sent == null ? 0 : sent, item.time("breachedAt"), handOff(item), sweepState(item));
+    }
+
+    /**
+     * An escalation read from the deadline index, even one this version cannot read (a status a
+     * newer version wrote, a damaged attribute): then only its keys and sweeper state, status null
+     * and the reason as its sweep problem, so the sweeper postpones it and sets it aside like any
+     * failing item instead of failing every sweep on it, and the listings still show it.
+     */
+    static Escalation indexedEscalation(Map<String, AttributeValue> values) {
+        try {
+            return escalation(values);
+        } catch (RuntimeException unreadable) {
+            Item item = Item.of(values);
+            String pk = item.s(QmarkTable.PK);
+            String sk = item.s(QmarkTable.SK);
+            SweepState sweep;
+            try {
+                sweep = sweepState(item);
+            } catch (RuntimeException alsoUnreadable) {
+                sweep = SweepState.NONE;
+            }
+            return new Escalation(pk.substring(pk.indexOf('#') + 1), Integer.parseInt(sk.substring(sk.indexOf('#') + 1)),
+                    item.s("owner"), item.s("ownerEmail"), null, null, null, null, null, null, null, 0, null, null,
+                    new SweepState(sweep.nextCheckAt(), sweep.failures(), "unreadable escalation: " + unreadable,
+                            sweep.failedAt(), sweep.stuckAt()));
+        }
+    }
+
+    /** Written by {@link DynamoFeedbackRepository#postponeCheck}; nextCheckAt by every clock change. */
+    private static SweepState sweepState(Item item) {
+        Integer failures = item.integer("sweepFailures");
+        return new SweepState(item.time("nextCheckAt"), failures == null ? 0 : failures, item.s("sweepProblem"),
+                item.time("sweepFailedAt"), item.time("stuckAt"));
     }
 
     /** Written by {@link DynamoFeedbackRepository#recordHandOn}; null on escalations not handed on. */

@@ -3,11 +3,8 @@ package dev.qmark.aws.dynamodb;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.ports.FeedbackRepository.Page;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,46 +54,12 @@ final class FeedbackListing {
         query.expressionAttributeValues(values);
 
         List<Feedback> items = new ArrayList<>();
-        Map<String, AttributeValue> start = decode(cursor);
-        if (start != null && !(start.keySet().equals(java.util.Set.of(QmarkTable.PK, QmarkTable.SK, partitionKey, "listSk"))
-                && partition.equals(start.get(partitionKey)))) {
-            // a cursor from another listing (or made up) would reach DynamoDB and fail there
-            throw new IllegalArgumentException("cursor does not belong to this listing; start again without it");
-        }
+        Map<String, AttributeValue> start = ListCursor.decode(cursor, partitionKey, "listSk", partition);
         do {
             QueryResponse page = dynamo.query(query.exclusiveStartKey(start).limit(limit - items.size()).build());
             page.items().stream().map(FeedbackItems::feedback).forEach(items::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && items.size() < limit);
-        return new Page(items, encode(start));
-    }
-
-    private static String encode(Map<String, AttributeValue> key) {
-        if (key == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        key.forEach((name, value) -> out.append(name).append('\u0000').append(value.s()).append('\u0000'));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(out.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", -1);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cursor is not one this API gave out");
-        }
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < parts.length; i += 2) {
-            key.put(parts[i], AttributeValue.fromS(parts[i + 1]));
-        }
-        if (!key.containsKey(QmarkTable.PK) || !key.containsKey(QmarkTable.SK)) {
-            throw new IllegalArgumentException("cursor is not one this API gave out");
-        }
-        return key;
+        return new Page(items, ListCursor.encode(start));
     }
 }

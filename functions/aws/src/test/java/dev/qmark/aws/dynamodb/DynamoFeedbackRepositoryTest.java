@@ -203,16 +203,20 @@ class DynamoFeedbackRepositoryTest {
     }
 
     @Test
-    void theNoticeAboutAKeptMailIsClaimedOnce() {
-        String mailId = "mail-" + UUID.randomUUID();
-        repository.keepForReview(new FeedbackRepository.ReviewItem(mailId, "s3://b/k", "dana@example.com", "Re: ?",
-                "? @nobody", T0));
-        assertEquals(Claim.CLAIMED, repository.claimReviewNotice(mailId, T0, Duration.ofSeconds(30)));
-        assertEquals(Claim.BUSY, repository.claimReviewNotice(mailId, T0.plusSeconds(1), Duration.ofSeconds(30)));
-        assertEquals(Claim.CLAIMED, repository.claimReviewNotice(mailId, T0.plusSeconds(31), Duration.ofSeconds(30)),
+    void aNoticeAboutAnItemIsClaimedOncePerKeyOnItsOwnRecord() {
+        Feedback f = stored("told@example.org", T0);
+        String key = "not-handed-on#1#abc";
+        assertEquals(Claim.CLAIMED, repository.claimItemNotice(f.id(), key, T0, Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, repository.claimItemNotice(f.id(), key, T0.plusSeconds(1), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, repository.claimItemNotice(f.id(), key, T0.plusSeconds(31), Duration.ofSeconds(30)),
                 "a crashed sender's claim expires");
-        repository.markReviewNoticeSent(mailId, T0.plusSeconds(32));
-        assertEquals(Claim.ALREADY_SENT, repository.claimReviewNotice(mailId, T0.plusSeconds(600), Duration.ofSeconds(30)));
+        repository.markItemNoticeSent(f.id(), key, T0.plusSeconds(32), new TimelineEvent(T0.plusSeconds(32), "told", "x"));
+        assertEquals(Claim.ALREADY_SENT, repository.claimItemNotice(f.id(), key, T0.plusSeconds(600), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, repository.claimItemNotice(f.id(), "not-handed-on#1#def", T0, Duration.ofSeconds(30)),
+                "another key is another notice");
+        FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
+        assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("told")));
+        assertEquals(List.of(), record.escalations(), "notices are records of their own, not escalations");
     }
 
     @Test

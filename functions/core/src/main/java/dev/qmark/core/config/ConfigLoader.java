@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.core.deadline.BusinessHoursCalendar;
 import dev.qmark.core.deadline.DeadlineCalendar;
 import dev.qmark.core.deadline.IcsHolidays;
@@ -127,7 +128,7 @@ public final class ConfigLoader {
             throw new ConfigException(source + " line 1: the configuration is empty");
         }
         YamlMap top = YamlMap.of(root, source, "the configuration");
-        top.allowOnly("inboundDomain", "sender", "founder", "owners", "routes", "calendars", "reminders");
+        top.allowOnly("inboundDomain", "sender", "founder", "owners", "routes", "calendars", "reminders", "sweeper");
         Map<String, DeadlineCalendar> calendars = calendars(top);
         List<ReminderRule> reminders = top.has("reminders") ? reminders(top) : ReminderRule.DEFAULTS;
 
@@ -166,6 +167,11 @@ public final class ConfigLoader {
         for (Owner owner : owners.values()) {
             checkChainEndsAtFounder(owner, owners, ownerLines);
         }
+        OwnAddresses own = new OwnAddresses(inboundDomain, sender);
+        checkNotOurs(own, founder, founderNode.line("email"));
+        for (Owner owner : owners.values()) {
+            checkNotOurs(own, owner, ownerLines.get(owner.alias()));
+        }
 
         List<Route> routes = new ArrayList<>();
         Set<String> routeNames = new HashSet<>();
@@ -186,7 +192,33 @@ public final class ConfigLoader {
         check(last.match().takesEverything(), last.line(),
                 "the last route ('" + last.name() + "') must have no match, so that every feedback reaches someone");
         return new QmarkConfig(inboundDomain.toLowerCase(java.util.Locale.ROOT), sender, founder, owners, routes,
-                calendars, reminders);
+                calendars, reminders, stuckAfterFailures(top));
+    }
+
+    /** {@code sweeper: { stuckAfterFailures: 5 }}: how often one escalation may fail a sweep before it is set aside. */
+    private int stuckAfterFailures(YamlMap top) {
+        if (!top.has("sweeper")) {
+            return QmarkConfig.DEFAULT_STUCK_AFTER_FAILURES;
+        }
+        YamlMap sweeper = top.requireMap("sweeper");
+        sweeper.allowOnly("stuckAfterFailures");
+        Integer failures = sweeper.optionalInt("stuckAfterFailures");
+        if (failures == null) {
+            return QmarkConfig.DEFAULT_STUCK_AFTER_FAILURES;
+        }
+        check(failures >= 1 && failures <= 100, sweeper.line("stuckAfterFailures"),
+                "sweeper.stuckAfterFailures must be between 1 and 100, not " + failures);
+        return failures;
+    }
+
+    /** Qmark never mails its own addresses: an owner there could never be asked (or answer) without a loop. */
+    private void checkNotOurs(OwnAddresses own, Owner owner, int line) {
+        List<String> addresses = new ArrayList<>(owner.answersFrom());
+        addresses.add(0, owner.email());
+        for (String address : addresses) {
+            own.why(address).ifPresent(why -> check(false, line, "'" + owner.alias() + "' has the address " + address
+                    + ", which is " + why + ": Qmark cannot mail it or take answers from it"));
+        }
     }
 
     /**

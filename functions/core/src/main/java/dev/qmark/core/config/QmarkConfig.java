@@ -15,10 +15,19 @@ import java.util.Optional;
  */
 public record QmarkConfig(String inboundDomain, String sender, Owner founder,
                           Map<String, Owner> owners, List<Route> routes,
-                          Map<String, DeadlineCalendar> calendars, List<ReminderRule> reminders) {
+                          Map<String, DeadlineCalendar> calendars, List<ReminderRule> reminders,
+                          int stuckAfterFailures) {
 
     /** The manager alias that means "the founder": the top of every chain. */
     public static final String FOUNDER = "founder";
+    /** Failed sweeps of one escalation before it is set aside as stuck ({@code sweeper.stuckAfterFailures}). */
+    public static final int DEFAULT_STUCK_AFTER_FAILURES = 5;
+
+    /** A configuration with the default sweeper settings. */
+    public QmarkConfig(String inboundDomain, String sender, Owner founder, Map<String, Owner> owners, List<Route> routes,
+                       Map<String, DeadlineCalendar> calendars, List<ReminderRule> reminders) {
+        this(inboundDomain, sender, founder, owners, routes, calendars, reminders, DEFAULT_STUCK_AFTER_FAILURES);
+    }
 
     public QmarkConfig {
         owners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(owners));

@@ -15,14 +15,26 @@ import java.util.List;
  * @param reminderTimes when reminders are due, planned in working time when the "?" went out
  * @param remindersSent how many of them are behind us (sent, or skipped as overtaken)
  * @param breachedAt    when the deadline passed unanswered, null if it has not
- * @param handedOn      to whom and how it was handed on (status HANDED_ON), null if it was not
+ * @param handedOn      to whom and how it was handed on (status HANDED_ON), or to whom it went when its owner
+ *                      left the configuration (status ORPHANED); null otherwise
+ * @param sweep         the sweeper's next check and the failures it met, {@link SweepState#NONE} when none
  */
 public record Escalation(String feedbackId, int step, String owner, String ownerEmail, EscalationStatus status,
                          Instant askedAt, Instant dueAt, Instant answeredAt, String answer, String answeredBy,
-                         List<Instant> reminderTimes, int remindersSent, Instant breachedAt, HandOff handedOn) {
+                         List<Instant> reminderTimes, int remindersSent, Instant breachedAt, HandOff handedOn,
+                         SweepState sweep) {
 
     public Escalation {
         reminderTimes = reminderTimes == null ? List.of() : List.copyOf(reminderTimes);
+        sweep = sweep == null ? SweepState.NONE : sweep;
+    }
+
+    /** An escalation as the clocks left it, before the sweeper had anything to say about it. */
+    public Escalation(String feedbackId, int step, String owner, String ownerEmail, EscalationStatus status,
+                      Instant askedAt, Instant dueAt, Instant answeredAt, String answer, String answeredBy,
+                      List<Instant> reminderTimes, int remindersSent, Instant breachedAt, HandOff handedOn) {
+        this(feedbackId, step, owner, ownerEmail, status, askedAt, dueAt, answeredAt, answer, answeredBy, reminderTimes,
+                remindersSent, breachedAt, handedOn, SweepState.NONE);
     }
 
     /** An escalation before any reminder or breach. */

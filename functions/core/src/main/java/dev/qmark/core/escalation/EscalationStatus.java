@@ -9,11 +9,13 @@ import java.util.Locale;
  *   <li>OPEN: asked, the clock runs (reminders, then the deadline);</li>
  *   <li>LATE: the deadline passed unanswered; the question went one step up the chain;</li>
  *   <li>ANSWERED / ANSWERED_LATE: the item got its answer before / after this escalation's deadline;</li>
- *   <li>HANDED_ON: the person asked passed the question to someone else.</li>
+ *   <li>HANDED_ON: the person asked passed the question to someone else;</li>
+ *   <li>ORPHANED: the person asked is no longer in the configuration; the question went to the
+ *       route's owner (the founder at worst).</li>
  * </ul>
  */
 public enum EscalationStatus {
-    ASKING, OPEN, LATE, ANSWERED, ANSWERED_LATE, HANDED_ON;
+    ASKING, OPEN, LATE, ANSWERED, ANSWERED_LATE, HANDED_ON, ORPHANED;
 
     /** "answered-late": how the status reads in the API and in the table. */
     public String wireName() {

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Sends the "?" mail for an escalation request, once. The escalation is claimed before the mail
@@ -26,6 +28,7 @@ public final class Escalator {
     /** Longer than one send takes; shorter than the queue's visibility timeout. */
     public static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
     private static final int EARLIER_SHOWN = 5;
+    private static final Logger LOG = Logger.getLogger(Escalator.class.getName());
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
@@ -67,10 +70,7 @@ public final class Escalator {
                 // go on below
             }
         }
-        List<Feedback> earlier = repository.byCustomer(feedback.customer().email(), EARLIER_SHOWN + 1).stream()
-                .filter(f -> !f.id().equals(feedback.id()))
-                .limit(EARLIER_SHOWN)
-                .toList();
+        List<Feedback> earlier = earlierFrom(feedback);
         List<Escalation> askedBefore = record.escalations().stream().filter(e -> e.step() < request.step()).toList();
         String replyAddress = config.replyAddress(tokens.issue(feedback.id(), request.step()));
         String messageId = mail.send(questionMail.compose(feedback, escalation, owner, replyAddress, earlier, askedBefore));
@@ -81,5 +81,21 @@ public final class Escalator {
         repository.markAsked(feedback.id(), request.step(), messageId, sent, reminders, new TimelineEvent(sent, "asked",
                 "\"?\" sent to " + owner.name() + " <" + owner.email() + ">, due " + request.dueAt()));
         return Outcome.ASKED;
+    }
+
+    /**
+     * The customer's earlier feedback, shown on the "?". Context only: an earlier item this version
+     * cannot read (or a failing read) must never keep the question itself from going out.
+     */
+    private List<Feedback> earlierFrom(Feedback feedback) {
+        try {
+            return repository.byCustomer(feedback.customer().email(), EARLIER_SHOWN + 1).stream()
+                    .filter(f -> !f.id().equals(feedback.id()))
+                    .limit(EARLIER_SHOWN)
+                    .toList();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "earlier feedback of " + feedback.id() + "'s customer unreadable; the \"?\" goes without it", e);
+            return List.of();
+        }
     }
 }

@@ -138,6 +138,11 @@ public final class QuestionMail {
                     + (e.askedAt() == null ? "-" : MailFormat.when(e.askedAt(), reader.timeZone()))
                     + ", due " + MailFormat.when(e.dueAt(), reader.timeZone()) + ": ";
             HandOff handOff = e.handedOn();
+            if (e.status() == EscalationStatus.ORPHANED && handOff != null) {
+                return line + "no longer in the configuration, so it went to " + (handOff.to().equals(reader.alias())
+                        ? "you" : nameOf(handOff.to()) + " (" + handOff.to() + ")") + " "
+                        + MailFormat.when(handOff.at(), reader.timeZone());
+            }
             if (e.status() == EscalationStatus.HANDED_ON && handOff != null) {
                 return line + "handed on to " + (handOff.to().equals(reader.alias()) ? "you" : nameOf(handOff.to())
                         + " (" + handOff.to() + ")") + " " + MailFormat.when(handOff.at(), reader.timeZone());
@@ -154,6 +159,10 @@ public final class QuestionMail {
     }
 
     private String handedLine(Escalation handedBy) {
+        if (handedBy.status() == EscalationStatus.ORPHANED) {
+            // Qmark sent it on, not a person: the note says who is gone and why it comes to this reader
+            return "Sent on to you by Qmark:";
+        }
         return nameOf(handedBy.owner()) + " handed this on to you"
                 + (handedBy.handedOn().note().isBlank() ? "." : " with a note:");
     }

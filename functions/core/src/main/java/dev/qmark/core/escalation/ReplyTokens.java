@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,6 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code answer+<feedbackId>-<step>-<mac>@<inbound domain>}. The MAC is the first 80 bits of
  * HMAC-SHA256 over "feedbackId-step", in lower-case base32 so that mail systems which fold the
  * case of local parts do not break it. Without the secret nobody can forge or guess one.
+ *
+ * <p>Tokens are signed with the current secret and verified against it and any older secrets
+ * still accepted, so a rotated secret does not orphan the "?" mails already out: their reply
+ * addresses keep working while the secret they were signed with is still among the accepted.
  */
 public final class ReplyTokens {
 
@@ -24,12 +30,29 @@ public final class ReplyTokens {
     private static final Pattern ADDRESS = Pattern.compile("answer\\+([^@]+)@(.+)");
 
     private final SecretKeySpec key;
+    private final List<SecretKeySpec> accepted;
 
     public ReplyTokens(String secret) {
+        this(secret, List.of());
+    }
+
+    /**
+     * @param current signs new tokens (and verifies them)
+     * @param older earlier secrets whose tokens still verify, newest first; never used to sign
+     */
+    public ReplyTokens(String current, List<String> older) {
+        this.key = key(current);
+        List<SecretKeySpec> keys = new ArrayList<>();
+        keys.add(key);
+        older.forEach(secret -> keys.add(key(secret)));
+        this.accepted = List.copyOf(keys);
+    }
+
+    private static SecretKeySpec key(String secret) {
         if (secret == null || secret.length() < 16) {
             throw new IllegalArgumentException("the reply token secret must be at least 16 characters");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /** What a verified token names. */
@@ -38,7 +61,7 @@ public final class ReplyTokens {
 
     public String issue(String feedbackId, int step) {
         String subject = feedbackId + "-" + step;
-        return subject + "-" + mac(subject);
+        return subject + "-" + mac(key, subject);
     }
 
     /** The escalation a token names, only when its MAC is right. */
@@ -51,12 +74,13 @@ public final class ReplyTokens {
             return Optional.empty();
         }
         String subject = m.group(1) + "-" + m.group(2);
-        byte[] expected = mac(subject).getBytes(StandardCharsets.US_ASCII);
         byte[] given = m.group(3).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) {
-            return Optional.empty();
+        for (SecretKeySpec candidate : accepted) {
+            if (MessageDigest.isEqual(mac(candidate, subject).getBytes(StandardCharsets.US_ASCII), given)) {
+                return Optional.of(new EscalationRef(m.group(1), Integer.parseInt(m.group(2))));
+            }
         }
-        return Optional.of(new EscalationRef(m.group(1), Integer.parseInt(m.group(2))));
+        return Optional.empty();
     }
 
     /** The token part of a reply address at our domain (verified or not), if the address is one. */
@@ -71,7 +95,7 @@ public final class ReplyTokens {
         return Optional.of(m.group(1));
     }
 
-    private String mac(String subject) {
+    private static String mac(SecretKeySpec key, String subject) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

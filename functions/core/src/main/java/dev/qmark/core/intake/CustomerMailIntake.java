@@ -9,10 +9,12 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.AutomaticMail;
 import dev.qmark.core.mail.InboundMail;
+import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.core.ports.FeedbackQueue;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.text.Hashes;
+import dev.qmark.core.text.StoredText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,7 @@ public final class CustomerMailIntake {
     private final FeedbackQueue queue;
     private final MailSender mail;
     private final AcknowledgementMail acknowledgement;
+    private final OwnAddresses own;
     private final Clock clock;
 
     public CustomerMailIntake(QmarkConfig config, FeedbackRepository repository, FeedbackQueue queue, MailSender mail,
@@ -52,6 +55,7 @@ public final class CustomerMailIntake {
         this.queue = queue;
         this.mail = mail;
         this.acknowledgement = new AcknowledgementMail(config);
+        this.own = new OwnAddresses(config.inboundDomain(), config.sender());
         this.clock = clock;
     }
 
@@ -75,27 +79,39 @@ public final class CustomerMailIntake {
             }
             return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + ")", now);
         }
+        Optional<String> ours = own.why(received.from());
+        if (ours.isPresent()) {
+            // never feedback, never acknowledged: an acknowledgement would come straight back in
+            return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
+                    + ": Qmark's own mail never becomes feedback, or Qmark would mail itself", now);
+        }
         if (thread.isPresent()) {
             boolean added = repository.addCustomerMail(thread.get(), mailId, new TimelineEvent(now, "customer-mail",
-                    received.from() + " wrote again: " + text(received)));
+                    received.from() + " wrote again: " + text(received).text()));
             return new Outcome(Outcome.Kind.ADDED_TO_THREAD, thread.get(), added ? "added" : "added before");
         }
-        return newFeedback(received, mailId, now);
+        return newFeedback(received, mailId, rawLocation, now);
     }
 
-    private Outcome newFeedback(InboundMail received, String mailId, Instant now) {
+    private Outcome newFeedback(InboundMail received, String mailId, String rawLocation, Instant now) {
         // the list is for people; the files stay in the raw mail. Bounded, so no mail outgrows an item.
         List<Feedback.Attachment> attachments = new ArrayList<>();
         received.attachments().stream().limit(MAX_ATTACHMENTS_LISTED).forEach(a -> attachments.add(new Feedback.Attachment(
                 shorten(a.fileName(), 200), shorten(a.contentType(), 100), a.size())));
-        String subject = received.subject() == null || received.subject().isBlank() ? null : received.subject().strip();
+        // as much as a form post may carry: the item stays small for lists and "?" mails; the mail stays in S3
+        String subject = received.subject() == null || received.subject().isBlank() ? null
+                : StoredText.keep(received.subject().strip(), SubmissionValidator.MAX_SUBJECT, StoredText.LINE_BYTES).text();
+        String name = StoredText.keep(received.fromName(), SubmissionValidator.MAX_NAME, StoredText.LINE_BYTES).text();
+        StoredText.Kept message = text(received);
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.EMAIL,
-                new Customer(received.fromName(), received.from()), subject, text(received), null, now,
+                new Customer(name, received.from()), subject, message.text(), null, now,
                 FeedbackStatus.RECEIVED, null, attachments);
         String key = Hashes.sha256("mail\n" + mailId);
         FeedbackRepository.Stored stored = repository.storeNew(feedback, key, key, now.plus(SAME_MAIL_WINDOW),
                 new TimelineEvent(now, "received", "received by mail from " + received.from()
-                        + (attachments.isEmpty() ? "" : " with " + attachments.size() + " attachment(s)")));
+                        + (attachments.isEmpty() ? "" : " with " + attachments.size() + " attachment(s)")
+                        + (message.cut() ? "; its text was cut to " + message.howMuch() + " (the full mail is at "
+                                + rawLocation + ")" : "")));
         try {
             queue.enqueue(stored.feedbackId());
         } catch (RuntimeException e) {
@@ -150,10 +166,11 @@ public final class CustomerMailIntake {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private static String text(InboundMail received) {
+    /** The mail's text, at most what a form post may carry, with a marker where it was cut. */
+    private static StoredText.Kept text(InboundMail received) {
         String text = received.text() == null ? "" : received.text().strip();
-        return text.isEmpty() ? "(no text)" : text.length() > SubmissionValidator.MAX_MESSAGE
-                ? text.substring(0, SubmissionValidator.MAX_MESSAGE) + "…" : text;
+        return StoredText.keep(text.isEmpty() ? "(no text)" : text, SubmissionValidator.MAX_MESSAGE,
+                StoredText.LONG_TEXT_BYTES);
     }
 
     private Outcome review(InboundMail received, String mailId, String rawLocation, String reason, Instant now) {

@@ -13,10 +13,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +84,8 @@ public final class MimeComposer {
             if (!mail.replyTo().isEmpty()) {
                 message.setReplyTo(addresses(mail.replyTo()));
             }
-            message.setSubject(truncate(HeaderText.clean(mail.subject()), MAX_SUBJECT_LENGTH), CHARSET);
+            message.setHeader("Subject", MimeUtility.fold(9, headerText(truncate(HeaderText.clean(mail.subject()),
+                    MAX_SUBJECT_LENGTH))));
             message.setHeader("Date", DATE.format(date));
             message.setHeader("Auto-Submitted", "auto-generated");
             addExtraHeaders(message, mail.headers());
@@ -154,14 +157,57 @@ public final class MimeComposer {
         }
     }
 
+    /**
+     * Text for a subject or display name as it goes on the wire: plain ASCII as it is, anything else
+     * as RFC 2047 encoded words, so that it decodes back to exactly the text given. Jakarta Mail
+     * encodes only non-ASCII; an ASCII text that contains {@code =?} would go out as it is and a
+     * mail client would decode it: a customer's subject {@code =?UTF-8?B?...?=} could carry CR and LF
+     * (or any words) into the "?" mail's subject. Encoded, it shows literally.
+     */
+    static String headerText(String text) {
+        if (text == null || text.isEmpty() || (isPlainAscii(text) && !text.contains("=?"))) {
+            return text;
+        }
+        // Jakarta's encodeWord leaves ASCII as it is, whatever encoding it is asked for: encode here.
+        // Words of at most 39 UTF-8 bytes (52 base64 characters, 64 with the frame: "Subject: " and
+        // one word stay under 78) never split a character; the space between encoded words is not
+        // part of the text (RFC 2047, 6.2).
+        StringBuilder words = new StringBuilder();
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            int bytes = 0;
+            while (end < text.length()) {
+                int cp = text.codePointAt(end);
+                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                if (bytes + size > 39) {
+                    break;
+                }
+                bytes += size;
+                end += Character.charCount(cp);
+            }
+            if (!words.isEmpty()) {
+                words.append(' ');
+            }
+            words.append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(
+                    text.substring(start, end).getBytes(StandardCharsets.UTF_8))).append("?=");
+            start = end;
+        }
+        return words.toString();
+    }
+
+    private static boolean isPlainAscii(String text) {
+        return text.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+    }
+
     private static InternetAddress address(String address, String displayName) {
         String normalised = EmailAddress.normalise(address);
         String name = truncate(HeaderText.clean(displayName), MAX_NAME_LENGTH);
         try {
             return name == null || name.isBlank()
                     ? new InternetAddress(normalised, false)
-                    : new InternetAddress(normalised, name.strip(), CHARSET);
-        } catch (UnsupportedEncodingException | jakarta.mail.internet.AddressException e) {
+                    : new EncodedNameAddress(new InternetAddress(normalised, false).getAddress(), name.strip());
+        } catch (jakarta.mail.internet.AddressException e) {
             throw new IllegalArgumentException("not a valid e-mail address", e);
         }
     }
@@ -194,6 +240,20 @@ public final class MimeComposer {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * An address whose display name is encoded by {@link #headerText}: InternetAddress itself would
+     * leave an ASCII name such as {@code =?UTF-8?B?...?=} as it is, for mail clients to decode.
+     */
+    private static final class EncodedNameAddress extends InternetAddress {
+        private static final long serialVersionUID = 1L;
+
+        EncodedNameAddress(String address, String name) {
+            this.address = address;
+            this.personal = name;
+            this.encodedPersonal = headerText(name);
+        }
     }
 
     /** A MimeMessage that keeps the Message-ID we chose instead of generating its own on save. */

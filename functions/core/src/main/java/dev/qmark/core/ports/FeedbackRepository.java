@@ -7,6 +7,7 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.text.StoredText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,8 +58,16 @@ public interface FeedbackRepository {
     record Page(List<Feedback> items, String cursor) {
     }
 
-    /** A mail kept for a person to look at instead of being applied. */
+    /**
+     * A mail kept for a person to look at instead of being applied. What came from the mail is
+     * bounded ({@link StoredText}), so that no mail is too big to be kept: the raw MIME is linked.
+     */
     record ReviewItem(String mailId, String rawLocation, String from, String subject, String reason, Instant at) {
+        public ReviewItem {
+            from = StoredText.bounded(from, StoredText.LINE_BYTES);
+            subject = StoredText.bounded(subject, StoredText.LINE_BYTES);
+            reason = StoredText.bounded(reason, StoredText.REASON_BYTES);
+        }
     }
 
     /**
@@ -127,8 +136,54 @@ public interface FeedbackRepository {
     /** A late escalation's follow-up is done (the next person asked, the owner told): it leaves the sweeper's list. */
     void finishBreach(String feedbackId, int step);
 
-    /** Escalations whose next check (a reminder or the deadline) is due at {@code now}, soonest first. */
-    List<Escalation> dueEscalations(Instant now, int limit);
+    /** One page of due escalations; {@code cursor} (opaque) reads on after its last item, null on the last page. */
+    record DuePage(List<Escalation> items, String cursor) {
+    }
+
+    /**
+     * Escalations whose next check (a reminder, the deadline, a follow-up, a postponed retry) is due
+     * at {@code now}, soonest first, one page; {@code cursor} from the previous page, or null.
+     */
+    DuePage dueEscalations(Instant now, int limit, String cursor);
+
+    /** The first page of {@link #dueEscalations(Instant, int, String)}. */
+    default List<Escalation> dueEscalations(Instant now, int limit) {
+        return dueEscalations(now, limit, null).items();
+    }
+
+    /**
+     * A sweep failed to check {@code seen}: its next check moves to {@code nextCheckAt} (so the
+     * next sweep reads past it) and the failure is counted with {@code problem}; with {@code stuck}
+     * it also leaves the sweeper's list for the stuck list, and {@code event} (may be null) goes on
+     * the timeline. Only if the escalation is as the sweep read it (next check, failures):
+     * two sweeps failing at once count one failure, and progress made meanwhile stands. False when
+     * it had changed.
+     */
+    boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
+                          TimelineEvent event);
+
+    /** Escalations set aside as stuck (see {@link #postponeCheck}), soonest deadline first; owner optional. */
+    List<Escalation> stuckEscalations(String owner, int limit);
+
+    /**
+     * OPEN to ORPHANED: the person asked ({@code goneOwner}) is no longer in the configuration and
+     * the question goes to {@code handOff.to()} as step {@code handOff.toStep()}, which must not
+     * exist yet. It stays on the sweeper's list, due now, until {@link #finishOrphaned}: a sweep
+     * that dies before asking the next person is finished by the next one. False when it was not
+     * OPEN with that owner any more (answered, handed on, adopted by a racing sweep).
+     */
+    boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOff handOff, TimelineEvent event);
+
+    /** The next person was asked about an orphaned escalation: it leaves the sweeper's list. */
+    void finishOrphaned(String feedbackId, int step);
+
+    /**
+     * Claims a one-off notice to the founder that belongs to no feedback item (what a configuration
+     * change orphaned), as {@link #claimNotice} does; {@code notice} names it for good.
+     */
+    Claim claimFounderNotice(String notice, Instant now, Duration lease);
+
+    void markFounderNoticeSent(String notice, Instant at);
 
     /** Open (status OPEN) or late (LATE) escalations, soonest deadline first; owner and dueBefore optional. */
     List<Escalation> escalations(dev.qmark.core.escalation.EscalationStatus status, String owner, Instant dueBefore,
@@ -158,16 +213,33 @@ public interface FeedbackRepository {
     /** Keeps a mail that was not applied; the same mail kept twice is one item. */
     void keepForReview(ReviewItem item);
 
-    /** Mails kept for review (not applied: strangers, forged tokens, robots, spam, unparseable), newest first. */
-    List<ReviewItem> reviewItems(int limit);
+    /** One page of the review list; {@code cursor} is null on the last page. */
+    record ReviewPage(List<ReviewItem> items, String cursor) {
+    }
 
     /**
-     * Claims the one mail telling the sender of a kept mail why it was not applied (a "? @alias"
-     * that named nobody), as {@link #claimNotice} does; the mail must have been kept first.
+     * Mails kept for review (not applied: strangers, forged tokens, robots, spam, unparseable),
+     * newest first, from {@code cursor} (null: the newest).
+     *
+     * @throws IllegalArgumentException for a cursor that is not one this listing gave out
      */
-    Claim claimReviewNotice(String mailId, Instant now, Duration lease);
+    ReviewPage reviewItems(int limit, String cursor);
 
-    void markReviewNoticeSent(String mailId, Instant at);
+    /** The newest {@code limit} mails kept for review. */
+    default List<ReviewItem> reviewItems(int limit) {
+        return reviewItems(limit, null).items();
+    }
+
+    /**
+     * Claims a one-off notice about an item that belongs to no single escalation state, such as
+     * telling someone once per question and reason why their "? @alias" did nothing ({@code key}
+     * names it), as {@link #claimNotice} does. Each is a record of its own under the item, so that
+     * however many there are, no escalation grows towards DynamoDB's item limit.
+     */
+    Claim claimItemNotice(String feedbackId, String key, Instant now, Duration lease);
+
+    /** The notice claimed with {@link #claimItemNotice} was sent; {@code event} goes on the timeline. */
+    void markItemNoticeSent(String feedbackId, String key, Instant at, TimelineEvent event);
 
     /** Newest first. Both filters optional (null). */
     Page list(FeedbackStatus status, String customerEmail, int limit, String cursor);

@@ -17,11 +17,14 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.AutomaticMail;
 import dev.qmark.core.mail.InboundMail;
+import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.core.mail.ReplyText;
 import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.FeedbackRepository.ReviewItem;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.text.Hashes;
+import dev.qmark.core.text.StoredText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +52,8 @@ public final class ReplyIntake {
     private static final Duration NOTICE_LEASE = Duration.ofSeconds(30);
     private static final String FOUNDER_NOTICE = "founder";
     private static final String HANDED_ON_NOTICE = "handed-on";
+    /** The writer told that their answer or note was cut to what an item holds. */
+    private static final String CUT_NOTICE = "cut";
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
@@ -56,6 +61,8 @@ public final class ReplyIntake {
     private final ReplyTokens tokens;
     private final AnswerMail answerMail;
     private final HandOnMails handOnMails;
+    private final CutNoticeMail cutNoticeMail;
+    private final OwnAddresses own;
     private final Escalator escalator;
     private final Clock clock;
 
@@ -67,6 +74,8 @@ public final class ReplyIntake {
         this.tokens = tokens;
         this.answerMail = new AnswerMail(config);
         this.handOnMails = new HandOnMails(config);
+        this.cutNoticeMail = new CutNoticeMail(config);
+        this.own = new OwnAddresses(config.inboundDomain(), config.sender());
         this.escalator = new Escalator(config, repository, mail, tokens, clock);
         this.clock = clock;
     }
@@ -94,6 +103,11 @@ public final class ReplyIntake {
         Optional<String> automatic = AutomaticMail.reason(received, config.sender());
         if (automatic.isPresent()) {
             return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + "), not an answer");
+        }
+        Optional<String> ours = own.why(received.from());
+        if (ours.isPresent()) {
+            return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
+                    + ": Qmark's own mail is never applied, or Qmark would answer itself");
         }
         Optional<String> token = replyToken(received, envelopeRecipients);
         if (token.isEmpty()) {
@@ -126,15 +140,18 @@ public final class ReplyIntake {
                     authentication);
         }
         Instant now = clock.instant();
-        FeedbackRepository.AnswerOutcome recorded = repository.recordAnswer(feedbackId, step, answer,
+        // an item holds 400 KB: what fits is the answer on record, the whole mail stays in S3
+        StoredText.Kept kept = StoredText.keepBytes(answer, StoredText.LONG_TEXT_BYTES);
+        FeedbackRepository.AnswerOutcome recorded = repository.recordAnswer(feedbackId, step, kept.text(),
                 received.from(), mailId, now, new TimelineEvent(now, "answered",
-                        asked.name() + " <" + received.from() + "> answered"));
+                        asked.name() + " <" + received.from() + "> answered" + cutNote("answer", kept, rawLocation)));
         if (recorded == FeedbackRepository.AnswerOutcome.NOT_OPEN) {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id()
                     + ", which is not open (" + (escalation.get().status() == EscalationStatus.HANDED_ON
                     ? "handed on" : "answered before") + ")");
         }
         tellFounder(feedbackId, step, asked);
+        tellWriterOfCut(feedbackId, step, received.from(), CutNoticeMail.What.ANSWER, kept, rawLocation);
         return new Outcome(recorded == FeedbackRepository.AnswerOutcome.RECORDED
                 ? Outcome.Kind.ANSWERED : Outcome.Kind.ALREADY_ANSWERED, feedbackId, "answered by " + received.from());
     }
@@ -157,6 +174,35 @@ public final class ReplyIntake {
                 new TimelineEvent(now, "founder-told", "answer sent to " + config.founder().name()));
     }
 
+    /** For a timeline event: "; the answer was cut to the first N of M characters (the full mail is at ...)". */
+    private static String cutNote(String what, StoredText.Kept kept, String rawLocation) {
+        return kept.cut() ? "; the " + what + " was cut to " + kept.howMuch() + " (the full mail is at " + rawLocation + ")"
+                : "";
+    }
+
+    /** Tells whoever wrote an answer or note that was cut what is on record, once (a claimed notice). */
+    private void tellWriterOfCut(String feedbackId, int step, String writer, CutNoticeMail.What what,
+                                 StoredText.Kept kept, String rawLocation) {
+        if (!kept.cut()) {
+            return;
+        }
+        switch (repository.claimNotice(feedbackId, step, CUT_NOTICE, clock.instant(), NOTICE_LEASE)) {
+            case ALREADY_SENT -> {
+                return;
+            }
+            case BUSY -> throw new TryAgainLater("the cut notice for " + feedbackId + "-" + step + " is being sent");
+            case CLAIMED -> {
+                // go on below
+            }
+        }
+        FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
+        mail.send(cutNoticeMail.compose(record.feedback(), record.escalation(step).orElseThrow(), writer, what, kept,
+                rawLocation));
+        Instant now = clock.instant();
+        repository.markNoticeSent(feedbackId, step, CUT_NOTICE, now, new TimelineEvent(now, "writer-told-cut",
+                writer + " told that the " + (what == CutNoticeMail.What.ANSWER ? "answer" : "note") + " was cut"));
+    }
+
     /**
      * "? @alias": records the hand-on (conditional on the escalation being OPEN, keyed by this
      * mail's id), then finishes it. A redelivered mail finds its own hand-on recorded and finishes
@@ -174,8 +220,9 @@ public final class ReplyIntake {
                     + " passes (" + authentication.describe() + ")");
         }
         HandOff before = escalation.handedOn();
+        StoredText.Kept note = StoredText.keepBytes(command.note(), StoredText.LONG_TEXT_BYTES);
         if (escalation.status() == EscalationStatus.HANDED_ON && before != null && mailId.equals(before.mailId())) {
-            return finishHandOn(feedback.id(), escalation.step(), asked, true);
+            return finishHandOn(feedback.id(), escalation.step(), asked, true, note, rawLocation);
         }
         Optional<Owner> target = switch (command.target()) {
             case ROUTE_OWNER -> Triage.isTriageStep(config, feedback, escalation)
@@ -205,21 +252,25 @@ public final class ReplyIntake {
                 : Duration.between(escalation.askedAt(), escalation.dueAt());
         Instant due = config.calendarFor(route, next.alias()).plusWorkingTime(now, within).truncatedTo(ChronoUnit.SECONDS);
         int nextStep = record.escalations().stream().mapToInt(Escalation::step).max().orElse(0) + 1;
-        HandOff handOff = new HandOff(next.alias(), nextStep, due, now, received.from(), command.note(), mailId);
+        HandOff handOff = new HandOff(next.alias(), nextStep, due, now, received.from(), note.text(), mailId);
         TimelineEvent event = new TimelineEvent(now, "handed-on", asked.name() + " <" + received.from()
                 + "> handed it on to " + next.name() + " (" + next.alias() + "), due " + due
-                + (command.note().isBlank() ? "" : ", with a note"));
+                + (command.note().isBlank() ? "" : ", with a note") + cutNote("note", note, rawLocation));
         return switch (repository.recordHandOn(feedback.id(), escalation.step(), handOff, event)) {
-            case RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, false);
-            case ALREADY_RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, true);
+            case RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, false, note, rawLocation);
+            case ALREADY_RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, true, note, rawLocation);
             case NOT_OPEN -> refuse(received, mailId, rawLocation, feedback, escalation, asked, command,
                     notOpen(repository.findRecord(feedback.id()).flatMap(r -> r.escalation(escalation.step()))
                             .orElse(escalation)));
         };
     }
 
-    /** Asks the next person (once: the escalator's claim) and tells the one who handed it on (once: a claim). */
-    private Outcome finishHandOn(String feedbackId, int step, Owner asked, boolean redelivered) {
+    /**
+     * Asks the next person (once: the escalator's claim) and tells the one who handed it on (once: a
+     * claim), and when their note was cut, that too (once).
+     */
+    private Outcome finishHandOn(String feedbackId, int step, Owner asked, boolean redelivered, StoredText.Kept note,
+                                 String rawLocation) {
         Escalation handed = repository.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow();
         HandOff handOff = handed.handedOn();
         escalator.ask(new EscalationRequest(feedbackId, handOff.toStep(), handOff.to(), handOff.dueAt()));
@@ -236,18 +287,23 @@ public final class ReplyIntake {
                         "hand-on-confirmed", asked.name() + " told it went to " + handOff.to()));
             }
         }
+        tellWriterOfCut(feedbackId, step, handOff.by(), CutNoticeMail.What.NOTE, note, rawLocation);
         return new Outcome(redelivered ? Outcome.Kind.ALREADY_HANDED_ON : Outcome.Kind.HANDED_ON, feedbackId,
                 "handed on by " + handOff.by() + " to " + handOff.to() + " (" + feedbackId + "-" + handOff.toStep() + ")");
     }
 
-    /** A hand-on that cannot be done: nothing changes, the mail is kept, and its sender is told why (once). */
+    /**
+     * A hand-on that cannot be done: nothing changes, the mail is kept, and its sender is told why
+     * once per question and reason — ten replies naming the same alias nobody has get one mail.
+     */
     private Outcome refuse(InboundMail received, String mailId, String rawLocation, Feedback feedback,
                            Escalation escalation, Owner asked, HandOnCommand command, String why) {
         Outcome kept = review(received, mailId, rawLocation, "\"" + command.written() + "\" from " + received.from()
                 + " on " + escalation.id() + " did not hand it on: " + why);
-        switch (repository.claimReviewNotice(mailId, clock.instant(), NOTICE_LEASE)) {
+        String notice = "not-handed-on#" + escalation.step() + "#" + Hashes.sha256(why).substring(0, 16);
+        switch (repository.claimItemNotice(feedback.id(), notice, clock.instant(), NOTICE_LEASE)) {
             case ALREADY_SENT -> {
-                // told before
+                // told before, about this question and for this reason
             }
             case BUSY -> throw new TryAgainLater("the notice about mail " + mailId + " is being sent");
             case CLAIMED -> {
@@ -255,7 +311,10 @@ public final class ReplyIntake {
                         ? config.replyAddress(tokens.issue(feedback.id(), escalation.step())) : null;
                 mail.send(handOnMails.notHandedOn(feedback, escalation, asked, received.from(), command, why,
                         replyAddress));
-                repository.markReviewNoticeSent(mailId, clock.instant());
+                Instant now = clock.instant();
+                repository.markItemNoticeSent(feedback.id(), notice, now, new TimelineEvent(now, "not-handed-on",
+                        received.from() + " told why \"" + command.written() + "\" on " + escalation.id()
+                                + " changed nothing: " + why));
             }
         }
         return kept;
@@ -266,6 +325,7 @@ public final class ReplyIntake {
             case ANSWERED, ANSWERED_LATE -> "the question is answered already";
             case LATE -> "its deadline passed and it went up the chain";
             case HANDED_ON -> "it was handed on already";
+            case ORPHANED -> "its owner left the configuration and it went to someone else";
             case ASKING, OPEN -> "it changed meanwhile; try again";
         };
     }

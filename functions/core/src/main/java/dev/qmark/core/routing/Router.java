@@ -22,12 +22,14 @@ public final class Router {
      * The route, its owner, and the deadline of the first "?": the owner's, or on a route with
      * {@code triage: founder} the founder's, who is asked first (the same answerWithin, in the
      * founder's calendar; the owner gets a fresh answerWithin when the founder sends it on).
+     * The answer time counts from when the feedback arrived, not from {@code now}: a burst or an
+     * outage that delays routing must not give the owner extra time the customer is waiting anyway.
      */
     public RouteDecision decide(Feedback feedback, Instant now) {
         for (Route route : config.routes()) {
             if (accepts(route.match(), feedback)) {
                 // working time when a calendar applies; to the second: what people read and the sweeper compares
-                Instant due = config.calendarFor(route, firstAsked(route)).plusWorkingTime(now, route.answerWithin());
+                Instant due = config.calendarFor(route, firstAsked(route)).plusWorkingTime(feedback.receivedAt(), route.answerWithin());
                 return new RouteDecision(route.name(), route.owner(), route.answerWithin(),
                         due.truncatedTo(ChronoUnit.SECONDS), now);
             }

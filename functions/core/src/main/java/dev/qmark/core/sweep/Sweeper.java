@@ -9,21 +9,22 @@ import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.Escalator;
 import dev.qmark.core.escalation.ReplyTokens;
 import dev.qmark.core.escalation.Triage;
+import dev.qmark.core.escalation.TryAgainLater;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.FeedbackRepository.Claim;
+import dev.qmark.core.ports.FeedbackRepository.DuePage;
 import dev.qmark.core.ports.MailSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,12 +35,18 @@ import java.util.logging.Logger;
  * manager chain with a fresh deadline, and tells the owner. Every step is a conditional write or
  * a claimed mail, so two sweeps at once, a sweep racing an answer, or a sweep retried after a
  * crash each send one reminder, take one breach step, send one mail.
+ *
+ * <p>Nothing one item does can stop the others. A check that fails is postponed with backoff (its
+ * next check moves later, so the index's head moves past it) and, after
+ * {@code sweeper.stuckAfterFailures} failures in a row, set aside as stuck where a person sees it.
+ * A sweep reads the index page by page while it has time; what it leaves is still at the head of
+ * the index for the next sweep, because everything it did or postponed has left the due range:
+ * the index is the cursor.
  */
 public final class Sweeper {
 
-    /** Escalations read per page; a sweep reads pages until nothing is due (at most {@link #MAX_PAGES}). */
+    /** Escalations read per page. */
     static final int PAGE = 100;
-    static final int MAX_PAGES = 20;
     private static final Duration NOTICE_LEASE = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
 
@@ -49,7 +56,10 @@ public final class Sweeper {
     private final ReplyTokens tokens;
     private final Escalator escalator;
     private final DeadlineMails mails;
+    private final OrphanedQuestions orphans;
     private final Clock clock;
+    /** The first sweep of a container looks for every question a configuration change orphaned. */
+    private volatile boolean orphansLookedFor;
 
     public Sweeper(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens, Clock clock) {
         this.config = config;
@@ -58,101 +68,182 @@ public final class Sweeper {
         this.tokens = tokens;
         this.escalator = new Escalator(config, repository, mail, tokens, clock);
         this.mails = new DeadlineMails(config);
+        this.orphans = new OrphanedQuestions(config, repository, mail, tokens, clock);
         this.clock = clock;
     }
 
+    /** A sweep with all the time it needs. */
     public SweepReport sweep() {
-        Instant now = clock.instant();
-        SweepReport report = new SweepReport(now, 0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
-        Set<String> seen = new HashSet<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<Escalation> due = repository.dueEscalations(now, PAGE);
-            List<Escalation> fresh = due.stream().filter(e -> !seen.contains(e.id())).toList();
-            for (Escalation escalation : fresh) {
-                seen.add(escalation.id());
-                try {
-                    check(escalation, now, report);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "sweeping " + escalation.id() + " failed; the next sweep tries again", e);
-                    report.postponed().add(escalation.id());
-                }
-            }
-            if (due.size() < PAGE || fresh.isEmpty()) {
-                break;
-            }
-        }
-        return new SweepReport(now, seen.size(), report.reminded(), report.breached(), report.escalated(),
-                report.toldLate(), report.postponed());
+        return sweep(() -> true);
     }
 
-    private void check(Escalation escalation, Instant now, SweepReport report) {
-        if (escalation.status() == EscalationStatus.LATE) {
-            followUpBreach(escalation, now, report);
+    /**
+     * One sweep. {@code timeLeft} says whether there is time for one more check (the Lambda
+     * handler asks its context); when it says no, the sweep stops and reports what it left.
+     */
+    public SweepReport sweep(BooleanSupplier timeLeft) {
+        Instant now = clock.instant();
+        SweepTally tally = new SweepTally(now);
+        if (!orphansLookedFor) {
+            // configuration travels with the code: a new container may be the first with a change
+            orphansLookedFor = true;
+            try {
+                orphans.adoptAll(tally);
+            } catch (RuntimeException e) {
+                // never a reason to skip the deadlines; each sweep still adopts the due orphans it meets
+                LOG.log(Level.WARNING, "looking for orphaned questions failed", e);
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        boolean outOfTime = false;
+        do {
+            DuePage page = repository.dueEscalations(now, PAGE, cursor);
+            for (Escalation escalation : page.items()) {
+                if (!seen.add(escalation.id())) {
+                    continue;
+                }
+                tally.due++;
+                if (outOfTime || !timeLeft.getAsBoolean()) {
+                    outOfTime = true;
+                    tally.left++;
+                    continue;
+                }
+                try {
+                    check(escalation, now, tally);
+                } catch (TryAgainLater busy) {
+                    // another sweep (or the escalator) holds a claim on it right now: not a failure
+                    tally.busy.add(escalation.id());
+                } catch (RuntimeException e) {
+                    failed(escalation, now, e, tally);
+                }
+            }
+            cursor = page.cursor();
+        } while (cursor != null && !outOfTime);
+        tally.more = cursor != null;
+        orphans.tellFounder(tally);
+        SweepReport report = tally.report(seen.size());
+        LOG.info(report.logLine());
+        return report;
+    }
+
+    /**
+     * A check threw: the escalation's next check moves later with backoff, the failure and its
+     * reason are recorded on it, and after too many in a row it leaves the sweeper's list for the
+     * stuck list. A conditional write: two sweeps failing on it at once count one failure.
+     */
+    private void failed(Escalation escalation, Instant now, RuntimeException e, SweepTally tally) {
+        tally.failed++;
+        int failures = escalation.sweep().failures() + 1;
+        boolean stuck = failures >= config.stuckAfterFailures();
+        String problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        LOG.log(stuck ? Level.SEVERE : Level.WARNING, "sweeping " + escalation.id() + " failed (" + failures + " in a row)"
+                + (stuck ? "; set aside as stuck" : "; postponed"), e);
+        try {
+            TimelineEvent event = stuck ? new TimelineEvent(now, "stuck", "the sweeper failed " + failures
+                    + " times in a row (last: " + problem + "); set aside: GET /escalations?status=stuck") : null;
+            if (repository.postponeCheck(escalation, Backoff.nextCheck(now, failures), problem, now, stuck, event)) {
+                (stuck ? tally.stuck : tally.postponed).add(escalation.id());
+            }
+        } catch (RuntimeException postponing) {
+            // the table itself fails: nothing to record it in; the next sweep meets the item again
+            LOG.log(Level.WARNING, "postponing " + escalation.id() + " failed too", postponing);
+        }
+    }
+
+    private void check(Escalation escalation, Instant now, SweepTally tally) {
+        if (escalation.status() == null) {
+            // the repository could not read it (see SweepState): fail it like any check, never every sweep
+            throw new IllegalStateException(escalation.sweep().problem());
+        }
+        boolean finished = true;
+        if (escalation.status() == EscalationStatus.ORPHANED) {
+            orphans.finish(escalation, tally);
+        } else if (escalation.status() == EscalationStatus.OPEN && config.owner(escalation.owner()).isEmpty()) {
+            orphans.adopt(escalation, tally);
+        } else if (escalation.status() == EscalationStatus.LATE) {
+            finished = followUpBreach(escalation, now, tally);
         } else if (escalation.status() == EscalationStatus.OPEN && !now.isBefore(escalation.dueAt())) {
             Owner owner = config.requireOwner(escalation.owner());
             if (repository.markLate(escalation.feedbackId(), escalation.step(), now, new TimelineEvent(now, "late",
                     owner.name() + " did not answer by " + escalation.dueAt()))) {
-                report.breached().add(escalation.id());
+                tally.breached.add(escalation.id());
             }
-            followUpBreach(escalation, now, report);
+            finished = followUpBreach(escalation, now, tally);
         } else if (escalation.status() == EscalationStatus.OPEN) {
-            remind(escalation, now, report);
+            finished = remind(escalation, now, tally);
+        }
+        // anything else: its state changed since the index was read, nothing to do
+        if (finished) {
+            tally.done++;
+        } else {
+            tally.busy.add(escalation.id());
         }
     }
 
-    /** Sends the latest reminder that is due; earlier ones it overtook are not sent at all. */
-    private void remind(Escalation escalation, Instant now, SweepReport report) {
-        List<Instant> times = escalation.reminderTimes();
+    /**
+     * Sends the latest reminder that is due; earlier ones it overtook are not sent at all.
+     * False when another sweep holds the reminder's claim right now.
+     */
+    private boolean remind(Escalation escalation, Instant now, SweepTally tally) {
+        var times = escalation.reminderTimes();
         int due = 0;
         while (due < times.size() && !times.get(due).isAfter(now)) {
             due++;
         }
         if (due <= escalation.remindersSent()) {
-            return;
+            return true;
         }
         String notice = "reminder-" + due;
         Instant nextCheck = due < times.size() ? times.get(due) : escalation.dueAt();
+        // read what the mail needs before claiming it: a failure here leaves no claim behind
+        Feedback feedback = repository.find(escalation.feedbackId())
+                .orElseThrow(() -> new IllegalStateException("feedback " + escalation.feedbackId() + " is not stored"));
+        Owner owner = config.requireOwner(escalation.owner());
         Claim claim = repository.claimNotice(escalation.feedbackId(), escalation.step(), notice, now, NOTICE_LEASE);
         if (claim == Claim.BUSY) {
-            report.postponed().add(escalation.id());
-            return;
+            return false;
         }
         if (claim == Claim.CLAIMED) {
-            Feedback feedback = repository.find(escalation.feedbackId()).orElseThrow();
-            Owner owner = config.requireOwner(escalation.owner());
             mail.send(mails.reminder(feedback, escalation, owner, replyAddress(escalation), now));
-            report.reminded().add(escalation.id());
+            tally.reminded.add(escalation.id());
         }
         repository.markRemindersSent(escalation.feedbackId(), escalation.step(), due, nextCheck, now,
                 new TimelineEvent(now, "reminded", "reminder " + due + " to " + escalation.owner()));
+        return true;
     }
 
     /**
      * After a breach: the next person up the chain is asked (the founder at the top), the owner
      * is told, and the escalation leaves the sweeper's list. Each part is claimed, so a retry
-     * repeats only what did not happen.
+     * repeats only what did not happen. An owner who left the configuration meanwhile is not told;
+     * the question goes where an orphaned one would (see {@link OrphanedQuestions}). False when
+     * another sweep holds the late notice's claim right now.
      */
-    private void followUpBreach(Escalation escalation, Instant now, SweepReport report) {
-        FeedbackRecord record = repository.findRecord(escalation.feedbackId()).orElseThrow();
+    private boolean followUpBreach(Escalation escalation, Instant now, SweepTally tally) {
+        FeedbackRecord record = repository.findRecord(escalation.feedbackId())
+                .orElseThrow(() -> new IllegalStateException("feedback " + escalation.feedbackId() + " is not stored"));
         if (record.feedback().status() == FeedbackStatus.ANSWERED) {
-            return;  // answered meanwhile: the answer stopped this clock
+            return true;  // answered meanwhile: the answer stopped this clock
         }
         if (record.escalation(escalation.step()).map(e -> e.status() != EscalationStatus.LATE).orElse(true)) {
-            return;  // not late after all: handed on just before the deadline (its next step is the hand-on's)
+            return true;  // not late after all: handed on just before the deadline (its next step is the hand-on's)
         }
-        Owner owner = config.requireOwner(escalation.owner());
+        Owner owner = config.owner(escalation.owner()).orElse(null);
         Owner next = null;
         if (Triage.isTriageStep(config, record.feedback(), escalation)) {
             // the founder let the triage pass: the route's owner gets it, as a bare "?" would have sent it
-            next = config.requireOwner(Triage.routeOwner(record.feedback()));
+            next = config.owner(Triage.routeOwner(record.feedback()))
+                    .orElseGet(() -> orphans.inChargeInstead(record, Triage.routeOwner(record.feedback())));
+        } else if (owner == null) {
+            next = orphans.inChargeInstead(record, escalation.owner());
         } else if (!QmarkConfig.FOUNDER.equals(owner.alias())) {
             next = config.requireOwner(config.chainAbove(owner.alias()).get(0));
         }
         if (next != null) {
             Optional<Escalation> asked = record.escalation(escalation.step() + 1);
             if (asked.isEmpty() || asked.get().status() == EscalationStatus.ASKING) {
-                Route route = routeOf(record.feedback());
+                Route route = Triage.routeOf(config, record.feedback()).orElse(null);
                 Duration within = record.feedback().route() != null ? record.feedback().route().answerWithin()
                         : Duration.between(escalation.askedAt(), escalation.dueAt());
                 Instant due = config.calendarFor(route, next.alias()).plusWorkingTime(now, within)
@@ -160,27 +251,25 @@ public final class Sweeper {
                 Escalator.Outcome outcome = escalator.ask(new EscalationRequest(escalation.feedbackId(),
                         escalation.step() + 1, next.alias(), due));
                 if (outcome == Escalator.Outcome.ASKED) {
-                    report.escalated().add(escalation.id() + " -> " + next.alias());
+                    tally.escalated.add(escalation.id() + " -> " + next.alias());
                 }
             }
         }
-        Claim claim = repository.claimNotice(escalation.feedbackId(), escalation.step(), "late", now, NOTICE_LEASE);
-        if (claim == Claim.BUSY) {
-            report.postponed().add(escalation.id());
-            return;
-        }
-        if (claim == Claim.CLAIMED) {
-            mail.send(mails.late(record.feedback(), escalation, owner, replyAddress(escalation), next, now));
-            repository.markNoticeSent(escalation.feedbackId(), escalation.step(), "late", now,
-                    new TimelineEvent(now, "told-late", owner.name() + " told the deadline passed"
-                            + (next == null ? "" : "; asked " + next.name())));
-            report.toldLate().add(escalation.id());
+        if (owner != null) {
+            Claim claim = repository.claimNotice(escalation.feedbackId(), escalation.step(), "late", now, NOTICE_LEASE);
+            if (claim == Claim.BUSY) {
+                return false;
+            }
+            if (claim == Claim.CLAIMED) {
+                mail.send(mails.late(record.feedback(), escalation, owner, replyAddress(escalation), next, now));
+                repository.markNoticeSent(escalation.feedbackId(), escalation.step(), "late", now,
+                        new TimelineEvent(now, "told-late", owner.name() + " told the deadline passed"
+                                + (next == null ? "" : "; asked " + next.name())));
+                tally.toldLate.add(escalation.id());
+            }
         }
         repository.finishBreach(escalation.feedbackId(), escalation.step());
-    }
-
-    private Route routeOf(Feedback feedback) {
-        return feedback.route() == null ? null : config.route(feedback.route().route()).orElse(null);
+        return true;
     }
 
     private String replyAddress(Escalation escalation) {

@@ -82,6 +82,14 @@ public class ConfigLoaderTest {
     }
 
     @Test
+    void theSweeperSetsAsideAnEscalationAfterFiveFailuresUnlessConfigured() {
+        assertEquals(5, ConfigLoader.parse(VALID, "qmark.yaml").stuckAfterFailures());
+        assertEquals(3, ConfigLoader.parse(VALID + "sweeper: { stuckAfterFailures: 3 }\n", "qmark.yaml").stuckAfterFailures());
+        assertMessage(VALID + "sweeper: { stuckAfterFailures: 0 }\n", "line", "between 1 and 100");
+        assertMessage(VALID + "sweeper: { stuckAfter: 3 }\n", "line", "stuckAfter");
+    }
+
+    @Test
     void unknownOwnerNamesTheLine() {
         String yaml = VALID.replace("owner: delivery, answerWithin", "owner: delivry, answerWithin");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "qmark.yaml"));
@@ -140,6 +148,16 @@ public class ConfigLoaderTest {
                         + "      triage: founder }"), "qmark.yaml line 10",
                 "route 'everything-else' is owned by the founder; triage: founder would ask the founder twice");
         assertMessage(VALID.replace("answerWithin: PT4H }", "answerWithin: PT4H, triage: [founder] }"), "line 8", "triage");
+    }
+
+    @Test
+    void nobodyMayHaveAnAddressOfQmarksOwn() {
+        assertMessage(VALID.replace("email: dana@example.com", "email: dana@feedback.example.com"), "line 5",
+                "'delivery' has the address dana@feedback.example.com, which is an address at Qmark's own inbound domain");
+        assertMessage(VALID.replace("timeZone: UTC }", "timeZone: UTC, answersFrom: [olivia@Mail.Feedback.example.com] }"),
+                "line 6", "'ops' has the address olivia@mail.feedback.example.com");
+        assertMessage(VALID.replace("email: jeff@example.com", "email: qmark@example.com"), "line 3",
+                "'founder' has the address qmark@example.com, which is Qmark's own sender address");
     }
 
     private static void assertMessage(String yaml, String line, String fragment) {

@@ -1,9 +1,11 @@
 package dev.qmark.core.escalation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,22 @@ class ReplyTokensTest {
     }
 
     @Test
+    void afterARotationOldTokensStillVerifyAndNewOnesAreSignedWithTheNewSecret() {
+        String before = tokens.issue("0123456789abcdef", 1);
+        ReplyTokens rotated = new ReplyTokens("the-next-secret-of-enough-length", List.of("a-secret-of-enough-length"));
+        assertEquals(Optional.of(new ReplyTokens.EscalationRef("0123456789abcdef", 1)), rotated.verify(before));
+        String after = rotated.issue("0123456789abcdef", 1);
+        assertNotEquals(before, after, "new tokens are signed with the current secret, not an older one");
+        assertEquals(Optional.of(new ReplyTokens.EscalationRef("0123456789abcdef", 1)),
+                new ReplyTokens("the-next-secret-of-enough-length").verify(after));
+        // an older secret only verifies: a token of the secret before it is refused
+        assertEquals(Optional.empty(), new ReplyTokens("a-third-secret-of-enough-length",
+                List.of("the-next-secret-of-enough-length")).verify(before));
+    }
+
+    @Test
     void shortSecretsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ReplyTokens("short"));
+        assertThrows(IllegalArgumentException.class, () -> new ReplyTokens("a-secret-of-enough-length", List.of("short")));
     }
 }

@@ -123,6 +123,41 @@ class MimeComposerTest {
         assertSevenBitWithShortLines(composed.mime());
     }
 
+    /**
+     * A customer's subject (or name) that looks like an RFC 2047 encoded word hides CR/LF and a
+     * header in its encoded part. It must reach the reader as the literal text the customer typed:
+     * decoded by our parser and by Jakarta Mail's (as a mail client would), never into a line break.
+     */
+    @Test
+    void textThatLooksLikeAnEncodedWordIsSentAsLiteralText() throws Exception {
+        String hidden = "hi\r\nBcc: evil@x.com\r\nX-Fake: 1";
+        String b = "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(hidden.getBytes(StandardCharsets.UTF_8)) + "?=";
+        String q = "=?utf-8?q?hi=0D=0ABcc:_evil@x.com?=";
+        for (String subject : List.of("? " + b, b, "? Re: " + q + " ok", "? 배송 " + b + " 늦어요", "? a =? b ?= c",
+                "? " + (b + " ").repeat(6))) { // long: several encoded words, folded
+            String name = "Minsu " + b;
+            ComposedMail composed = compose(mail(name, List.of("dana@example.kr"), subject, "text", null, Map.of()));
+
+            InboundMail parsed = parser.parse(composed.mime());
+            assertEquals(subject.strip(), parsed.subject().strip(), "our parser");
+            assertEquals(name, parsed.fromName(), "our parser");
+
+            jakarta.mail.internet.MimeMessage read = new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(composed.mime()));
+            String raw = read.getHeader("Subject", null);
+            String decoded = jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(raw));
+            assertEquals(subject.strip(), decoded.strip(), "Jakarta Mail's decoder, raw: " + raw);
+            assertFalse(decoded.contains("\r") || decoded.contains("\n"), decoded);
+            ("Subject: " + raw).lines().forEach(line -> assertTrue(line.length() <= 78, "folded under 78: " + line));
+            assertEquals(name, ((jakarta.mail.internet.InternetAddress) read.getFrom()[0]).getPersonal());
+            assertFalse(parsed.headers().containsKey("bcc") || parsed.headers().containsKey("x-fake"));
+            assertSevenBitWithShortLines(composed.mime());
+        }
+        // plain ASCII without "=?" stays readable on the wire
+        String plain = new String(compose(simple("? My delivery is late")).mime(), StandardCharsets.US_ASCII);
+        assertTrue(plain.contains("\r\nSubject: ? My delivery is late\r\n"), plain);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"not-an-address", "dana@example.kr\r\nBcc: evil@x.com", "Dana <dana@example.kr>",
             "dana@example.kr, evil@x.com", ""})

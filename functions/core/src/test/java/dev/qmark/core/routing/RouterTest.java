@@ -85,6 +85,14 @@ class RouterTest {
         assertEquals(NOW.plusSeconds(24 * 3600), plain.dueAt());
     }
 
+    @Test
+    void theDeadlineCountsFromArrivalNotFromRouting() {
+        // a burst held the item in the queue for 90 seconds before the router saw it
+        RouteDecision decision = new Router(CONFIG).decide(feedback(Channel.WEB, "Parcel is late", 3), NOW.plusSeconds(90));
+        assertEquals(Instant.parse("2026-11-23T14:00:00Z"), decision.dueAt(), "four hours from arrival");
+        assertEquals(NOW.plusSeconds(90), decision.decidedAt(), "the decision itself is dated when it was made");
+    }
+
     static Feedback feedback(Channel channel, String message, Integer rating) {
         return new Feedback("0123456789abcdef", channel, new Customer("Minsu", "minsu@example.org"), null, message,
                 rating, NOW, FeedbackStatus.RECEIVED, null);

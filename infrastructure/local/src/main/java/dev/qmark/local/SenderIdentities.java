@@ -1,0 +1,31 @@
+package dev.qmark.local;
+
+import dev.qmark.aws.AwsClients;
+import dev.qmark.core.config.QmarkConfig;
+import java.util.List;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
+
+/**
+ * The SES identities a deploy verifies by hand (README, "Deploy to AWS"): the sender's address
+ * and the inbound domain. SES refuses mail from anything else with MessageRejected, and so do
+ * moto, LocalStack and our stand-in under the local system; created here through the SDK on
+ * whichever AWS the local system runs on.
+ */
+final class SenderIdentities {
+
+    private SenderIdentities() {
+    }
+
+    static void verify(QmarkConfig config) {
+        try (SesV2Client ses = AwsClients.ses()) {
+            for (String identity : List.of(config.sender(), config.inboundDomain())) {
+                try {
+                    ses.createEmailIdentity(b -> b.emailIdentity(identity));
+                } catch (AlreadyExistsException alreadyThere) {
+                    // a data directory, or an endpoint that outlived an earlier run
+                }
+            }
+        }
+    }
+}
