@@ -50,6 +50,8 @@ final class SesReceiving implements AutoCloseable {
     /** Where pending invocations are kept, or null: in memory only, lost with the process. */
     private final Path pending;
     private final Duration[] retryDelays;
+    /** Mails handed to mail-intake and not done yet (applied, or gone to the on-failure destination). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     /**
      * Lambda retries a failed asynchronous invocation after about one and then two minutes. Kept
      * here, not shortened: a retry must outlive a claim's lease (30 s), or a mail whose notice was
@@ -63,10 +65,6 @@ final class SesReceiving implements AutoCloseable {
         return thread;
     });
 
-    {
-        // at shutdown, retries still waiting are dropped: their pending files hand them over at the next start
-        invoker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    }
 
     /** Where a mail goes that mail-intake could not apply after every attempt. */
     interface OnFailure {
@@ -99,6 +97,9 @@ final class SesReceiving implements AutoCloseable {
         this.onFailure = onFailure;
         this.pending = pending;
         this.retryDelays = retryDelays.clone();
+        // retries still waiting at shutdown are dropped: with a data directory their pending files hand them over at
+        // the next start (without one, everything in memory ends with the process anyway)
+        invoker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /**
@@ -111,6 +112,7 @@ final class SesReceiving implements AutoCloseable {
                 RequestBody.fromBytes(raw));
         Map<String, Object> event = event(messageId, envelopeFrom, recipients);
         keep(messageId, event);
+        inFlight.incrementAndGet();
         invoker.submit(() -> invoke(messageId, event, 1));
     }
 
@@ -136,6 +138,7 @@ final class SesReceiving implements AutoCloseable {
                         messageId, e);
                 continue;
             }
+            inFlight.incrementAndGet();
             invoker.submit(() -> invoke(messageId, event, 1));
         }
         return files.size();
@@ -146,12 +149,18 @@ final class SesReceiving implements AutoCloseable {
         try {
             mailIntake.invoke(event);
             forget(messageId);
+            inFlight.decrementAndGet();
         } catch (RuntimeException e) {
             if (attempt < ATTEMPTS) {
                 Duration delay = retryDelays[attempt - 1];
                 LOG.warn("mail-intake failed on mail {} (attempt {} of {}); trying again in {}", messageId, attempt, ATTEMPTS,
                         delay, e);
-                invoker.schedule(() -> invoke(messageId, event, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    invoker.schedule(() -> invoke(messageId, event, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    LOG.warn("stopping: the retry of mail {} is left to its pending invocation, if any", messageId);
+                    inFlight.decrementAndGet();
+                }
                 return;
             }
             String location = "s3://" + bucket + "/" + prefix + messageId;
@@ -164,6 +173,7 @@ final class SesReceiving implements AutoCloseable {
             }
             // done, as Lambda is after the last retry
             forget(messageId);
+            inFlight.decrementAndGet();
         }
     }
 
@@ -242,9 +252,18 @@ final class SesReceiving implements AutoCloseable {
         return Map.of("Records", List.of(record));
     }
 
-    /** Waits for queued invocations (tests, shutdown). */
+    /** Waits a little for mail in flight, retries included (tests, shutdown); what is left stays pending. */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         invoker.shutdown();
         try {
             invoker.awaitTermination(5, TimeUnit.SECONDS);
