@@ -11,8 +11,11 @@ import dev.qmark.mail.MimeParser;
 import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.RawMailStore;
+import dev.qmark.core.ports.ReceivedMails;
 import dev.qmark.core.reply.ReplyIntake;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * {@link ReplyIntake}, everything else sent to our domain is a customer's mail. One mail's trouble never fails the others: what
  * cannot be parsed, or what SES flags as spam or virus, is kept for review (its raw MIME stays
  * in S3). Only failures that a retry can fix (AWS unreachable) fail the invocation.
+ *
+ * <p>Each mail is on the {@link ReceivedMails} list from the moment its handling starts until it
+ * is applied or kept for review (a redelivery of a finished mail does not put it back: SES and
+ * Lambda may deliver twice, and the domain recognises a mail by message id). {@link #recover}
+ * hands what stayed unfinished (a crash, retries used up)
+ * over again, and after {@link #MAX_RECOVERIES} tries keeps it for review, where people see it.
  */
 final class MailIntake {
 
@@ -36,10 +45,20 @@ final class MailIntake {
     private final String inboundDomain;
     private final FeedbackRepository repository;
     private final Clock clock;
+    private final ReceivedMails received;
     private final MimeParser parser = new MimeParser();
 
+    /** Lambda's own retries of an asynchronous invocation are over within minutes; then recovery looks. */
+    static final Duration FIRST_CHECK = Duration.ofMinutes(10);
+    /** Between recovery attempts of one mail, times the attempts so far. */
+    static final Duration CHECK_AGAIN = Duration.ofMinutes(10);
+    /** Recovery attempts before a mail is kept for review instead. */
+    static final int MAX_RECOVERIES = 5;
+    /** Mails per recovery run: each is read from S3 and applied, within the function's timeout. */
+    static final int RECOVERIES_PER_RUN = 25;
+
     MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
-               String inboundDomain, FeedbackRepository repository, Clock clock) {
+               String inboundDomain, FeedbackRepository repository, ReceivedMails received, Clock clock) {
         this.store = store;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -47,6 +66,7 @@ final class MailIntake {
         this.customers = customers;
         this.inboundDomain = inboundDomain;
         this.repository = repository;
+        this.received = received;
         this.clock = clock;
     }
 
@@ -62,9 +82,55 @@ final class MailIntake {
     List<Result> handle(JsonNode event) {
         List<Result> results = new ArrayList<>();
         for (Delivery delivery : deliveries(event)) {
-            results.add(apply(delivery));
+            // on the unfinished list until applied; a redelivery of a finished mail does not put it back, and
+            // is applied as before: the domain recognises it by message id and says what became of it
+            received.begin(pending(delivery, 0), clock.instant().plus(FIRST_CHECK));
+            Result result = apply(delivery);
+            received.finish(delivery.mailId(), clock.instant());
+            results.add(result);
         }
         return results;
+    }
+
+    /**
+     * Hands received mail that mail-intake started but never finished over again (idempotent by
+     * message id, as a redelivery is); after {@link #MAX_RECOVERIES} attempts it is kept for review.
+     *
+     * @param dueBy the schedule passes now; the local system at start-up a time far ahead
+     */
+    List<Result> recover(Instant dueBy) {
+        List<Result> results = new ArrayList<>();
+        for (ReceivedMails.Pending mail : received.due(dueBy, RECOVERIES_PER_RUN)) {
+            Instant now = clock.instant();
+            Delivery delivery = new Delivery(mail.mailId(), mail.location(), mail.recipients(), mail.quarantineReason(),
+                    new SenderAuthentication(mail.spfPass(), mail.dkimPass()));
+            if (mail.attempts() >= MAX_RECOVERIES) {
+                LOG.error("mail {} was not applied after {} recoveries; kept for review", mail.mailId(), mail.attempts());
+                results.add(keep(delivery, null, null, "not applied after " + mail.attempts() + " recoveries; the raw mail is kept"));
+                received.finish(mail.mailId(), now);
+                continue;
+            }
+            // counted before the attempt, so a mail that crashes mail-intake still runs out of attempts
+            if (!received.postpone(mail.mailId(), now.plus(CHECK_AGAIN.multipliedBy(mail.attempts() + 1L)), mail.attempts() + 1)) {
+                continue; // finished meanwhile
+            }
+            try {
+                Result result = apply(delivery);
+                received.finish(mail.mailId(), clock.instant());
+                LOG.info("mail {} recovered: {}", mail.mailId(), result.outcome());
+                results.add(result);
+            } catch (RuntimeException e) {
+                LOG.warn("mail {} failed again (recovery {} of {}); tried again later", mail.mailId(), mail.attempts() + 1,
+                        MAX_RECOVERIES, e);
+                results.add(new Result(mail.mailId(), "failed", null, e.toString()));
+            }
+        }
+        return results;
+    }
+
+    private static ReceivedMails.Pending pending(Delivery delivery, int attempts) {
+        return new ReceivedMails.Pending(delivery.mailId(), delivery.location(), delivery.recipients(),
+                delivery.quarantineReason(), delivery.authentication().spfPass(), delivery.authentication().dkimPass(), attempts);
     }
 
     private Result apply(Delivery delivery) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.Json;
+import dev.qmark.aws.dynamodb.DynamoReceivedMails;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.Invoke;
 import dev.qmark.aws.testing.SampleEvents;
@@ -31,6 +32,7 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.ReceivedMails;
 import dev.qmark.core.text.StoredText;
 import dev.qmark.emulators.OutboxMail;
 import jakarta.mail.Session;
@@ -190,6 +192,54 @@ class MailIntakeHandlerTest {
         assertEquals(first, bed.repository().findRecord(feedbackId).orElseThrow().escalation(1).orElseThrow());
         assertEquals(1, answeredMails().size());
         assertNull(review(mailId), "a redelivery of an applied mail is not for review");
+    }
+
+    /** mail-intake crashed after it started on a mail (or its retries ran out): its schedule hands it over again. */
+    @Test
+    void aMailStartedButNeverFinishedIsAppliedByTheRecoveryScheduleOnce() {
+        String mailId = newMailId();
+        bed.putMail("inbound/" + mailId, outlookReply("Dana <dana@example.com>", replyAddress, ANSWER_TOP));
+        DynamoReceivedMails received = new DynamoReceivedMails(bed.dynamo, bed.table);
+        Instant started = Instant.now().minus(Duration.ofMinutes(30));
+        assertTrue(received.begin(new ReceivedMails.Pending(mailId, "s3://" + bed.bucket + "/inbound/" + mailId,
+                List.of(replyAddress), null, true, true, 0), started.plus(Duration.ofMinutes(10))));
+        String stuckFeedback = storeRouted(Instant.now().minus(Duration.ofMinutes(30)));
+
+        JsonNode report = invoke((ObjectNode) json(TestBed.event("mail-intake-schedule.json")));
+
+        assertEquals(1, report.path("mails").size(), report.toString());
+        assertEquals("answered", report.path("mails").get(0).path("outcome").asText(), report.toString());
+        assertEquals(EscalationStatus.ANSWERED,
+                bed.repository().findRecord(feedbackId).orElseThrow().escalation(1).orElseThrow().status());
+        assertEquals(1, answeredMails().size());
+        assertEquals(1, report.path("feedbackEnqueued").asInt(), "the stored item that never reached the router");
+        assertTrue(bed.drain(bed.feedbackQueueUrl).stream().anyMatch(m -> m.body().contains(stuckFeedback)));
+
+        JsonNode next = invoke((ObjectNode) json(TestBed.event("mail-intake-schedule.json")));
+        assertEquals(0, next.path("mails").size(), "finished: off the list " + next);
+        assertEquals("already_answered", invoke(sesEvent(mailId, replyAddress)).get(0).get("outcome").asText(),
+                "SES's own late redelivery finds it answered");
+        assertEquals(0, invoke((ObjectNode) json(TestBed.event("mail-intake-schedule.json"))).path("mails").size(),
+                "and does not put it back on the unfinished list");
+        assertEquals(1, answeredMails().size());
+    }
+
+    /** A mail that failed every recovery does not fail forever in silence: it is kept for review. */
+    @Test
+    void aMailThatNeverGetsThroughEndsInReviewAfterItsRecoveries() {
+        String mailId = newMailId();
+        DynamoReceivedMails received = new DynamoReceivedMails(bed.dynamo, bed.table);
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        received.begin(new ReceivedMails.Pending(mailId, "s3://" + bed.bucket + "/inbound/" + mailId,
+                List.of(replyAddress), null, true, true, 0), past);
+        assertTrue(received.postpone(mailId, past, MailIntake.MAX_RECOVERIES));
+
+        JsonNode report = invoke((ObjectNode) json(TestBed.event("mail-intake-schedule.json")));
+
+        assertEquals("kept_for_review", report.path("mails").get(0).path("outcome").asText(), report.toString());
+        assertNotNull(review(mailId));
+        assertTrue(review(mailId).get("reason").s().startsWith("not applied after 5 recoveries"));
+        assertEquals(0, received.due(Instant.now().plus(Duration.ofDays(1)), 10).size(), "off the unfinished list");
     }
 
     @Test
@@ -385,7 +435,10 @@ class MailIntakeHandlerTest {
     // --- helpers ------------------------------------------------------------------------------
 
     private String storeRouted() {
-        Instant now = Instant.now();
+        return storeRouted(Instant.now());
+    }
+
+    private String storeRouted(Instant now) {
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu Kim", "minsu@example.org"),
                 "My delivery is late", CUSTOMER_WORDS, 2, now, FeedbackStatus.RECEIVED, null);
         assertTrue(bed.repository().storeNew(feedback, UUID.randomUUID().toString(), "fingerprint", now.plusSeconds(600),

@@ -92,6 +92,10 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             // safeStart, not start: start() swallows a bind failure (prints it to stderr and leaves a
             // dead server behind) and would send telemetry.
             server.safeStart();
+            if (dataDirectory != null) {
+                // a write DynamoDB Local answered must survive kill -9 (see DurableCommits)
+                DurableCommits.install(server);
+            }
             return server;
         } catch (Exception e) {
             stopQuietly(server);

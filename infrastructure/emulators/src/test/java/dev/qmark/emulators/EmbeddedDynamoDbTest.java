@@ -51,6 +51,48 @@ class EmbeddedDynamoDbTest {
         }
     }
 
+    /**
+     * DynamoDB Local 2.6.1 answers TransactWriteItems before its COMMIT ran (see DurableCommits): a
+     * kill -9 in that gap lost an accepted feedback. Read the database file from a second connection
+     * right after each answer: every answered transaction must already be there.
+     */
+    @Test
+    void aTransactionItAnsweredIsAlreadyInTheFile(@TempDir Path dir) throws Exception {
+        try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(dir, 0);
+                DynamoDbClient client = Sdk.client(DynamoDbClient.builder(), db.endpoint())) {
+            createTable(client);
+            com.almworks.sqlite4java.SQLiteConnection file = new com.almworks.sqlite4java.SQLiteConnection(
+                    dir.resolve("shared-local-instance.db").toFile()).openReadonly();
+            try {
+                for (int i = 1; i <= 60; i++) {
+                    String pk = "item#" + i;
+                    client.transactWriteItems(t -> t.transactItems(
+                            b -> b.put(p -> p.tableName("threads").item(Map.of("pk", s(pk))))));
+                    assertEquals(i, committedRows(file), "rows in the file right after transaction " + i + " was answered");
+                }
+            } finally {
+                file.dispose();
+            }
+        }
+    }
+
+    private static int committedRows(com.almworks.sqlite4java.SQLiteConnection file) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            com.almworks.sqlite4java.SQLiteStatement count = file.prepare("SELECT count(*) FROM \"threads\"", false);
+            try {
+                count.step();
+                return count.columnInt(0);
+            } catch (com.almworks.sqlite4java.SQLiteBusyException busy) {
+                if (attempt > 100) {
+                    throw busy;
+                }
+                Thread.sleep(1); // a commit is being written right now: read it once it is done
+            } finally {
+                count.dispose();
+            }
+        }
+    }
+
     @Test
     void releasesAFixedPortOnClose() throws Exception {
         int port = Loopback.freePort();

@@ -3,6 +3,7 @@ package dev.qmark.local;
 import com.sun.net.httpserver.HttpServer;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
@@ -50,6 +51,8 @@ public final class LocalSystem implements AutoCloseable {
     static final int VISIBILITY_TIMEOUT_SECONDS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSystem.class);
+    /** A check time later than any stored one: at start-up every unfinished item counts as due. */
+    private static final java.time.Instant EVERYTHING_UNFINISHED = java.time.Instant.parse("9999-01-01T00:00:00Z");
 
     /** One route of the HTTP API and the function behind it. */
     record ApiRoute(String method, String path, String function) {
@@ -106,9 +109,10 @@ public final class LocalSystem implements AutoCloseable {
         String secret = replyTokenSecret(options.dataDir());
         LocalFunctions functions = LocalFunctions.build(stack, options.config(), secret, clock);
 
-        // the queues live in memory: what a previous run left on its way is enqueued again
-        int redriven = new StuckFeedback(new DynamoFeedbackRepository(dynamo, stack.table()),
-                new SqsFeedbackQueue(new SqsJsonQueue(sqs, stack.feedbackUrl())), Clock.systemUTC()).redrive(Duration.ZERO);
+        // the queues live in memory: everything a previous run left on its way (not asked yet) is enqueued
+        // again, however recent; in AWS only what is overdue is, since its queues keep the rest
+        int redriven = new StuckFeedback(new DynamoUnfinishedFeedback(dynamo, stack.table()),
+                new SqsFeedbackQueue(new SqsJsonQueue(sqs, stack.feedbackUrl())), clock).redrive(EVERYTHING_UNFINISHED);
         if (redriven > 0) {
             LOG.info("{} feedback item(s) from the data directory were still on their way: enqueued again", redriven);
         }
@@ -119,9 +123,15 @@ public final class LocalSystem implements AutoCloseable {
         DynamoFeedbackRepository repository = new DynamoFeedbackRepository(dynamo, stack.table());
         SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake(),
                 (messageId, location, from, reason) -> repository.keepForReview(new FeedbackRepository.ReviewItem(
-                        messageId, location, from, null, reason, clock.instant())));
+                        messageId, location, from, null, reason, clock.instant())),
+                options.dataDir() == null ? null : options.dataDir().resolve("lambda-async").resolve("mail-intake"),
+                SesReceiving.LAMBDA_RETRY_DELAYS);
         resources.push(receiving);
         aws.setMailDelivery(receiving::receive);
+        int resumed = receiving.resume();
+        if (resumed > 0) {
+            LOG.info("{} received mail(s) from the data directory were not handled yet: handed to mail-intake again", resumed);
+        }
 
         ApiGateway gateway = new ApiGateway(API_ROUTES.stream()
                 .map(r -> new ApiGateway.Route(r.method(), r.path(), functions.byName(r.function()))).toList());
@@ -143,6 +153,8 @@ public final class LocalSystem implements AutoCloseable {
 
         if (options.sweepEvery() != null) {
             scheduleSweeps(functions.sweeper(), options.sweepEvery());
+            // mail-intake's recovery schedule (every 5 minutes in AWS): unfinished mail and stuck feedback
+            schedule(functions.mailIntake(), options.sweepEvery(), "recovery");
         }
     }
 
@@ -167,16 +179,21 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Plays the EventBridge schedule: a sweep every minute. */
     private void scheduleSweeps(LocalFunction sweeper, Duration every) {
+        schedule(sweeper, every, "sweep");
+    }
+
+    /** Plays an EventBridge schedule of {@code function}. */
+    private void schedule(LocalFunction function, Duration every, String what) {
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "schedule-sweeper");
+            Thread thread = new Thread(r, "schedule-" + function.name());
             thread.setDaemon(true);
             return thread;
         });
         schedule.scheduleWithFixedDelay(() -> {
             try {
-                sweeper.invoke(ScheduledEvent.now("sweeper"));
+                function.invoke(ScheduledEvent.now(function.name()));
             } catch (RuntimeException e) {
-                LOG.warn("scheduled sweep failed; the next one runs in a minute", e);
+                LOG.warn("scheduled {} failed; the next one runs in {}", what, every, e);
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         resources.push(schedule::shutdownNow);

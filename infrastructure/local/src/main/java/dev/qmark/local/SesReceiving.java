@@ -1,12 +1,21 @@
 package dev.qmark.local;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.qmark.aws.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +29,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * reaches this port was sent by someone on this machine. A mail mail-intake still fails on after
  * its retries goes to the {@link OnFailure} destination, as the template's on-failure destination
  * (the mail-intake DLQ, with an alarm) takes it in AWS: locally, the review list.
+ *
+ * <p>Lambda keeps an asynchronous invocation until it has run (or gone to its on-failure
+ * destination), whatever happens to the caller. So here: with a data directory, each pending
+ * invocation is a file written before the SMTP {@code 250} and deleted once mail-intake is
+ * done with it; {@link #resume()} hands what a killed run left over to mail-intake again.
+ * mail-intake is idempotent by message id, so a mail handled just before the kill is
+ * recognised, not applied twice.
  */
 final class SesReceiving implements AutoCloseable {
 
@@ -31,11 +47,24 @@ final class SesReceiving implements AutoCloseable {
     private final String prefix;
     private final LocalFunction mailIntake;
     private final OnFailure onFailure;
-    private final ExecutorService invoker = Executors.newSingleThreadExecutor(r -> {
+    /** Where pending invocations are kept, or null: in memory only, lost with the process. */
+    private final Path pending;
+    private final Duration[] retryDelays;
+    /** Mails handed to mail-intake and not done yet (applied, or gone to the on-failure destination). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Lambda retries a failed asynchronous invocation after about one and then two minutes. Kept
+     * here, not shortened: a retry must outlive a claim's lease (30 s), or a mail whose notice was
+     * claimed by a killed run would give up before the claim expires.
+     */
+    static final Duration[] LAMBDA_RETRY_DELAYS = {Duration.ofMinutes(1), Duration.ofMinutes(2)};
+
+    private final ScheduledThreadPoolExecutor invoker = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "ses-receiving");
         thread.setDaemon(true);
         return thread;
     });
+
 
     /** Where a mail goes that mail-intake could not apply after every attempt. */
     interface OnFailure {
@@ -48,49 +77,152 @@ final class SesReceiving implements AutoCloseable {
         void failed(String messageId, String location, String envelopeFrom, String reason);
     }
 
-    /** Failures only logged: for tests that look at nothing else. */
+    /** Failures only logged, nothing kept on disk, Lambda's retry delays: for tests that look at nothing else. */
     SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake) {
-        this(s3, bucket, prefix, mailIntake, (id, location, from, reason) -> { });
+        this(s3, bucket, prefix, mailIntake, (id, location, from, reason) -> { }, null, LAMBDA_RETRY_DELAYS);
     }
 
-    SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake, OnFailure onFailure) {
+    /**
+     * @param onFailure   where a mail goes after its last attempt failed
+     * @param pending     where pending invocations survive a restart (a directory of the data
+     *                    directory), or null to keep them in memory
+     * @param retryDelays before the second and the third attempt
+     */
+    SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake, OnFailure onFailure, Path pending,
+                 Duration[] retryDelays) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
         this.mailIntake = mailIntake;
         this.onFailure = onFailure;
+        this.pending = pending;
+        this.retryDelays = retryDelays.clone();
+        // retries still waiting at shutdown are dropped: with a data directory their pending files hand them over at
+        // the next start (without one, everything in memory ends with the process anyway)
+        invoker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** Called by the SMTP listener for each accepted mail; returns once the mail is stored. */
+    /**
+     * Called by the SMTP listener for each accepted mail; returns (and so the listener answers
+     * {@code 250}) once the mail is stored and its invocation is as durable as Lambda's.
+     */
     void receive(String envelopeFrom, List<String> recipients, byte[] raw) {
         String messageId = UUID.randomUUID().toString().replace("-", "");
         s3.putObject(p -> p.bucket(bucket).key(prefix + messageId).contentType("message/rfc822"),
                 RequestBody.fromBytes(raw));
         Map<String, Object> event = event(messageId, envelopeFrom, recipients);
-        invoker.submit(() -> invokeWithRetries(messageId, envelopeFrom, event));
+        keep(messageId, event);
+        inFlight.incrementAndGet();
+        invoker.submit(() -> invoke(messageId, event, 1));
     }
 
-    private void invokeWithRetries(String messageId, String envelopeFrom, Map<String, Object> event) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                mailIntake.invoke(event);
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-                LOG.warn("mail-intake failed on mail {} (attempt {} of {})", messageId, attempt, ATTEMPTS, e);
-                if (attempt < ATTEMPTS) {
-                    sleep(attempt * 1000L);
-                }
-            }
+    /** Hands the invocations a killed run left pending to mail-intake again, oldest first. */
+    int resume() {
+        if (pending == null || !Files.isDirectory(pending)) {
+            return 0;
         }
-        String location = "s3://" + bucket + "/" + prefix + messageId;
-        LOG.error("mail {} was not applied after {} attempts; it goes to the on-failure destination, its raw MIME"
-                + " stays at {}", messageId, ATTEMPTS, location);
+        List<Path> files;
+        try (var listing = Files.list(pending)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted(Comparator.comparing(SesReceiving::modified)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read pending mail-intake invocations in " + pending, e);
+        }
+        for (Path file : files) {
+            String messageId = file.getFileName().toString().replace(".json", "");
+            Map<String, Object> event;
+            try {
+                event = Json.MAPPER.readValue(file.toFile(), new TypeReference<>() { });
+            } catch (IOException e) {
+                LOG.error("pending invocation {} cannot be read; the mail stays at s3://{}/{}{}", file, bucket, prefix,
+                        messageId, e);
+                continue;
+            }
+            inFlight.incrementAndGet();
+            invoker.submit(() -> invoke(messageId, event, 1));
+        }
+        return files.size();
+    }
+
+    /** One attempt; a failed one is tried again later without holding up other mail, as Lambda does. */
+    private void invoke(String messageId, Map<String, Object> event, int attempt) {
         try {
-            onFailure.failed(messageId, location, envelopeFrom, "not applied after " + ATTEMPTS + " attempts: " + last);
+            mailIntake.invoke(event);
+            forget(messageId);
+            inFlight.decrementAndGet();
         } catch (RuntimeException e) {
-            LOG.error("mail {} could not be handed to the on-failure destination either", messageId, e);
+            if (attempt < ATTEMPTS) {
+                Duration delay = retryDelays[attempt - 1];
+                LOG.warn("mail-intake failed on mail {} (attempt {} of {}); trying again in {}", messageId, attempt, ATTEMPTS,
+                        delay, e);
+                try {
+                    invoker.schedule(() -> invoke(messageId, event, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    LOG.warn("stopping: the retry of mail {} is left to its pending invocation, if any", messageId);
+                    inFlight.decrementAndGet();
+                }
+                return;
+            }
+            String location = "s3://" + bucket + "/" + prefix + messageId;
+            LOG.error("mail {} was not applied after {} attempts; it goes to the on-failure destination, its raw MIME"
+                    + " stays at {}", messageId, ATTEMPTS, location);
+            try {
+                onFailure.failed(messageId, location, envelopeFrom(event), "not applied after " + ATTEMPTS + " attempts: " + e);
+            } catch (RuntimeException again) {
+                LOG.error("mail {} could not be handed to the on-failure destination either", messageId, again);
+            }
+            // done, as Lambda is after the last retry
+            forget(messageId);
+            inFlight.decrementAndGet();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String envelopeFrom(Map<String, Object> event) {
+        try {
+            Map<String, Object> record = ((List<Map<String, Object>>) event.get("Records")).get(0);
+            return (String) ((Map<String, Object>) ((Map<String, Object>) record.get("ses")).get("mail")).get("source");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void keep(String messageId, Map<String, Object> event) {
+        if (pending == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(pending);
+            Path target = pending.resolve(messageId + ".json");
+            Path temp = pending.resolve(messageId + ".tmp");
+            Files.write(temp, Json.MAPPER.writeValueAsBytes(event));
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // no 250 for a mail whose invocation could be lost: the sender's server tries again later
+            throw new UncheckedIOException("cannot keep the mail-intake invocation of mail " + messageId, e);
+        }
+    }
+
+    private void forget(String messageId) {
+        if (pending == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(pending.resolve(messageId + ".json"));
+        } catch (IOException e) {
+            LOG.warn("cannot delete the pending invocation of mail {}; it will be handed over again (harmless)", messageId, e);
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
         }
     }
 
@@ -120,20 +252,21 @@ final class SesReceiving implements AutoCloseable {
         return Map.of("Records", List.of(record));
     }
 
-    /** Waits for queued invocations (tests, shutdown). */
+    /** Waits a little for mail in flight, retries included (tests, shutdown); what is left stays pending. */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         invoker.shutdown();
         try {
             invoker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

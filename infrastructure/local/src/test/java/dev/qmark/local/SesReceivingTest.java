@@ -37,7 +37,8 @@ class SesReceivingTest {
 
         try (SesReceiving receiving = new SesReceiving(AwsClients.s3(), bucket, "inbound/", failing,
                 (messageId, location, from, reason) -> repository.keepForReview(new FeedbackRepository.ReviewItem(
-                        messageId, location, from, null, reason, Instant.now())))) {
+                        messageId, location, from, null, reason, Instant.now())),
+                null, new java.time.Duration[] {java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(400)})) {
             receiving.receive("dana@example.com", List.of("answer+x@feedback.example.com"),
                     "From: dana@example.com\r\nSubject: Re: ?\r\n\r\nAnswer.\r\n".getBytes(StandardCharsets.UTF_8));
         }

@@ -167,7 +167,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .expressionAttributeValues(values)
                 .build();
         Update feedback = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
-                .updateExpression("SET #status = :asked")
+                // asked: it has reached its owner, so it leaves the recovery's list (UnfinishedFeedback)
+                .updateExpression("SET #status = :asked REMOVE deadlineShard, nextCheckAt")
                 .conditionExpression("#status <> :answered")
                 .expressionAttributeNames(NAMES)
                 .expressionAttributeValues(values(":asked", FeedbackStatus.ASKED.wireName(),

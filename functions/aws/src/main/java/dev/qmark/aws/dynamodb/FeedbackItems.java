@@ -10,6 +10,7 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.intake.StuckFeedback;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,6 +25,10 @@ final class FeedbackItems {
     static final String OPEN_SHARD = "OPEN";
     /** Breached escalations, kept findable for GET /escalations?status=late. */
     static final String LATE_SHARD = "LATE";
+    /** Feedback not asked yet, by its next recovery check (see DynamoUnfinishedFeedback). */
+    static final String UNFINISHED_FEEDBACK_SHARD = "FEEDBACK";
+    /** Received mail mail-intake has not finished, by its next recovery check (see DynamoReceivedMails). */
+    static final String UNFINISHED_MAIL_SHARD = "MAIL";
     /** Escalations the sweeper failed on too often: off its list, findable for GET /escalations?status=stuck. */
     static final String STUCK_SHARD = "STUCK";
 
@@ -56,6 +61,9 @@ final class FeedbackItems {
                 .time("receivedAt", f.receivedAt()).s("status", f.status().wireName())
                 .s("listPk", FEEDBACK_LIST).s("listSk", listSk(f))
                 .attachments("attachments", f.attachments())
+                // on the recovery's list until asked; the first check leaves normal routing its time
+                .s("deadlineShard", f.status() == FeedbackStatus.RECEIVED ? UNFINISHED_FEEDBACK_SHARD : null)
+                .time("nextCheckAt", f.status() == FeedbackStatus.RECEIVED ? f.receivedAt().plus(StuckFeedback.FIRST_CHECK) : null)
                 .build();
     }
 

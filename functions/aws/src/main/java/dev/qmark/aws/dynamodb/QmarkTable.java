@@ -26,7 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * FB#{id}            EVT#{at}#{type}     a timeline event
  * SUBMISSION#{hash}  SUBMISSION          de-duplication of submissions (expires by TTL)
  * REVIEW#{mailId}    REVIEW              a mail kept for review      (byTime, listPk REVIEW)
+ * MAIL#{messageId}   MAIL                a received mail mail-intake started (byDeadline, shard MAIL, until finished)
  * </pre>
+ *
+ * <p>Feedback items not asked yet are in byDeadline too (shard FEEDBACK): the recovery's lists.
  */
 public final class QmarkTable {
 
@@ -38,7 +41,8 @@ public final class QmarkTable {
      * Sparse: only escalations whose clock matters carry {@code deadlineShard}: {@code OPEN} (the
      * sweeper's list, by the time of their next check: a reminder or the deadline) and {@code LATE}
      * (breached and followed up, by deadline). Answered ones leave it, so a sweep reads what is due,
-     * whatever the size of the table.
+     * whatever the size of the table. Recovery's lists share it: {@code FEEDBACK} (stored, not asked
+     * yet) and {@code MAIL} (received, not finished), each by its next recovery check.
      */
     public static final String BY_DEADLINE = "byDeadline";
     public static final String TTL_ATTRIBUTE = "expiresAt";

@@ -1,49 +1,69 @@
 package dev.qmark.core.intake;
 
-import dev.qmark.core.feedback.Feedback;
-import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.ports.FeedbackQueue;
-import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.UnfinishedFeedback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
 
 /**
- * Finds feedback that is stored but stopped on its way (still RECEIVED or ROUTED: its message
- * was never enqueued, or a queue lost it) and enqueues it again. The router and the escalator
- * are idempotent, so an item that was only slow is not harmed. This is how "recoverable from
- * the table" is made true: the local system runs it at start-up (its queues live in memory).
+ * Finds feedback that is stored but stopped on its way (not asked yet: its message was never
+ * enqueued after the {@code 202}, or a queue lost it) and enqueues it again. The router and the
+ * escalator are idempotent, so an item that was only slow is not harmed. This is how
+ * "recoverable from the table" is made true: in AWS a schedule runs it (mail-intake's), the local
+ * system also at start-up (its queues live in memory).
+ *
+ * <p>It reads {@link UnfinishedFeedback}, which holds only items not asked yet, each with its next
+ * check: {@link #FIRST_CHECK} after it arrived, then every {@link #CHECK_AGAIN}. So a run costs
+ * what is stuck, and a stuck item is enqueued again every ten minutes, not every run.
  */
 public final class StuckFeedback {
 
-    private static final int PAGE = 100;
+    /** Normal routing takes seconds; after this, an item not asked yet counts as stuck. */
+    public static final Duration FIRST_CHECK = Duration.ofMinutes(5);
+    /** How long an item enqueued again has before it is enqueued once more. */
+    public static final Duration CHECK_AGAIN = Duration.ofMinutes(10);
+    /** Per run; what is left waits for the next run. */
+    static final int MAX_PER_RUN = 500;
 
-    private final FeedbackRepository repository;
+    private static final Logger LOG = Logger.getLogger(StuckFeedback.class.getName());
+
+    private final UnfinishedFeedback unfinished;
     private final FeedbackQueue queue;
     private final Clock clock;
 
-    public StuckFeedback(FeedbackRepository repository, FeedbackQueue queue, Clock clock) {
-        this.repository = repository;
+    public StuckFeedback(UnfinishedFeedback unfinished, FeedbackQueue queue, Clock clock) {
+        this.unfinished = unfinished;
         this.queue = queue;
         this.clock = clock;
     }
 
-    /** @return how many items were enqueued again */
-    public int redrive(Duration olderThan) {
-        Instant before = clock.instant().minus(olderThan);
+    /** Enqueues again what is due for a check now: the schedule's run. */
+    public int redrive() {
+        return redrive(clock.instant());
+    }
+
+    /**
+     * Enqueues again every unfinished item whose check is due by {@code dueBy} (the local system at
+     * start-up passes a time far ahead: its queues are empty, so everything unfinished is stuck).
+     *
+     * @return how many items were enqueued again
+     */
+    public int redrive(Instant dueBy) {
+        List<String> due = unfinished.due(dueBy, MAX_PER_RUN);
+        Instant next = clock.instant().plus(CHECK_AGAIN);
         int count = 0;
-        for (FeedbackStatus status : new FeedbackStatus[] {FeedbackStatus.RECEIVED, FeedbackStatus.ROUTED}) {
-            String cursor = null;
-            do {
-                FeedbackRepository.Page page = repository.list(status, null, PAGE, cursor);
-                for (Feedback feedback : page.items()) {
-                    if (!feedback.receivedAt().isAfter(before)) {
-                        queue.enqueue(feedback.id());
-                        count++;
-                    }
-                }
-                cursor = page.cursor();
-            } while (cursor != null);
+        for (String id : due) {
+            try {
+                queue.enqueue(id);
+                unfinished.postpone(id, next);
+                count++;
+            } catch (RuntimeException e) {
+                // the queue is down: it stays due, the next run tries again
+                LOG.warning("feedback " + id + " could not be enqueued again: " + e);
+            }
         }
         return count;
     }

@@ -1,0 +1,47 @@
+package dev.qmark.mailintake;
+
+import dev.qmark.core.intake.StuckFeedback;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What mail-intake's schedule does: finish unfinished intake. Received mail it started and never
+ * finished is handed over again; stored feedback that never reached its owner is enqueued again.
+ * Both read only what is unfinished (sparse lists on the byDeadline index), so a run costs what
+ * is stuck, not the size of the table. mail-intake hosts it because it already holds everything
+ * both need (the table, the feedback queue, the mail bucket, SES); see docs/design.md.
+ */
+final class Recovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+    private final MailIntake mails;
+    private final StuckFeedback feedback;
+    private final Clock clock;
+
+    Recovery(MailIntake mails, StuckFeedback feedback, Clock clock) {
+        this.mails = mails;
+        this.feedback = feedback;
+        this.clock = clock;
+    }
+
+    /** What one run did: mails handed over again (and their outcomes), feedback enqueued again. */
+    record Report(List<MailIntake.Result> mails, int feedbackEnqueued) {
+    }
+
+    Report run() {
+        return run(clock.instant());
+    }
+
+    /** @param dueBy what is due for a check by then (the schedule: now) */
+    Report run(Instant dueBy) {
+        List<MailIntake.Result> recovered = mails.recover(dueBy);
+        int enqueued = feedback.redrive(dueBy);
+        LOG.info("recovery: {} unfinished mail(s) handed over again, {} stuck feedback item(s) enqueued again",
+                recovered.size(), enqueued);
+        return new Report(recovered, enqueued);
+    }
+}
