@@ -205,7 +205,7 @@ class MailIntakeHandlerTest {
                 List.of(replyAddress), null, true, true, 0), started.plus(Duration.ofMinutes(10))));
         String stuckFeedback = storeRouted(Instant.now().minus(Duration.ofMinutes(30)));
 
-        JsonNode report = invoke((ObjectNode) json(TestBed.event("mail-intake-schedule.json")));
+        JsonNode report = invoke(SampleEvents.json("mail-intake-schedule.json"));
 
         assertEquals(1, report.path("mails").size(), report.toString());
         assertEquals("answered", report.path("mails").get(0).path("outcome").asText(), report.toString());
@@ -215,11 +215,11 @@ class MailIntakeHandlerTest {
         assertEquals(1, report.path("feedbackEnqueued").asInt(), "the stored item that never reached the router");
         assertTrue(bed.drain(bed.feedbackQueueUrl).stream().anyMatch(m -> m.body().contains(stuckFeedback)));
 
-        JsonNode next = invoke((ObjectNode) json(TestBed.event("mail-intake-schedule.json")));
+        JsonNode next = invoke(SampleEvents.json("mail-intake-schedule.json"));
         assertEquals(0, next.path("mails").size(), "finished: off the list " + next);
         assertEquals("already_answered", invoke(sesEvent(mailId, replyAddress)).get(0).get("outcome").asText(),
                 "SES's own late redelivery finds it answered");
-        assertEquals(0, invoke((ObjectNode) json(TestBed.event("mail-intake-schedule.json"))).path("mails").size(),
+        assertEquals(0, invoke(SampleEvents.json("mail-intake-schedule.json")).path("mails").size(),
                 "and does not put it back on the unfinished list");
         assertEquals(1, answeredMails().size());
     }
@@ -234,7 +234,7 @@ class MailIntakeHandlerTest {
                 List.of(replyAddress), null, true, true, 0), past);
         assertTrue(received.postpone(mailId, past, MailIntake.MAX_RECOVERIES));
 
-        JsonNode report = invoke((ObjectNode) json(TestBed.event("mail-intake-schedule.json")));
+        JsonNode report = invoke(SampleEvents.json("mail-intake-schedule.json"));
 
         assertEquals("kept_for_review", report.path("mails").get(0).path("outcome").asText(), report.toString());
         assertNotNull(review(mailId));
