@@ -19,7 +19,6 @@ import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.StuckFeedback;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.reply.ReplyIntake;
-import java.util.List;
 
 /**
  * Invoked by SES receiving (after its S3 action stored the raw mail) or by an S3 ObjectCreated

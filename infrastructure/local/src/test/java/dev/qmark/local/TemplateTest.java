@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.qmark.aws.Json;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.testing.SampleEvents;

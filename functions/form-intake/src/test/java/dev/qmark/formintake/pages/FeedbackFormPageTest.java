@@ -1,7 +1,5 @@
 package dev.qmark.formintake.pages;
 
-import dev.qmark.core.text.Html;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
