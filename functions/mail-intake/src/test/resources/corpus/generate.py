@@ -21,6 +21,7 @@ header and seeded bytes) of a known size. Placeholders are filled in by the test
 """
 
 import base64
+import hashlib
 import os
 import random
 
@@ -1968,6 +1969,86 @@ def _():
             "X-Originating-IP: [211.234.201.50]\n"
             "X-HM-UT: F2wJHMKgMswsdzahE2TsduOyvwRqoW6DrgWMVLVAkXo=")
     return head, qp(lines(html).encode("utf-8"))
+
+
+# ------------------------------------------------------------------- replies from the whole world
+# Dana answering in the language of her mail client, with the attribution (and, on an iPhone, the
+# "sent from" line) that client writes in that language. One row per mail: name, answer,
+# attribution as the text part shows it ("\n" where Gmail wraps it), sent-from line (Apple only).
+
+WORLD_GMAIL = [
+    ("gmail-de.eml", "Der Kurier hatte die alte Adresse. Wir schicken heute neu.\n",
+     "Am Mo., 23. Nov. 2026 um 19:15 Uhr schrieb Jeff (via Qmark) <\nqmark@example.com>:"),
+    ("gmail-fr.eml", "Le transporteur avait l'ancienne adresse. Nous renvoyons aujourd'hui.\n",
+     "Le lun. 23 nov. 2026 à 19:15, Jeff (via Qmark) <qmark@example.com> a\nécrit :"),
+    ("gmail-es.eml", "El mensajero tenía la dirección antigua. Lo reenviamos hoy.\n",
+     "El lun, 23 nov 2026 a las 19:15, Jeff (via Qmark) (<qmark@example.com>)\nescribió:"),
+    ("gmail-pt-br.eml", "A transportadora tinha o endereço antigo. Reenviamos hoje.\n",
+     "Em seg., 23 de nov. de 2026 às 19:15, Jeff (via Qmark) <qmark@example.com>\nescreveu:"),
+    ("gmail-it.eml", "Il corriere aveva il vecchio indirizzo. Rispediamo oggi.\n",
+     "Il giorno lun 23 nov 2026 alle ore 19:15 Jeff (via Qmark) <\nqmark@example.com> ha scritto:"),
+    ("gmail-nl.eml", "De koerier had het oude adres. We versturen het vandaag opnieuw.\n",
+     "Op ma 23 nov 2026 om 19:15 schreef Jeff (via Qmark) <qmark@example.com>:"),
+    ("gmail-pl.eml", "Kurier miał stary adres. Wysyłamy dziś ponownie.\n",
+     "W dniu pon., 23.11.2026 o 19:15 Jeff (via Qmark) <qmark@example.com>\nnapisał(a):"),
+    ("gmail-ru.eml", "У курьера был старый адрес. Отправляем сегодня заново.\n",
+     "пн, 23 нояб. 2026 г. в 19:15, Jeff (via Qmark) <qmark@example.com>:"),
+    ("gmail-sv.eml", "Budet hade den gamla adressen. Vi skickar igen i dag.\n",
+     "Den mån 23 nov. 2026 kl 19:15 skrev Jeff (via Qmark) <qmark@example.com>:"),
+    ("gmail-tr.eml", "Kuryede eski adres vardı. Bugün yeniden gönderiyoruz.\n",
+     "Jeff (via Qmark) <qmark@example.com>, 23 Kas 2026 Pzt, 19:15 tarihinde\nşunu yazdı:"),
+    ("gmail-vi.eml", "Bên giao hàng dùng địa chỉ cũ. Hôm nay chúng tôi gửi lại.\n",
+     "Vào Th 2, 23 thg 11, 2026 vào lúc 19:15 Jeff (via Qmark) <\nqmark@example.com> đã viết:"),
+    ("gmail-zh-tw.eml", "快遞用了舊地址，今天重新寄出。\n",
+     "Jeff (via Qmark) <qmark@example.com> 於 2026年11月23日 週一 下午7:15寫道："),
+]
+
+WORLD_APPLE = [
+    ("apple-ios-de.eml", "Der Kurier hatte die alte Adresse.\n", "Von meinem iPhone gesendet",
+     "Am 23.11.2026 um 19:15 schrieb Jeff (via Qmark) <qmark@example.com>:"),
+    ("apple-ios-nl.eml", "De koerier had het oude adres.\n", "Verzonden vanaf mijn iPhone",
+     "Op 23 nov. 2026 om 19:15 heeft Jeff (via Qmark) <qmark@example.com> het volgende geschreven:"),
+    ("apple-ios-pl.eml", "Kurier miał stary adres.\n", "Wysłane z iPhone'a",
+     "Wiadomość napisana przez Jeff (via Qmark) <qmark@example.com> w dniu 23.11.2026, o godz. 19:15:"),
+    ("apple-ios-ru.eml", "У курьера был старый адрес.\n", "Отправлено с iPhone",
+     "23 нояб. 2026 г., в 19:15, Jeff (via Qmark) <qmark@example.com> написал(а):"),
+    ("apple-ios-sv.eml", "Budet hade den gamla adressen.\n", "Skickat från min iPhone",
+     "23 nov. 2026 kl. 19:15 skrev Jeff (via Qmark) <qmark@example.com>:"),
+    ("apple-ios-tr.eml", "Kuryede eski adres vardı.\n", "iPhone'umdan gönderildi",
+     "23 Kas 2026 tarihinde 19:15 saatinde, Jeff (via Qmark) <qmark@example.com> şunları yazdı:"),
+    ("apple-ios-vi.eml", "Bên giao hàng dùng địa chỉ cũ.\n", "Gửi từ iPhone của tôi",
+     "Vào 19:15, ngày 23 thg 11, 2026, Jeff (via Qmark) <qmark@example.com> đã viết:"),
+    ("apple-ios-zh-cn.eml", "快递用了旧地址。\n", "发自我的iPhone",
+     "2026年11月23日 19:15，Jeff (via Qmark) <qmark@example.com> 写道："),
+    ("apple-ios-es.eml", "El mensajero tenía la dirección antigua.\n", "Enviado desde mi iPhone",
+     "El 23 nov 2026, a las 19:15, Jeff (via Qmark) <qmark@example.com> escribió:"),
+    ("apple-ios-it.eml", "Il corriere aveva il vecchio indirizzo.\n", "Inviato da iPhone",
+     "Il giorno 23 nov 2026, alle ore 19:15, Jeff (via Qmark) <qmark@example.com> ha scritto:"),
+]
+
+
+def _world_id(name, width):
+    """A stable hex id per file, so that the output stays deterministic."""
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:width]
+
+
+def _register_world():
+    for name, answer, attribution in WORLD_GMAIL:
+        def build(name=name, answer=answer, attribution=attribution):
+            html_attr = attribution.replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+            return gmail_reply("en", answer, attribution, html_attr, "0000000000" + _world_id(name, 18),
+                               "CAF7xQp" + _world_id(name + "m", 40), _world_id(name + "s", 24),
+                               "Mon, 23 Nov 2026 10:40:00 +0000 (UTC)")
+        mail("replies", name)(build)
+    for name, answer, signature, attribution in WORLD_APPLE:
+        def build(name=name, answer=answer, signature=signature, attribution=attribution):
+            ident = _world_id(name, 32).upper()
+            return apple_reply("en", answer, signature, attribution, "Apple-Mail-" + ident,
+                               _world_id(name + "m", 32).upper(), _world_id(name + "s", 24))
+        mail("replies", name)(build)
+
+
+_register_world()
 
 
 # ========================================================================================= main

@@ -38,17 +38,20 @@ public final class ReplyText {
                 continue;
             }
             if (QuoteMarkers.isSeparator(line) || QuoteMarkers.isHeaderBlock(lines, i)
-                    || QuoteMarkers.isSignatureDelimiter(line)) {
+                    || QuoteMarkers.isRuleAboveHeaderBlock(lines, i) || QuoteMarkers.isSignatureDelimiter(line)) {
                 break;
             }
             int attribution = QuoteMarkers.attributionLines(lines, i);
             if (attribution == 0 && QuoteMarkers.isAddressIntroduction(line) && quoteFollows(lines, i + 1)) {
                 attribution = 1;
             }
-            if (attribution > 0) {
-                if (!quoteFollows(lines, i + attribution)) {
+            if (attribution > 0 && !quoteFollows(lines, i + attribution)) {
+                if (QuoteMarkers.isStandaloneAttribution(lines, i, attribution)) {
                     break; // the original follows unquoted (Outlook.com, Yahoo, HTML without blockquote)
                 }
+                attribution = 0; // words like "a écrit :" inside a paragraph are the writer's own
+            }
+            if (attribution > 0) {
                 skippedQuote = true;
                 i += attribution;
                 continue;
