@@ -64,6 +64,18 @@ class MimeParserTest {
     }
 
     @Test
+    void sendersAreReadAsMailClientsShowThem() {
+        // raw UTF-8 in the header, an unquoted comma and an unterminated quote: Gmail shows "Kim, Minsu"
+        InboundMail mail = parse("From: \"Kim, 민수 <Minsu@Example.kr\nSubject: hi\n\nhello\n");
+        assertEquals("minsu@example.kr", mail.from());
+        assertEquals("Kim, 민수", mail.fromName());
+        InboundMail comment = parse("From: minsu@example.kr (Kim, Minsu)\nSubject: hi\n\nhello\n");
+        assertEquals("Kim, Minsu", comment.fromName());
+        InboundMail nothing = parse("From: Kim, Minsu\nSubject: hi\n\nhello\n");
+        assertNull(nothing.from());
+    }
+
+    @Test
     void htmlOnlyMailGetsReadableText() {
         InboundMail mail = parse("""
                 From: shop@example.com
