@@ -133,10 +133,10 @@ class MimeParserTest {
                 """);
         assertEquals("See the picture", mail.text());
         assertEquals(List.of(
-                new InboundMail.Attachment(null, "image/png", 8),
+                new InboundMail.Attachment("image.png", "image/png", 8),
                 new InboundMail.Attachment("견적서.pdf", "application/pdf", 9),
                 new InboundMail.Attachment("notes.txt", "text/plain", 12),
-                new InboundMail.Attachment(null, "message/rfc822", 79)), mail.attachments());
+                new InboundMail.Attachment("forwarded.eml", "message/rfc822", 79)), mail.attachments());
     }
 
     @Test
