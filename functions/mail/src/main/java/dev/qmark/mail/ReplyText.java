@@ -11,7 +11,9 @@ import java.util.List;
  * an attribution line not followed by {@code >} lines, the {@code "-- "} signature delimiter).
  * Before that, {@code >} quoted lines are dropped, and so is an attribution ("On ... wrote:")
  * directly above them, while unquoted lines between quotes are kept: those are inline answers.
- * Device signatures ("Sent from my iPhone", "iPhone에서 보냄") are dropped line by line.
+ * Device signatures ("Sent from my iPhone", "iPhone에서 보냄") are dropped line by line. An
+ * attribution with no quote below it cuts the rest only when a client could have written it there
+ * (its own paragraph, a time or an address); inside a paragraph it is the writer's own sentence.
  *
  * <p>An empty answer is worse than a long one: if nothing is left, the whole body is returned,
  * minus its quote markers.
