@@ -1275,6 +1275,62 @@ def _():
     return head, body
 
 
+def plain_customer(sender, from_header, subject, msgid, extra_headers, text, smtp_id):
+    """A customer's plain-text mail whose From header a strict RFC 5322 reading rejects."""
+    head = (ses(sender, "mail.relay.example", "198.51.100.25", FEEDBACK, "Mon, 23 Nov 2026 08:10:00 +0000 (UTC)", smtp_id)
+            + "From: " + from_header + "\n"
+            "To: feedback@feedback.example.com\n"
+            "Subject: " + subject + "\n"
+            "Date: Mon, 23 Nov 2026 09:10:00 +0100\n"
+            "Message-ID: <" + msgid + ">\n"
+            "MIME-Version: 1.0\n"
+            + extra_headers
+            + "Content-Type: text/plain; charset=us-ascii\n"
+            "Content-Transfer-Encoding: 7bit")
+    return head, lines(text).encode("ascii")
+
+
+@mail("customer", "exchange-en-from-unquoted-comma.eml")
+def _():
+    return plain_customer("minsu.kim@corp.example.kr", "Kim, Minsu <minsu.kim@corp.example.kr>",
+                          "Invoice 2026-1107 is addressed to the wrong company",
+                          "SEZPR06MB6432A1B2C3D4E5F6@SEZPR06MB6432.apcprd06.prod.outlook.example",
+                          "Thread-Topic: Invoice 2026-1107 is addressed to the wrong company\n",
+                          "Hello,\n\nInvoice 2026-1107 names Kimco Ltd, but we are Kim & Partners.\n"
+                          "Could you send a corrected one?\n\nMinsu\n", "m1k2i3m4c5o6m7m8a9")
+
+
+@mail("customer", "mutt-en-from-comment-name.eml")
+def _():
+    return plain_customer("priya.nair@northwind.example", "priya.nair@northwind.example (Priya Nair)",
+                          "Tracking link shows someone else's parcel",
+                          "20261123081000.GA4411@northwind.example", "X-Mailer: Mutt 2.2.12\n",
+                          "Hi,\n\nthe tracking link in your shipping mail shows a parcel going to Leeds.\n"
+                          "I live in Bristol.\n\nPriya\n", "p1r2i3y4a5c6o7m8m9")
+
+
+@mail("customer", "webmail-de-from-unterminated-quote-inline-image.eml")
+def _():
+    boundary = "=_b7d1c0e4a5f6"
+    text = "Hallo,\n\ndie Tasse kam mit einem Sprung an, siehe Foto.\n\nLukas\n"
+    head = (ses("lukas.becker@example.de", "mout.webmail.example", "203.0.113.17", FEEDBACK,
+                "Mon, 23 Nov 2026 08:20:00 +0000 (UTC)", "l1u2k3a4s5b6e7c8k9")
+            + "From: \"Lukas Becker <lukas.becker@example.de>\n"
+            "To: feedback@feedback.example.com\n"
+            "Subject: Tasse mit Sprung\n"
+            "Date: Mon, 23 Nov 2026 09:20:00 +0100\n"
+            "Message-ID: <b7d1c0e4a5f6@webmail.example>\n"
+            "MIME-Version: 1.0\n"
+            "Content-Type: multipart/related; boundary=\"" + boundary + "\"")
+    body = multipart(boundary, [
+        part("Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable",
+             qp(lines(text).encode("utf-8"))),
+        part("Content-Type: image/png\nContent-Disposition: inline\nContent-ID: <foto1@webmail.example>\n"
+             "Content-Transfer-Encoding: base64", b64(fake_file(1200, 77, b"\x89PNG\r\n\x1a\n"))),
+    ])
+    return head, body
+
+
 @mail("customer", "robot-gmail-vacation-responder.eml")
 def _():
     text = "안녕하세요. 11월 30일까지 휴가 중이라 메일 확인이 어렵습니다. 복귀 후 답장드리겠습니다.\n"
