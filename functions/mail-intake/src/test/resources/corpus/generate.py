@@ -2083,6 +2083,76 @@ WORLD_APPLE = [
 ]
 
 
+# Outlook on the web / new Outlook in other languages: the rule, then the header block with the
+# labels of the interface language (From, Sent, To, Subject), in the text part and as <hr> + bold
+# keys in the HTML part. Row: name, answer, (from, sent, to, subject) labels, the sent date.
+WORLD_OUTLOOK = [
+    ("outlook-web-fr.eml", "Le transporteur avait l'ancienne adresse.\n", ("De", "Envoyé", "À", "Objet"),
+     "lundi 23 novembre 2026 11:15"),
+    ("outlook-web-es.eml", "El mensajero tenía la dirección antigua.\n", ("De", "Enviado", "Para", "Asunto"),
+     "lunes, 23 de noviembre de 2026 11:15"),
+    ("outlook-web-pt.eml", "A transportadora tinha o endereço antigo.\n", ("De", "Enviado", "Para", "Assunto"),
+     "segunda-feira, 23 de novembro de 2026 11:15"),
+    ("outlook-web-it.eml", "Il corriere aveva il vecchio indirizzo.\n", ("Da", "Inviato", "A", "Oggetto"),
+     "lunedì 23 novembre 2026 11:15"),
+    ("outlook-web-nl.eml", "De koerier had het oude adres.\n", ("Van", "Verzonden", "Aan", "Onderwerp"),
+     "maandag 23 november 2026 11:15"),
+    ("outlook-web-pl.eml", "Kurier miał stary adres.\n", ("Od", "Wysłane", "Do", "Temat"),
+     "poniedziałek, 23 listopada 2026 11:15"),
+    ("outlook-web-ru.eml", "У курьера был старый адрес.\n", ("От", "Отправлено", "Кому", "Тема"),
+     "23 ноября 2026 г. 11:15"),
+    ("outlook-web-sv.eml", "Budet hade den gamla adressen.\n", ("Från", "Skickat", "Till", "Ämne"),
+     "den 23 november 2026 11:15"),
+    ("outlook-web-tr.eml", "Kuryede eski adres vardı.\n", ("Kimden", "Gönderildi", "Kime", "Konu"),
+     "23 Kasım 2026 Pazartesi 11:15"),
+    ("outlook-web-vi.eml", "Bên giao hàng dùng địa chỉ cũ.\n", ("Từ", "Đã gửi", "Đến", "Chủ đề"),
+     "Thứ Hai, 23 tháng 11, 2026 11:15"),
+    ("outlook-web-zh-cn.eml", "快递用了旧地址。\n", ("发件人", "发送时间", "收件人", "主题"), "2026年11月23日 11:15"),
+    ("outlook-web-zh-tw.eml", "快遞用了舊地址。\n", ("寄件者", "寄件日期", "收件者", "主旨"), "2026年11月23日 上午 11:15"),
+]
+
+
+RULELESS = {"outlook-web-es.eml", "outlook-web-pl.eml", "outlook-web-ru.eml", "outlook-web-tr.eml",
+             "outlook-web-vi.eml", "outlook-web-zh-tw.eml"}
+
+
+def outlook_world(name, answer, labels, sent):
+    key_from, key_sent, key_to, key_subject = labels
+    sep = "：" if name.endswith(("zh-cn.eml", "zh-tw.eml")) else ": "
+    block = [(key_from, "Jeff (via Qmark) <qmark@example.com>"), (key_sent, sent),
+             (key_to, "Dana <dana@example.com>"), (key_subject, "? " + QUESTIONS["en"][0])]
+    # Outlook desktop's text part has no rule above the block (as outlook-desktop-en.eml): half the rows
+    rule = "" if name in RULELESS else "________________________________\n"
+    text = (answer + "\n" + rule
+            + "".join(k + sep + v + "\n" for k, v in block) + "\n" + question_text("en") + "\n")
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body dir="ltr">'
+            '<div class="elementToProof">' + answer.rstrip("\n") + '</div><div id="appendonsend"></div>'
+            '<hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr">'
+            '<font face="Calibri, sans-serif" style="font-size:11pt" color="#000000">'
+            + "<br>\n".join("<b>" + k + sep.strip() + "</b> " + v.replace("<", "&lt;").replace(">", "&gt;") for k, v in block)
+            + '</font><div>&nbsp;</div></div>' + question_html("en") + '</body></html>\n')
+    ident = _world_id(name, 40).upper()
+    boundary = "_000_" + ident + "_"
+    head = (dana("EUR05-AM6-obe.outbound.protection.outlook.com", "40.107.22.100", "Mon, 23 Nov 2026 10:15:42 +0000 (UTC)",
+                 _world_id(name + "s", 24))
+            + "From: Dana <dana@example.com>\n"
+            "To: \"Jeff (via Qmark)\" <{{REPLY_TO}}>\n"
+            "Subject: Re: ? " + QUESTIONS["en"][0] + "\n"
+            "Thread-Topic: ? " + QUESTIONS["en"][0] + "\n"
+            "Date: Mon, 23 Nov 2026 10:15:40 +0000\n"
+            "Message-ID: <" + ident + "@AM6PR05MB0001.eurprd05.prod.outlook.com>\n"
+            "References: " + QUESTION_ID + "\n"
+            "In-Reply-To: " + QUESTION_ID + "\n"
+            "Content-Type: multipart/alternative;\n"
+            "\tboundary=\"" + boundary + "\"\n"
+            "MIME-Version: 1.0")
+    body = multipart(boundary, [
+        part("Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: base64", b64(lines(text).encode("utf-8"))),
+        part("Content-Type: text/html; charset=\"utf-8\"\nContent-Transfer-Encoding: base64", b64(lines(html).encode("utf-8"))),
+    ])
+    return head, body
+
+
 def _world_id(name, width):
     """A stable hex id per file, so that the output stays deterministic."""
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:width]
@@ -2102,6 +2172,9 @@ def _register_world():
             return apple_reply("en", answer, signature, attribution, "Apple-Mail-" + ident,
                                _world_id(name + "m", 32).upper(), _world_id(name + "s", 24))
         mail("replies", name)(build)
+    for name, answer, labels, sent in WORLD_OUTLOOK:
+        mail("replies", name)(lambda name=name, answer=answer, labels=labels, sent=sent:
+                              outlook_world(name, answer, labels, sent))
 
 
 _register_world()
