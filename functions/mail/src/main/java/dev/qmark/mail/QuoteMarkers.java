@@ -85,16 +85,20 @@ final class QuoteMarkers {
     /**
      * True when the attribution at {@code i} looks written by a client strongly enough to cut
      * everything below it even though no {@code >} quote follows: it stands as its own paragraph
-     * (a client puts an empty line above it) and names a time or an address. "Le 3 décembre, le
-     * client a écrit :" in the middle of a customer's paragraph is their text, not a quote.
+     * (a client puts an empty line above it) and names a time or an address, or it names both (an
+     * HTML reply turned into text may lose the empty line). "Le 3 décembre, le client a écrit :"
+     * in the middle of a customer's paragraph is their text, not a quote.
      */
     static boolean isStandaloneAttribution(List<String> lines, int i, int span) {
-        String previous = i > 0 ? lines.get(i - 1) : "";
-        if (!previous.isBlank() && !isQuoted(previous) && !isDeviceSignature(previous)) {
-            return false;
-        }
         String text = span == 2 ? lines.get(i) + " " + lines.get(i + 1) : lines.get(i);
-        return text.indexOf('@') >= 0 || TIME.matcher(text).find();
+        boolean address = text.indexOf('@') >= 0;
+        boolean time = TIME.matcher(text).find();
+        if (address && time) {
+            return true; // what clients write ("..., 09:12, Jeff <j@x.com> wrote:"), even glued to the text by HTML
+        }
+        String previous = i > 0 ? lines.get(i - 1) : "";
+        boolean ownParagraph = previous.isBlank() || isQuoted(previous) || isDeviceSignature(previous);
+        return ownParagraph && (address || time);
     }
 
     /** A line after which everything is the original: "-----Original Message-----", underscores. */
