@@ -21,6 +21,7 @@ header and seeded bytes) of a known size. Placeholders are filled in by the test
 """
 
 import base64
+import hashlib
 import os
 import random
 
@@ -1274,6 +1275,62 @@ def _():
     return head, body
 
 
+def plain_customer(sender, from_header, subject, msgid, extra_headers, text, smtp_id):
+    """A customer's plain-text mail whose From header a strict RFC 5322 reading rejects."""
+    head = (ses(sender, "mail.relay.example", "198.51.100.25", FEEDBACK, "Mon, 23 Nov 2026 08:10:00 +0000 (UTC)", smtp_id)
+            + "From: " + from_header + "\n"
+            "To: feedback@feedback.example.com\n"
+            "Subject: " + subject + "\n"
+            "Date: Mon, 23 Nov 2026 09:10:00 +0100\n"
+            "Message-ID: <" + msgid + ">\n"
+            "MIME-Version: 1.0\n"
+            + extra_headers
+            + "Content-Type: text/plain; charset=us-ascii\n"
+            "Content-Transfer-Encoding: 7bit")
+    return head, lines(text).encode("ascii")
+
+
+@mail("customer", "exchange-en-from-unquoted-comma.eml")
+def _():
+    return plain_customer("minsu.kim@corp.example.kr", "Kim, Minsu <minsu.kim@corp.example.kr>",
+                          "Invoice 2026-1107 is addressed to the wrong company",
+                          "SEZPR06MB6432A1B2C3D4E5F6@SEZPR06MB6432.apcprd06.prod.outlook.example",
+                          "Thread-Topic: Invoice 2026-1107 is addressed to the wrong company\n",
+                          "Hello,\n\nInvoice 2026-1107 names Kimco Ltd, but we are Kim & Partners.\n"
+                          "Could you send a corrected one?\n\nMinsu\n", "m1k2i3m4c5o6m7m8a9")
+
+
+@mail("customer", "mutt-en-from-comment-name.eml")
+def _():
+    return plain_customer("priya.nair@northwind.example", "priya.nair@northwind.example (Priya Nair)",
+                          "Tracking link shows someone else's parcel",
+                          "20261123081000.GA4411@northwind.example", "X-Mailer: Mutt 2.2.12\n",
+                          "Hi,\n\nthe tracking link in your shipping mail shows a parcel going to Leeds.\n"
+                          "I live in Bristol.\n\nPriya\n", "p1r2i3y4a5c6o7m8m9")
+
+
+@mail("customer", "webmail-de-from-unterminated-quote-inline-image.eml")
+def _():
+    boundary = "=_b7d1c0e4a5f6"
+    text = "Hallo,\n\ndie Tasse kam mit einem Sprung an, siehe Foto.\n\nLukas\n"
+    head = (ses("lukas.becker@example.de", "mout.webmail.example", "203.0.113.17", FEEDBACK,
+                "Mon, 23 Nov 2026 08:20:00 +0000 (UTC)", "l1u2k3a4s5b6e7c8k9")
+            + "From: \"Lukas Becker <lukas.becker@example.de>\n"
+            "To: feedback@feedback.example.com\n"
+            "Subject: Tasse mit Sprung\n"
+            "Date: Mon, 23 Nov 2026 09:20:00 +0100\n"
+            "Message-ID: <b7d1c0e4a5f6@webmail.example>\n"
+            "MIME-Version: 1.0\n"
+            "Content-Type: multipart/related; boundary=\"" + boundary + "\"")
+    body = multipart(boundary, [
+        part("Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable",
+             qp(lines(text).encode("utf-8"))),
+        part("Content-Type: image/png\nContent-Disposition: inline\nContent-ID: <foto1@webmail.example>\n"
+             "Content-Transfer-Encoding: base64", b64(fake_file(1200, 77, b"\x89PNG\r\n\x1a\n"))),
+    ])
+    return head, body
+
+
 @mail("customer", "robot-gmail-vacation-responder.eml")
 def _():
     text = "안녕하세요. 11월 30일까지 휴가 중이라 메일 확인이 어렵습니다. 복귀 후 답장드리겠습니다.\n"
@@ -1968,6 +2025,159 @@ def _():
             "X-Originating-IP: [211.234.201.50]\n"
             "X-HM-UT: F2wJHMKgMswsdzahE2TsduOyvwRqoW6DrgWMVLVAkXo=")
     return head, qp(lines(html).encode("utf-8"))
+
+
+# ------------------------------------------------------------------- replies from the whole world
+# Dana answering in the language of her mail client, with the attribution (and, on an iPhone, the
+# "sent from" line) that client writes in that language. One row per mail: name, answer,
+# attribution as the text part shows it ("\n" where Gmail wraps it), sent-from line (Apple only).
+
+WORLD_GMAIL = [
+    ("gmail-de.eml", "Der Kurier hatte die alte Adresse. Wir schicken heute neu.\n",
+     "Am Mo., 23. Nov. 2026 um 19:15 Uhr schrieb Jeff (via Qmark) <\nqmark@example.com>:"),
+    ("gmail-fr.eml", "Le transporteur avait l'ancienne adresse. Nous renvoyons aujourd'hui.\n",
+     "Le lun. 23 nov. 2026 à 19:15, Jeff (via Qmark) <qmark@example.com> a\nécrit :"),
+    ("gmail-es.eml", "El mensajero tenía la dirección antigua. Lo reenviamos hoy.\n",
+     "El lun, 23 nov 2026 a las 19:15, Jeff (via Qmark) (<qmark@example.com>)\nescribió:"),
+    ("gmail-pt-br.eml", "A transportadora tinha o endereço antigo. Reenviamos hoje.\n",
+     "Em seg., 23 de nov. de 2026 às 19:15, Jeff (via Qmark) <qmark@example.com>\nescreveu:"),
+    ("gmail-it.eml", "Il corriere aveva il vecchio indirizzo. Rispediamo oggi.\n",
+     "Il giorno lun 23 nov 2026 alle ore 19:15 Jeff (via Qmark) <\nqmark@example.com> ha scritto:"),
+    ("gmail-nl.eml", "De koerier had het oude adres. We versturen het vandaag opnieuw.\n",
+     "Op ma 23 nov 2026 om 19:15 schreef Jeff (via Qmark) <qmark@example.com>:"),
+    ("gmail-pl.eml", "Kurier miał stary adres. Wysyłamy dziś ponownie.\n",
+     "W dniu pon., 23.11.2026 o 19:15 Jeff (via Qmark) <qmark@example.com>\nnapisał(a):"),
+    ("gmail-ru.eml", "У курьера был старый адрес. Отправляем сегодня заново.\n",
+     "пн, 23 нояб. 2026 г. в 19:15, Jeff (via Qmark) <qmark@example.com>:"),
+    ("gmail-sv.eml", "Budet hade den gamla adressen. Vi skickar igen i dag.\n",
+     "Den mån 23 nov. 2026 kl 19:15 skrev Jeff (via Qmark) <qmark@example.com>:"),
+    ("gmail-tr.eml", "Kuryede eski adres vardı. Bugün yeniden gönderiyoruz.\n",
+     "Jeff (via Qmark) <qmark@example.com>, 23 Kas 2026 Pzt, 19:15 tarihinde\nşunu yazdı:"),
+    ("gmail-vi.eml", "Bên giao hàng dùng địa chỉ cũ. Hôm nay chúng tôi gửi lại.\n",
+     "Vào Th 2, 23 thg 11, 2026 vào lúc 19:15 Jeff (via Qmark) <\nqmark@example.com> đã viết:"),
+    ("gmail-zh-tw.eml", "快遞用了舊地址，今天重新寄出。\n",
+     "Jeff (via Qmark) <qmark@example.com> 於 2026年11月23日 週一 下午7:15寫道："),
+]
+
+WORLD_APPLE = [
+    ("apple-ios-de.eml", "Der Kurier hatte die alte Adresse.\n", "Von meinem iPhone gesendet",
+     "Am 23.11.2026 um 19:15 schrieb Jeff (via Qmark) <qmark@example.com>:"),
+    ("apple-ios-nl.eml", "De koerier had het oude adres.\n", "Verzonden vanaf mijn iPhone",
+     "Op 23 nov. 2026 om 19:15 heeft Jeff (via Qmark) <qmark@example.com> het volgende geschreven:"),
+    ("apple-ios-pl.eml", "Kurier miał stary adres.\n", "Wysłane z iPhone'a",
+     "Wiadomość napisana przez Jeff (via Qmark) <qmark@example.com> w dniu 23.11.2026, o godz. 19:15:"),
+    ("apple-ios-ru.eml", "У курьера был старый адрес.\n", "Отправлено с iPhone",
+     "23 нояб. 2026 г., в 19:15, Jeff (via Qmark) <qmark@example.com> написал(а):"),
+    ("apple-ios-sv.eml", "Budet hade den gamla adressen.\n", "Skickat från min iPhone",
+     "23 nov. 2026 kl. 19:15 skrev Jeff (via Qmark) <qmark@example.com>:"),
+    ("apple-ios-tr.eml", "Kuryede eski adres vardı.\n", "iPhone'umdan gönderildi",
+     "23 Kas 2026 tarihinde 19:15 saatinde, Jeff (via Qmark) <qmark@example.com> şunları yazdı:"),
+    ("apple-ios-vi.eml", "Bên giao hàng dùng địa chỉ cũ.\n", "Gửi từ iPhone của tôi",
+     "Vào 19:15, ngày 23 thg 11, 2026, Jeff (via Qmark) <qmark@example.com> đã viết:"),
+    ("apple-ios-zh-cn.eml", "快递用了旧地址。\n", "发自我的iPhone",
+     "2026年11月23日 19:15，Jeff (via Qmark) <qmark@example.com> 写道："),
+    ("apple-ios-es.eml", "El mensajero tenía la dirección antigua.\n", "Enviado desde mi iPhone",
+     "El 23 nov 2026, a las 19:15, Jeff (via Qmark) <qmark@example.com> escribió:"),
+    ("apple-ios-it.eml", "Il corriere aveva il vecchio indirizzo.\n", "Inviato da iPhone",
+     "Il giorno 23 nov 2026, alle ore 19:15, Jeff (via Qmark) <qmark@example.com> ha scritto:"),
+]
+
+
+# Outlook on the web / new Outlook in other languages: the rule, then the header block with the
+# labels of the interface language (From, Sent, To, Subject), in the text part and as <hr> + bold
+# keys in the HTML part. Row: name, answer, (from, sent, to, subject) labels, the sent date.
+WORLD_OUTLOOK = [
+    ("outlook-web-fr.eml", "Le transporteur avait l'ancienne adresse.\n", ("De", "Envoyé", "À", "Objet"),
+     "lundi 23 novembre 2026 11:15"),
+    ("outlook-web-es.eml", "El mensajero tenía la dirección antigua.\n", ("De", "Enviado", "Para", "Asunto"),
+     "lunes, 23 de noviembre de 2026 11:15"),
+    ("outlook-web-pt.eml", "A transportadora tinha o endereço antigo.\n", ("De", "Enviado", "Para", "Assunto"),
+     "segunda-feira, 23 de novembro de 2026 11:15"),
+    ("outlook-web-it.eml", "Il corriere aveva il vecchio indirizzo.\n", ("Da", "Inviato", "A", "Oggetto"),
+     "lunedì 23 novembre 2026 11:15"),
+    ("outlook-web-nl.eml", "De koerier had het oude adres.\n", ("Van", "Verzonden", "Aan", "Onderwerp"),
+     "maandag 23 november 2026 11:15"),
+    ("outlook-web-pl.eml", "Kurier miał stary adres.\n", ("Od", "Wysłane", "Do", "Temat"),
+     "poniedziałek, 23 listopada 2026 11:15"),
+    ("outlook-web-ru.eml", "У курьера был старый адрес.\n", ("От", "Отправлено", "Кому", "Тема"),
+     "23 ноября 2026 г. 11:15"),
+    ("outlook-web-sv.eml", "Budet hade den gamla adressen.\n", ("Från", "Skickat", "Till", "Ämne"),
+     "den 23 november 2026 11:15"),
+    ("outlook-web-tr.eml", "Kuryede eski adres vardı.\n", ("Kimden", "Gönderildi", "Kime", "Konu"),
+     "23 Kasım 2026 Pazartesi 11:15"),
+    ("outlook-web-vi.eml", "Bên giao hàng dùng địa chỉ cũ.\n", ("Từ", "Đã gửi", "Đến", "Chủ đề"),
+     "Thứ Hai, 23 tháng 11, 2026 11:15"),
+    ("outlook-web-zh-cn.eml", "快递用了旧地址。\n", ("发件人", "发送时间", "收件人", "主题"), "2026年11月23日 11:15"),
+    ("outlook-web-zh-tw.eml", "快遞用了舊地址。\n", ("寄件者", "寄件日期", "收件者", "主旨"), "2026年11月23日 上午 11:15"),
+]
+
+
+RULELESS = {"outlook-web-es.eml", "outlook-web-pl.eml", "outlook-web-ru.eml", "outlook-web-tr.eml",
+             "outlook-web-vi.eml", "outlook-web-zh-tw.eml"}
+
+
+def outlook_world(name, answer, labels, sent):
+    key_from, key_sent, key_to, key_subject = labels
+    sep = "：" if name.endswith(("zh-cn.eml", "zh-tw.eml")) else ": "
+    block = [(key_from, "Jeff (via Qmark) <qmark@example.com>"), (key_sent, sent),
+             (key_to, "Dana <dana@example.com>"), (key_subject, "? " + QUESTIONS["en"][0])]
+    # Outlook desktop's text part has no rule above the block (as outlook-desktop-en.eml): half the rows
+    rule = "" if name in RULELESS else "________________________________\n"
+    text = (answer + "\n" + rule
+            + "".join(k + sep + v + "\n" for k, v in block) + "\n" + question_text("en") + "\n")
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body dir="ltr">'
+            '<div class="elementToProof">' + answer.rstrip("\n") + '</div><div id="appendonsend"></div>'
+            '<hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr">'
+            '<font face="Calibri, sans-serif" style="font-size:11pt" color="#000000">'
+            + "<br>\n".join("<b>" + k + sep.strip() + "</b> " + v.replace("<", "&lt;").replace(">", "&gt;") for k, v in block)
+            + '</font><div>&nbsp;</div></div>' + question_html("en") + '</body></html>\n')
+    ident = _world_id(name, 40).upper()
+    boundary = "_000_" + ident + "_"
+    head = (dana("EUR05-AM6-obe.outbound.protection.outlook.com", "40.107.22.100", "Mon, 23 Nov 2026 10:15:42 +0000 (UTC)",
+                 _world_id(name + "s", 24))
+            + "From: Dana <dana@example.com>\n"
+            "To: \"Jeff (via Qmark)\" <{{REPLY_TO}}>\n"
+            "Subject: Re: ? " + QUESTIONS["en"][0] + "\n"
+            "Thread-Topic: ? " + QUESTIONS["en"][0] + "\n"
+            "Date: Mon, 23 Nov 2026 10:15:40 +0000\n"
+            "Message-ID: <" + ident + "@AM6PR05MB0001.eurprd05.prod.outlook.com>\n"
+            "References: " + QUESTION_ID + "\n"
+            "In-Reply-To: " + QUESTION_ID + "\n"
+            "Content-Type: multipart/alternative;\n"
+            "\tboundary=\"" + boundary + "\"\n"
+            "MIME-Version: 1.0")
+    body = multipart(boundary, [
+        part("Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: base64", b64(lines(text).encode("utf-8"))),
+        part("Content-Type: text/html; charset=\"utf-8\"\nContent-Transfer-Encoding: base64", b64(lines(html).encode("utf-8"))),
+    ])
+    return head, body
+
+
+def _world_id(name, width):
+    """A stable hex id per file, so that the output stays deterministic."""
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:width]
+
+
+def _register_world():
+    for name, answer, attribution in WORLD_GMAIL:
+        def build(name=name, answer=answer, attribution=attribution):
+            html_attr = attribution.replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+            return gmail_reply("en", answer, attribution, html_attr, "0000000000" + _world_id(name, 18),
+                               "CAF7xQp" + _world_id(name + "m", 40), _world_id(name + "s", 24),
+                               "Mon, 23 Nov 2026 10:40:00 +0000 (UTC)")
+        mail("replies", name)(build)
+    for name, answer, signature, attribution in WORLD_APPLE:
+        def build(name=name, answer=answer, signature=signature, attribution=attribution):
+            ident = _world_id(name, 32).upper()
+            return apple_reply("en", answer, signature, attribution, "Apple-Mail-" + ident,
+                               _world_id(name + "m", 32).upper(), _world_id(name + "s", 24))
+        mail("replies", name)(build)
+    for name, answer, labels, sent in WORLD_OUTLOOK:
+        mail("replies", name)(lambda name=name, answer=answer, labels=labels, sent=sent:
+                              outlook_world(name, answer, labels, sent))
+
+
+_register_world()
 
 
 # ========================================================================================= main

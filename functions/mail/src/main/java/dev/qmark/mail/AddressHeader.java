@@ -93,15 +93,28 @@ public final class AddressHeader {
         return pieces;
     }
 
-    /** One mailbox: {@code name <addr>} or {@code addr (comment)} or a bare address. */
+    /**
+     * One mailbox: {@code name <addr>} or {@code addr (comment)} or a bare address, read the way
+     * mail clients display what senders write: a stray or unterminated quote does not hide the
+     * angle brackets ({@code "Kim Minsu <m@x.kr>}), a missing {@code >} ends the address at the
+     * end, a name after the brackets ({@code <m@x.kr> Minsu Kim}) is the name, and without
+     * brackets the last word with an {@code @} is the address ({@code Kim, Minsu m@x.kr}). The
+     * address itself is never guessed: it must be valid as written.
+     */
     private static Optional<NamedAddress> parseMailbox(String mailbox) {
         int open = lastIndexOutsideQuotes(mailbox, '<');
+        if (open < 0) {
+            open = mailbox.lastIndexOf('<'); // the quote was never closed: clients still show <...>
+        }
         String address;
         String name;
         if (open >= 0) {
             int close = mailbox.indexOf('>', open);
             address = mailbox.substring(open + 1, close < 0 ? mailbox.length() : close);
             name = phrase(mailbox.substring(0, open));
+            if (name.isEmpty() && close >= 0) {
+                name = phrase(mailbox.substring(close + 1)); // "<m@x.kr> Minsu Kim"
+            }
             int route = address.lastIndexOf(':'); // obsolete source route: <@relay:dana@x.kr>
             if (route >= 0) {
                 address = address.substring(route + 1);
@@ -110,9 +123,37 @@ public final class AddressHeader {
             StringBuilder commentText = new StringBuilder();
             address = withoutComments(mailbox, commentText);
             name = commentText.isEmpty() ? null : phrase(commentText.toString());
+            Optional<NamedAddress> bare = mailbox(address, name);
+            return bare.isPresent() ? bare : lastWordAddress(address, name);
         }
-        Optional<String> normalised = EmailAddress.tryNormalise(address.strip());
-        return normalised.map(a -> new NamedAddress(a, name == null || name.isBlank() ? null : name));
+        return mailbox(address, name);
+    }
+
+    private static Optional<NamedAddress> mailbox(String address, String name) {
+        String a = address.strip();
+        if (a.endsWith(".") && a.indexOf('@') > 0) {
+            a = a.substring(0, a.length() - 1); // "m@example.kr.": the same domain, written fully qualified
+        }
+        Optional<String> normalised = EmailAddress.tryNormalise(a);
+        String shown = name == null ? null : withoutEnclosingSingleQuotes(name);
+        return normalised.map(n -> new NamedAddress(n, shown == null || shown.isBlank() ? null : shown));
+    }
+
+    /** {@code "Kim, Minsu m@x.kr"} or {@code "Minsu Kim" m@x.kr}: the last word is the address. */
+    private static Optional<NamedAddress> lastWordAddress(String text, String comment) {
+        String s = text.strip();
+        int space = Math.max(s.lastIndexOf(' '), s.lastIndexOf('\t'));
+        if (space < 0 || s.substring(space + 1).indexOf('@') < 0 || s.substring(0, space).indexOf('@') >= 0) {
+            return Optional.empty(); // "a@x.kr b@x.kr" is two addresses without a comma, not a name
+        }
+        String name = phrase(s.substring(0, space));
+        return mailbox(s.substring(space + 1), name.isEmpty() ? comment : name);
+    }
+
+    /** Outlook shows {@code 'Minsu Kim'} when a sender's client quoted the name with apostrophes. */
+    private static String withoutEnclosingSingleQuotes(String name) {
+        String s = name.strip();
+        return s.length() > 2 && s.startsWith("'") && s.endsWith("'") ? s.substring(1, s.length() - 1).strip() : s;
     }
 
     /** A display name: quotes and escapes removed, encoded words decoded, whitespace collapsed. */

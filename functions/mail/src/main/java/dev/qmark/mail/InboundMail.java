@@ -42,7 +42,11 @@ public record InboundMail(
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** An attachment's description; the bytes stay in the raw mail. */
+    /**
+     * An attachment's description; the bytes stay in the raw mail. {@code fileName} is the
+     * sender's, or for an unnamed part one made from its type ({@link PartNames}); never null
+     * when the parser made it.
+     */
     public record Attachment(String fileName, String contentType, long size) {
     }
 }

@@ -119,7 +119,9 @@ final class MimeWalk {
         } else if (!attachment && mediaType.equals("text/html")) {
             body.html().add(MailText.decode(content, charset != null ? charset : metaCharset(content)));
         } else {
-            body.attachments().add(new InboundMail.Attachment(fileName, mediaType, content.length));
+            // a part the sender left unnamed still gets a name a person understands
+            String name = fileName != null ? fileName : PartNames.forUnnamed(mediaType.toLowerCase(Locale.ROOT), content);
+            body.attachments().add(new InboundMail.Attachment(name, mediaType, content.length));
         }
     }
 

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The lines mail clients put between a reply and the original it quotes, in the languages Qmark's
- * customers write: attribution lines ("On ... wrote:", "...님이 작성:"), separators
+ * customers write (the per-language data is in {@link QuoteLanguages}): attribution lines ("On ... wrote:", "...님이 작성:"), separators
  * ("-----Original Message-----", Outlook's underscores), Outlook header blocks
  * ("From:/Sent:/To:/Subject:", "보낸 사람:/보낸 날짜:", "差出人:/送信日時:"), signature delimiters and
  * "Sent from my iPhone" lines.
@@ -20,59 +21,36 @@ final class QuoteMarkers {
     /** No attribution, separator or header line is longer; longer lines are text. */
     private static final int MAX_MARKER_LENGTH = 300;
 
-    /** "On <date>, <name> wrote:" and its translations (Gmail, Apple Mail, Thunderbird, ...). */
-    private static final List<Pattern> ATTRIBUTIONS = List.of(
-            // the name may follow the verb: "Am 23.11.2026 um 10:00 schrieb Jeff <j@x.com>:"
-            Pattern.compile("^(On|Am|Le|El|Il|Op|Em|Den|På|W dniu)\\s.*\\b"
-                    + "(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu|skrev|napisał)\\b.{0,120}[:：]$",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-            // Korean: Gmail "2026년 11월 23일 (월) 오전 10:00, Jeff <j@x.com>님이 작성:",
-            // Apple "2026. 11. 23. 오전 10:00, Jeff <j@x.com> 작성:", Thunderbird "... 이(가) 쓴 글:"
-            Pattern.compile("^\\d{2,4}\\s?[년./\\-].*(작성|쓴 글|보낸 메일)\\s?[:：]$"),
-            Pattern.compile("^.*(님이 작성|님의 글|이\\(가\\) 쓴 글|@\\S+>?\\s?작성)\\s?[:：]$"),
-            // Japanese: Gmail "2026年11月23日(月) 10:00 Jeff <j@x.com>:", Apple "2026/11/23 10:00、Jeff <j@x.com>のメール:",
-            // Thunderbird "2026/11/23 10:00 に Jeff さんは書きました:"
-            Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日.*[:：]$"),
-            Pattern.compile("^.*\\d.*(のメール|さんは書きました|は書きました|からのメール)\\s?[:：]$"),
-            // Chinese: Gmail "Jeff <j@x.com> 于2026年11月23日周一 10:00写道："
-            Pattern.compile("^.*\\d.*(写道|寫道)\\s?[:：]$"));
+    /** Attribution lines of every language in {@link QuoteLanguages}. */
+    private static final List<Pattern> ATTRIBUTIONS = QuoteLanguages.ALL.stream()
+            .flatMap(l -> l.attributions().stream()).toList();
 
-    /** "-----Original Message-----" and friends, forwarding markers included. */
+    /** "-----Original Message-----" and friends, forwarding markers included, in every language. */
     private static final Pattern SEPARATOR = Pattern.compile(
-            "^-{2,}\\s*(original message|original|message d'origine|ursprüngliche nachricht|mensaje original|"
-                    + "messaggio originale|oorspronkelijk bericht|mensagem original|원본 메시지|원본 메일|원본메일|"
-                    + "원문|元のメッセージ|原始邮件|原始郵件|原始邮件信息|forwarded message|전달된 메시지|전달 메시지|"
-                    + "転送されたメッセージ|转发的邮件)\\s*-{2,}$",
+            "^-{2,}\\s*(" + QuoteLanguages.ALL.stream().flatMap(l -> l.separators().stream()).map(Pattern::quote)
+                    .collect(Collectors.joining("|")) + ")\\s*-{2,}$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Outlook's rule above the quoted header block (also what {@link HtmlText} makes of {@code <hr>}). */
     private static final Pattern UNDERSCORES = Pattern.compile("^_{20,}$");
+    /** A shorter rule ("-----", "____"): a separator only when a header block follows it. */
+    private static final Pattern SHORT_RULE = Pattern.compile("^(-{3,}|_{3,})$");
     private static final Pattern FORWARD = Pattern.compile("^(Begin forwarded message|전달된 메시지 시작|転送されたメッセージ)\\s?[:：]$",
             Pattern.CASE_INSENSITIVE);
 
     /** First key of a quoted header block: who sent the original. */
-    private static final Set<String> FROM_KEYS = Set.of(
-            "from", "de", "von", "van", "da", "från", "fra", "od", "от", "差出人", "送信者", "보낸 사람", "보낸사람",
-            "발신", "발신자", "보낸이", "寄件者", "发件人", "發件人");
+    private static final Set<String> FROM_KEYS = QuoteLanguages.ALL.stream()
+            .flatMap(l -> l.fromKeys().stream()).collect(Collectors.toUnmodifiableSet());
     /** The other keys of such a block. */
-    private static final Set<String> OTHER_KEYS = Set.of(
-            "sent", "date", "to", "subject", "cc", "envoyé", "gesendet", "an", "betreff", "objet", "à", "enviado",
-            "para", "asunto", "data", "inviato", "a", "oggetto", "verzonden", "aan", "onderwerp", "送信日時", "日付",
-            "宛先", "件名", "보낸 날짜", "보낸날짜", "날짜", "받는 사람", "받는사람", "수신", "수신자", "제목", "참조",
-            "寄件日期", "收件者", "主旨", "发送时间", "發送時間", "收件人", "主题", "主題", "日期", "时间");
+    private static final Set<String> OTHER_KEYS = QuoteLanguages.ALL.stream()
+            .flatMap(l -> l.otherKeys().stream()).collect(Collectors.toUnmodifiableSet());
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>@]+@[^\\s<>@]+\\.[^\\s<>@]+");
     private static final Pattern HEADER_KEY = Pattern.compile("^\\*{0,2}([^:：*]{1,20}?)\\*{0,2}\\s?[:：]");
+    /** A clock time as clients write it in attributions: "09:12", "9.12", "10:00:00". */
+    private static final Pattern TIME = Pattern.compile("\\d{1,2}[:.]\\d{2}(?!\\d)");
 
-    /** Client signatures added under the reply; the line itself is dropped. */
-    private static final List<Pattern> DEVICE_SIGNATURES = List.of(
-            Pattern.compile("^sent from my [\\p{L}\\p{N} ._’'-]{1,30}$", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^sent from (outlook|mail|yahoo|gmail|aol|proton)[\\p{L}\\p{N} ._-]{0,30}$",
-                    Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^get outlook for (ios|android)\\.?$", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^(ios|android)\\s?용 outlook 받기$", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^[\\p{L}\\p{N} ._-]{1,30}에서 보냄\\.?$"),
-            Pattern.compile("^[\\p{L}\\p{N} ._-]{1,30}から送信\\.?$"),
-            Pattern.compile("^(envoyé de mon|von meinem|enviado desde mi|enviado do meu|inviato da|verzonden met|"
-                    + "发自我的|從我的|我的)[\\p{L}\\p{N} ._-]{1,40}$", Pattern.CASE_INSENSITIVE));
+    /** Client signatures added under the reply ("Sent from my iPhone"); the line itself is dropped. */
+    private static final List<Pattern> DEVICE_SIGNATURES = QuoteLanguages.ALL.stream()
+            .flatMap(l -> l.sentFrom().stream()).toList();
 
     private QuoteMarkers() {
     }
@@ -85,6 +63,42 @@ final class QuoteMarkers {
     /** The signature delimiter {@code "-- "} (trailing blank already stripped; bare "--" is common). */
     static boolean isSignatureDelimiter(String line) {
         return line.strip().equals("--");
+    }
+
+    /**
+     * A short rule ({@code -----}, {@code ____}) that Outlook's plain-text replies put above the
+     * header block of the original. A person draws such lines too, so it counts only when the
+     * next non-blank line starts a header block.
+     */
+    static boolean isRuleAboveHeaderBlock(List<String> lines, int i) {
+        if (!SHORT_RULE.matcher(lines.get(i).strip()).matches()) {
+            return false;
+        }
+        for (int j = i + 1; j < lines.size() && j <= i + 2; j++) {
+            if (!lines.get(j).isBlank()) {
+                return isHeaderBlock(lines, j);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the attribution at {@code i} looks written by a client strongly enough to cut
+     * everything below it even though no {@code >} quote follows: it stands as its own paragraph
+     * (a client puts an empty line above it) and names a time or an address, or it names both (an
+     * HTML reply turned into text may lose the empty line). "Le 3 décembre, le client a écrit :"
+     * in the middle of a customer's paragraph is their text, not a quote.
+     */
+    static boolean isStandaloneAttribution(List<String> lines, int i, int span) {
+        String text = span == 2 ? lines.get(i) + " " + lines.get(i + 1) : lines.get(i);
+        boolean address = text.indexOf('@') >= 0;
+        boolean time = TIME.matcher(text).find();
+        if (address && time) {
+            return true; // what clients write ("..., 09:12, Jeff <j@x.com> wrote:"), even glued to the text by HTML
+        }
+        String previous = i > 0 ? lines.get(i - 1) : "";
+        boolean ownParagraph = previous.isBlank() || isQuoted(previous) || isDeviceSignature(previous);
+        return ownParagraph && (address || time);
     }
 
     /** A line after which everything is the original: "-----Original Message-----", underscores. */

@@ -11,7 +11,9 @@ import java.util.List;
  * an attribution line not followed by {@code >} lines, the {@code "-- "} signature delimiter).
  * Before that, {@code >} quoted lines are dropped, and so is an attribution ("On ... wrote:")
  * directly above them, while unquoted lines between quotes are kept: those are inline answers.
- * Device signatures ("Sent from my iPhone", "iPhone에서 보냄") are dropped line by line.
+ * Device signatures ("Sent from my iPhone", "iPhone에서 보냄") are dropped line by line. An
+ * attribution with no quote below it cuts the rest only when a client could have written it there
+ * (its own paragraph, a time or an address); inside a paragraph it is the writer's own sentence.
  *
  * <p>An empty answer is worse than a long one: if nothing is left, the whole body is returned,
  * minus its quote markers.
@@ -38,17 +40,20 @@ public final class ReplyText {
                 continue;
             }
             if (QuoteMarkers.isSeparator(line) || QuoteMarkers.isHeaderBlock(lines, i)
-                    || QuoteMarkers.isSignatureDelimiter(line)) {
+                    || QuoteMarkers.isRuleAboveHeaderBlock(lines, i) || QuoteMarkers.isSignatureDelimiter(line)) {
                 break;
             }
             int attribution = QuoteMarkers.attributionLines(lines, i);
             if (attribution == 0 && QuoteMarkers.isAddressIntroduction(line) && quoteFollows(lines, i + 1)) {
                 attribution = 1;
             }
-            if (attribution > 0) {
-                if (!quoteFollows(lines, i + attribution)) {
+            if (attribution > 0 && !quoteFollows(lines, i + attribution)) {
+                if (QuoteMarkers.isStandaloneAttribution(lines, i, attribution)) {
                     break; // the original follows unquoted (Outlook.com, Yahoo, HTML without blockquote)
                 }
+                attribution = 0; // words like "a écrit :" inside a paragraph are the writer's own
+            }
+            if (attribution > 0) {
                 skippedQuote = true;
                 i += attribution;
                 continue;

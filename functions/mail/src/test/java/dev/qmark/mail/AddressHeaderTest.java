@@ -55,4 +55,59 @@ class AddressHeaderTest {
     void controlCharactersInNamesBecomeSpaces() {
         assertEquals("Dana Kim", AddressHeader.parseFirst("=?UTF-8?Q?Dana=0D=0AKim?= <d@example.com>").orElseThrow().displayName());
     }
+
+    // From headers as mail clients display them, though a strict RFC 5322 reading rejects them
+
+    @Test
+    void unquotedCommaInTheSendersName() {
+        assertEquals(new NamedAddress("m@x.kr", "Kim, Minsu"), AddressHeader.parseFirst("Kim, Minsu <m@x.kr>").orElseThrow());
+        assertEquals(new NamedAddress("m@x.kr", "Kim, Minsu"), AddressHeader.parseFirst("Kim, Minsu m@x.kr").orElseThrow());
+    }
+
+    @Test
+    void addressWithTheNameInAComment() {
+        assertEquals(new NamedAddress("m@x.kr", "Minsu Kim"), AddressHeader.parseFirst("m@x.kr (Minsu Kim)").orElseThrow());
+        assertEquals(new NamedAddress("m@x.kr", "Kim, Minsu"), AddressHeader.parseFirst("m@x.kr (Kim, Minsu)").orElseThrow());
+    }
+
+    @Test
+    void trailingDotsInTheNameAndAfterTheDomain() {
+        assertEquals(new NamedAddress("m@x.kr", "Minsu Kim Jr."), AddressHeader.parseFirst("Minsu Kim Jr. <m@x.kr>").orElseThrow());
+        assertEquals(new NamedAddress("m@example.kr", "Minsu"), AddressHeader.parseFirst("Minsu <m@example.kr.>").orElseThrow());
+    }
+
+    @Test
+    void strayAndUnterminatedQuotes() {
+        assertEquals(new NamedAddress("m@x.kr", "Minsu Kim"), AddressHeader.parseFirst("\"Minsu Kim <m@x.kr>").orElseThrow());
+        assertEquals(new NamedAddress("m@x.kr", "Minsu Kim"), AddressHeader.parseFirst("Minsu \"Kim <m@x.kr>").orElseThrow());
+        assertEquals(new NamedAddress("m@x.kr", "Minsu Kim"), AddressHeader.parseFirst("\"Minsu Kim\" m@x.kr").orElseThrow());
+        assertEquals(new NamedAddress("m@x.kr", "Minsu Kim"), AddressHeader.parseFirst("'Minsu Kim' <m@x.kr>").orElseThrow());
+    }
+
+    @Test
+    void missingClosingAngleBracket() {
+        assertEquals(new NamedAddress("m@x.kr", "Minsu Kim"), AddressHeader.parseFirst("Minsu Kim <m@x.kr").orElseThrow());
+    }
+
+    @Test
+    void nameAfterTheAddress() {
+        assertEquals(new NamedAddress("m@x.kr", "Minsu Kim"), AddressHeader.parseFirst("<m@x.kr> Minsu Kim").orElseThrow());
+    }
+
+    @Test
+    void encodedWordsInsideQuotesWithACommaOrBrackets() {
+        // "Kim, Minsu <HQ>" encoded inside quotes: decoded after the structure is read, so it stays a name
+        assertEquals(new NamedAddress("m@x.kr", "Kim, Minsu <HQ>"),
+                AddressHeader.parseFirst("\"=?UTF-8?Q?Kim=2C_Minsu_=3CHQ=3E?=\" <m@x.kr>").orElseThrow());
+        assertEquals(new NamedAddress("m@x.kr", "김민수"),
+                AddressHeader.parseFirst("\"=?UTF-8?B?6rmA66+87IiY?=\" <m@x.kr>").orElseThrow());
+    }
+
+    @Test
+    void nothingAddressLikeIsNeverInvented() {
+        assertEquals(Optional.empty(), AddressHeader.parseFirst("Kim, Minsu"));
+        assertEquals(Optional.empty(), AddressHeader.parseFirst("\"Minsu Kim <minsu at x.kr>"));
+        assertEquals(Optional.empty(), AddressHeader.parseFirst("Minsu Kim <minsu.@x.kr>")); // obsolete local part: left out
+        assertEquals(List.of(), AddressHeader.parse("a@x.kr b@x.kr"));
+    }
 }

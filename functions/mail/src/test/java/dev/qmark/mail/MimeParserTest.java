@@ -64,6 +64,18 @@ class MimeParserTest {
     }
 
     @Test
+    void sendersAreReadAsMailClientsShowThem() {
+        // raw UTF-8 in the header, an unquoted comma and an unterminated quote: Gmail shows "Kim, Minsu"
+        InboundMail mail = parse("From: \"Kim, 민수 <Minsu@Example.kr\nSubject: hi\n\nhello\n");
+        assertEquals("minsu@example.kr", mail.from());
+        assertEquals("Kim, 민수", mail.fromName());
+        InboundMail comment = parse("From: minsu@example.kr (Kim, Minsu)\nSubject: hi\n\nhello\n");
+        assertEquals("Kim, Minsu", comment.fromName());
+        InboundMail nothing = parse("From: Kim, Minsu\nSubject: hi\n\nhello\n");
+        assertNull(nothing.from());
+    }
+
+    @Test
     void htmlOnlyMailGetsReadableText() {
         InboundMail mail = parse("""
                 From: shop@example.com
@@ -121,10 +133,10 @@ class MimeParserTest {
                 """);
         assertEquals("See the picture", mail.text());
         assertEquals(List.of(
-                new InboundMail.Attachment(null, "image/png", 8),
+                new InboundMail.Attachment("image.png", "image/png", 8),
                 new InboundMail.Attachment("견적서.pdf", "application/pdf", 9),
                 new InboundMail.Attachment("notes.txt", "text/plain", 12),
-                new InboundMail.Attachment(null, "message/rfc822", 79)), mail.attachments());
+                new InboundMail.Attachment("forwarded.eml", "message/rfc822", 79)), mail.attachments());
     }
 
     @Test
