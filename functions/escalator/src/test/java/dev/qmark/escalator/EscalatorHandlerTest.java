@@ -23,7 +23,7 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
-import dev.qmark.core.ports.FeedbackRepository.Claim;
+import dev.qmark.core.ports.MailClaims.Claim;
 import dev.qmark.emulators.OutboxMail;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;

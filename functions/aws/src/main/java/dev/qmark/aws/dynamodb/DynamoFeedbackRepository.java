@@ -2,6 +2,8 @@ package dev.qmark.aws.dynamodb;
 
 import static dev.qmark.aws.dynamodb.FeedbackItems.escalationSk;
 import static dev.qmark.aws.dynamodb.FeedbackItems.pk;
+import static dev.qmark.aws.dynamodb.TableWrites.failedCondition;
+import static dev.qmark.aws.dynamodb.TableWrites.values;
 
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
@@ -12,6 +14,7 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.Notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +46,24 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final TableWrites writes;
+    private final DynamoMailClaims claims;
 
     public DynamoFeedbackRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.writes = new TableWrites(dynamo, table);
+        this.claims = new DynamoMailClaims(writes);
+    }
+
+    @Override
+    public Claim claim(Notice notice, Instant now, Duration lease) {
+        return claims.claim(notice, now, lease);
+    }
+
+    @Override
+    public void markSent(Notice notice, Instant at, TimelineEvent event) {
+        claims.markSent(notice, at, event);
     }
 
     @Override
@@ -60,10 +77,10 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .build();
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
-                    put(submission, "attribute_not_exists(pk) OR expiresAt < :now",
+                    writes.put(submission, "attribute_not_exists(pk) OR expiresAt < :now",
                             Map.of(":now", AttributeValue.fromN(Long.toString(feedback.receivedAt().getEpochSecond())))),
-                    put(FeedbackItems.feedback(feedback), "attribute_not_exists(pk)", null),
-                    put(FeedbackItems.event(feedback.id(), received), null, null)));
+                    writes.put(FeedbackItems.feedback(feedback), "attribute_not_exists(pk)", null),
+                    writes.put(FeedbackItems.event(feedback.id(), received), null, null)));
             return new Stored(feedback.id(), true, true);
         } catch (TransactionCanceledException e) {
             if (!failedCondition(e, 0)) {
@@ -124,7 +141,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                         ":owner", decision.owner(), ":within", decision.answerWithin().toString(),
                         ":due", StoredTime.format(decision.dueAt()), ":at", StoredTime.format(decision.decidedAt())))
                 .build();
-        return transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
+        return writes.transact(TransactWriteItem.builder().update(update).build(), writes.putEvent(feedbackId, event));
     }
 
     @Override
@@ -139,7 +156,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                             ":now", StoredTime.format(now))));
             return Claim.CLAIMED;
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> current = get(pk(asking.feedbackId()), escalationSk(asking.step()));
+            Map<String, AttributeValue> current = writes.get(pk(asking.feedbackId()), escalationSk(asking.step()));
             return EscalationStatus.ASKING.wireName().equals(Item.of(current).s("status")) ? Claim.BUSY : Claim.ALREADY_SENT;
         }
     }
@@ -174,8 +191,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .expressionAttributeValues(values(":asked", FeedbackStatus.ASKED.wireName(),
                         ":answered", FeedbackStatus.ANSWERED.wireName()))
                 .build();
-        if (!transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().update(feedback).build(), putEvent(feedbackId, event))) {
+        if (!writes.transact(TransactWriteItem.builder().update(escalation).build(),
+                TransactWriteItem.builder().update(feedback).build(), writes.putEvent(feedbackId, event))) {
             throw new IllegalStateException("escalation " + feedbackId + "-" + step + " was not being asked");
         }
     }
@@ -188,29 +205,29 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
             FeedbackRecord record = findRecord(feedbackId).orElse(null);
             Escalation answering = record == null ? null : record.escalation(step).orElse(null);
             if (answering == null || !(answering.status() == EscalationStatus.OPEN || answering.status() == EscalationStatus.LATE)) {
-                Item current = Item.of(get(pk(feedbackId), escalationSk(step)));
+                Item current = Item.of(writes.get(pk(feedbackId), escalationSk(step)));
                 return mailId.equals(current.s("answerMailId")) ? AnswerOutcome.ALREADY_RECORDED : AnswerOutcome.NOT_OPEN;
             }
-            List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().update(stopClock(answering, at,
+            List<TransactWriteItem> changes = new ArrayList<>();
+            changes.add(TransactWriteItem.builder().update(stopClock(answering, at,
                     "answer = :answer, answeredBy = :by, answerMailId = :mail",
                     Map.of(":answer", AttributeValue.fromS(answer), ":by", AttributeValue.fromS(answeredBy),
                             ":mail", AttributeValue.fromS(mailId)))).build());
             for (Escalation other : record.escalations()) {
                 if (other.step() != step && (other.status() == EscalationStatus.OPEN || other.status() == EscalationStatus.LATE)) {
-                    writes.add(TransactWriteItem.builder().update(stopClock(other, at, "answeredBy = :by",
+                    changes.add(TransactWriteItem.builder().update(stopClock(other, at, "answeredBy = :by",
                             Map.of(":by", AttributeValue.fromS(answeredBy)))).build());
                 }
             }
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+            changes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                     .key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
                     .updateExpression("SET #status = :answered, answeredAt = :at")
                     .expressionAttributeNames(NAMES)
                     .expressionAttributeValues(values(":answered", FeedbackStatus.ANSWERED.wireName(),
                             ":at", StoredTime.format(at)))
                     .build()).build());
-            writes.add(putEvent(feedbackId, event));
-            if (transact(writes.toArray(TransactWriteItem[]::new))) {
+            changes.add(writes.putEvent(feedbackId, event));
+            if (writes.transact(changes.toArray(TransactWriteItem[]::new))) {
                 return AnswerOutcome.RECORDED;
             }
         }
@@ -262,64 +279,12 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .key(Item.key(pk(feedbackId), escalationSk(handOff.toStep())))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build();
-        if (transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), putEvent(feedbackId, event))) {
+        if (writes.transact(TransactWriteItem.builder().update(escalation).build(),
+                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), writes.putEvent(feedbackId, event))) {
             return HandOnOutcome.RECORDED;
         }
-        Item current = Item.of(get(pk(feedbackId), escalationSk(step)));
+        Item current = Item.of(writes.get(pk(feedbackId), escalationSk(step)));
         return handOff.mailId().equals(current.s("handOnMailId")) ? HandOnOutcome.ALREADY_RECORDED : HandOnOutcome.NOT_OPEN;
-    }
-
-    @Override
-    public Claim claimNotice(String feedbackId, int step, String notice, Instant now, Duration lease) {
-        return claim(Item.key(pk(feedbackId), escalationSk(step)), notice, now, lease, true);
-    }
-
-    @Override
-    public Claim claimItemNotice(String feedbackId, String key, Instant now, Duration lease) {
-        // created by its first claim: a record of its own, so escalations keep their size
-        return claim(Item.key(pk(feedbackId), FeedbackItems.noticeSk(key)), "item", now, lease, false);
-    }
-
-    @Override
-    public void markItemNoticeSent(String feedbackId, String key, Instant at, TimelineEvent event) {
-        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.noticeSk(key)))
-                .updateExpression("SET #state = :sent, sentAt = :at REMOVE #until")
-                .conditionExpression("#state = :sending")
-                .expressionAttributeNames(Map.of("#state", "notice_item", "#until", "noticeUntil_item"))
-                .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at)))
-                .build();
-        // false: another attempt whose lease ran out sent it too and marked it first
-        transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
-    }
-
-    /** Claims the one-off mail {@code notice} on an item, with a lease that a crashed sender loses. */
-    private Claim claim(Map<String, AttributeValue> key, String notice, Instant now, Duration lease, boolean itemMustExist) {
-        Map<String, String> names = Map.of("#state", "notice_" + notice, "#until", "noticeUntil_" + notice);
-        String free = "(attribute_not_exists(#state) OR (#state = :sending AND #until < :now))";
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(key)
-                    .updateExpression("SET #state = :sending, #until = :until")
-                    .conditionExpression(itemMustExist ? "attribute_exists(pk) AND " + free : free)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values(":sending", "sending", ":until", StoredTime.format(now.plus(lease)),
-                            ":now", StoredTime.format(now))));
-            return Claim.CLAIMED;
-        } catch (ConditionalCheckFailedException e) {
-            String state = Item.of(get(key.get(QmarkTable.PK).s(), key.get(QmarkTable.SK).s())).s("notice_" + notice);
-            return "sending".equals(state) ? Claim.BUSY : Claim.ALREADY_SENT;
-        }
-    }
-
-    @Override
-    public void markNoticeSent(String feedbackId, int step, String notice, Instant at, TimelineEvent event) {
-        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET #state = :sent REMOVE #until")
-                .conditionExpression("#state = :sending")
-                .expressionAttributeNames(Map.of("#state", "notice_" + notice, "#until", "noticeUntil_" + notice))
-                .expressionAttributeValues(values(":sent", "sent", ":sending", "sending"))
-                .build();
-        transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
     }
 
     @Override
@@ -336,7 +301,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                         "#until", "noticeUntil_reminder-" + n))
                 .expressionAttributeValues(values)
                 .build();
-        return transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
+        return writes.transact(TransactWriteItem.builder().update(update).build(), writes.putEvent(feedbackId, event));
     }
 
     @Override
@@ -348,7 +313,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .expressionAttributeValues(values(":late", EscalationStatus.LATE.wireName(),
                         ":open", EscalationStatus.OPEN.wireName(), ":at", StoredTime.format(at)))
                 .build();
-        return transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
+        return writes.transact(TransactWriteItem.builder().update(update).build(), writes.putEvent(feedbackId, event));
     }
 
     @Override
@@ -409,8 +374,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .conditionExpression(condition.toString())
                 .expressionAttributeValues(values)
                 .build();
-        return event == null ? transact(TransactWriteItem.builder().update(update).build())
-                : transact(TransactWriteItem.builder().update(update).build(), putEvent(seen.feedbackId(), event));
+        return event == null ? writes.transact(TransactWriteItem.builder().update(update).build())
+                : writes.transact(TransactWriteItem.builder().update(update).build(), writes.putEvent(seen.feedbackId(), event));
     }
 
     @Override
@@ -441,8 +406,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .key(Item.key(pk(feedbackId), escalationSk(handOff.toStep())))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build();
-        return transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), putEvent(feedbackId, event));
+        return writes.transact(TransactWriteItem.builder().update(escalation).build(),
+                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), writes.putEvent(feedbackId, event));
     }
 
     @Override
@@ -456,42 +421,6 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         } catch (ConditionalCheckFailedException finishedBefore) {
             // another sweep finished it first
         }
-    }
-
-    @Override
-    public Claim claimFounderNotice(String notice, Instant now, Duration lease) {
-        Map<String, AttributeValue> key = founderNoticeKey(notice);
-        try {
-            // creates the notice item on the first claim: it belongs to no feedback item
-            dynamo.updateItem(u -> u.tableName(table).key(key)
-                    .updateExpression("SET #state = :sending, #until = :until, #type = :notice")
-                    .conditionExpression("attribute_not_exists(#state) OR (#state = :sending AND #until < :now)")
-                    .expressionAttributeNames(Map.of("#state", "notice_founder", "#until", "noticeUntil_founder",
-                            "#type", "type"))
-                    .expressionAttributeValues(values(":sending", "sending", ":until", StoredTime.format(now.plus(lease)),
-                            ":now", StoredTime.format(now), ":notice", "notice")));
-            return Claim.CLAIMED;
-        } catch (ConditionalCheckFailedException e) {
-            String state = Item.of(get(key.get(QmarkTable.PK).s(), key.get(QmarkTable.SK).s())).s("notice_founder");
-            return "sending".equals(state) ? Claim.BUSY : Claim.ALREADY_SENT;
-        }
-    }
-
-    @Override
-    public void markFounderNoticeSent(String notice, Instant at) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(founderNoticeKey(notice))
-                    .updateExpression("SET #state = :sent, sentAt = :at REMOVE #until")
-                    .conditionExpression("#state = :sending")
-                    .expressionAttributeNames(Map.of("#state", "notice_founder", "#until", "noticeUntil_founder"))
-                    .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at))));
-        } catch (ConditionalCheckFailedException markedBefore) {
-            // another attempt whose lease ran out sent it too and marked it first
-        }
-    }
-
-    private static Map<String, AttributeValue> founderNoticeKey(String notice) {
-        return Item.key("NOTICE#" + notice, "NOTICE");
     }
 
     /** Every escalation in one partition of the deadline index. */
@@ -543,15 +472,15 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
 
     @Override
     public Optional<String> feedbackByMessageId(String messageId) {
-        Item item = Item.of(get("MSGID#" + messageId.toLowerCase(java.util.Locale.ROOT), "MSGID"));
+        Item item = Item.of(writes.get("MSGID#" + messageId.toLowerCase(java.util.Locale.ROOT), "MSGID"));
         return Optional.ofNullable(item.s("feedbackId"));
     }
 
     @Override
     public boolean addCustomerMail(String feedbackId, String mailId, TimelineEvent event) {
-        return transact(put(Item.create().s(QmarkTable.PK, pk(feedbackId)).s(QmarkTable.SK, "MAIL#" + mailId)
+        return writes.transact(writes.put(Item.create().s(QmarkTable.PK, pk(feedbackId)).s(QmarkTable.SK, "MAIL#" + mailId)
                         .s("type", "mail").s("mailId", mailId).build(), "attribute_not_exists(pk)", null),
-                putEvent(feedbackId, event));
+                writes.putEvent(feedbackId, event));
     }
 
     @Override
@@ -621,52 +550,4 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         return list(null, customerEmail, limit, null).items();
     }
 
-    private Map<String, AttributeValue> get(String pk, String sk) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(Item.key(pk, sk))).item();
-        return item == null ? Map.of() : item;
-    }
-
-    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
-        Put.Builder put = Put.builder().tableName(table).item(item);
-        if (condition != null) {
-            put.conditionExpression(condition);
-        }
-        if (values != null) {
-            put.expressionAttributeValues(values);
-        }
-        return TransactWriteItem.builder().put(put.build()).build();
-    }
-
-    private TransactWriteItem putEvent(String feedbackId, TimelineEvent event) {
-        return put(FeedbackItems.event(feedbackId, event), null, null);
-    }
-
-    /** Runs a transaction; false when one of its conditions failed (nothing was written). */
-    private boolean transact(TransactWriteItem... items) {
-        try {
-            dynamo.transactWriteItems(t -> t.transactItems(items));
-            return true;
-        } catch (TransactionCanceledException e) {
-            for (int i = 0; i < items.length; i++) {
-                if (failedCondition(e, i)) {
-                    return false;
-                }
-            }
-            throw e;
-        }
-    }
-
-    private static boolean failedCondition(TransactionCanceledException e, int index) {
-        return e.hasCancellationReasons() && e.cancellationReasons().size() > index
-                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
-    }
-
-    private static Map<String, AttributeValue> values(String... namesAndValues) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            values.put(namesAndValues[i], AttributeValue.fromS(namesAndValues[i + 1]));
-        }
-        return values;
-    }
 }

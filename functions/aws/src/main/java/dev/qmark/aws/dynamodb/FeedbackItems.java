@@ -43,7 +43,7 @@ final class FeedbackItems {
         return String.format("ESC#%03d", step);
     }
 
-    /** A one-off notice about the item (see {@link DynamoFeedbackRepository#claimItemNotice}). */
+    /** A one-off notice about the item (see {@link DynamoMailClaims}). */
     static String noticeSk(String key) {
         return "NOTICE#" + key;
     }

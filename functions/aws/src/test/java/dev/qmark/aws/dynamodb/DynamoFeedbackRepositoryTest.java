@@ -18,8 +18,9 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.Notice;
 import dev.qmark.core.ports.FeedbackRepository.AnswerOutcome;
-import dev.qmark.core.ports.FeedbackRepository.Claim;
+import dev.qmark.core.ports.MailClaims.Claim;
 import dev.qmark.core.ports.FeedbackRepository.HandOnOutcome;
 import dev.qmark.emulators.SharedEmbeddedAws;
 import java.time.Duration;
@@ -147,10 +148,10 @@ class DynamoFeedbackRepositoryTest {
         assertFalse(inDeadlineIndex(f.id()));
         assertEquals(List.of("received", "asked", "answered"), record.timeline().stream().map(TimelineEvent::type).toList());
 
-        assertEquals(Claim.CLAIMED, repository.claimNotice(f.id(), 1, "founder", at, Duration.ofSeconds(30)));
-        assertEquals(Claim.BUSY, repository.claimNotice(f.id(), 1, "founder", at, Duration.ofSeconds(30)));
-        repository.markNoticeSent(f.id(), 1, "founder", at, new TimelineEvent(at.plusMillis(1), "founder-told", "jeff"));
-        assertEquals(Claim.ALREADY_SENT, repository.claimNotice(f.id(), 1, "founder", at.plusSeconds(60), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfEscalation(f.id(), 1, "founder"), at, Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, repository.claim(new Notice.OfEscalation(f.id(), 1, "founder"), at, Duration.ofSeconds(30)));
+        repository.markSent(new Notice.OfEscalation(f.id(), 1, "founder"), at, new TimelineEvent(at.plusMillis(1), "founder-told", "jeff"));
+        assertEquals(Claim.ALREADY_SENT, repository.claim(new Notice.OfEscalation(f.id(), 1, "founder"), at.plusSeconds(60), Duration.ofSeconds(30)));
     }
 
     @Test
@@ -206,13 +207,13 @@ class DynamoFeedbackRepositoryTest {
     void aNoticeAboutAnItemIsClaimedOncePerKeyOnItsOwnRecord() {
         Feedback f = stored("told@example.org", T0);
         String key = "not-handed-on#1#abc";
-        assertEquals(Claim.CLAIMED, repository.claimItemNotice(f.id(), key, T0, Duration.ofSeconds(30)));
-        assertEquals(Claim.BUSY, repository.claimItemNotice(f.id(), key, T0.plusSeconds(1), Duration.ofSeconds(30)));
-        assertEquals(Claim.CLAIMED, repository.claimItemNotice(f.id(), key, T0.plusSeconds(31), Duration.ofSeconds(30)),
+        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfItem(f.id(), key), T0, Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, repository.claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(1), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(31), Duration.ofSeconds(30)),
                 "a crashed sender's claim expires");
-        repository.markItemNoticeSent(f.id(), key, T0.plusSeconds(32), new TimelineEvent(T0.plusSeconds(32), "told", "x"));
-        assertEquals(Claim.ALREADY_SENT, repository.claimItemNotice(f.id(), key, T0.plusSeconds(600), Duration.ofSeconds(30)));
-        assertEquals(Claim.CLAIMED, repository.claimItemNotice(f.id(), "not-handed-on#1#def", T0, Duration.ofSeconds(30)),
+        repository.markSent(new Notice.OfItem(f.id(), key), T0.plusSeconds(32), new TimelineEvent(T0.plusSeconds(32), "told", "x"));
+        assertEquals(Claim.ALREADY_SENT, repository.claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(600), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfItem(f.id(), "not-handed-on#1#def"), T0, Duration.ofSeconds(30)),
                 "another key is another notice");
         FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
         assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("told")));

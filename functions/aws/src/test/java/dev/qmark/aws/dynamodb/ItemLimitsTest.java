@@ -17,8 +17,9 @@ import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.intake.SubmissionValidator;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.Notice;
 import dev.qmark.core.ports.FeedbackRepository.AnswerOutcome;
-import dev.qmark.core.ports.FeedbackRepository.Claim;
+import dev.qmark.core.ports.MailClaims.Claim;
 import dev.qmark.core.ports.FeedbackRepository.HandOnOutcome;
 import dev.qmark.core.text.StoredText;
 import dev.qmark.emulators.SharedEmbeddedAws;
@@ -83,7 +84,7 @@ class ItemLimitsTest {
                 T0.plusSeconds(60), address(), note, "m".repeat(64)), new TimelineEvent(T0.plusSeconds(60), "handed-on", "x")));
         ask(id, 2, reminders);
         for (String notice : List.of("founder", "late", "cut", "handed-on", "reminder-1", "reminder-20")) {
-            assertEquals(Claim.CLAIMED, repository.claimNotice(id, 2, notice, T0, Duration.ofSeconds(30)));
+            assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfEscalation(id, 2, notice), T0, Duration.ofSeconds(30)));
         }
         String answer = StoredText.keepBytes(WIDE.repeat(300_000), StoredText.LONG_TEXT_BYTES).text();
         assertEquals(AnswerOutcome.RECORDED, repository.recordAnswer(id, 2, answer, address(), "m".repeat(64),

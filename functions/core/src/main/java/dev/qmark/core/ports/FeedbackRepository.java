@@ -16,24 +16,17 @@ import java.util.Optional;
 /**
  * Where feedback, escalations and their history live. Every state change is conditional, so
  * that a redelivered message, a retried call or two racing workers change it once.
+ *
+ * <p>Still several concerns in one port: its narrow parts ({@link MailClaims}, ...) are being cut
+ * out of it one by one (issue 8), each with its own adapter.
  */
-public interface FeedbackRepository {
+public interface FeedbackRepository extends MailClaims {
 
     /**
      * The item holding a submission: the new one, or the one stored earlier for the same key.
      * {@code sameContent} says whether the earlier submission had the same content fingerprint.
      */
     record Stored(String feedbackId, boolean created, boolean sameContent) {
-    }
-
-    /** What a claim to send a mail found. */
-    enum Claim {
-        /** yours: send it, then mark it sent */
-        CLAIMED,
-        /** sent before: do nothing */
-        ALREADY_SENT,
-        /** another attempt holds it right now: try again later */
-        BUSY
     }
 
     enum AnswerOutcome {
@@ -115,13 +108,7 @@ public interface FeedbackRepository {
      */
     HandOnOutcome recordHandOn(String feedbackId, int step, HandOff handOff, TimelineEvent event);
 
-    /**
-     * Claims a one-off notice of an escalation — the founder's "answered" mail ({@code founder}),
-     * a reminder ({@code reminder-N}), the late notice ({@code late}) — as {@link #claimEscalation} does.
-     */
-    Claim claimNotice(String feedbackId, int step, String notice, Instant now, Duration lease);
 
-    void markNoticeSent(String feedbackId, int step, String notice, Instant at, TimelineEvent event);
 
     /**
      * Reminders up to number {@code n} (from 1) are behind us and the notice {@code reminder-n} was
@@ -177,13 +164,7 @@ public interface FeedbackRepository {
     /** The next person was asked about an orphaned escalation: it leaves the sweeper's list. */
     void finishOrphaned(String feedbackId, int step);
 
-    /**
-     * Claims a one-off notice to the founder that belongs to no feedback item (what a configuration
-     * change orphaned), as {@link #claimNotice} does; {@code notice} names it for good.
-     */
-    Claim claimFounderNotice(String notice, Instant now, Duration lease);
 
-    void markFounderNoticeSent(String notice, Instant at);
 
     /** Open (status OPEN) or late (LATE) escalations, soonest deadline first; owner and dueBefore optional. */
     List<Escalation> escalations(dev.qmark.core.escalation.EscalationStatus status, String owner, Instant dueBefore,
@@ -230,16 +211,7 @@ public interface FeedbackRepository {
         return reviewItems(limit, null).items();
     }
 
-    /**
-     * Claims a one-off notice about an item that belongs to no single escalation state, such as
-     * telling someone once per question and reason why their "? @alias" did nothing ({@code key}
-     * names it), as {@link #claimNotice} does. Each is a record of its own under the item, so that
-     * however many there are, no escalation grows towards DynamoDB's item limit.
-     */
-    Claim claimItemNotice(String feedbackId, String key, Instant now, Duration lease);
 
-    /** The notice claimed with {@link #claimItemNotice} was sent; {@code event} goes on the timeline. */
-    void markItemNoticeSent(String feedbackId, String key, Instant at, TimelineEvent event);
 
     /** Newest first. Both filters optional (null). */
     Page list(FeedbackStatus status, String customerEmail, int limit, String cursor);

@@ -15,8 +15,10 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.mail.OutgoingMail;
 import dev.qmark.core.ports.FeedbackRepository;
-import dev.qmark.core.ports.FeedbackRepository.Claim;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Notice;
+import dev.qmark.core.sending.SendOnce;
+import dev.qmark.core.sending.TryAgainLater;
 import dev.qmark.core.text.Hashes;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,12 +49,11 @@ public final class OrphanedQuestions {
     record Orphan(String escalationId, String feedbackId, String title, String goneOwner, String goneEmail, String to) {
     }
 
-    private static final Duration NOTICE_LEASE = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(OrphanedQuestions.class.getName());
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
-    private final MailSender mail;
+    private final SendOnce sendOnce;
     private final Escalator escalator;
     private final Clock clock;
 
@@ -60,7 +61,7 @@ public final class OrphanedQuestions {
                              Clock clock) {
         this.config = config;
         this.repository = repository;
-        this.mail = mail;
+        this.sendOnce = new SendOnce(repository, mail, clock);
         this.escalator = new Escalator(config, repository, mail, tokens, clock);
         this.clock = clock;
     }
@@ -163,13 +164,10 @@ public final class OrphanedQuestions {
         TreeSet<String> gone = new TreeSet<>();
         tally.orphans.forEach(o -> gone.add(o.goneOwner()));
         String notice = "orphans-" + Hashes.sha256(String.join(",", gone)).substring(0, 32);
-        Instant now = clock.instant();
         try {
-            if (repository.claimFounderNotice(notice, now, NOTICE_LEASE) != Claim.CLAIMED) {
-                return;
-            }
-            mail.send(noticeMail(gone, tally.orphans));
-            repository.markFounderNoticeSent(notice, clock.instant());
+            sendOnce.send(new Notice.ToFounder(notice), () -> noticeMail(gone, tally.orphans), at -> null);
+        } catch (TryAgainLater busy) {
+            // a racing sweep of the same change is telling the founder right now
         } catch (RuntimeException e) {
             // the claim runs out and a later sweep of the same change tells the founder then
             LOG.log(Level.WARNING, "telling the founder about orphaned questions failed", e);
