@@ -48,12 +48,16 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     private final String table;
     private final TableWrites writes;
     private final DynamoMailClaims claims;
+    private final DynamoReviewQueue review;
+    private final DynamoMailThreads threads;
 
     public DynamoFeedbackRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
         this.writes = new TableWrites(dynamo, table);
         this.claims = new DynamoMailClaims(writes);
+        this.review = new DynamoReviewQueue(writes);
+        this.threads = new DynamoMailThreads(writes);
     }
 
     @Override
@@ -64,6 +68,31 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     @Override
     public void markSent(Notice notice, Instant at, TimelineEvent event) {
         claims.markSent(notice, at, event);
+    }
+
+    @Override
+    public void keepForReview(ReviewItem item) {
+        review.keepForReview(item);
+    }
+
+    @Override
+    public ReviewPage reviewItems(int limit, String cursor) {
+        return review.reviewItems(limit, cursor);
+    }
+
+    @Override
+    public void rememberMessage(String messageId, String feedbackId) {
+        threads.rememberMessage(messageId, feedbackId);
+    }
+
+    @Override
+    public Optional<String> feedbackByMessageId(String messageId) {
+        return threads.feedbackByMessageId(messageId);
+    }
+
+    @Override
+    public boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour) {
+        return threads.takeAcknowledgement(senderEmail, hour, perHour);
     }
 
     @Override
@@ -464,19 +493,6 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public void rememberMessage(String messageId, String feedbackId) {
-        dynamo.putItem(p -> p.tableName(table).item(Item.create()
-                .s(QmarkTable.PK, "MSGID#" + messageId.toLowerCase(java.util.Locale.ROOT)).s(QmarkTable.SK, "MSGID")
-                .s("type", "message").s("feedbackId", feedbackId).build()));
-    }
-
-    @Override
-    public Optional<String> feedbackByMessageId(String messageId) {
-        Item item = Item.of(writes.get("MSGID#" + messageId.toLowerCase(java.util.Locale.ROOT), "MSGID"));
-        return Optional.ofNullable(item.s("feedbackId"));
-    }
-
-    @Override
     public boolean addCustomerMail(String feedbackId, String mailId, TimelineEvent event) {
         return writes.transact(writes.put(Item.create().s(QmarkTable.PK, pk(feedbackId)).s(QmarkTable.SK, "MAIL#" + mailId)
                         .s("type", "mail").s("mailId", mailId).build(), "attribute_not_exists(pk)", null),
@@ -486,58 +502,6 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     @Override
     public void recordEvent(String feedbackId, TimelineEvent event) {
         dynamo.putItem(p -> p.tableName(table).item(FeedbackItems.event(feedbackId, event)));
-    }
-
-    @Override
-    public boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":one", AttributeValue.fromN("1"));
-        values.put(":max", AttributeValue.fromN(Integer.toString(perHour)));
-        values.put(":expires", AttributeValue.fromN(Long.toString(hour.plus(Duration.ofHours(2)).getEpochSecond())));
-        try {
-            dynamo.updateItem(u -> u.tableName(table)
-                    .key(Item.key("ACK#" + senderEmail.toLowerCase(java.util.Locale.ROOT), StoredTime.format(hour)))
-                    .updateExpression("ADD acknowledged :one SET expiresAt = :expires")
-                    .conditionExpression("attribute_not_exists(acknowledged) OR acknowledged < :max")
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException enough) {
-            return false;
-        }
-    }
-
-    @Override
-    public void keepForReview(ReviewItem review) {
-        Map<String, AttributeValue> item = Item.create()
-                .s(QmarkTable.PK, "REVIEW#" + review.mailId()).s(QmarkTable.SK, "REVIEW").s("type", "review")
-                .s("mailId", review.mailId()).s("rawLocation", review.rawLocation()).s("from", review.from())
-                .s("subject", review.subject()).s("reason", review.reason()).time("at", review.at())
-                .s("listPk", FeedbackItems.REVIEW_LIST).s("listSk", StoredTime.format(review.at()) + "#" + review.mailId())
-                .build();
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException keptBefore) {
-            // the same mail delivered again: it is on the list already
-        }
-    }
-
-    @Override
-    public ReviewPage reviewItems(int limit, String cursor) {
-        AttributeValue partition = AttributeValue.fromS(FeedbackItems.REVIEW_LIST);
-        Map<String, AttributeValue> start = ListCursor.decode(cursor, "listPk", "listSk", partition);
-        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_TIME).scanIndexForward(false)
-                .keyConditionExpression("listPk = :review")
-                .expressionAttributeValues(Map.of(":review", partition))
-                .exclusiveStartKey(start)
-                .limit(limit));
-        List<ReviewItem> items = page.items().stream().map(values -> {
-            Item item = Item.of(values);
-            return new ReviewItem(item.s("mailId"), item.s("rawLocation"), item.s("from"), item.s("subject"),
-                    item.s("reason"), item.time("at"));
-        }).toList();
-        // no filter on this query: a page is never short, so the last evaluated key is the whole story
-        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
-        return new ReviewPage(items, more ? ListCursor.encode(page.lastEvaluatedKey()) : null);
     }
 
     @Override

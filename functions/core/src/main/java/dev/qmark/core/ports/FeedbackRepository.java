@@ -7,7 +7,6 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
-import dev.qmark.core.text.StoredText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +16,11 @@ import java.util.Optional;
  * Where feedback, escalations and their history live. Every state change is conditional, so
  * that a redelivered message, a retried call or two racing workers change it once.
  *
- * <p>Still several concerns in one port: its narrow parts ({@link MailClaims}, ...) are being cut
+ * <p>Still several concerns in one port: its narrow parts ({@link MailClaims}, {@link ReviewQueue},
+ * {@link MailThreads}) are being cut
  * out of it one by one (issue 8), each with its own adapter.
  */
-public interface FeedbackRepository extends MailClaims {
+public interface FeedbackRepository extends MailClaims, ReviewQueue, MailThreads {
 
     /**
      * The item holding a submission: the new one, or the one stored earlier for the same key.
@@ -49,18 +49,6 @@ public interface FeedbackRepository extends MailClaims {
 
     /** One page of a listing; {@code cursor} is null on the last page. */
     record Page(List<Feedback> items, String cursor) {
-    }
-
-    /**
-     * A mail kept for a person to look at instead of being applied. What came from the mail is
-     * bounded ({@link StoredText}), so that no mail is too big to be kept: the raw MIME is linked.
-     */
-    record ReviewItem(String mailId, String rawLocation, String from, String subject, String reason, Instant at) {
-        public ReviewItem {
-            from = StoredText.bounded(from, StoredText.LINE_BYTES);
-            subject = StoredText.bounded(subject, StoredText.LINE_BYTES);
-            reason = StoredText.bounded(reason, StoredText.REASON_BYTES);
-        }
     }
 
     /**
@@ -170,12 +158,6 @@ public interface FeedbackRepository extends MailClaims {
     List<Escalation> escalations(dev.qmark.core.escalation.EscalationStatus status, String owner, Instant dueBefore,
                                  int limit);
 
-    /** Remembers that a mail Qmark sent (by its Message-ID) belongs to a feedback item, for threading replies. */
-    void rememberMessage(String messageId, String feedbackId);
-
-    /** The feedback item a mail Qmark sent belongs to, by that mail's Message-ID. */
-    Optional<String> feedbackByMessageId(String messageId);
-
     /**
      * Adds a customer's later mail to its item's timeline, once per mail: false when this mail
      * was added before (a redelivery).
@@ -184,32 +166,6 @@ public interface FeedbackRepository extends MailClaims {
 
     /** Records something on an item's timeline (an auto-reply that arrived, say). */
     void recordEvent(String feedbackId, TimelineEvent event);
-
-    /**
-     * Takes one of {@code perHour} acknowledgements a sender may get in the hour starting at
-     * {@code hour}: false when they had them all (a loop, or a flood).
-     */
-    boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour);
-
-    /** Keeps a mail that was not applied; the same mail kept twice is one item. */
-    void keepForReview(ReviewItem item);
-
-    /** One page of the review list; {@code cursor} is null on the last page. */
-    record ReviewPage(List<ReviewItem> items, String cursor) {
-    }
-
-    /**
-     * Mails kept for review (not applied: strangers, forged tokens, robots, spam, unparseable),
-     * newest first, from {@code cursor} (null: the newest).
-     *
-     * @throws IllegalArgumentException for a cursor that is not one this listing gave out
-     */
-    ReviewPage reviewItems(int limit, String cursor);
-
-    /** The newest {@code limit} mails kept for review. */
-    default List<ReviewItem> reviewItems(int limit) {
-        return reviewItems(limit, null).items();
-    }
 
 
 

@@ -20,7 +20,7 @@ import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.mail.ReplyText;
 import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.FeedbackRepository;
-import dev.qmark.core.ports.FeedbackRepository.ReviewItem;
+import dev.qmark.core.ports.ReviewQueue.ReviewItem;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
