@@ -8,6 +8,7 @@ import static dev.qmark.aws.dynamodb.TableWrites.values;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.StoppedClocks;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
@@ -232,21 +233,19 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         // Other escalations may change under us (a sweep marks one late): read, write all, retry on a race.
         for (int attempt = 0; attempt < 3; attempt++) {
             FeedbackRecord record = findRecord(feedbackId).orElse(null);
-            Escalation answering = record == null ? null : record.escalation(step).orElse(null);
-            if (answering == null || !(answering.status() == EscalationStatus.OPEN || answering.status() == EscalationStatus.LATE)) {
+            var stops = record == null ? java.util.Optional.<List<StoppedClocks.Stop>>empty()
+                    : StoppedClocks.byAnswer(record.escalations(), step, at);
+            if (stops.isEmpty()) {
                 Item current = Item.of(writes.get(pk(feedbackId), escalationSk(step)));
                 return mailId.equals(current.s("answerMailId")) ? AnswerOutcome.ALREADY_RECORDED : AnswerOutcome.NOT_OPEN;
             }
             List<TransactWriteItem> changes = new ArrayList<>();
-            changes.add(TransactWriteItem.builder().update(stopClock(answering, at,
-                    "answer = :answer, answeredBy = :by, answerMailId = :mail",
-                    Map.of(":answer", AttributeValue.fromS(answer), ":by", AttributeValue.fromS(answeredBy),
-                            ":mail", AttributeValue.fromS(mailId)))).build());
-            for (Escalation other : record.escalations()) {
-                if (other.step() != step && (other.status() == EscalationStatus.OPEN || other.status() == EscalationStatus.LATE)) {
-                    changes.add(TransactWriteItem.builder().update(stopClock(other, at, "answeredBy = :by",
-                            Map.of(":by", AttributeValue.fromS(answeredBy)))).build());
-                }
+            for (StoppedClocks.Stop stop : stops.get()) {
+                changes.add(TransactWriteItem.builder().update(stop.answering()
+                        ? stopClock(stop, at, "answer = :answer, answeredBy = :by, answerMailId = :mail",
+                                Map.of(":answer", AttributeValue.fromS(answer), ":by", AttributeValue.fromS(answeredBy),
+                                        ":mail", AttributeValue.fromS(mailId)))
+                        : stopClock(stop, at, "answeredBy = :by", Map.of(":by", AttributeValue.fromS(answeredBy)))).build());
             }
             changes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                     .key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
@@ -263,17 +262,12 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         throw new IllegalStateException("escalations of " + feedbackId + " kept changing while recording an answer");
     }
 
-    /**
-     * Stops one escalation's clock at {@code at}: open ones become ANSWERED, or ANSWERED_LATE past
-     * their deadline; late ones stay LATE (unless answered themselves); all leave the deadline index.
-     */
-    private Update stopClock(Escalation e, Instant at, String extraSet, Map<String, AttributeValue> extraValues) {
-        boolean answering = extraValues.containsKey(":answer");
-        EscalationStatus after = e.status() == EscalationStatus.LATE && !answering ? EscalationStatus.LATE
-                : at.isAfter(e.dueAt()) ? EscalationStatus.ANSWERED_LATE : EscalationStatus.ANSWERED;
+    /** Writes one stopped clock (see {@link StoppedClocks}), only if its status is still the one read; it leaves the deadline index. */
+    private Update stopClock(StoppedClocks.Stop stop, Instant at, String extraSet, Map<String, AttributeValue> extraValues) {
+        Escalation e = stop.escalation();
         Map<String, AttributeValue> values = new HashMap<>(extraValues);
-        values.put(":before", AttributeValue.fromS(e.status().wireName()));
-        values.put(":after", AttributeValue.fromS(after.wireName()));
+        values.put(":before", AttributeValue.fromS(stop.before().wireName()));
+        values.put(":after", AttributeValue.fromS(stop.after().wireName()));
         values.put(":at", AttributeValue.fromS(StoredTime.format(at)));
         return Update.builder().tableName(table).key(Item.key(pk(e.feedbackId()), escalationSk(e.step())))
                 .updateExpression("SET #status = :after, answeredAt = :at, " + extraSet + " REMOVE deadlineShard")
