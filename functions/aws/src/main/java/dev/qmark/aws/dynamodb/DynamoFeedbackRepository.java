@@ -51,6 +51,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     private final DynamoMailClaims claims;
     private final DynamoReviewQueue review;
     private final DynamoMailThreads threads;
+    private final DynamoSweepList sweepList;
 
     public DynamoFeedbackRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
@@ -59,6 +60,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         this.claims = new DynamoMailClaims(writes);
         this.review = new DynamoReviewQueue(writes);
         this.threads = new DynamoMailThreads(writes);
+        this.sweepList = new DynamoSweepList(writes);
     }
 
     @Override
@@ -69,6 +71,27 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     @Override
     public void markSent(Notice notice, Instant at, TimelineEvent event) {
         claims.markSent(notice, at, event);
+    }
+
+    @Override
+    public DuePage dueEscalations(Instant now, int limit, String cursor) {
+        return sweepList.dueEscalations(now, limit, cursor);
+    }
+
+    @Override
+    public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
+                                 TimelineEvent event) {
+        return sweepList.postponeCheck(seen, nextCheckAt, problem, at, stuck, event);
+    }
+
+    @Override
+    public List<Escalation> stuckEscalations(String owner, int limit) {
+        return sweepList.stuckEscalations(owner, limit);
+    }
+
+    @Override
+    public List<Escalation> escalations(EscalationStatus status, String owner, Instant dueBefore, int limit) {
+        return sweepList.escalations(status, owner, dueBefore, limit);
     }
 
     @Override
@@ -354,61 +377,6 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public DuePage dueEscalations(Instant now, int limit, String cursor) {
-        Map<String, AttributeValue> start = DueCursor.decode(cursor);
-        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
-                .keyConditionExpression("deadlineShard = :open AND nextCheckAt <= :now")
-                .expressionAttributeValues(values(":open", FeedbackItems.OPEN_SHARD, ":now", StoredTime.format(now)))
-                .exclusiveStartKey(start)
-                .limit(limit));
-        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? DueCursor.encode(page.lastEvaluatedKey()) : null;
-        return new DuePage(page.items().stream().map(FeedbackItems::indexedEscalation).toList(), next);
-    }
-
-    @Override
-    public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
-                                 TimelineEvent event) {
-        String reason = problem == null ? "unknown" : problem.length() > PROBLEM_LENGTH
-                ? problem.substring(0, PROBLEM_LENGTH) + "..." : problem;
-        Map<String, AttributeValue> values = values(":open", FeedbackItems.OPEN_SHARD,
-                ":next", StoredTime.format(nextCheckAt), ":problem", reason, ":at", StoredTime.format(at));
-        values.put(":failures", AttributeValue.fromN(Integer.toString(seen.sweep().failures() + 1)));
-        // not the status: the failed check may have changed it itself (marked late, then failed to follow up)
-        StringBuilder condition = new StringBuilder("deadlineShard = :open AND ");
-        if (seen.sweep().failures() == 0) {
-            condition.append("attribute_not_exists(sweepFailures)");
-        } else {
-            condition.append("sweepFailures = :seenFailures");
-            values.put(":seenFailures", AttributeValue.fromN(Integer.toString(seen.sweep().failures())));
-        }
-        if (seen.sweep().nextCheckAt() != null) {
-            condition.append(" AND nextCheckAt = :seenNext");
-            values.put(":seenNext", AttributeValue.fromS(StoredTime.format(seen.sweep().nextCheckAt())));
-        }
-        String set = "SET nextCheckAt = :next, sweepFailures = :failures, sweepProblem = :problem, sweepFailedAt = :at";
-        if (stuck) {
-            // off the sweeper's partition: it never reads this item again; the stuck listing does
-            set += ", deadlineShard = :stuck, stuckAt = :at";
-            values.put(":stuck", AttributeValue.fromS(FeedbackItems.STUCK_SHARD));
-        }
-        Update update = Update.builder().tableName(table).key(Item.key(pk(seen.feedbackId()), escalationSk(seen.step())))
-                .updateExpression(set)
-                .conditionExpression(condition.toString())
-                .expressionAttributeValues(values)
-                .build();
-        return event == null ? writes.transact(TransactWriteItem.builder().update(update).build())
-                : writes.transact(TransactWriteItem.builder().update(update).build(), writes.putEvent(seen.feedbackId(), event));
-    }
-
-    @Override
-    public List<Escalation> stuckEscalations(String owner, int limit) {
-        return shard(FeedbackItems.STUCK_SHARD).stream()
-                .filter(e -> owner == null || owner.equals(e.owner()))
-                .sorted(DUE_FIRST).limit(limit).toList();
-    }
-
-    @Override
     public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOff handOff, TimelineEvent event) {
         Map<String, AttributeValue> values = values(":orphaned", EscalationStatus.ORPHANED.wireName(),
                 ":open", EscalationStatus.OPEN.wireName(), ":gone", goneOwner, ":to", handOff.to(),
@@ -444,46 +412,6 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         } catch (ConditionalCheckFailedException finishedBefore) {
             // another sweep finished it first
         }
-    }
-
-    /** Every escalation in one partition of the deadline index. */
-    private List<Escalation> shard(String shard) {
-        List<Escalation> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
-                    .keyConditionExpression("deadlineShard = :shard")
-                    .expressionAttributeValues(values(":shard", shard))
-                    .exclusiveStartKey(from));
-            page.items().stream().map(FeedbackItems::indexedEscalation).forEach(found::add);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return found;
-    }
-
-    @Override
-    public List<Escalation> escalations(EscalationStatus status, String owner, Instant dueBefore, int limit) {
-        List<Escalation> found = new ArrayList<>();
-        for (String shard : status == EscalationStatus.LATE ? List.of(FeedbackItems.LATE_SHARD)
-                : status == EscalationStatus.OPEN ? List.of(FeedbackItems.OPEN_SHARD)
-                : List.of(FeedbackItems.OPEN_SHARD, FeedbackItems.LATE_SHARD)) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
-                        .keyConditionExpression("deadlineShard = :shard")
-                        .expressionAttributeValues(values(":shard", shard))
-                        .exclusiveStartKey(from));
-                page.items().stream().map(FeedbackItems::indexedEscalation)
-                        .filter(e -> status == null || e.status() == status)
-                        .filter(e -> owner == null || owner.equals(e.owner()))
-                        .filter(e -> dueBefore == null || e.dueAt() != null && e.dueAt().isBefore(dueBefore))
-                        .forEach(found::add);
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
-        }
-        return found.stream().sorted(DUE_FIRST).limit(limit).toList();
     }
 
     @Override

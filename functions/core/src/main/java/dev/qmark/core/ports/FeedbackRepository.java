@@ -17,10 +17,10 @@ import java.util.Optional;
  * that a redelivered message, a retried call or two racing workers change it once.
  *
  * <p>Still several concerns in one port: its narrow parts ({@link MailClaims}, {@link ReviewQueue},
- * {@link MailThreads}) are being cut
+ * {@link MailThreads}, {@link SweepList}) are being cut
  * out of it one by one (issue 8), each with its own adapter.
  */
-public interface FeedbackRepository extends MailClaims, ReviewQueue, MailThreads {
+public interface FeedbackRepository extends MailClaims, ReviewQueue, MailThreads, SweepList {
 
     /**
      * The item holding a submission: the new one, or the one stored earlier for the same key.
@@ -111,35 +111,6 @@ public interface FeedbackRepository extends MailClaims, ReviewQueue, MailThreads
     /** A late escalation's follow-up is done (the next person asked, the owner told): it leaves the sweeper's list. */
     void finishBreach(String feedbackId, int step);
 
-    /** One page of due escalations; {@code cursor} (opaque) reads on after its last item, null on the last page. */
-    record DuePage(List<Escalation> items, String cursor) {
-    }
-
-    /**
-     * Escalations whose next check (a reminder, the deadline, a follow-up, a postponed retry) is due
-     * at {@code now}, soonest first, one page; {@code cursor} from the previous page, or null.
-     */
-    DuePage dueEscalations(Instant now, int limit, String cursor);
-
-    /** The first page of {@link #dueEscalations(Instant, int, String)}. */
-    default List<Escalation> dueEscalations(Instant now, int limit) {
-        return dueEscalations(now, limit, null).items();
-    }
-
-    /**
-     * A sweep failed to check {@code seen}: its next check moves to {@code nextCheckAt} (so the
-     * next sweep reads past it) and the failure is counted with {@code problem}; with {@code stuck}
-     * it also leaves the sweeper's list for the stuck list, and {@code event} (may be null) goes on
-     * the timeline. Only if the escalation is as the sweep read it (next check, failures):
-     * two sweeps failing at once count one failure, and progress made meanwhile stands. False when
-     * it had changed.
-     */
-    boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
-                          TimelineEvent event);
-
-    /** Escalations set aside as stuck (see {@link #postponeCheck}), soonest deadline first; owner optional. */
-    List<Escalation> stuckEscalations(String owner, int limit);
-
     /**
      * OPEN to ORPHANED: the person asked ({@code goneOwner}) is no longer in the configuration and
      * the question goes to {@code handOff.to()} as step {@code handOff.toStep()}, which must not
@@ -153,10 +124,6 @@ public interface FeedbackRepository extends MailClaims, ReviewQueue, MailThreads
     void finishOrphaned(String feedbackId, int step);
 
 
-
-    /** Open (status OPEN) or late (LATE) escalations, soonest deadline first; owner and dueBefore optional. */
-    List<Escalation> escalations(dev.qmark.core.escalation.EscalationStatus status, String owner, Instant dueBefore,
-                                 int limit);
 
     /**
      * Adds a customer's later mail to its item's timeline, once per mail: false when this mail

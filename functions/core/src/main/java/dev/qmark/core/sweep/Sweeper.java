@@ -14,7 +14,7 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
-import dev.qmark.core.ports.FeedbackRepository.DuePage;
+import dev.qmark.core.ports.SweepList.DuePage;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
