@@ -21,7 +21,7 @@ import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.Notice;
-import dev.qmark.core.ports.FeedbackRepository.AnswerOutcome;
+import dev.qmark.core.ports.Escalations.AnswerOutcome;
 import dev.qmark.core.ports.MailClaims.Claim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
