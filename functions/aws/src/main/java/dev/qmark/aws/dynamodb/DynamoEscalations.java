@@ -6,7 +6,7 @@ import static dev.qmark.aws.dynamodb.TableWrites.values;
 
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.escalation.StoppedClocks;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
@@ -156,15 +156,15 @@ public final class DynamoEscalations implements Escalations {
     }
 
     @Override
-    public HandOnOutcome recordHandOn(String feedbackId, int step, HandOff handOff, TimelineEvent event) {
+    public HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event) {
         Map<String, AttributeValue> values = values(":handed", EscalationStatus.HANDED_ON.wireName(),
-                ":open", EscalationStatus.OPEN.wireName(), ":to", handOff.to(),
-                ":due", StoredTime.format(handOff.dueAt()), ":at", StoredTime.format(handOff.at()),
-                ":by", handOff.by(), ":mail", handOff.mailId());
-        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOff.toStep())));
+                ":open", EscalationStatus.OPEN.wireName(), ":to", handOn.to(),
+                ":due", StoredTime.format(handOn.dueAt()), ":at", StoredTime.format(handOn.at()),
+                ":by", handOn.by(), ":mail", handOn.mailId());
+        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOn.toStep())));
         String note = "";
-        if (!handOff.note().isEmpty()) {
-            values.put(":note", AttributeValue.fromS(handOff.note()));
+        if (!handOn.note().isEmpty()) {
+            values.put(":note", AttributeValue.fromS(handOn.note()));
             note = ", handOnNote = :note";
         }
         // leaving out deadlineShard takes it off the sweeper's list (the byDeadline index is sparse)
@@ -177,7 +177,7 @@ public final class DynamoEscalations implements Escalations {
                 .expressionAttributeValues(values)
                 .build();
         ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
-                .key(Item.key(pk(feedbackId), escalationSk(handOff.toStep())))
+                .key(Item.key(pk(feedbackId), escalationSk(handOn.toStep())))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build();
         if (writes.transact(TransactWriteItem.builder().update(escalation).build(),
@@ -185,7 +185,7 @@ public final class DynamoEscalations implements Escalations {
             return HandOnOutcome.RECORDED;
         }
         Item current = Item.of(writes.get(pk(feedbackId), escalationSk(step)));
-        return handOff.mailId().equals(current.s("handOnMailId")) ? HandOnOutcome.ALREADY_RECORDED : HandOnOutcome.NOT_OPEN;
+        return handOn.mailId().equals(current.s("handOnMailId")) ? HandOnOutcome.ALREADY_RECORDED : HandOnOutcome.NOT_OPEN;
     }
 
     @Override
@@ -232,13 +232,13 @@ public final class DynamoEscalations implements Escalations {
     }
 
     @Override
-    public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOff handOff, TimelineEvent event) {
+    public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOn handOn, TimelineEvent event) {
         Map<String, AttributeValue> values = values(":orphaned", EscalationStatus.ORPHANED.wireName(),
-                ":open", EscalationStatus.OPEN.wireName(), ":gone", goneOwner, ":to", handOff.to(),
-                ":due", StoredTime.format(handOff.dueAt()), ":at", StoredTime.format(handOff.at()),
-                ":by", handOff.by(), ":mail", handOff.mailId(), ":note", handOff.note().isEmpty() ? "-" : handOff.note(),
+                ":open", EscalationStatus.OPEN.wireName(), ":gone", goneOwner, ":to", handOn.to(),
+                ":due", StoredTime.format(handOn.dueAt()), ":at", StoredTime.format(handOn.at()),
+                ":by", handOn.by(), ":mail", handOn.mailId(), ":note", handOn.note().isEmpty() ? "-" : handOn.note(),
                 ":shard", FeedbackItems.OPEN_SHARD);
-        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOff.toStep())));
+        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOn.toStep())));
         // stays in the sweeper's partition, due at once, until the next person is asked (finishOrphaned)
         Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
                 .updateExpression("SET #status = :orphaned, handedTo = :to, handedToStep = :toStep, handedToDueAt = :due, "
@@ -249,7 +249,7 @@ public final class DynamoEscalations implements Escalations {
                 .expressionAttributeValues(values)
                 .build();
         ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
-                .key(Item.key(pk(feedbackId), escalationSk(handOff.toStep())))
+                .key(Item.key(pk(feedbackId), escalationSk(handOn.toStep())))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build();
         return writes.transact(TransactWriteItem.builder().update(escalation).build(),

@@ -1,14 +1,12 @@
 package dev.qmark.aws.dynamodb;
 
-import static dev.qmark.aws.dynamodb.FeedbackItems.escalationSk;
 import static dev.qmark.aws.dynamodb.FeedbackItems.pk;
 import static dev.qmark.aws.dynamodb.TableWrites.failedCondition;
 import static dev.qmark.aws.dynamodb.TableWrites.values;
 
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.HandOff;
-import dev.qmark.core.escalation.StoppedClocks;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
@@ -19,15 +17,11 @@ import dev.qmark.core.ports.Notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -93,8 +87,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public HandOnOutcome recordHandOn(String feedbackId, int step, HandOff handOff, TimelineEvent event) {
-        return escalations.recordHandOn(feedbackId, step, handOff, event);
+    public HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event) {
+        return escalations.recordHandOn(feedbackId, step, handOn, event);
     }
 
     @Override
@@ -114,8 +108,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOff handOff, TimelineEvent event) {
-        return escalations.recordOrphaned(feedbackId, step, goneOwner, handOff, event);
+    public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOn handOn, TimelineEvent event) {
+        return escalations.recordOrphaned(feedbackId, step, goneOwner, handOn, event);
     }
 
     @Override

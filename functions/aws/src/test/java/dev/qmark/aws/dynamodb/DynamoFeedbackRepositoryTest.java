@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
@@ -161,14 +161,14 @@ class DynamoFeedbackRepositoryTest {
         repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), List.of(T0.plusSeconds(7200)),
                 new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
         Instant at = T0.plusSeconds(600);
-        HandOff handOff = new HandOff("ops", 2, at.plusSeconds(14400), at, "dana@example.com", "Yours, Olivia.", "mail-1");
+        HandOn handOn = new HandOn("ops", 2, at.plusSeconds(14400), at, "dana@example.com", "Yours, Olivia.", "mail-1");
 
-        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(f.id(), 1, handOff,
+        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(at, "handed-on", "dana -> ops")));
-        assertEquals(HandOnOutcome.ALREADY_RECORDED, repository.recordHandOn(f.id(), 1, handOff,
+        assertEquals(HandOnOutcome.ALREADY_RECORDED, repository.recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(at.plusSeconds(5), "handed-on", "again")));
         assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1,
-                new HandOff("billing", 2, at.plusSeconds(14400), at, "dana@example.com", "", "mail-2"),
+                new HandOn("billing", 2, at.plusSeconds(14400), at, "dana@example.com", "", "mail-2"),
                 new TimelineEvent(at.plusSeconds(6), "handed-on", "another mail")));
         // an answer to the handed-on escalation finds it closed
         assertEquals(AnswerOutcome.NOT_OPEN, repository.recordAnswer(f.id(), 1, "x", "dana@example.com", "mail-3", at,
@@ -177,7 +177,7 @@ class DynamoFeedbackRepositoryTest {
         FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
         Escalation handed = record.escalation(1).orElseThrow();
         assertEquals(EscalationStatus.HANDED_ON, handed.status());
-        assertEquals(handOff, handed.handedOn());
+        assertEquals(handOn, handed.handedOn());
         assertNull(handed.answer());
         assertEquals(FeedbackStatus.ASKED, record.feedback().status(), "handing on is not answering");
         assertFalse(inDeadlineIndex(f.id()), "off the sweeper's list");
@@ -189,15 +189,15 @@ class DynamoFeedbackRepositoryTest {
     @Test
     void aHandOnNeedsAnOpenEscalationAndAFreeNextStep() {
         Feedback f = stored("handon-taken@example.org", T0);
-        HandOff handOff = new HandOff("ops", 2, T0.plusSeconds(14400), T0, "dana@example.com", "", "mail-1");
-        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOff,
+        HandOn handOn = new HandOn("ops", 2, T0.plusSeconds(14400), T0, "dana@example.com", "", "mail-1");
+        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(T0, "handed-on", "never asked")));
         repository.claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
-        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOff,
+        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(T0, "handed-on", "still being asked")));
         repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), List.of(), new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
         repository.claimEscalation(asking(f, 2), T0.plusSeconds(2), Duration.ofSeconds(30));
-        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOff,
+        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(T0.plusSeconds(3), "handed-on", "step 2 is taken")));
         assertEquals(EscalationStatus.OPEN, repository.findRecord(f.id()).orElseThrow().escalation(1).orElseThrow().status());
         assertTrue(inDeadlineIndex(f.id()));

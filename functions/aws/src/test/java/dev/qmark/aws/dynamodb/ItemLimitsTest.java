@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
@@ -80,7 +80,7 @@ class ItemLimitsTest {
         // step 1 is handed on with the longest note, step 2 answered with the longest answer
         ask(id, 1, reminders);
         String note = StoredText.keepBytes(WIDE.repeat(300_000), StoredText.LONG_TEXT_BYTES).text();
-        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(id, 1, new HandOff("ops", 2, T0.plusSeconds(7200),
+        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(id, 1, new HandOn("ops", 2, T0.plusSeconds(7200),
                 T0.plusSeconds(60), address(), note, "m".repeat(64)), new TimelineEvent(T0.plusSeconds(60), "handed-on", "x")));
         ask(id, 2, reminders);
         for (String notice : List.of("founder", "late", "cut", "handed-on", "reminder-1", "reminder-20")) {

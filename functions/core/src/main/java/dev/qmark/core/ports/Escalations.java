@@ -1,7 +1,7 @@
 package dev.qmark.core.ports;
 
 import dev.qmark.core.escalation.Escalation;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,12 +56,12 @@ public interface Escalations {
     /**
      * OPEN to HANDED_ON: the person asked passed the question on ({@code "? @alias"}). The item is
      * not answered; the escalation leaves the sweeper's list (no reminder, no breach) and keeps
-     * {@code handOff} (to whom, as which step, their deadline, the note, the mail's id). Only when
-     * step {@code handOff.toStep()} does not exist yet: the escalator creates and claims it next.
+     * {@code handOn} (to whom, as which step, their deadline, the note, the mail's id). Only when
+     * step {@code handOn.toStep()} does not exist yet: the escalator creates and claims it next.
      * Keyed by the handing mail's id, so that a redelivery is recognised; the timeline event is
      * written in the same transaction.
      */
-    HandOnOutcome recordHandOn(String feedbackId, int step, HandOff handOff, TimelineEvent event);
+    HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event);
 
 
 
@@ -80,12 +80,12 @@ public interface Escalations {
 
     /**
      * OPEN to ORPHANED: the person asked ({@code goneOwner}) is no longer in the configuration and
-     * the question goes to {@code handOff.to()} as step {@code handOff.toStep()}, which must not
+     * the question goes to {@code handOn.to()} as step {@code handOn.toStep()}, which must not
      * exist yet. It stays on the sweeper's list, due now, until {@link #finishOrphaned}: a sweep
      * that dies before asking the next person is finished by the next one. False when it was not
      * OPEN with that owner any more (answered, handed on, adopted by a racing sweep).
      */
-    boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOff handOff, TimelineEvent event);
+    boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOn handOn, TimelineEvent event);
 
     /** The next person was asked about an orphaned escalation: it leaves the sweeper's list. */
     void finishOrphaned(String feedbackId, int step);

@@ -1,7 +1,7 @@
 package dev.qmark.core.ports;
 
 import dev.qmark.core.escalation.Escalation;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;

@@ -8,7 +8,7 @@ import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.asking.Escalator;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.Feedback;
@@ -199,7 +199,7 @@ public final class ReplyIntake {
                     + " on " + escalation.id() + ": the founder's \"?\" counts only when SES's SPF or DKIM verdict"
                     + " passes (" + authentication.describe() + ")");
         }
-        HandOff before = escalation.handedOn();
+        HandOn before = escalation.handedOn();
         StoredText.Kept note = StoredText.keepBytes(command.note(), StoredText.LONG_TEXT_BYTES);
         if (escalation.status() == EscalationStatus.HANDED_ON && before != null && mailId.equals(before.mailId())) {
             return finishHandOn(feedback.id(), escalation.step(), asked, true, note, rawLocation);
@@ -232,11 +232,11 @@ public final class ReplyIntake {
                 : Duration.between(escalation.askedAt(), escalation.dueAt());
         Instant due = config.calendarFor(route, next.alias()).plusWorkingTime(now, within).truncatedTo(ChronoUnit.SECONDS);
         int nextStep = record.escalations().stream().mapToInt(Escalation::step).max().orElse(0) + 1;
-        HandOff handOff = new HandOff(next.alias(), nextStep, due, now, received.from(), note.text(), mailId);
+        HandOn handOn = new HandOn(next.alias(), nextStep, due, now, received.from(), note.text(), mailId);
         TimelineEvent event = new TimelineEvent(now, "handed-on", asked.name() + " <" + received.from()
                 + "> handed it on to " + next.name() + " (" + next.alias() + "), due " + due
                 + (command.note().isBlank() ? "" : ", with a note") + cutNote("note", note, rawLocation));
-        return switch (repository.recordHandOn(feedback.id(), escalation.step(), handOff, event)) {
+        return switch (repository.recordHandOn(feedback.id(), escalation.step(), handOn, event)) {
             case RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, false, note, rawLocation);
             case ALREADY_RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, true, note, rawLocation);
             case NOT_OPEN -> refuse(received, mailId, rawLocation, feedback, escalation, asked, command,
@@ -252,14 +252,14 @@ public final class ReplyIntake {
     private Outcome finishHandOn(String feedbackId, int step, Owner asked, boolean redelivered, StoredText.Kept note,
                                  String rawLocation) {
         Escalation handed = repository.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow();
-        HandOff handOff = handed.handedOn();
-        escalator.ask(new EscalationRequest(feedbackId, handOff.toStep(), handOff.to(), handOff.dueAt()));
+        HandOn handOn = handed.handedOn();
+        escalator.ask(new EscalationRequest(feedbackId, handOn.toStep(), handOn.to(), handOn.dueAt()));
         sendOnce.send(new Notice.OfEscalation(feedbackId, step, HANDED_ON_NOTICE),
-                () -> handOnMails.handedOn(repository.find(feedbackId).orElseThrow(), handed, asked, handOff.by()),
-                at -> new TimelineEvent(at, "hand-on-confirmed", asked.name() + " told it went to " + handOff.to()));
-        tellWriterOfCut(feedbackId, step, handOff.by(), CutNoticeMail.What.NOTE, note, rawLocation);
+                () -> handOnMails.handedOn(repository.find(feedbackId).orElseThrow(), handed, asked, handOn.by()),
+                at -> new TimelineEvent(at, "hand-on-confirmed", asked.name() + " told it went to " + handOn.to()));
+        tellWriterOfCut(feedbackId, step, handOn.by(), CutNoticeMail.What.NOTE, note, rawLocation);
         return new Outcome(redelivered ? Outcome.Kind.ALREADY_HANDED_ON : Outcome.Kind.HANDED_ON, feedbackId,
-                "handed on by " + handOff.by() + " to " + handOff.to() + " (" + feedbackId + "-" + handOff.toStep() + ")");
+                "handed on by " + handOn.by() + " to " + handOn.to() + " (" + feedbackId + "-" + handOn.toStep() + ")");
     }
 
     /**

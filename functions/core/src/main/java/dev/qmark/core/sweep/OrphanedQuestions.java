@@ -7,7 +7,7 @@ import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.asking.Escalator;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.FeedbackRecord;
@@ -106,7 +106,7 @@ public final class OrphanedQuestions {
         String gone = escalation.owner() + " <" + escalation.ownerEmail() + ">";
         String note = gone + " was asked but is no longer in Qmark's configuration; the question goes to "
                 + next.name() + " (" + next.alias() + ") instead.";
-        HandOff handOff = new HandOff(next.alias(), escalation.step() + 1, due, now, "qmark", note, "orphaned");
+        HandOn handOn = new HandOn(next.alias(), escalation.step() + 1, due, now, "qmark", note, "orphaned");
         Orphan orphan = new Orphan(escalation.id(), escalation.feedbackId(), record.feedback().title(),
                 escalation.owner(), escalation.ownerEmail(), next.alias());
         if (record.feedback().status() == FeedbackStatus.ANSWERED) {
@@ -114,9 +114,9 @@ public final class OrphanedQuestions {
         }
         // listed even when a racing sweep records it first: whichever tells the founder lists it
         tally.orphans.add(orphan);
-        if (repository.recordOrphaned(escalation.feedbackId(), escalation.step(), escalation.owner(), handOff,
+        if (repository.recordOrphaned(escalation.feedbackId(), escalation.step(), escalation.owner(), handOn,
                 new TimelineEvent(now, "orphaned", note))) {
-            ask(escalation.feedbackId(), escalation.step(), handOff, tally);
+            ask(escalation.feedbackId(), escalation.step(), handOn, tally);
         }
     }
 
@@ -126,11 +126,11 @@ public final class OrphanedQuestions {
     }
 
     /** Asks the next person (once, by the escalator's claim); then the orphan leaves the sweeper's list. */
-    private void ask(String feedbackId, int step, HandOff handOff, SweepTally tally) {
-        Escalator.Outcome outcome = escalator.ask(new EscalationRequest(feedbackId, handOff.toStep(), handOff.to(),
-                handOff.dueAt()));
+    private void ask(String feedbackId, int step, HandOn handOn, SweepTally tally) {
+        Escalator.Outcome outcome = escalator.ask(new EscalationRequest(feedbackId, handOn.toStep(), handOn.to(),
+                handOn.dueAt()));
         if (outcome == Escalator.Outcome.ASKED) {
-            tally.orphaned.add(feedbackId + "-" + step + " -> " + handOff.to());
+            tally.orphaned.add(feedbackId + "-" + step + " -> " + handOn.to());
         }
         repository.finishOrphaned(feedbackId, step);
     }
