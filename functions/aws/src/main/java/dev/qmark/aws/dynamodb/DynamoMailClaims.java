@@ -86,17 +86,19 @@ public final class DynamoMailClaims implements MailClaims {
         if (keepsTime) {
             values.put(":at", AttributeValue.fromS(StoredTime.format(at)));
         }
+        String expression = "SET #state = :sent" + (keepsTime ? ", sentAt = :at" : "") + " REMOVE #until";
+        // false: another attempt whose lease ran out sent it too and marked it first
+        if (event == null || place.feedbackId() == null) {
+            table.update(u -> u.key(place.key()).updateExpression(expression).conditionExpression("#state = :sending")
+                    .expressionAttributeNames(place.names()).expressionAttributeValues(values));
+            return;
+        }
         Update update = Update.builder().tableName(table.table()).key(place.key())
-                .updateExpression("SET #state = :sent" + (keepsTime ? ", sentAt = :at" : "") + " REMOVE #until")
+                .updateExpression(expression)
                 .conditionExpression("#state = :sending")
                 .expressionAttributeNames(place.names())
                 .expressionAttributeValues(values)
                 .build();
-        // false: another attempt whose lease ran out sent it too and marked it first
-        if (event == null || place.feedbackId() == null) {
-            table.transact(TransactWriteItem.builder().update(update).build());
-        } else {
-            table.transact(TransactWriteItem.builder().update(update).build(), table.putEvent(place.feedbackId(), event));
-        }
+        table.transact(TransactWriteItem.builder().update(update).build(), table.putEvent(place.feedbackId(), event));
     }
 }
