@@ -13,7 +13,7 @@ import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;
-import dev.qmark.core.escalation.Escalator;
+import dev.qmark.core.asking.Escalator;
 
 /** Reads the escalation queue: sends each "?" mail once and opens its deadline. */
 public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatchResponse> {

@@ -20,8 +20,9 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
-import dev.qmark.core.ports.FeedbackRepository.AnswerOutcome;
-import dev.qmark.core.ports.FeedbackRepository.Claim;
+import dev.qmark.core.ports.Notice;
+import dev.qmark.core.ports.Escalations.AnswerOutcome;
+import dev.qmark.core.ports.MailClaims.Claim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -328,8 +329,8 @@ class StaffApiHandlerTest {
         Instant at = received.plus(Duration.ofHours(3));
         assertEquals(AnswerOutcome.RECORDED, repository.recordAnswer(id, 1, "Found it in the depot; it goes out today.",
                 "dana@example.com", "mail-" + id, at, new TimelineEvent(at, "answered", "Dana answered")));
-        assertEquals(Claim.CLAIMED, repository.claimNotice(id, 1, "founder", at, Duration.ofSeconds(30)));
-        repository.markNoticeSent(id, 1, "founder", at.plusSeconds(1), new TimelineEvent(at.plusSeconds(1),
+        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfEscalation(id, 1, "founder"), at, Duration.ofSeconds(30)));
+        repository.markSent(new Notice.OfEscalation(id, 1, "founder"), at.plusSeconds(1), new TimelineEvent(at.plusSeconds(1),
                 "founder-told", "answer sent to Jeff"));
     }
 

@@ -15,9 +15,9 @@ import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.Escalator;
-import dev.qmark.core.escalation.HandOff;
-import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
@@ -113,7 +113,7 @@ class OrphanedSweepTest {
         String id = askDana(title);
         Instant at = T0.plus(Duration.ofMinutes(5));
         // the first sweep recorded the orphan, then its container died before asking Bora
-        assertTrue(bed.repository().recordOrphaned(id, 1, "delivery", new HandOff("billing", 2, T0.plus(Duration.ofDays(1)),
+        assertTrue(bed.repository().recordOrphaned(id, 1, "delivery", new HandOn("billing", 2, T0.plus(Duration.ofDays(1)),
                 at, "qmark", "delivery left", "orphaned"), new TimelineEvent(at, "orphaned", "delivery left")));
         clock.set(at.plusSeconds(60));
         JsonNode report = Invoke.handler(new SweeperHandler(after), SampleEvents.text("sweeper-schedule.json"));

@@ -2,8 +2,8 @@ package dev.qmark.bench;
 
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;
-import dev.qmark.core.escalation.Escalator;
-import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.intake.FeedbackIntake;
 import dev.qmark.core.intake.Submission;

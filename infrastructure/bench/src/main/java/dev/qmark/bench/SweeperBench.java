@@ -6,7 +6,7 @@ import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigException;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
-import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.sweep.SweepReport;
 import dev.qmark.core.sweep.Sweeper;

@@ -14,7 +14,7 @@ import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.RepositoryRoot;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
-import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.emulators.EmbeddedAws;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -9,7 +9,7 @@ import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.intake.StuckFeedback;
 import dev.qmark.aws.ses.SesMailSender;
-import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.sweep.OrphanedQuestions;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import java.time.Duration;

@@ -1,29 +1,27 @@
 package dev.qmark.aws.dynamodb;
 
-import static dev.qmark.aws.dynamodb.FeedbackItems.escalationSk;
 import static dev.qmark.aws.dynamodb.FeedbackItems.pk;
+import static dev.qmark.aws.dynamodb.TableWrites.failedCondition;
+import static dev.qmark.aws.dynamodb.TableWrites.values;
 
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.Notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -43,10 +41,126 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final TableWrites writes;
+    private final DynamoMailClaims claims;
+    private final DynamoReviewQueue review;
+    private final DynamoMailThreads threads;
+    private final DynamoSweepList sweepList;
+    private final DynamoEscalations escalations;
 
     public DynamoFeedbackRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.writes = new TableWrites(dynamo, table);
+        this.claims = new DynamoMailClaims(writes);
+        this.review = new DynamoReviewQueue(writes);
+        this.threads = new DynamoMailThreads(writes);
+        this.sweepList = new DynamoSweepList(writes);
+        this.escalations = new DynamoEscalations(writes, this::findRecord);
+    }
+
+    @Override
+    public Claim claim(Notice notice, Instant now, Duration lease) {
+        return claims.claim(notice, now, lease);
+    }
+
+    @Override
+    public void markSent(Notice notice, Instant at, TimelineEvent event) {
+        claims.markSent(notice, at, event);
+    }
+
+    @Override
+    public Claim claimEscalation(Escalation asking, Instant now, Duration lease) {
+        return escalations.claimEscalation(asking, now, lease);
+    }
+
+    @Override
+    public void markAsked(String feedbackId, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
+                          TimelineEvent event) {
+        escalations.markAsked(feedbackId, step, mailMessageId, at, reminderTimes, event);
+    }
+
+    @Override
+    public AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
+                                      Instant at, TimelineEvent event) {
+        return escalations.recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event);
+    }
+
+    @Override
+    public HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event) {
+        return escalations.recordHandOn(feedbackId, step, handOn, event);
+    }
+
+    @Override
+    public boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
+                                     TimelineEvent event) {
+        return escalations.markRemindersSent(feedbackId, step, n, nextCheckAt, at, event);
+    }
+
+    @Override
+    public boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event) {
+        return escalations.markLate(feedbackId, step, at, event);
+    }
+
+    @Override
+    public void finishBreach(String feedbackId, int step) {
+        escalations.finishBreach(feedbackId, step);
+    }
+
+    @Override
+    public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOn handOn, TimelineEvent event) {
+        return escalations.recordOrphaned(feedbackId, step, goneOwner, handOn, event);
+    }
+
+    @Override
+    public void finishOrphaned(String feedbackId, int step) {
+        escalations.finishOrphaned(feedbackId, step);
+    }
+
+    @Override
+    public DuePage dueEscalations(Instant now, int limit, String cursor) {
+        return sweepList.dueEscalations(now, limit, cursor);
+    }
+
+    @Override
+    public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
+                                 TimelineEvent event) {
+        return sweepList.postponeCheck(seen, nextCheckAt, problem, at, stuck, event);
+    }
+
+    @Override
+    public List<Escalation> stuckEscalations(String owner, int limit) {
+        return sweepList.stuckEscalations(owner, limit);
+    }
+
+    @Override
+    public List<Escalation> escalations(EscalationStatus status, String owner, Instant dueBefore, int limit) {
+        return sweepList.escalations(status, owner, dueBefore, limit);
+    }
+
+    @Override
+    public void keepForReview(ReviewItem item) {
+        review.keepForReview(item);
+    }
+
+    @Override
+    public ReviewPage reviewItems(int limit, String cursor) {
+        return review.reviewItems(limit, cursor);
+    }
+
+    @Override
+    public void rememberMessage(String messageId, String feedbackId) {
+        threads.rememberMessage(messageId, feedbackId);
+    }
+
+    @Override
+    public Optional<String> feedbackByMessageId(String messageId) {
+        return threads.feedbackByMessageId(messageId);
+    }
+
+    @Override
+    public boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour) {
+        return threads.takeAcknowledgement(senderEmail, hour, perHour);
     }
 
     @Override
@@ -60,10 +174,10 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .build();
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
-                    put(submission, "attribute_not_exists(pk) OR expiresAt < :now",
+                    writes.put(submission, "attribute_not_exists(pk) OR expiresAt < :now",
                             Map.of(":now", AttributeValue.fromN(Long.toString(feedback.receivedAt().getEpochSecond())))),
-                    put(FeedbackItems.feedback(feedback), "attribute_not_exists(pk)", null),
-                    put(FeedbackItems.event(feedback.id(), received), null, null)));
+                    writes.put(FeedbackItems.feedback(feedback), "attribute_not_exists(pk)", null),
+                    writes.put(FeedbackItems.event(feedback.id(), received), null, null)));
             return new Stored(feedback.id(), true, true);
         } catch (TransactionCanceledException e) {
             if (!failedCondition(e, 0)) {
@@ -124,491 +238,19 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                         ":owner", decision.owner(), ":within", decision.answerWithin().toString(),
                         ":due", StoredTime.format(decision.dueAt()), ":at", StoredTime.format(decision.decidedAt())))
                 .build();
-        return transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
-    }
-
-    @Override
-    public Claim claimEscalation(Escalation asking, Instant now, Duration lease) {
-        Map<String, AttributeValue> item = new HashMap<>(FeedbackItems.escalation(asking));
-        item.put("claimUntil", AttributeValue.fromS(StoredTime.format(now.plus(lease))));
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR (#status = :asking AND claimUntil < :now)")
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(values(":asking", EscalationStatus.ASKING.wireName(),
-                            ":now", StoredTime.format(now))));
-            return Claim.CLAIMED;
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> current = get(pk(asking.feedbackId()), escalationSk(asking.step()));
-            return EscalationStatus.ASKING.wireName().equals(Item.of(current).s("status")) ? Claim.BUSY : Claim.ALREADY_SENT;
-        }
-    }
-
-    @Override
-    public void markAsked(String feedbackId, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
-                          TimelineEvent event) {
-        Instant firstCheck = reminderTimes.isEmpty() ? null : reminderTimes.get(0);
-        Map<String, AttributeValue> values = values(":open", EscalationStatus.OPEN.wireName(),
-                ":asking", EscalationStatus.ASKING.wireName(), ":at", StoredTime.format(at),
-                ":mail", mailMessageId, ":shard", FeedbackItems.OPEN_SHARD);
-        values.put(":reminders", AttributeValue.fromL(reminderTimes.stream()
-                .map(t -> AttributeValue.fromS(StoredTime.format(t))).toList()));
-        values.put(":zero", AttributeValue.fromN("0"));
-        String nextCheck = firstCheck == null ? "dueAt" : ":first";
-        if (firstCheck != null) {
-            values.put(":first", AttributeValue.fromS(StoredTime.format(firstCheck)));
-        }
-        Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET #status = :open, askedAt = :at, askMailId = :mail, deadlineShard = :shard, "
-                        + "reminderTimes = :reminders, remindersSent = :zero, nextCheckAt = " + nextCheck
-                        + " REMOVE claimUntil")
-                .conditionExpression("#status = :asking")
-                .expressionAttributeNames(NAMES)
-                .expressionAttributeValues(values)
-                .build();
-        Update feedback = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
-                // asked: it has reached its owner, so it leaves the recovery's list (UnfinishedFeedback)
-                .updateExpression("SET #status = :asked REMOVE deadlineShard, nextCheckAt")
-                .conditionExpression("#status <> :answered")
-                .expressionAttributeNames(NAMES)
-                .expressionAttributeValues(values(":asked", FeedbackStatus.ASKED.wireName(),
-                        ":answered", FeedbackStatus.ANSWERED.wireName()))
-                .build();
-        if (!transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().update(feedback).build(), putEvent(feedbackId, event))) {
-            throw new IllegalStateException("escalation " + feedbackId + "-" + step + " was not being asked");
-        }
-    }
-
-    @Override
-    public AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
-                                      Instant at, TimelineEvent event) {
-        // Other escalations may change under us (a sweep marks one late): read, write all, retry on a race.
-        for (int attempt = 0; attempt < 3; attempt++) {
-            FeedbackRecord record = findRecord(feedbackId).orElse(null);
-            Escalation answering = record == null ? null : record.escalation(step).orElse(null);
-            if (answering == null || !(answering.status() == EscalationStatus.OPEN || answering.status() == EscalationStatus.LATE)) {
-                Item current = Item.of(get(pk(feedbackId), escalationSk(step)));
-                return mailId.equals(current.s("answerMailId")) ? AnswerOutcome.ALREADY_RECORDED : AnswerOutcome.NOT_OPEN;
-            }
-            List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().update(stopClock(answering, at,
-                    "answer = :answer, answeredBy = :by, answerMailId = :mail",
-                    Map.of(":answer", AttributeValue.fromS(answer), ":by", AttributeValue.fromS(answeredBy),
-                            ":mail", AttributeValue.fromS(mailId)))).build());
-            for (Escalation other : record.escalations()) {
-                if (other.step() != step && (other.status() == EscalationStatus.OPEN || other.status() == EscalationStatus.LATE)) {
-                    writes.add(TransactWriteItem.builder().update(stopClock(other, at, "answeredBy = :by",
-                            Map.of(":by", AttributeValue.fromS(answeredBy)))).build());
-                }
-            }
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
-                    .updateExpression("SET #status = :answered, answeredAt = :at")
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(values(":answered", FeedbackStatus.ANSWERED.wireName(),
-                            ":at", StoredTime.format(at)))
-                    .build()).build());
-            writes.add(putEvent(feedbackId, event));
-            if (transact(writes.toArray(TransactWriteItem[]::new))) {
-                return AnswerOutcome.RECORDED;
-            }
-        }
-        throw new IllegalStateException("escalations of " + feedbackId + " kept changing while recording an answer");
-    }
-
-    /**
-     * Stops one escalation's clock at {@code at}: open ones become ANSWERED, or ANSWERED_LATE past
-     * their deadline; late ones stay LATE (unless answered themselves); all leave the deadline index.
-     */
-    private Update stopClock(Escalation e, Instant at, String extraSet, Map<String, AttributeValue> extraValues) {
-        boolean answering = extraValues.containsKey(":answer");
-        EscalationStatus after = e.status() == EscalationStatus.LATE && !answering ? EscalationStatus.LATE
-                : at.isAfter(e.dueAt()) ? EscalationStatus.ANSWERED_LATE : EscalationStatus.ANSWERED;
-        Map<String, AttributeValue> values = new HashMap<>(extraValues);
-        values.put(":before", AttributeValue.fromS(e.status().wireName()));
-        values.put(":after", AttributeValue.fromS(after.wireName()));
-        values.put(":at", AttributeValue.fromS(StoredTime.format(at)));
-        return Update.builder().tableName(table).key(Item.key(pk(e.feedbackId()), escalationSk(e.step())))
-                .updateExpression("SET #status = :after, answeredAt = :at, " + extraSet + " REMOVE deadlineShard")
-                .conditionExpression("#status = :before")
-                .expressionAttributeNames(NAMES)
-                .expressionAttributeValues(values)
-                .build();
-    }
-
-    @Override
-    public HandOnOutcome recordHandOn(String feedbackId, int step, HandOff handOff, TimelineEvent event) {
-        Map<String, AttributeValue> values = values(":handed", EscalationStatus.HANDED_ON.wireName(),
-                ":open", EscalationStatus.OPEN.wireName(), ":to", handOff.to(),
-                ":due", StoredTime.format(handOff.dueAt()), ":at", StoredTime.format(handOff.at()),
-                ":by", handOff.by(), ":mail", handOff.mailId());
-        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOff.toStep())));
-        String note = "";
-        if (!handOff.note().isEmpty()) {
-            values.put(":note", AttributeValue.fromS(handOff.note()));
-            note = ", handOnNote = :note";
-        }
-        // leaving out deadlineShard takes it off the sweeper's list (the byDeadline index is sparse)
-        Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET #status = :handed, handedTo = :to, handedToStep = :toStep, handedToDueAt = :due, "
-                        + "handedOnAt = :at, handedOnBy = :by, handOnMailId = :mail" + note
-                        + " REMOVE deadlineShard, nextCheckAt")
-                .conditionExpression("#status = :open")
-                .expressionAttributeNames(NAMES)
-                .expressionAttributeValues(values)
-                .build();
-        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
-                .key(Item.key(pk(feedbackId), escalationSk(handOff.toStep())))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build();
-        if (transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), putEvent(feedbackId, event))) {
-            return HandOnOutcome.RECORDED;
-        }
-        Item current = Item.of(get(pk(feedbackId), escalationSk(step)));
-        return handOff.mailId().equals(current.s("handOnMailId")) ? HandOnOutcome.ALREADY_RECORDED : HandOnOutcome.NOT_OPEN;
-    }
-
-    @Override
-    public Claim claimNotice(String feedbackId, int step, String notice, Instant now, Duration lease) {
-        return claim(Item.key(pk(feedbackId), escalationSk(step)), notice, now, lease, true);
-    }
-
-    @Override
-    public Claim claimItemNotice(String feedbackId, String key, Instant now, Duration lease) {
-        // created by its first claim: a record of its own, so escalations keep their size
-        return claim(Item.key(pk(feedbackId), FeedbackItems.noticeSk(key)), "item", now, lease, false);
-    }
-
-    @Override
-    public void markItemNoticeSent(String feedbackId, String key, Instant at, TimelineEvent event) {
-        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.noticeSk(key)))
-                .updateExpression("SET #state = :sent, sentAt = :at REMOVE #until")
-                .conditionExpression("#state = :sending")
-                .expressionAttributeNames(Map.of("#state", "notice_item", "#until", "noticeUntil_item"))
-                .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at)))
-                .build();
-        // false: another attempt whose lease ran out sent it too and marked it first
-        transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
-    }
-
-    /** Claims the one-off mail {@code notice} on an item, with a lease that a crashed sender loses. */
-    private Claim claim(Map<String, AttributeValue> key, String notice, Instant now, Duration lease, boolean itemMustExist) {
-        Map<String, String> names = Map.of("#state", "notice_" + notice, "#until", "noticeUntil_" + notice);
-        String free = "(attribute_not_exists(#state) OR (#state = :sending AND #until < :now))";
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(key)
-                    .updateExpression("SET #state = :sending, #until = :until")
-                    .conditionExpression(itemMustExist ? "attribute_exists(pk) AND " + free : free)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values(":sending", "sending", ":until", StoredTime.format(now.plus(lease)),
-                            ":now", StoredTime.format(now))));
-            return Claim.CLAIMED;
-        } catch (ConditionalCheckFailedException e) {
-            String state = Item.of(get(key.get(QmarkTable.PK).s(), key.get(QmarkTable.SK).s())).s("notice_" + notice);
-            return "sending".equals(state) ? Claim.BUSY : Claim.ALREADY_SENT;
-        }
-    }
-
-    @Override
-    public void markNoticeSent(String feedbackId, int step, String notice, Instant at, TimelineEvent event) {
-        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET #state = :sent REMOVE #until")
-                .conditionExpression("#state = :sending")
-                .expressionAttributeNames(Map.of("#state", "notice_" + notice, "#until", "noticeUntil_" + notice))
-                .expressionAttributeValues(values(":sent", "sent", ":sending", "sending"))
-                .build();
-        transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
-    }
-
-    @Override
-    public boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
-                                     TimelineEvent event) {
-        Map<String, AttributeValue> values = values(":open", EscalationStatus.OPEN.wireName(),
-                ":next", StoredTime.format(nextCheckAt), ":sent", "sent");
-        values.put(":n", AttributeValue.fromN(Integer.toString(n)));
-        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET remindersSent = :n, nextCheckAt = :next, #state = :sent REMOVE #until, "
-                        + SWEEP_FAILURES)
-                .conditionExpression("#status = :open AND remindersSent < :n")
-                .expressionAttributeNames(Map.of("#status", "status", "#state", "notice_reminder-" + n,
-                        "#until", "noticeUntil_reminder-" + n))
-                .expressionAttributeValues(values)
-                .build();
-        return transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
-    }
-
-    @Override
-    public boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event) {
-        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET #status = :late, breachedAt = :at")
-                .conditionExpression("#status = :open AND dueAt <= :at")
-                .expressionAttributeNames(NAMES)
-                .expressionAttributeValues(values(":late", EscalationStatus.LATE.wireName(),
-                        ":open", EscalationStatus.OPEN.wireName(), ":at", StoredTime.format(at)))
-                .build();
-        return transact(TransactWriteItem.builder().update(update).build(), putEvent(feedbackId, event));
-    }
-
-    @Override
-    public void finishBreach(String feedbackId, int step) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                    .updateExpression("SET deadlineShard = :late, nextCheckAt = dueAt REMOVE " + SWEEP_FAILURES)
-                    .conditionExpression("#status = :lateStatus AND deadlineShard = :open")
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(values(":late", FeedbackItems.LATE_SHARD, ":open", FeedbackItems.OPEN_SHARD,
-                            ":lateStatus", EscalationStatus.LATE.wireName())));
-        } catch (ConditionalCheckFailedException doneOrAnswered) {
-            // finished by another sweep, or answered meanwhile (which took it off the list)
-        }
-    }
-
-    @Override
-    public DuePage dueEscalations(Instant now, int limit, String cursor) {
-        Map<String, AttributeValue> start = DueCursor.decode(cursor);
-        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
-                .keyConditionExpression("deadlineShard = :open AND nextCheckAt <= :now")
-                .expressionAttributeValues(values(":open", FeedbackItems.OPEN_SHARD, ":now", StoredTime.format(now)))
-                .exclusiveStartKey(start)
-                .limit(limit));
-        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? DueCursor.encode(page.lastEvaluatedKey()) : null;
-        return new DuePage(page.items().stream().map(FeedbackItems::indexedEscalation).toList(), next);
-    }
-
-    @Override
-    public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
-                                 TimelineEvent event) {
-        String reason = problem == null ? "unknown" : problem.length() > PROBLEM_LENGTH
-                ? problem.substring(0, PROBLEM_LENGTH) + "..." : problem;
-        Map<String, AttributeValue> values = values(":open", FeedbackItems.OPEN_SHARD,
-                ":next", StoredTime.format(nextCheckAt), ":problem", reason, ":at", StoredTime.format(at));
-        values.put(":failures", AttributeValue.fromN(Integer.toString(seen.sweep().failures() + 1)));
-        // not the status: the failed check may have changed it itself (marked late, then failed to follow up)
-        StringBuilder condition = new StringBuilder("deadlineShard = :open AND ");
-        if (seen.sweep().failures() == 0) {
-            condition.append("attribute_not_exists(sweepFailures)");
-        } else {
-            condition.append("sweepFailures = :seenFailures");
-            values.put(":seenFailures", AttributeValue.fromN(Integer.toString(seen.sweep().failures())));
-        }
-        if (seen.sweep().nextCheckAt() != null) {
-            condition.append(" AND nextCheckAt = :seenNext");
-            values.put(":seenNext", AttributeValue.fromS(StoredTime.format(seen.sweep().nextCheckAt())));
-        }
-        String set = "SET nextCheckAt = :next, sweepFailures = :failures, sweepProblem = :problem, sweepFailedAt = :at";
-        if (stuck) {
-            // off the sweeper's partition: it never reads this item again; the stuck listing does
-            set += ", deadlineShard = :stuck, stuckAt = :at";
-            values.put(":stuck", AttributeValue.fromS(FeedbackItems.STUCK_SHARD));
-        }
-        Update update = Update.builder().tableName(table).key(Item.key(pk(seen.feedbackId()), escalationSk(seen.step())))
-                .updateExpression(set)
-                .conditionExpression(condition.toString())
-                .expressionAttributeValues(values)
-                .build();
-        return event == null ? transact(TransactWriteItem.builder().update(update).build())
-                : transact(TransactWriteItem.builder().update(update).build(), putEvent(seen.feedbackId(), event));
-    }
-
-    @Override
-    public List<Escalation> stuckEscalations(String owner, int limit) {
-        return shard(FeedbackItems.STUCK_SHARD).stream()
-                .filter(e -> owner == null || owner.equals(e.owner()))
-                .sorted(DUE_FIRST).limit(limit).toList();
-    }
-
-    @Override
-    public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOff handOff, TimelineEvent event) {
-        Map<String, AttributeValue> values = values(":orphaned", EscalationStatus.ORPHANED.wireName(),
-                ":open", EscalationStatus.OPEN.wireName(), ":gone", goneOwner, ":to", handOff.to(),
-                ":due", StoredTime.format(handOff.dueAt()), ":at", StoredTime.format(handOff.at()),
-                ":by", handOff.by(), ":mail", handOff.mailId(), ":note", handOff.note().isEmpty() ? "-" : handOff.note(),
-                ":shard", FeedbackItems.OPEN_SHARD);
-        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOff.toStep())));
-        // stays in the sweeper's partition, due at once, until the next person is asked (finishOrphaned)
-        Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                .updateExpression("SET #status = :orphaned, handedTo = :to, handedToStep = :toStep, handedToDueAt = :due, "
-                        + "handedOnAt = :at, handedOnBy = :by, handOnMailId = :mail, handOnNote = :note, nextCheckAt = :at "
-                        + "REMOVE " + SWEEP_FAILURES)
-                .conditionExpression("#status = :open AND #owner = :gone AND deadlineShard = :shard")
-                .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
-                .expressionAttributeValues(values)
-                .build();
-        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
-                .key(Item.key(pk(feedbackId), escalationSk(handOff.toStep())))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build();
-        return transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), putEvent(feedbackId, event));
-    }
-
-    @Override
-    public void finishOrphaned(String feedbackId, int step) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
-                    .updateExpression("REMOVE deadlineShard, nextCheckAt")
-                    .conditionExpression("#status = :orphaned AND attribute_exists(deadlineShard)")
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(values(":orphaned", EscalationStatus.ORPHANED.wireName())));
-        } catch (ConditionalCheckFailedException finishedBefore) {
-            // another sweep finished it first
-        }
-    }
-
-    @Override
-    public Claim claimFounderNotice(String notice, Instant now, Duration lease) {
-        Map<String, AttributeValue> key = founderNoticeKey(notice);
-        try {
-            // creates the notice item on the first claim: it belongs to no feedback item
-            dynamo.updateItem(u -> u.tableName(table).key(key)
-                    .updateExpression("SET #state = :sending, #until = :until, #type = :notice")
-                    .conditionExpression("attribute_not_exists(#state) OR (#state = :sending AND #until < :now)")
-                    .expressionAttributeNames(Map.of("#state", "notice_founder", "#until", "noticeUntil_founder",
-                            "#type", "type"))
-                    .expressionAttributeValues(values(":sending", "sending", ":until", StoredTime.format(now.plus(lease)),
-                            ":now", StoredTime.format(now), ":notice", "notice")));
-            return Claim.CLAIMED;
-        } catch (ConditionalCheckFailedException e) {
-            String state = Item.of(get(key.get(QmarkTable.PK).s(), key.get(QmarkTable.SK).s())).s("notice_founder");
-            return "sending".equals(state) ? Claim.BUSY : Claim.ALREADY_SENT;
-        }
-    }
-
-    @Override
-    public void markFounderNoticeSent(String notice, Instant at) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(founderNoticeKey(notice))
-                    .updateExpression("SET #state = :sent, sentAt = :at REMOVE #until")
-                    .conditionExpression("#state = :sending")
-                    .expressionAttributeNames(Map.of("#state", "notice_founder", "#until", "noticeUntil_founder"))
-                    .expressionAttributeValues(values(":sent", "sent", ":sending", "sending", ":at", StoredTime.format(at))));
-        } catch (ConditionalCheckFailedException markedBefore) {
-            // another attempt whose lease ran out sent it too and marked it first
-        }
-    }
-
-    private static Map<String, AttributeValue> founderNoticeKey(String notice) {
-        return Item.key("NOTICE#" + notice, "NOTICE");
-    }
-
-    /** Every escalation in one partition of the deadline index. */
-    private List<Escalation> shard(String shard) {
-        List<Escalation> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
-                    .keyConditionExpression("deadlineShard = :shard")
-                    .expressionAttributeValues(values(":shard", shard))
-                    .exclusiveStartKey(from));
-            page.items().stream().map(FeedbackItems::indexedEscalation).forEach(found::add);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return found;
-    }
-
-    @Override
-    public List<Escalation> escalations(EscalationStatus status, String owner, Instant dueBefore, int limit) {
-        List<Escalation> found = new ArrayList<>();
-        for (String shard : status == EscalationStatus.LATE ? List.of(FeedbackItems.LATE_SHARD)
-                : status == EscalationStatus.OPEN ? List.of(FeedbackItems.OPEN_SHARD)
-                : List.of(FeedbackItems.OPEN_SHARD, FeedbackItems.LATE_SHARD)) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_DEADLINE)
-                        .keyConditionExpression("deadlineShard = :shard")
-                        .expressionAttributeValues(values(":shard", shard))
-                        .exclusiveStartKey(from));
-                page.items().stream().map(FeedbackItems::indexedEscalation)
-                        .filter(e -> status == null || e.status() == status)
-                        .filter(e -> owner == null || owner.equals(e.owner()))
-                        .filter(e -> dueBefore == null || e.dueAt() != null && e.dueAt().isBefore(dueBefore))
-                        .forEach(found::add);
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
-        }
-        return found.stream().sorted(DUE_FIRST).limit(limit).toList();
-    }
-
-    @Override
-    public void rememberMessage(String messageId, String feedbackId) {
-        dynamo.putItem(p -> p.tableName(table).item(Item.create()
-                .s(QmarkTable.PK, "MSGID#" + messageId.toLowerCase(java.util.Locale.ROOT)).s(QmarkTable.SK, "MSGID")
-                .s("type", "message").s("feedbackId", feedbackId).build()));
-    }
-
-    @Override
-    public Optional<String> feedbackByMessageId(String messageId) {
-        Item item = Item.of(get("MSGID#" + messageId.toLowerCase(java.util.Locale.ROOT), "MSGID"));
-        return Optional.ofNullable(item.s("feedbackId"));
+        return writes.transact(TransactWriteItem.builder().update(update).build(), writes.putEvent(feedbackId, event));
     }
 
     @Override
     public boolean addCustomerMail(String feedbackId, String mailId, TimelineEvent event) {
-        return transact(put(Item.create().s(QmarkTable.PK, pk(feedbackId)).s(QmarkTable.SK, "MAIL#" + mailId)
+        return writes.transact(writes.put(Item.create().s(QmarkTable.PK, pk(feedbackId)).s(QmarkTable.SK, "MAIL#" + mailId)
                         .s("type", "mail").s("mailId", mailId).build(), "attribute_not_exists(pk)", null),
-                putEvent(feedbackId, event));
+                writes.putEvent(feedbackId, event));
     }
 
     @Override
     public void recordEvent(String feedbackId, TimelineEvent event) {
         dynamo.putItem(p -> p.tableName(table).item(FeedbackItems.event(feedbackId, event)));
-    }
-
-    @Override
-    public boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":one", AttributeValue.fromN("1"));
-        values.put(":max", AttributeValue.fromN(Integer.toString(perHour)));
-        values.put(":expires", AttributeValue.fromN(Long.toString(hour.plus(Duration.ofHours(2)).getEpochSecond())));
-        try {
-            dynamo.updateItem(u -> u.tableName(table)
-                    .key(Item.key("ACK#" + senderEmail.toLowerCase(java.util.Locale.ROOT), StoredTime.format(hour)))
-                    .updateExpression("ADD acknowledged :one SET expiresAt = :expires")
-                    .conditionExpression("attribute_not_exists(acknowledged) OR acknowledged < :max")
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException enough) {
-            return false;
-        }
-    }
-
-    @Override
-    public void keepForReview(ReviewItem review) {
-        Map<String, AttributeValue> item = Item.create()
-                .s(QmarkTable.PK, "REVIEW#" + review.mailId()).s(QmarkTable.SK, "REVIEW").s("type", "review")
-                .s("mailId", review.mailId()).s("rawLocation", review.rawLocation()).s("from", review.from())
-                .s("subject", review.subject()).s("reason", review.reason()).time("at", review.at())
-                .s("listPk", FeedbackItems.REVIEW_LIST).s("listSk", StoredTime.format(review.at()) + "#" + review.mailId())
-                .build();
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException keptBefore) {
-            // the same mail delivered again: it is on the list already
-        }
-    }
-
-    @Override
-    public ReviewPage reviewItems(int limit, String cursor) {
-        AttributeValue partition = AttributeValue.fromS(FeedbackItems.REVIEW_LIST);
-        Map<String, AttributeValue> start = ListCursor.decode(cursor, "listPk", "listSk", partition);
-        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_TIME).scanIndexForward(false)
-                .keyConditionExpression("listPk = :review")
-                .expressionAttributeValues(Map.of(":review", partition))
-                .exclusiveStartKey(start)
-                .limit(limit));
-        List<ReviewItem> items = page.items().stream().map(values -> {
-            Item item = Item.of(values);
-            return new ReviewItem(item.s("mailId"), item.s("rawLocation"), item.s("from"), item.s("subject"),
-                    item.s("reason"), item.time("at"));
-        }).toList();
-        // no filter on this query: a page is never short, so the last evaluated key is the whole story
-        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
-        return new ReviewPage(items, more ? ListCursor.encode(page.lastEvaluatedKey()) : null);
     }
 
     @Override
@@ -621,52 +263,4 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         return list(null, customerEmail, limit, null).items();
     }
 
-    private Map<String, AttributeValue> get(String pk, String sk) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(Item.key(pk, sk))).item();
-        return item == null ? Map.of() : item;
-    }
-
-    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
-        Put.Builder put = Put.builder().tableName(table).item(item);
-        if (condition != null) {
-            put.conditionExpression(condition);
-        }
-        if (values != null) {
-            put.expressionAttributeValues(values);
-        }
-        return TransactWriteItem.builder().put(put.build()).build();
-    }
-
-    private TransactWriteItem putEvent(String feedbackId, TimelineEvent event) {
-        return put(FeedbackItems.event(feedbackId, event), null, null);
-    }
-
-    /** Runs a transaction; false when one of its conditions failed (nothing was written). */
-    private boolean transact(TransactWriteItem... items) {
-        try {
-            dynamo.transactWriteItems(t -> t.transactItems(items));
-            return true;
-        } catch (TransactionCanceledException e) {
-            for (int i = 0; i < items.length; i++) {
-                if (failedCondition(e, i)) {
-                    return false;
-                }
-            }
-            throw e;
-        }
-    }
-
-    private static boolean failedCondition(TransactionCanceledException e, int index) {
-        return e.hasCancellationReasons() && e.cancellationReasons().size() > index
-                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
-    }
-
-    private static Map<String, AttributeValue> values(String... namesAndValues) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            values.put(namesAndValues[i], AttributeValue.fromS(namesAndValues[i + 1]));
-        }
-        return values;
-    }
 }

@@ -2,7 +2,7 @@ package dev.qmark.aws.dynamodb;
 
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.escalation.SweepState;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
@@ -43,7 +43,7 @@ final class FeedbackItems {
         return String.format("ESC#%03d", step);
     }
 
-    /** A one-off notice about the item (see {@link DynamoFeedbackRepository#claimItemNotice}). */
+    /** A one-off notice about the item (see {@link DynamoMailClaims}). */
     static String noticeSk(String key) {
         return "NOTICE#" + key;
     }
@@ -92,7 +92,7 @@ final class FeedbackItems {
         return new Escalation(item.s("feedbackId"), item.integer("step"), item.s("owner"), item.s("ownerEmail"),
                 EscalationStatus.fromWire(item.s("status")), item.time("askedAt"), item.time("dueAt"),
                 item.time("answeredAt"), item.s("answer"), item.s("answeredBy"), item.times("reminderTimes"),
-                sent == null ? 0 : sent, item.time("breachedAt"), handOff(item), sweepState(item));
+                sent == null ? 0 : sent, item.time("breachedAt"), handOn(item), sweepState(item));
     }
 
     /**
@@ -129,11 +129,11 @@ final class FeedbackItems {
     }
 
     /** Written by {@link DynamoFeedbackRepository#recordHandOn}; null on escalations not handed on. */
-    private static HandOff handOff(Item item) {
+    private static HandOn handOn(Item item) {
         if (item.s("handedTo") == null) {
             return null;
         }
-        return new HandOff(item.s("handedTo"), item.integer("handedToStep"), item.time("handedToDueAt"),
+        return new HandOn(item.s("handedTo"), item.integer("handedToStep"), item.time("handedToDueAt"),
                 item.time("handedOnAt"), item.s("handedOnBy"), item.s("handOnNote"), item.s("handOnMailId"));
     }
 

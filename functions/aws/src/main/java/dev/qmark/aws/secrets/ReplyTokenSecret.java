@@ -2,7 +2,7 @@ package dev.qmark.aws.secrets;
 
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.asking.ReplyTokens;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;

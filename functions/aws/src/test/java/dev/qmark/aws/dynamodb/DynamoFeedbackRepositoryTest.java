@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
@@ -18,9 +18,10 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
-import dev.qmark.core.ports.FeedbackRepository.AnswerOutcome;
-import dev.qmark.core.ports.FeedbackRepository.Claim;
-import dev.qmark.core.ports.FeedbackRepository.HandOnOutcome;
+import dev.qmark.core.ports.Notice;
+import dev.qmark.core.ports.Escalations.AnswerOutcome;
+import dev.qmark.core.ports.MailClaims.Claim;
+import dev.qmark.core.ports.Escalations.HandOnOutcome;
 import dev.qmark.emulators.SharedEmbeddedAws;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,10 +148,10 @@ class DynamoFeedbackRepositoryTest {
         assertFalse(inDeadlineIndex(f.id()));
         assertEquals(List.of("received", "asked", "answered"), record.timeline().stream().map(TimelineEvent::type).toList());
 
-        assertEquals(Claim.CLAIMED, repository.claimNotice(f.id(), 1, "founder", at, Duration.ofSeconds(30)));
-        assertEquals(Claim.BUSY, repository.claimNotice(f.id(), 1, "founder", at, Duration.ofSeconds(30)));
-        repository.markNoticeSent(f.id(), 1, "founder", at, new TimelineEvent(at.plusMillis(1), "founder-told", "jeff"));
-        assertEquals(Claim.ALREADY_SENT, repository.claimNotice(f.id(), 1, "founder", at.plusSeconds(60), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfEscalation(f.id(), 1, "founder"), at, Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, repository.claim(new Notice.OfEscalation(f.id(), 1, "founder"), at, Duration.ofSeconds(30)));
+        repository.markSent(new Notice.OfEscalation(f.id(), 1, "founder"), at, new TimelineEvent(at.plusMillis(1), "founder-told", "jeff"));
+        assertEquals(Claim.ALREADY_SENT, repository.claim(new Notice.OfEscalation(f.id(), 1, "founder"), at.plusSeconds(60), Duration.ofSeconds(30)));
     }
 
     @Test
@@ -160,14 +161,14 @@ class DynamoFeedbackRepositoryTest {
         repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), List.of(T0.plusSeconds(7200)),
                 new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
         Instant at = T0.plusSeconds(600);
-        HandOff handOff = new HandOff("ops", 2, at.plusSeconds(14400), at, "dana@example.com", "Yours, Olivia.", "mail-1");
+        HandOn handOn = new HandOn("ops", 2, at.plusSeconds(14400), at, "dana@example.com", "Yours, Olivia.", "mail-1");
 
-        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(f.id(), 1, handOff,
+        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(at, "handed-on", "dana -> ops")));
-        assertEquals(HandOnOutcome.ALREADY_RECORDED, repository.recordHandOn(f.id(), 1, handOff,
+        assertEquals(HandOnOutcome.ALREADY_RECORDED, repository.recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(at.plusSeconds(5), "handed-on", "again")));
         assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1,
-                new HandOff("billing", 2, at.plusSeconds(14400), at, "dana@example.com", "", "mail-2"),
+                new HandOn("billing", 2, at.plusSeconds(14400), at, "dana@example.com", "", "mail-2"),
                 new TimelineEvent(at.plusSeconds(6), "handed-on", "another mail")));
         // an answer to the handed-on escalation finds it closed
         assertEquals(AnswerOutcome.NOT_OPEN, repository.recordAnswer(f.id(), 1, "x", "dana@example.com", "mail-3", at,
@@ -176,7 +177,7 @@ class DynamoFeedbackRepositoryTest {
         FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
         Escalation handed = record.escalation(1).orElseThrow();
         assertEquals(EscalationStatus.HANDED_ON, handed.status());
-        assertEquals(handOff, handed.handedOn());
+        assertEquals(handOn, handed.handedOn());
         assertNull(handed.answer());
         assertEquals(FeedbackStatus.ASKED, record.feedback().status(), "handing on is not answering");
         assertFalse(inDeadlineIndex(f.id()), "off the sweeper's list");
@@ -188,15 +189,15 @@ class DynamoFeedbackRepositoryTest {
     @Test
     void aHandOnNeedsAnOpenEscalationAndAFreeNextStep() {
         Feedback f = stored("handon-taken@example.org", T0);
-        HandOff handOff = new HandOff("ops", 2, T0.plusSeconds(14400), T0, "dana@example.com", "", "mail-1");
-        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOff,
+        HandOn handOn = new HandOn("ops", 2, T0.plusSeconds(14400), T0, "dana@example.com", "", "mail-1");
+        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(T0, "handed-on", "never asked")));
         repository.claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
-        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOff,
+        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(T0, "handed-on", "still being asked")));
         repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), List.of(), new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
         repository.claimEscalation(asking(f, 2), T0.plusSeconds(2), Duration.ofSeconds(30));
-        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOff,
+        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(T0.plusSeconds(3), "handed-on", "step 2 is taken")));
         assertEquals(EscalationStatus.OPEN, repository.findRecord(f.id()).orElseThrow().escalation(1).orElseThrow().status());
         assertTrue(inDeadlineIndex(f.id()));
@@ -206,13 +207,13 @@ class DynamoFeedbackRepositoryTest {
     void aNoticeAboutAnItemIsClaimedOncePerKeyOnItsOwnRecord() {
         Feedback f = stored("told@example.org", T0);
         String key = "not-handed-on#1#abc";
-        assertEquals(Claim.CLAIMED, repository.claimItemNotice(f.id(), key, T0, Duration.ofSeconds(30)));
-        assertEquals(Claim.BUSY, repository.claimItemNotice(f.id(), key, T0.plusSeconds(1), Duration.ofSeconds(30)));
-        assertEquals(Claim.CLAIMED, repository.claimItemNotice(f.id(), key, T0.plusSeconds(31), Duration.ofSeconds(30)),
+        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfItem(f.id(), key), T0, Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, repository.claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(1), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(31), Duration.ofSeconds(30)),
                 "a crashed sender's claim expires");
-        repository.markItemNoticeSent(f.id(), key, T0.plusSeconds(32), new TimelineEvent(T0.plusSeconds(32), "told", "x"));
-        assertEquals(Claim.ALREADY_SENT, repository.claimItemNotice(f.id(), key, T0.plusSeconds(600), Duration.ofSeconds(30)));
-        assertEquals(Claim.CLAIMED, repository.claimItemNotice(f.id(), "not-handed-on#1#def", T0, Duration.ofSeconds(30)),
+        repository.markSent(new Notice.OfItem(f.id(), key), T0.plusSeconds(32), new TimelineEvent(T0.plusSeconds(32), "told", "x"));
+        assertEquals(Claim.ALREADY_SENT, repository.claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(600), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfItem(f.id(), "not-handed-on#1#def"), T0, Duration.ofSeconds(30)),
                 "another key is another notice");
         FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
         assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("told")));

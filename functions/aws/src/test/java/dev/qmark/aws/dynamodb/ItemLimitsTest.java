@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
@@ -17,9 +17,10 @@ import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.intake.SubmissionValidator;
 import dev.qmark.core.ports.FeedbackRepository;
-import dev.qmark.core.ports.FeedbackRepository.AnswerOutcome;
-import dev.qmark.core.ports.FeedbackRepository.Claim;
-import dev.qmark.core.ports.FeedbackRepository.HandOnOutcome;
+import dev.qmark.core.ports.Notice;
+import dev.qmark.core.ports.Escalations.AnswerOutcome;
+import dev.qmark.core.ports.MailClaims.Claim;
+import dev.qmark.core.ports.Escalations.HandOnOutcome;
 import dev.qmark.core.text.StoredText;
 import dev.qmark.emulators.SharedEmbeddedAws;
 import java.time.Duration;
@@ -79,11 +80,11 @@ class ItemLimitsTest {
         // step 1 is handed on with the longest note, step 2 answered with the longest answer
         ask(id, 1, reminders);
         String note = StoredText.keepBytes(WIDE.repeat(300_000), StoredText.LONG_TEXT_BYTES).text();
-        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(id, 1, new HandOff("ops", 2, T0.plusSeconds(7200),
+        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(id, 1, new HandOn("ops", 2, T0.plusSeconds(7200),
                 T0.plusSeconds(60), address(), note, "m".repeat(64)), new TimelineEvent(T0.plusSeconds(60), "handed-on", "x")));
         ask(id, 2, reminders);
         for (String notice : List.of("founder", "late", "cut", "handed-on", "reminder-1", "reminder-20")) {
-            assertEquals(Claim.CLAIMED, repository.claimNotice(id, 2, notice, T0, Duration.ofSeconds(30)));
+            assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfEscalation(id, 2, notice), T0, Duration.ofSeconds(30)));
         }
         String answer = StoredText.keepBytes(WIDE.repeat(300_000), StoredText.LONG_TEXT_BYTES).text();
         assertEquals(AnswerOutcome.RECORDED, repository.recordAnswer(id, 2, answer, address(), "m".repeat(64),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.core.escalation.ReplyTokens;
+import dev.qmark.core.asking.ReplyTokens;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public record Escalation(String feedbackId, int step, String owner, String ownerEmail, EscalationStatus status,
                          Instant askedAt, Instant dueAt, Instant answeredAt, String answer, String answeredBy,
-                         List<Instant> reminderTimes, int remindersSent, Instant breachedAt, HandOff handedOn,
+                         List<Instant> reminderTimes, int remindersSent, Instant breachedAt, HandOn handedOn,
                          SweepState sweep) {
 
     public Escalation {
@@ -32,7 +32,7 @@ public record Escalation(String feedbackId, int step, String owner, String owner
     /** An escalation as the clocks left it, before the sweeper had anything to say about it. */
     public Escalation(String feedbackId, int step, String owner, String ownerEmail, EscalationStatus status,
                       Instant askedAt, Instant dueAt, Instant answeredAt, String answer, String answeredBy,
-                      List<Instant> reminderTimes, int remindersSent, Instant breachedAt, HandOff handedOn) {
+                      List<Instant> reminderTimes, int remindersSent, Instant breachedAt, HandOn handedOn) {
         this(feedbackId, step, owner, ownerEmail, status, askedAt, dueAt, answeredAt, answer, answeredBy, reminderTimes,
                 remindersSent, breachedAt, handedOn, SweepState.NONE);
     }

@@ -1,13 +1,12 @@
 package dev.qmark.core.ports;
 
 import dev.qmark.core.escalation.Escalation;
-import dev.qmark.core.escalation.HandOff;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
-import dev.qmark.core.text.StoredText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +15,12 @@ import java.util.Optional;
 /**
  * Where feedback, escalations and their history live. Every state change is conditional, so
  * that a redelivered message, a retried call or two racing workers change it once.
+ *
+ * <p>Still several concerns in one port: its narrow parts ({@link MailClaims}, {@link ReviewQueue},
+ * {@link MailThreads}, {@link SweepList}, {@link Escalations}) are being cut
+ * out of it one by one (issue 8), each with its own adapter.
  */
-public interface FeedbackRepository {
+public interface FeedbackRepository extends MailClaims, ReviewQueue, MailThreads, SweepList, Escalations {
 
     /**
      * The item holding a submission: the new one, or the one stored earlier for the same key.
@@ -26,48 +29,8 @@ public interface FeedbackRepository {
     record Stored(String feedbackId, boolean created, boolean sameContent) {
     }
 
-    /** What a claim to send a mail found. */
-    enum Claim {
-        /** yours: send it, then mark it sent */
-        CLAIMED,
-        /** sent before: do nothing */
-        ALREADY_SENT,
-        /** another attempt holds it right now: try again later */
-        BUSY
-    }
-
-    enum AnswerOutcome {
-        /** this mail answered the escalation */
-        RECORDED,
-        /** this same mail was recorded before (a redelivery) */
-        ALREADY_RECORDED,
-        /** the escalation is not open: answered by another mail, or never asked */
-        NOT_OPEN
-    }
-
-    enum HandOnOutcome {
-        /** this mail handed the escalation on */
-        RECORDED,
-        /** this same mail handed it on before (a redelivery): finish that hand-on, start none */
-        ALREADY_RECORDED,
-        /** the escalation is not open (answered, late, handed on by another mail), or its next step exists */
-        NOT_OPEN
-    }
-
     /** One page of a listing; {@code cursor} is null on the last page. */
     record Page(List<Feedback> items, String cursor) {
-    }
-
-    /**
-     * A mail kept for a person to look at instead of being applied. What came from the mail is
-     * bounded ({@link StoredText}), so that no mail is too big to be kept: the raw MIME is linked.
-     */
-    record ReviewItem(String mailId, String rawLocation, String from, String subject, String reason, Instant at) {
-        public ReviewItem {
-            from = StoredText.bounded(from, StoredText.LINE_BYTES);
-            subject = StoredText.bounded(subject, StoredText.LINE_BYTES);
-            reason = StoredText.bounded(reason, StoredText.REASON_BYTES);
-        }
     }
 
     /**
@@ -85,117 +48,6 @@ public interface FeedbackRepository {
     boolean recordRoute(String feedbackId, RouteDecision decision, TimelineEvent event);
 
     /**
-     * Creates the escalation in status ASKING and claims its "?" mail for {@code lease}. An
-     * attempt that died while holding the claim loses it when the lease runs out.
-     */
-    Claim claimEscalation(Escalation asking, Instant now, Duration lease);
-
-    /**
-     * ASKING to OPEN: the mail went out; the clock runs. The escalation joins the sweeper's list,
-     * next checked at its first reminder (or its deadline when there is none).
-     */
-    void markAsked(String feedbackId, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
-                   TimelineEvent event);
-
-    /**
-     * The answer: the escalation answered becomes ANSWERED (or ANSWERED_LATE after its deadline),
-     * and every other clock of the item stops (other open escalations are answered too, late ones
-     * stay late); all leave the sweeper's list. Keyed by the answering mail's id.
-     */
-    AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
-                               Instant at, TimelineEvent event);
-
-    /**
-     * OPEN to HANDED_ON: the person asked passed the question on ({@code "? @alias"}). The item is
-     * not answered; the escalation leaves the sweeper's list (no reminder, no breach) and keeps
-     * {@code handOff} (to whom, as which step, their deadline, the note, the mail's id). Only when
-     * step {@code handOff.toStep()} does not exist yet: the escalator creates and claims it next.
-     * Keyed by the handing mail's id, so that a redelivery is recognised; the timeline event is
-     * written in the same transaction.
-     */
-    HandOnOutcome recordHandOn(String feedbackId, int step, HandOff handOff, TimelineEvent event);
-
-    /**
-     * Claims a one-off notice of an escalation — the founder's "answered" mail ({@code founder}),
-     * a reminder ({@code reminder-N}), the late notice ({@code late}) — as {@link #claimEscalation} does.
-     */
-    Claim claimNotice(String feedbackId, int step, String notice, Instant now, Duration lease);
-
-    void markNoticeSent(String feedbackId, int step, String notice, Instant at, TimelineEvent event);
-
-    /**
-     * Reminders up to number {@code n} (from 1) are behind us and the notice {@code reminder-n} was
-     * sent; the next check moves to {@code nextCheckAt}. False when the escalation is no longer OPEN
-     * or was moved past n already.
-     */
-    boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at, TimelineEvent event);
-
-    /** OPEN to LATE when its deadline has passed at {@code at}; it stays on the sweeper's list until {@link #finishBreach}. */
-    boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event);
-
-    /** A late escalation's follow-up is done (the next person asked, the owner told): it leaves the sweeper's list. */
-    void finishBreach(String feedbackId, int step);
-
-    /** One page of due escalations; {@code cursor} (opaque) reads on after its last item, null on the last page. */
-    record DuePage(List<Escalation> items, String cursor) {
-    }
-
-    /**
-     * Escalations whose next check (a reminder, the deadline, a follow-up, a postponed retry) is due
-     * at {@code now}, soonest first, one page; {@code cursor} from the previous page, or null.
-     */
-    DuePage dueEscalations(Instant now, int limit, String cursor);
-
-    /** The first page of {@link #dueEscalations(Instant, int, String)}. */
-    default List<Escalation> dueEscalations(Instant now, int limit) {
-        return dueEscalations(now, limit, null).items();
-    }
-
-    /**
-     * A sweep failed to check {@code seen}: its next check moves to {@code nextCheckAt} (so the
-     * next sweep reads past it) and the failure is counted with {@code problem}; with {@code stuck}
-     * it also leaves the sweeper's list for the stuck list, and {@code event} (may be null) goes on
-     * the timeline. Only if the escalation is as the sweep read it (next check, failures):
-     * two sweeps failing at once count one failure, and progress made meanwhile stands. False when
-     * it had changed.
-     */
-    boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
-                          TimelineEvent event);
-
-    /** Escalations set aside as stuck (see {@link #postponeCheck}), soonest deadline first; owner optional. */
-    List<Escalation> stuckEscalations(String owner, int limit);
-
-    /**
-     * OPEN to ORPHANED: the person asked ({@code goneOwner}) is no longer in the configuration and
-     * the question goes to {@code handOff.to()} as step {@code handOff.toStep()}, which must not
-     * exist yet. It stays on the sweeper's list, due now, until {@link #finishOrphaned}: a sweep
-     * that dies before asking the next person is finished by the next one. False when it was not
-     * OPEN with that owner any more (answered, handed on, adopted by a racing sweep).
-     */
-    boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOff handOff, TimelineEvent event);
-
-    /** The next person was asked about an orphaned escalation: it leaves the sweeper's list. */
-    void finishOrphaned(String feedbackId, int step);
-
-    /**
-     * Claims a one-off notice to the founder that belongs to no feedback item (what a configuration
-     * change orphaned), as {@link #claimNotice} does; {@code notice} names it for good.
-     */
-    Claim claimFounderNotice(String notice, Instant now, Duration lease);
-
-    void markFounderNoticeSent(String notice, Instant at);
-
-    /** Open (status OPEN) or late (LATE) escalations, soonest deadline first; owner and dueBefore optional. */
-    List<Escalation> escalations(dev.qmark.core.escalation.EscalationStatus status, String owner, Instant dueBefore,
-                                 int limit);
-
-    /** Remembers that a mail Qmark sent (by its Message-ID) belongs to a feedback item, for threading replies. */
-    void rememberMessage(String messageId, String feedbackId);
-
-    /** The feedback item a mail Qmark sent belongs to, by that mail's Message-ID. */
-    Optional<String> feedbackByMessageId(String messageId);
-
-    /**
      * Adds a customer's later mail to its item's timeline, once per mail: false when this mail
      * was added before (a redelivery).
      */
@@ -203,43 +55,6 @@ public interface FeedbackRepository {
 
     /** Records something on an item's timeline (an auto-reply that arrived, say). */
     void recordEvent(String feedbackId, TimelineEvent event);
-
-    /**
-     * Takes one of {@code perHour} acknowledgements a sender may get in the hour starting at
-     * {@code hour}: false when they had them all (a loop, or a flood).
-     */
-    boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour);
-
-    /** Keeps a mail that was not applied; the same mail kept twice is one item. */
-    void keepForReview(ReviewItem item);
-
-    /** One page of the review list; {@code cursor} is null on the last page. */
-    record ReviewPage(List<ReviewItem> items, String cursor) {
-    }
-
-    /**
-     * Mails kept for review (not applied: strangers, forged tokens, robots, spam, unparseable),
-     * newest first, from {@code cursor} (null: the newest).
-     *
-     * @throws IllegalArgumentException for a cursor that is not one this listing gave out
-     */
-    ReviewPage reviewItems(int limit, String cursor);
-
-    /** The newest {@code limit} mails kept for review. */
-    default List<ReviewItem> reviewItems(int limit) {
-        return reviewItems(limit, null).items();
-    }
-
-    /**
-     * Claims a one-off notice about an item that belongs to no single escalation state, such as
-     * telling someone once per question and reason why their "? @alias" did nothing ({@code key}
-     * names it), as {@link #claimNotice} does. Each is a record of its own under the item, so that
-     * however many there are, no escalation grows towards DynamoDB's item limit.
-     */
-    Claim claimItemNotice(String feedbackId, String key, Instant now, Duration lease);
-
-    /** The notice claimed with {@link #claimItemNotice} was sent; {@code event} goes on the timeline. */
-    void markItemNoticeSent(String feedbackId, String key, Instant at, TimelineEvent event);
 
     /** Newest first. Both filters optional (null). */
     Page list(FeedbackStatus status, String customerEmail, int limit, String cursor);

@@ -3,8 +3,8 @@ package dev.qmark.core.reply;
 import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.Escalation;
-import dev.qmark.core.escalation.HandOff;
-import dev.qmark.core.escalation.MailFormat;
+import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.asking.MailFormat;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.mail.OutgoingMail;
 import java.util.List;
@@ -21,14 +21,14 @@ final class HandOnMails {
 
     /** "Handed to Olivia (ops); Olivia's deadline: ..." to the person who handed it on. */
     OutgoingMail handedOn(Feedback feedback, Escalation handed, Owner asker, String address) {
-        HandOff handOff = handed.handedOn();
-        Owner next = config.requireOwner(handOff.to());
+        HandOn handOn = handed.handedOn();
+        Owner next = config.requireOwner(handOn.to());
         StringBuilder text = new StringBuilder();
         text.append("Handed to ").append(next.name()).append(" (").append(next.alias()).append("); ")
-                .append(next.name()).append("'s deadline: ").append(MailFormat.when(handOff.dueAt(), asker.timeZone()))
+                .append(next.name()).append("'s deadline: ").append(MailFormat.when(handOn.dueAt(), asker.timeZone()))
                 .append(".\n\n");
-        if (!handOff.note().isBlank()) {
-            text.append("Your note went with it:\n").append(MailFormat.quote(handOff.note())).append("\n\n");
+        if (!handOn.note().isBlank()) {
+            text.append("Your note went with it:\n").append(MailFormat.quote(handOn.note())).append("\n\n");
         }
         text.append("The question is ").append(next.name()).append("'s now: you will not be reminded about it.\n\n");
         text.append(MailFormat.quote(feedback.message())).append("\n\n");

@@ -3,15 +3,14 @@ package dev.qmark.core.reply;
 import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.config.Route;
-import dev.qmark.core.escalation.AnswerMail;
+import dev.qmark.core.asking.AnswerMail;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.Escalator;
-import dev.qmark.core.escalation.HandOff;
-import dev.qmark.core.escalation.ReplyTokens;
-import dev.qmark.core.escalation.Triage;
-import dev.qmark.core.escalation.TryAgainLater;
+import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.asking.ReplyTokens;
+import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
@@ -21,8 +20,10 @@ import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.mail.ReplyText;
 import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.FeedbackRepository;
-import dev.qmark.core.ports.FeedbackRepository.ReviewItem;
+import dev.qmark.core.ports.ReviewQueue.ReviewItem;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Notice;
+import dev.qmark.core.sending.SendOnce;
 import dev.qmark.core.text.Hashes;
 import dev.qmark.core.text.StoredText;
 import java.time.Clock;
@@ -49,7 +50,6 @@ import java.util.Optional;
  */
 public final class ReplyIntake {
 
-    private static final Duration NOTICE_LEASE = Duration.ofSeconds(30);
     private static final String FOUNDER_NOTICE = "founder";
     private static final String HANDED_ON_NOTICE = "handed-on";
     /** The writer told that their answer or note was cut to what an item holds. */
@@ -57,7 +57,7 @@ public final class ReplyIntake {
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
-    private final MailSender mail;
+    private final SendOnce sendOnce;
     private final ReplyTokens tokens;
     private final AnswerMail answerMail;
     private final HandOnMails handOnMails;
@@ -70,7 +70,7 @@ public final class ReplyIntake {
                        Clock clock) {
         this.config = config;
         this.repository = repository;
-        this.mail = mail;
+        this.sendOnce = new SendOnce(repository, mail, clock);
         this.tokens = tokens;
         this.answerMail = new AnswerMail(config);
         this.handOnMails = new HandOnMails(config);
@@ -157,21 +157,10 @@ public final class ReplyIntake {
     }
 
     private void tellFounder(String feedbackId, int step, Owner answeredBy) {
-        switch (repository.claimNotice(feedbackId, step, FOUNDER_NOTICE, clock.instant(), NOTICE_LEASE)) {
-            case ALREADY_SENT -> {
-                return;
-            }
-            case BUSY -> throw new TryAgainLater("the founder's notice for " + feedbackId + "-" + step + " is being sent");
-            case CLAIMED -> {
-                // go on below
-            }
-        }
-        FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
-        Escalation answered = record.escalation(step).orElseThrow();
-        mail.send(answerMail.compose(record.feedback(), answered, answeredBy));
-        Instant now = clock.instant();
-        repository.markNoticeSent(feedbackId, step, FOUNDER_NOTICE, now,
-                new TimelineEvent(now, "founder-told", "answer sent to " + config.founder().name()));
+        sendOnce.send(new Notice.OfEscalation(feedbackId, step, FOUNDER_NOTICE), () -> {
+            FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
+            return answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy);
+        }, at -> new TimelineEvent(at, "founder-told", "answer sent to " + config.founder().name()));
     }
 
     /** For a timeline event: "; the answer was cut to the first N of M characters (the full mail is at ...)". */
@@ -186,20 +175,11 @@ public final class ReplyIntake {
         if (!kept.cut()) {
             return;
         }
-        switch (repository.claimNotice(feedbackId, step, CUT_NOTICE, clock.instant(), NOTICE_LEASE)) {
-            case ALREADY_SENT -> {
-                return;
-            }
-            case BUSY -> throw new TryAgainLater("the cut notice for " + feedbackId + "-" + step + " is being sent");
-            case CLAIMED -> {
-                // go on below
-            }
-        }
-        FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
-        mail.send(cutNoticeMail.compose(record.feedback(), record.escalation(step).orElseThrow(), writer, what, kept,
-                rawLocation));
-        Instant now = clock.instant();
-        repository.markNoticeSent(feedbackId, step, CUT_NOTICE, now, new TimelineEvent(now, "writer-told-cut",
+        sendOnce.send(new Notice.OfEscalation(feedbackId, step, CUT_NOTICE), () -> {
+            FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
+            return cutNoticeMail.compose(record.feedback(), record.escalation(step).orElseThrow(), writer, what, kept,
+                    rawLocation);
+        }, at -> new TimelineEvent(at, "writer-told-cut",
                 writer + " told that the " + (what == CutNoticeMail.What.ANSWER ? "answer" : "note") + " was cut"));
     }
 
@@ -219,7 +199,7 @@ public final class ReplyIntake {
                     + " on " + escalation.id() + ": the founder's \"?\" counts only when SES's SPF or DKIM verdict"
                     + " passes (" + authentication.describe() + ")");
         }
-        HandOff before = escalation.handedOn();
+        HandOn before = escalation.handedOn();
         StoredText.Kept note = StoredText.keepBytes(command.note(), StoredText.LONG_TEXT_BYTES);
         if (escalation.status() == EscalationStatus.HANDED_ON && before != null && mailId.equals(before.mailId())) {
             return finishHandOn(feedback.id(), escalation.step(), asked, true, note, rawLocation);
@@ -252,11 +232,11 @@ public final class ReplyIntake {
                 : Duration.between(escalation.askedAt(), escalation.dueAt());
         Instant due = config.calendarFor(route, next.alias()).plusWorkingTime(now, within).truncatedTo(ChronoUnit.SECONDS);
         int nextStep = record.escalations().stream().mapToInt(Escalation::step).max().orElse(0) + 1;
-        HandOff handOff = new HandOff(next.alias(), nextStep, due, now, received.from(), note.text(), mailId);
+        HandOn handOn = new HandOn(next.alias(), nextStep, due, now, received.from(), note.text(), mailId);
         TimelineEvent event = new TimelineEvent(now, "handed-on", asked.name() + " <" + received.from()
                 + "> handed it on to " + next.name() + " (" + next.alias() + "), due " + due
                 + (command.note().isBlank() ? "" : ", with a note") + cutNote("note", note, rawLocation));
-        return switch (repository.recordHandOn(feedback.id(), escalation.step(), handOff, event)) {
+        return switch (repository.recordHandOn(feedback.id(), escalation.step(), handOn, event)) {
             case RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, false, note, rawLocation);
             case ALREADY_RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, true, note, rawLocation);
             case NOT_OPEN -> refuse(received, mailId, rawLocation, feedback, escalation, asked, command,
@@ -272,24 +252,14 @@ public final class ReplyIntake {
     private Outcome finishHandOn(String feedbackId, int step, Owner asked, boolean redelivered, StoredText.Kept note,
                                  String rawLocation) {
         Escalation handed = repository.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow();
-        HandOff handOff = handed.handedOn();
-        escalator.ask(new EscalationRequest(feedbackId, handOff.toStep(), handOff.to(), handOff.dueAt()));
-        switch (repository.claimNotice(feedbackId, step, HANDED_ON_NOTICE, clock.instant(), NOTICE_LEASE)) {
-            case ALREADY_SENT -> {
-                // told before
-            }
-            case BUSY -> throw new TryAgainLater("the hand-on notice for " + handed.id() + " is being sent");
-            case CLAIMED -> {
-                Feedback feedback = repository.find(feedbackId).orElseThrow();
-                mail.send(handOnMails.handedOn(feedback, handed, asked, handOff.by()));
-                Instant now = clock.instant();
-                repository.markNoticeSent(feedbackId, step, HANDED_ON_NOTICE, now, new TimelineEvent(now,
-                        "hand-on-confirmed", asked.name() + " told it went to " + handOff.to()));
-            }
-        }
-        tellWriterOfCut(feedbackId, step, handOff.by(), CutNoticeMail.What.NOTE, note, rawLocation);
+        HandOn handOn = handed.handedOn();
+        escalator.ask(new EscalationRequest(feedbackId, handOn.toStep(), handOn.to(), handOn.dueAt()));
+        sendOnce.send(new Notice.OfEscalation(feedbackId, step, HANDED_ON_NOTICE),
+                () -> handOnMails.handedOn(repository.find(feedbackId).orElseThrow(), handed, asked, handOn.by()),
+                at -> new TimelineEvent(at, "hand-on-confirmed", asked.name() + " told it went to " + handOn.to()));
+        tellWriterOfCut(feedbackId, step, handOn.by(), CutNoticeMail.What.NOTE, note, rawLocation);
         return new Outcome(redelivered ? Outcome.Kind.ALREADY_HANDED_ON : Outcome.Kind.HANDED_ON, feedbackId,
-                "handed on by " + handOff.by() + " to " + handOff.to() + " (" + feedbackId + "-" + handOff.toStep() + ")");
+                "handed on by " + handOn.by() + " to " + handOn.to() + " (" + feedbackId + "-" + handOn.toStep() + ")");
     }
 
     /**
@@ -301,22 +271,12 @@ public final class ReplyIntake {
         Outcome kept = review(received, mailId, rawLocation, "\"" + command.written() + "\" from " + received.from()
                 + " on " + escalation.id() + " did not hand it on: " + why);
         String notice = "not-handed-on#" + escalation.step() + "#" + Hashes.sha256(why).substring(0, 16);
-        switch (repository.claimItemNotice(feedback.id(), notice, clock.instant(), NOTICE_LEASE)) {
-            case ALREADY_SENT -> {
-                // told before, about this question and for this reason
-            }
-            case BUSY -> throw new TryAgainLater("the notice about mail " + mailId + " is being sent");
-            case CLAIMED -> {
-                String replyAddress = escalation.status() == EscalationStatus.OPEN
-                        ? config.replyAddress(tokens.issue(feedback.id(), escalation.step())) : null;
-                mail.send(handOnMails.notHandedOn(feedback, escalation, asked, received.from(), command, why,
-                        replyAddress));
-                Instant now = clock.instant();
-                repository.markItemNoticeSent(feedback.id(), notice, now, new TimelineEvent(now, "not-handed-on",
-                        received.from() + " told why \"" + command.written() + "\" on " + escalation.id()
-                                + " changed nothing: " + why));
-            }
-        }
+        String replyAddress = escalation.status() == EscalationStatus.OPEN
+                ? config.replyAddress(tokens.issue(feedback.id(), escalation.step())) : null;
+        sendOnce.send(new Notice.OfItem(feedback.id(), notice),
+                () -> handOnMails.notHandedOn(feedback, escalation, asked, received.from(), command, why, replyAddress),
+                at -> new TimelineEvent(at, "not-handed-on", received.from() + " told why \"" + command.written()
+                        + "\" on " + escalation.id() + " changed nothing: " + why));
         return kept;
     }
 

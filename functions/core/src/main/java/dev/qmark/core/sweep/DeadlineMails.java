@@ -3,7 +3,7 @@ package dev.qmark.core.sweep;
 import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.Escalation;
-import dev.qmark.core.escalation.MailFormat;
+import dev.qmark.core.asking.MailFormat;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.mail.OutgoingMail;
 import java.time.Duration;

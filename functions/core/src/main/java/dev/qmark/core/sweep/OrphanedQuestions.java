@@ -6,17 +6,19 @@ import dev.qmark.core.config.Route;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.Escalator;
-import dev.qmark.core.escalation.HandOff;
-import dev.qmark.core.escalation.ReplyTokens;
-import dev.qmark.core.escalation.Triage;
+import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.asking.ReplyTokens;
+import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.mail.OutgoingMail;
 import dev.qmark.core.ports.FeedbackRepository;
-import dev.qmark.core.ports.FeedbackRepository.Claim;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Notice;
+import dev.qmark.core.sending.SendOnce;
+import dev.qmark.core.sending.TryAgainLater;
 import dev.qmark.core.text.Hashes;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,12 +49,11 @@ public final class OrphanedQuestions {
     record Orphan(String escalationId, String feedbackId, String title, String goneOwner, String goneEmail, String to) {
     }
 
-    private static final Duration NOTICE_LEASE = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(OrphanedQuestions.class.getName());
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
-    private final MailSender mail;
+    private final SendOnce sendOnce;
     private final Escalator escalator;
     private final Clock clock;
 
@@ -60,7 +61,7 @@ public final class OrphanedQuestions {
                              Clock clock) {
         this.config = config;
         this.repository = repository;
-        this.mail = mail;
+        this.sendOnce = new SendOnce(repository, mail, clock);
         this.escalator = new Escalator(config, repository, mail, tokens, clock);
         this.clock = clock;
     }
@@ -105,7 +106,7 @@ public final class OrphanedQuestions {
         String gone = escalation.owner() + " <" + escalation.ownerEmail() + ">";
         String note = gone + " was asked but is no longer in Qmark's configuration; the question goes to "
                 + next.name() + " (" + next.alias() + ") instead.";
-        HandOff handOff = new HandOff(next.alias(), escalation.step() + 1, due, now, "qmark", note, "orphaned");
+        HandOn handOn = new HandOn(next.alias(), escalation.step() + 1, due, now, "qmark", note, "orphaned");
         Orphan orphan = new Orphan(escalation.id(), escalation.feedbackId(), record.feedback().title(),
                 escalation.owner(), escalation.ownerEmail(), next.alias());
         if (record.feedback().status() == FeedbackStatus.ANSWERED) {
@@ -113,9 +114,9 @@ public final class OrphanedQuestions {
         }
         // listed even when a racing sweep records it first: whichever tells the founder lists it
         tally.orphans.add(orphan);
-        if (repository.recordOrphaned(escalation.feedbackId(), escalation.step(), escalation.owner(), handOff,
+        if (repository.recordOrphaned(escalation.feedbackId(), escalation.step(), escalation.owner(), handOn,
                 new TimelineEvent(now, "orphaned", note))) {
-            ask(escalation.feedbackId(), escalation.step(), handOff, tally);
+            ask(escalation.feedbackId(), escalation.step(), handOn, tally);
         }
     }
 
@@ -125,11 +126,11 @@ public final class OrphanedQuestions {
     }
 
     /** Asks the next person (once, by the escalator's claim); then the orphan leaves the sweeper's list. */
-    private void ask(String feedbackId, int step, HandOff handOff, SweepTally tally) {
-        Escalator.Outcome outcome = escalator.ask(new EscalationRequest(feedbackId, handOff.toStep(), handOff.to(),
-                handOff.dueAt()));
+    private void ask(String feedbackId, int step, HandOn handOn, SweepTally tally) {
+        Escalator.Outcome outcome = escalator.ask(new EscalationRequest(feedbackId, handOn.toStep(), handOn.to(),
+                handOn.dueAt()));
         if (outcome == Escalator.Outcome.ASKED) {
-            tally.orphaned.add(feedbackId + "-" + step + " -> " + handOff.to());
+            tally.orphaned.add(feedbackId + "-" + step + " -> " + handOn.to());
         }
         repository.finishOrphaned(feedbackId, step);
     }
@@ -163,13 +164,10 @@ public final class OrphanedQuestions {
         TreeSet<String> gone = new TreeSet<>();
         tally.orphans.forEach(o -> gone.add(o.goneOwner()));
         String notice = "orphans-" + Hashes.sha256(String.join(",", gone)).substring(0, 32);
-        Instant now = clock.instant();
         try {
-            if (repository.claimFounderNotice(notice, now, NOTICE_LEASE) != Claim.CLAIMED) {
-                return;
-            }
-            mail.send(noticeMail(gone, tally.orphans));
-            repository.markFounderNoticeSent(notice, clock.instant());
+            sendOnce.send(new Notice.ToFounder(notice), () -> noticeMail(gone, tally.orphans), at -> null);
+        } catch (TryAgainLater busy) {
+            // a racing sweep of the same change is telling the founder right now
         } catch (RuntimeException e) {
             // the claim runs out and a later sweep of the same change tells the founder then
             LOG.log(Level.WARNING, "telling the founder about orphaned questions failed", e);

@@ -6,18 +6,19 @@ import dev.qmark.core.config.Route;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.Escalator;
-import dev.qmark.core.escalation.ReplyTokens;
-import dev.qmark.core.escalation.Triage;
-import dev.qmark.core.escalation.TryAgainLater;
+import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.asking.ReplyTokens;
+import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
-import dev.qmark.core.ports.FeedbackRepository.Claim;
-import dev.qmark.core.ports.FeedbackRepository.DuePage;
+import dev.qmark.core.ports.SweepList.DuePage;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Notice;
+import dev.qmark.core.sending.SendOnce;
+import dev.qmark.core.sending.TryAgainLater;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,12 +48,11 @@ public final class Sweeper {
 
     /** Escalations read per page. */
     static final int PAGE = 100;
-    private static final Duration NOTICE_LEASE = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
-    private final MailSender mail;
+    private final SendOnce sendOnce;
     private final ReplyTokens tokens;
     private final Escalator escalator;
     private final DeadlineMails mails;
@@ -64,7 +64,7 @@ public final class Sweeper {
     public Sweeper(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens, Clock clock) {
         this.config = config;
         this.repository = repository;
-        this.mail = mail;
+        this.sendOnce = new SendOnce(repository, mail, clock);
         this.tokens = tokens;
         this.escalator = new Escalator(config, repository, mail, tokens, clock);
         this.mails = new DeadlineMails(config);
@@ -156,43 +156,40 @@ public final class Sweeper {
             // the repository could not read it (see SweepState): fail it like any check, never every sweep
             throw new IllegalStateException(escalation.sweep().problem());
         }
-        boolean finished = true;
         if (escalation.status() == EscalationStatus.ORPHANED) {
             orphans.finish(escalation, tally);
         } else if (escalation.status() == EscalationStatus.OPEN && config.owner(escalation.owner()).isEmpty()) {
             orphans.adopt(escalation, tally);
         } else if (escalation.status() == EscalationStatus.LATE) {
-            finished = followUpBreach(escalation, now, tally);
+            followUpBreach(escalation, now, tally);
         } else if (escalation.status() == EscalationStatus.OPEN && !now.isBefore(escalation.dueAt())) {
             Owner owner = config.requireOwner(escalation.owner());
             if (repository.markLate(escalation.feedbackId(), escalation.step(), now, new TimelineEvent(now, "late",
                     owner.name() + " did not answer by " + escalation.dueAt()))) {
                 tally.breached.add(escalation.id());
             }
-            finished = followUpBreach(escalation, now, tally);
+            followUpBreach(escalation, now, tally);
         } else if (escalation.status() == EscalationStatus.OPEN) {
-            finished = remind(escalation, now, tally);
+            remind(escalation, now, tally);
         }
         // anything else: its state changed since the index was read, nothing to do
-        if (finished) {
-            tally.done++;
-        } else {
-            tally.busy.add(escalation.id());
-        }
+        // (a claim another sweep holds throws TryAgainLater: counted busy by the caller, not done)
+        tally.done++;
     }
 
     /**
      * Sends the latest reminder that is due; earlier ones it overtook are not sent at all.
-     * False when another sweep holds the reminder's claim right now.
+     *
+     * @throws TryAgainLater when another sweep holds the reminder's claim right now
      */
-    private boolean remind(Escalation escalation, Instant now, SweepTally tally) {
+    private void remind(Escalation escalation, Instant now, SweepTally tally) {
         var times = escalation.reminderTimes();
         int due = 0;
         while (due < times.size() && !times.get(due).isAfter(now)) {
             due++;
         }
         if (due <= escalation.remindersSent()) {
-            return true;
+            return;
         }
         String notice = "reminder-" + due;
         Instant nextCheck = due < times.size() ? times.get(due) : escalation.dueAt();
@@ -200,34 +197,33 @@ public final class Sweeper {
         Feedback feedback = repository.find(escalation.feedbackId())
                 .orElseThrow(() -> new IllegalStateException("feedback " + escalation.feedbackId() + " is not stored"));
         Owner owner = config.requireOwner(escalation.owner());
-        Claim claim = repository.claimNotice(escalation.feedbackId(), escalation.step(), notice, now, NOTICE_LEASE);
-        if (claim == Claim.BUSY) {
-            return false;
-        }
-        if (claim == Claim.CLAIMED) {
-            mail.send(mails.reminder(feedback, escalation, owner, replyAddress(escalation), now));
+        Notice reminder = notice(escalation, notice);
+        // marked sent by markRemindersSent below, whoever sent it: one write also moves the next check
+        if (sendOnce.send(reminder.describe(), (at, lease) -> repository.claim(reminder, at, lease),
+                () -> mails.reminder(feedback, escalation, owner, replyAddress(escalation), now),
+                (messageId, at) -> { }) == SendOnce.Sent.NOW) {
             tally.reminded.add(escalation.id());
         }
         repository.markRemindersSent(escalation.feedbackId(), escalation.step(), due, nextCheck, now,
                 new TimelineEvent(now, "reminded", "reminder " + due + " to " + escalation.owner()));
-        return true;
     }
 
     /**
      * After a breach: the next person up the chain is asked (the founder at the top), the owner
      * is told, and the escalation leaves the sweeper's list. Each part is claimed, so a retry
      * repeats only what did not happen. An owner who left the configuration meanwhile is not told;
-     * the question goes where an orphaned one would (see {@link OrphanedQuestions}). False when
-     * another sweep holds the late notice's claim right now.
+     * the question goes where an orphaned one would (see {@link OrphanedQuestions}).
+     *
+     * @throws TryAgainLater when another sweep holds the late notice's claim right now
      */
-    private boolean followUpBreach(Escalation escalation, Instant now, SweepTally tally) {
+    private void followUpBreach(Escalation escalation, Instant now, SweepTally tally) {
         FeedbackRecord record = repository.findRecord(escalation.feedbackId())
                 .orElseThrow(() -> new IllegalStateException("feedback " + escalation.feedbackId() + " is not stored"));
         if (record.feedback().status() == FeedbackStatus.ANSWERED) {
-            return true;  // answered meanwhile: the answer stopped this clock
+            return;  // answered meanwhile: the answer stopped this clock
         }
         if (record.escalation(escalation.step()).map(e -> e.status() != EscalationStatus.LATE).orElse(true)) {
-            return true;  // not late after all: handed on just before the deadline (its next step is the hand-on's)
+            return;  // not late after all: handed on just before the deadline (its next step is the hand-on's)
         }
         Owner owner = config.owner(escalation.owner()).orElse(null);
         Owner next = null;
@@ -256,20 +252,20 @@ public final class Sweeper {
             }
         }
         if (owner != null) {
-            Claim claim = repository.claimNotice(escalation.feedbackId(), escalation.step(), "late", now, NOTICE_LEASE);
-            if (claim == Claim.BUSY) {
-                return false;
-            }
-            if (claim == Claim.CLAIMED) {
-                mail.send(mails.late(record.feedback(), escalation, owner, replyAddress(escalation), next, now));
-                repository.markNoticeSent(escalation.feedbackId(), escalation.step(), "late", now,
-                        new TimelineEvent(now, "told-late", owner.name() + " told the deadline passed"
-                                + (next == null ? "" : "; asked " + next.name())));
+            Owner after = next;
+            if (sendOnce.send(notice(escalation, "late"), () -> mails.late(record.feedback(), escalation, owner,
+                    replyAddress(escalation), after, now), at -> new TimelineEvent(now, "told-late", owner.name()
+                    + " told the deadline passed" + (after == null ? "" : "; asked " + after.name())))
+                    == SendOnce.Sent.NOW) {
                 tally.toldLate.add(escalation.id());
             }
         }
         repository.finishBreach(escalation.feedbackId(), escalation.step());
-        return true;
+        return;
+    }
+
+    private static Notice notice(Escalation escalation, String name) {
+        return new Notice.OfEscalation(escalation.feedbackId(), escalation.step(), name);
     }
 
     private String replyAddress(Escalation escalation) {

@@ -15,9 +15,9 @@ import java.time.Instant;
  * @param note   what the person handing on wrote below the command, "" for nothing
  * @param mailId the receiving system's id of the reply
  */
-public record HandOff(String to, int toStep, Instant dueAt, Instant at, String by, String note, String mailId) {
+public record HandOn(String to, int toStep, Instant dueAt, Instant at, String by, String note, String mailId) {
 
-    public HandOff {
+    public HandOn {
         note = note == null ? "" : note;
     }
 }

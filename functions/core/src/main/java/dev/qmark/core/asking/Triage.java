@@ -1,5 +1,6 @@
-package dev.qmark.core.escalation;
+package dev.qmark.core.asking;
 
+import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.config.Route;
 import dev.qmark.core.feedback.Feedback;

@@ -1,4 +1,4 @@
-package dev.qmark.core.escalation;
+package dev.qmark.core.asking;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

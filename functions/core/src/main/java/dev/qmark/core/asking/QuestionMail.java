@@ -1,5 +1,8 @@
-package dev.qmark.core.escalation;
+package dev.qmark.core.asking;
 
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.feedback.Feedback;
@@ -137,15 +140,15 @@ public final class QuestionMail {
             String line = nameOf(e.owner()) + " (" + e.owner() + "), asked "
                     + (e.askedAt() == null ? "-" : MailFormat.when(e.askedAt(), reader.timeZone()))
                     + ", due " + MailFormat.when(e.dueAt(), reader.timeZone()) + ": ";
-            HandOff handOff = e.handedOn();
-            if (e.status() == EscalationStatus.ORPHANED && handOff != null) {
-                return line + "no longer in the configuration, so it went to " + (handOff.to().equals(reader.alias())
-                        ? "you" : nameOf(handOff.to()) + " (" + handOff.to() + ")") + " "
-                        + MailFormat.when(handOff.at(), reader.timeZone());
+            HandOn handOn = e.handedOn();
+            if (e.status() == EscalationStatus.ORPHANED && handOn != null) {
+                return line + "no longer in the configuration, so it went to " + (handOn.to().equals(reader.alias())
+                        ? "you" : nameOf(handOn.to()) + " (" + handOn.to() + ")") + " "
+                        + MailFormat.when(handOn.at(), reader.timeZone());
             }
-            if (e.status() == EscalationStatus.HANDED_ON && handOff != null) {
-                return line + "handed on to " + (handOff.to().equals(reader.alias()) ? "you" : nameOf(handOff.to())
-                        + " (" + handOff.to() + ")") + " " + MailFormat.when(handOff.at(), reader.timeZone());
+            if (e.status() == EscalationStatus.HANDED_ON && handOn != null) {
+                return line + "handed on to " + (handOn.to().equals(reader.alias()) ? "you" : nameOf(handOn.to())
+                        + " (" + handOn.to() + ")") + " " + MailFormat.when(handOn.at(), reader.timeZone());
             }
             return line + e.status().wireName();
         }).toList();

@@ -1,4 +1,4 @@
-package dev.qmark.core.escalation;
+package dev.qmark.core.asking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

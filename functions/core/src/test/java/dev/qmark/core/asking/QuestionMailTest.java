@@ -1,5 +1,8 @@
-package dev.qmark.core.escalation;
+package dev.qmark.core.asking;
 
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.HandOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +59,7 @@ class QuestionMailTest {
         Instant handedAt = ARRIVED.plusSeconds(3600);
         Escalation dana = new Escalation(feedback.id(), 1, "delivery", "dana@example.com", EscalationStatus.HANDED_ON,
                 ARRIVED, ARRIVED.plusSeconds(4 * 3600), null, null, null, List.of(), 0, null,
-                new HandOff("ops", 2, handedAt.plusSeconds(4 * 3600), handedAt, "dana@example.com",
+                new HandOn("ops", 2, handedAt.plusSeconds(4 * 3600), handedAt, "dana@example.com",
                         "The depot is yours, <b>Olivia</b>.\n창고 확인 부탁해요.", "mail-1"));
         Escalation olivia = new Escalation(feedback.id(), 2, "ops", "olivia@example.com", EscalationStatus.ASKING,
                 null, handedAt.plusSeconds(4 * 3600), null, null, null);

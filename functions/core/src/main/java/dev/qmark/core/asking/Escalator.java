@@ -1,5 +1,8 @@
-package dev.qmark.core.escalation;
+package dev.qmark.core.asking;
 
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.config.Route;
@@ -10,29 +13,27 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.sending.SendOnce;
+import dev.qmark.mail.OutgoingMail;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends the "?" mail for an escalation request, once. The escalation is claimed before the mail
- * goes out and marked OPEN after: a redelivered request finds it sent and does nothing; a request
- * whose first attempt died mid-way waits for the claim's lease and then sends (a "?" lost is
- * worse than a "?" sent twice after a crash).
+ * Sends the "?" mail for an escalation request, once ({@link SendOnce}): the escalation is created
+ * as ASKING (the claim) before the mail goes out and marked OPEN after. A redelivered request finds
+ * it sent and does nothing; one that meets another attempt's claim is tried again later.
  */
 public final class Escalator {
 
-    /** Longer than one send takes; shorter than the queue's visibility timeout. */
-    public static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
     private static final int EARLIER_SHOWN = 5;
     private static final Logger LOG = Logger.getLogger(Escalator.class.getName());
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
-    private final MailSender mail;
+    private final SendOnce sendOnce;
     private final ReplyTokens tokens;
     private final QuestionMail questionMail;
     private final Clock clock;
@@ -41,7 +42,7 @@ public final class Escalator {
                      Clock clock) {
         this.config = config;
         this.repository = repository;
-        this.mail = mail;
+        this.sendOnce = new SendOnce(repository, mail, clock);
         this.tokens = tokens;
         this.questionMail = new QuestionMail(config);
         this.clock = clock;
@@ -58,29 +59,30 @@ public final class Escalator {
             return Outcome.ALREADY_ANSWERED;
         }
         Owner owner = config.requireOwner(request.owner());
-        Instant now = clock.instant();
         Escalation escalation = new Escalation(feedback.id(), request.step(), owner.alias(), owner.email(),
                 EscalationStatus.ASKING, null, request.dueAt(), null, null, null);
-        switch (repository.claimEscalation(escalation, now, CLAIM_LEASE)) {
-            case ALREADY_SENT -> {
-                return Outcome.ALREADY_ASKED;
-            }
-            case BUSY -> throw new TryAgainLater("escalation " + escalation.id() + " is being sent by another attempt");
-            case CLAIMED -> {
-                // go on below
-            }
-        }
+        SendOnce.Sent sent = sendOnce.send("escalation " + escalation.id(),
+                (now, lease) -> repository.claimEscalation(escalation, now, lease),
+                () -> compose(record, escalation, owner),
+                (messageId, at) -> markAsked(feedback, request, owner, messageId, at));
+        return sent == SendOnce.Sent.NOW ? Outcome.ASKED : Outcome.ALREADY_ASKED;
+    }
+
+    private OutgoingMail compose(FeedbackRecord record, Escalation escalation, Owner owner) {
+        Feedback feedback = record.feedback();
         List<Feedback> earlier = earlierFrom(feedback);
-        List<Escalation> askedBefore = record.escalations().stream().filter(e -> e.step() < request.step()).toList();
-        String replyAddress = config.replyAddress(tokens.issue(feedback.id(), request.step()));
-        String messageId = mail.send(questionMail.compose(feedback, escalation, owner, replyAddress, earlier, askedBefore));
-        Instant sent = clock.instant();
+        List<Escalation> askedBefore = record.escalations().stream().filter(e -> e.step() < escalation.step()).toList();
+        String replyAddress = config.replyAddress(tokens.issue(feedback.id(), escalation.step()));
+        return questionMail.compose(feedback, escalation, owner, replyAddress, earlier, askedBefore);
+    }
+
+    /** OPEN: the clock runs from when the mail went out, with its reminders. */
+    private void markAsked(Feedback feedback, EscalationRequest request, Owner owner, String messageId, Instant sent) {
         Route route = feedback.route() == null ? null : config.route(feedback.route().route()).orElse(null);
         List<Instant> reminders = ReminderPlan.times(sent, request.dueAt(), config.remindersFor(route),
                 config.calendarFor(route, owner.alias()));
         repository.markAsked(feedback.id(), request.step(), messageId, sent, reminders, new TimelineEvent(sent, "asked",
                 "\"?\" sent to " + owner.name() + " <" + owner.email() + ">, due " + request.dueAt()));
-        return Outcome.ASKED;
     }
 
     /**

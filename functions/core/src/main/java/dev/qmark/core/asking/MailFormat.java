@@ -1,4 +1,4 @@
-package dev.qmark.core.escalation;
+package dev.qmark.core.asking;
 
 import java.time.Duration;
 import java.time.Instant;

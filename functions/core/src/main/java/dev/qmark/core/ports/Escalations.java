@@ -1,0 +1,92 @@
+package dev.qmark.core.ports;
+
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.feedback.TimelineEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An escalation's life: asked (claimed, then OPEN), reminded, late, answered, handed on,
+ * orphaned. Every change is conditional on the state it starts from, and writes its timeline
+ * event in the same transaction, so that redeliveries and racing sweeps change it once.
+ */
+public interface Escalations {
+
+    enum AnswerOutcome {
+        /** this mail answered the escalation */
+        RECORDED,
+        /** this same mail was recorded before (a redelivery) */
+        ALREADY_RECORDED,
+        /** the escalation is not open: answered by another mail, or never asked */
+        NOT_OPEN
+    }
+
+    enum HandOnOutcome {
+        /** this mail handed the escalation on */
+        RECORDED,
+        /** this same mail handed it on before (a redelivery): finish that hand-on, start none */
+        ALREADY_RECORDED,
+        /** the escalation is not open (answered, late, handed on by another mail), or its next step exists */
+        NOT_OPEN
+    }
+
+    /**
+     * Creates the escalation in status ASKING and claims its "?" mail for {@code lease}. An
+     * attempt that died while holding the claim loses it when the lease runs out.
+     */
+    MailClaims.Claim claimEscalation(Escalation asking, Instant now, Duration lease);
+
+    /**
+     * ASKING to OPEN: the mail went out; the clock runs. The escalation joins the sweeper's list,
+     * next checked at its first reminder (or its deadline when there is none).
+     */
+    void markAsked(String feedbackId, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
+                   TimelineEvent event);
+
+    /**
+     * The answer: the escalation answered becomes ANSWERED (or ANSWERED_LATE after its deadline),
+     * and every other clock of the item stops (other open escalations are answered too, late ones
+     * stay late); all leave the sweeper's list. Keyed by the answering mail's id.
+     */
+    AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
+                               Instant at, TimelineEvent event);
+
+    /**
+     * OPEN to HANDED_ON: the person asked passed the question on ({@code "? @alias"}). The item is
+     * not answered; the escalation leaves the sweeper's list (no reminder, no breach) and keeps
+     * {@code handOn} (to whom, as which step, their deadline, the note, the mail's id). Only when
+     * step {@code handOn.toStep()} does not exist yet: the escalator creates and claims it next.
+     * Keyed by the handing mail's id, so that a redelivery is recognised; the timeline event is
+     * written in the same transaction.
+     */
+    HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event);
+
+
+
+    /**
+     * Reminders up to number {@code n} (from 1) are behind us and the notice {@code reminder-n} was
+     * sent; the next check moves to {@code nextCheckAt}. False when the escalation is no longer OPEN
+     * or was moved past n already.
+     */
+    boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at, TimelineEvent event);
+
+    /** OPEN to LATE when its deadline has passed at {@code at}; it stays on the sweeper's list until {@link #finishBreach}. */
+    boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event);
+
+    /** A late escalation's follow-up is done (the next person asked, the owner told): it leaves the sweeper's list. */
+    void finishBreach(String feedbackId, int step);
+
+    /**
+     * OPEN to ORPHANED: the person asked ({@code goneOwner}) is no longer in the configuration and
+     * the question goes to {@code handOn.to()} as step {@code handOn.toStep()}, which must not
+     * exist yet. It stays on the sweeper's list, due now, until {@link #finishOrphaned}: a sweep
+     * that dies before asking the next person is finished by the next one. False when it was not
+     * OPEN with that owner any more (answered, handed on, adopted by a racing sweep).
+     */
+    boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOn handOn, TimelineEvent event);
+
+    /** The next person was asked about an orphaned escalation: it leaves the sweeper's list. */
+    void finishOrphaned(String feedbackId, int step);
+}
