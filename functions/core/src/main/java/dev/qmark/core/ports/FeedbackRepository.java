@@ -1,13 +1,10 @@
 package dev.qmark.core.ports;
 
-import dev.qmark.core.escalation.Escalation;
-import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
