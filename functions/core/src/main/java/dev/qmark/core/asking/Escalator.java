@@ -18,8 +18,8 @@ import dev.qmark.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends the "?" mail for an escalation request, once ({@link SendOnce}): the escalation is created
@@ -29,7 +29,7 @@ import java.util.logging.Logger;
 public final class Escalator {
 
     private static final int EARLIER_SHOWN = 5;
-    private static final Logger LOG = Logger.getLogger(Escalator.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
@@ -96,7 +96,7 @@ public final class Escalator {
                     .limit(EARLIER_SHOWN)
                     .toList();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "earlier feedback of " + feedback.id() + "'s customer unreadable; the \"?\" goes without it", e);
+            LOG.warn("earlier feedback of " + feedback.id() + "'s customer unreadable; the \"?\" goes without it", e);
             return List.of();
         }
     }

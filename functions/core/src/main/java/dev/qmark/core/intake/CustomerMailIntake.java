@@ -22,7 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A customer's mail to the feedback address becomes feedback (channel email), stored first and
@@ -38,7 +39,7 @@ public final class CustomerMailIntake {
     /** Attachments named on the item; a mail may carry more (all stay in S3). */
     static final int MAX_ATTACHMENTS_LISTED = 50;
     private static final Duration SAME_MAIL_WINDOW = Duration.ofDays(7);
-    private static final Logger LOG = Logger.getLogger(CustomerMailIntake.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerMailIntake.class);
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
@@ -115,7 +116,7 @@ public final class CustomerMailIntake {
         try {
             queue.enqueue(stored.feedbackId());
         } catch (RuntimeException e) {
-            LOG.warning("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
+            LOG.warn("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
         }
         if (stored.created()) {
             acknowledge(feedback, received, now);

@@ -11,7 +11,8 @@ import dev.qmark.core.ports.FeedbackRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes a customer's submission: store first, then enqueue. A 2xx to the customer means the
@@ -27,7 +28,7 @@ public final class FeedbackIntake {
     /** How long a client's Idempotency-Key is remembered. */
     public static final Duration IDEMPOTENCY_KEY_WINDOW = Duration.ofHours(24);
 
-    private static final Logger LOG = Logger.getLogger(FeedbackIntake.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackIntake.class);
 
     private final FeedbackRepository repository;
     private final FeedbackQueue queue;
@@ -66,7 +67,7 @@ public final class FeedbackIntake {
             queue.enqueue(stored.feedbackId());
         } catch (RuntimeException e) {
             // stored is what the customer's 202 promises; StuckFeedback (or the customer's retry) enqueues it again
-            LOG.warning("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
+            LOG.warn("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
         }
         return new Receipt(stored.feedbackId(), !stored.created());
     }

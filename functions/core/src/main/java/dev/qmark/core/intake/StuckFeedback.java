@@ -6,7 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds feedback that is stored but stopped on its way (not asked yet: its message was never
@@ -28,7 +29,7 @@ public final class StuckFeedback {
     /** Per run; what is left waits for the next run. */
     static final int MAX_PER_RUN = 500;
 
-    private static final Logger LOG = Logger.getLogger(StuckFeedback.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StuckFeedback.class);
 
     private final UnfinishedFeedback unfinished;
     private final FeedbackQueue queue;
@@ -62,7 +63,7 @@ public final class StuckFeedback {
                 count++;
             } catch (RuntimeException e) {
                 // the queue is down: it stays due, the next run tries again
-                LOG.warning("feedback " + id + " could not be enqueued again: " + e);
+                LOG.warn("feedback " + id + " could not be enqueued again: " + e);
             }
         }
         return count;

@@ -27,8 +27,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Questions a configuration change orphaned: open escalations whose owner is no longer in the
@@ -49,7 +49,7 @@ public final class OrphanedQuestions {
     record Orphan(String escalationId, String feedbackId, String title, String goneOwner, String goneEmail, String to) {
     }
 
-    private static final Logger LOG = Logger.getLogger(OrphanedQuestions.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(OrphanedQuestions.class);
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
@@ -88,7 +88,7 @@ public final class OrphanedQuestions {
                 adopt(escalation, tally);
             } catch (RuntimeException e) {
                 // the sweep meets it again when it is due, and postpones it there if it keeps failing
-                LOG.log(Level.WARNING, "sending on orphaned " + escalation.id() + " failed; a sweep tries again", e);
+                LOG.warn("sending on orphaned " + escalation.id() + " failed; a sweep tries again", e);
             }
         }
     }
@@ -170,7 +170,7 @@ public final class OrphanedQuestions {
             // a racing sweep of the same change is telling the founder right now
         } catch (RuntimeException e) {
             // the claim runs out and a later sweep of the same change tells the founder then
-            LOG.log(Level.WARNING, "telling the founder about orphaned questions failed", e);
+            LOG.warn("telling the founder about orphaned questions failed", e);
         }
     }
 

@@ -26,8 +26,8 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the clocks: every minute it reads the escalations whose next check is due (the sparse
@@ -48,7 +48,7 @@ public final class Sweeper {
 
     /** Escalations read per page. */
     static final int PAGE = 100;
-    private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
@@ -91,7 +91,7 @@ public final class Sweeper {
                 orphans.adoptAll(tally);
             } catch (RuntimeException e) {
                 // never a reason to skip the deadlines; each sweep still adopts the due orphans it meets
-                LOG.log(Level.WARNING, "looking for orphaned questions failed", e);
+                LOG.warn("looking for orphaned questions failed", e);
             }
         }
         Set<String> seen = new HashSet<>();
@@ -137,8 +137,13 @@ public final class Sweeper {
         int failures = escalation.sweep().failures() + 1;
         boolean stuck = failures >= config.stuckAfterFailures();
         String problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        LOG.log(stuck ? Level.SEVERE : Level.WARNING, "sweeping " + escalation.id() + " failed (" + failures + " in a row)"
-                + (stuck ? "; set aside as stuck" : "; postponed"), e);
+        String message = "sweeping " + escalation.id() + " failed (" + failures + " in a row)"
+                + (stuck ? "; set aside as stuck" : "; postponed");
+        if (stuck) {
+            LOG.error(message, e);
+        } else {
+            LOG.warn(message, e);
+        }
         try {
             TimelineEvent event = stuck ? new TimelineEvent(now, "stuck", "the sweeper failed " + failures
                     + " times in a row (last: " + problem + "); set aside: GET /escalations?status=stuck") : null;
@@ -147,7 +152,7 @@ public final class Sweeper {
             }
         } catch (RuntimeException postponing) {
             // the table itself fails: nothing to record it in; the next sweep meets the item again
-            LOG.log(Level.WARNING, "postponing " + escalation.id() + " failed too", postponing);
+            LOG.warn("postponing " + escalation.id() + " failed too", postponing);
         }
     }
 
