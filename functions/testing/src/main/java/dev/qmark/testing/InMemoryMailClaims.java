@@ -1,0 +1,67 @@
+package dev.qmark.testing;
+
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.MailClaims;
+import dev.qmark.core.ports.Notice;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link MailClaims} in memory, with the conditions of {@code DynamoMailClaims}: a claim succeeds
+ * only when nobody sent the notice and no unexpired lease holds it (the lease has run out only
+ * strictly before now), a notice of an escalation only when that escalation exists, and a mark only
+ * when the notice is still being sent. A failed condition answers as the adapter does.
+ */
+public final class InMemoryMailClaims implements MailClaims {
+
+    /** A notice's two attributes on the table: its state and, while sending, the lease's end. */
+    private record State(boolean sent, Instant until) {
+    }
+
+    private final Map<Notice, State> states = new HashMap<>();
+    private final Set<String> escalations = new HashSet<>();
+    private final List<TimelineEvent> events = new ArrayList<>();
+
+    /** The escalation {@code feedbackId}-{@code step} exists, so its notices can be claimed. */
+    public synchronized void escalationExists(String feedbackId, int step) {
+        escalations.add(feedbackId + "#" + step);
+    }
+
+    @Override
+    public synchronized Claim claim(Notice notice, Instant now, Duration lease) {
+        State state = states.get(notice);
+        boolean itemExists = !(notice instanceof Notice.OfEscalation n) || escalations.contains(n.feedbackId() + "#" + n.step());
+        boolean free = state == null || (!state.sent() && state.until().isBefore(now));
+        if (itemExists && free) {
+            states.put(notice, new State(false, now.plus(lease)));
+            return Claim.CLAIMED;
+        }
+        // as the adapter reads it back: "sending" is busy, anything else (sent, or no item) is done
+        return state != null && !state.sent() ? Claim.BUSY : Claim.ALREADY_SENT;
+    }
+
+    @Override
+    public synchronized void markSent(Notice notice, Instant at, TimelineEvent event) {
+        State state = states.get(notice);
+        // the condition "#state = :sending": marked first by another attempt, nothing more happens
+        if (state == null || state.sent()) {
+            return;
+        }
+        states.put(notice, new State(true, null));
+        boolean belongsToItem = !(notice instanceof Notice.ToFounder);
+        if (event != null && belongsToItem) {
+            events.add(event);
+        }
+    }
+
+    /** The timeline events the marks wrote, in order. */
+    public synchronized List<TimelineEvent> events() {
+        return List.copyOf(events);
+    }
+}
