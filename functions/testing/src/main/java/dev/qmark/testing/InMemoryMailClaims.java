@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * {@link MailClaims} in memory, with the conditions of {@code DynamoMailClaims}: a claim succeeds
  * only when nobody sent the notice and no unexpired lease holds it (the lease has run out only
- * strictly before now), a notice of an escalation only when that escalation exists, and a mark only
- * when the notice is still being sent. A failed condition answers as the adapter does.
+ * strictly before now, both to the millisecond as stored), a notice of an escalation only when
+ * that escalation exists, and a mark only when the notice is still being sent. A failed condition
+ * answers as the adapter does.
  */
 public final class InMemoryMailClaims implements MailClaims {
 
@@ -37,9 +38,9 @@ public final class InMemoryMailClaims implements MailClaims {
     public synchronized Claim claim(Notice notice, Instant now, Duration lease) {
         State state = states.get(notice);
         boolean itemExists = !(notice instanceof Notice.OfEscalation n) || escalations.contains(n.feedbackId() + "#" + n.step());
-        boolean free = state == null || (!state.sent() && state.until().isBefore(now));
+        boolean free = state == null || (!state.sent() && state.until().isBefore(StoredInstants.stored(now)));
         if (itemExists && free) {
-            states.put(notice, new State(false, now.plus(lease)));
+            states.put(notice, new State(false, StoredInstants.stored(now.plus(lease))));
             return Claim.CLAIMED;
         }
         // as the adapter reads it back: "sending" is busy, anything else (sent, or no item) is done
