@@ -34,7 +34,7 @@ public final class InMemoryEscalations implements Escalations {
     private final Map<String, EscalationEntry> entries = new TreeMap<>();
     private final Set<String> feedback = new HashSet<>();
     private final Set<String> answeredFeedback = new HashSet<>();
-    private final List<TimelineEvent> events = new ArrayList<>();
+    private final Map<String, List<TimelineEvent>> events = new TreeMap<>();
 
     /** The feedback item {@code feedbackId} exists (the adapter's answer and mark read or update it). */
     public synchronized void feedbackStored(String feedbackId) {
@@ -46,8 +46,13 @@ public final class InMemoryEscalations implements Escalations {
         return entries.values().stream().filter(e -> e.feedbackId.equals(feedbackId)).map(EscalationEntry::view).toList();
     }
 
-    public synchronized List<TimelineEvent> events() {
-        return List.copyOf(events);
+    /** The timeline events these changes wrote on the item, in order. */
+    public synchronized List<TimelineEvent> events(String feedbackId) {
+        return List.copyOf(events.getOrDefault(feedbackId, List.of()));
+    }
+
+    private void event(String feedbackId, TimelineEvent event) {
+        events.computeIfAbsent(feedbackId, id -> new ArrayList<>()).add(event);
     }
 
     /** Whether the escalation is on the sweeper's list, and in which partition ("open", "late"). */
@@ -93,7 +98,7 @@ public final class InMemoryEscalations implements Escalations {
         e.claimUntil = null;
         e.shard = OPEN_SHARD;
         e.reminderTimes = reminderTimes;
-        events.add(event);
+        event(feedbackId, event);
     }
 
     @Override
@@ -119,7 +124,7 @@ public final class InMemoryEscalations implements Escalations {
             }
         }
         answeredFeedback.add(feedbackId);
-        events.add(event);
+        event(feedbackId, event);
         return AnswerOutcome.RECORDED;
     }
 
@@ -131,7 +136,7 @@ public final class InMemoryEscalations implements Escalations {
             e.handedOn = handOn;
             e.handOnMailId = handOn.mailId();
             e.shard = null;
-            events.add(event);
+            event(feedbackId, event);
             return HandOnOutcome.RECORDED;
         }
         return e != null && handOn.mailId().equals(e.handOnMailId) ? HandOnOutcome.ALREADY_RECORDED : HandOnOutcome.NOT_OPEN;
@@ -145,7 +150,7 @@ public final class InMemoryEscalations implements Escalations {
             return false;
         }
         e.remindersSent = n;
-        events.add(event);
+        event(feedbackId, event);
         return true;
     }
 
@@ -157,7 +162,7 @@ public final class InMemoryEscalations implements Escalations {
         }
         e.status = EscalationStatus.LATE;
         e.breachedAt = stored(at);
-        events.add(event);
+        event(feedbackId, event);
         return true;
     }
 
@@ -181,7 +186,7 @@ public final class InMemoryEscalations implements Escalations {
         e.status = EscalationStatus.ORPHANED;
         e.handedOn = handOn;
         e.handOnMailId = handOn.mailId();
-        events.add(event);
+        event(feedbackId, event);
         return true;
     }
 
