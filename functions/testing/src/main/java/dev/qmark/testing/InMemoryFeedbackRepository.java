@@ -83,7 +83,9 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
         if (item == null || item.status() != FeedbackStatus.RECEIVED) {
             return false;
         }
-        feedback.put(feedbackId, item.withStatus(FeedbackStatus.ROUTED));
+        // the route is kept on the item: a racing router that lost reads it back
+        feedback.put(feedbackId, new Feedback(item.id(), item.channel(), item.customer(), item.subject(), item.message(),
+                item.rating(), item.receivedAt(), FeedbackStatus.ROUTED, decision, item.attachments()));
         event(feedbackId, event);
         return true;
     }
