@@ -55,6 +55,10 @@ public final class InMemoryEscalations implements Escalations {
         events.computeIfAbsent(feedbackId, id -> new ArrayList<>()).add(event);
     }
 
+    public synchronized boolean exists(String feedbackId, int step) {
+        return entries.containsKey(key(feedbackId, step));
+    }
+
     /** Whether the escalation is on the sweeper's list, and in which partition ("open", "late"). */
     public synchronized Optional<String> sweepShard(String feedbackId, int step) {
         return Optional.ofNullable(entries.get(key(feedbackId, step))).map(e -> e.shard);

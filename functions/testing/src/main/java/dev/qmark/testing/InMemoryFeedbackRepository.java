@@ -33,8 +33,9 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
     private record Submission(String feedbackId, String fingerprint, long expiresAt) {
     }
 
-    private final InMemoryMailClaims claims = new InMemoryMailClaims();
     private final InMemoryEscalations escalations = new InMemoryEscalations();
+    // a notice of an escalation lives on the escalation's item in the table: it needs the escalation
+    private final InMemoryMailClaims claims = new InMemoryMailClaims(escalations::exists);
     private final InMemoryReviewQueue review = new InMemoryReviewQueue();
     private final InMemoryMailThreads threads = new InMemoryMailThreads();
     private final Map<String, Submission> submissions = new HashMap<>();

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * {@link MailClaims} in memory, with the conditions of {@code DynamoMailClaims}: a claim succeeds
@@ -28,16 +29,32 @@ public final class InMemoryMailClaims implements MailClaims {
     private final Map<Notice, State> states = new HashMap<>();
     private final Set<String> escalations = new HashSet<>();
     private final List<TimelineEvent> events = new ArrayList<>();
+    private final BiPredicate<String, Integer> escalationExists;
+
+    /** Claims on their own: an escalation exists when a test says so ({@link #escalationExists}). */
+    public InMemoryMailClaims() {
+        this.escalationExists = null;
+    }
+
+    /** Claims beside escalations kept elsewhere (the in-memory repository's), asked whether one exists. */
+    public InMemoryMailClaims(BiPredicate<String, Integer> escalationExists) {
+        this.escalationExists = escalationExists;
+    }
 
     /** The escalation {@code feedbackId}-{@code step} exists, so its notices can be claimed. */
     public synchronized void escalationExists(String feedbackId, int step) {
         escalations.add(feedbackId + "#" + step);
     }
 
+    private boolean exists(Notice.OfEscalation n) {
+        return escalationExists != null ? escalationExists.test(n.feedbackId(), n.step())
+                : escalations.contains(n.feedbackId() + "#" + n.step());
+    }
+
     @Override
     public synchronized Claim claim(Notice notice, Instant now, Duration lease) {
         State state = states.get(notice);
-        boolean itemExists = !(notice instanceof Notice.OfEscalation n) || escalations.contains(n.feedbackId() + "#" + n.step());
+        boolean itemExists = !(notice instanceof Notice.OfEscalation n) || exists(n);
         boolean free = state == null || (!state.sent() && state.until().isBefore(StoredInstants.stored(now)));
         if (itemExists && free) {
             states.put(notice, new State(false, StoredInstants.stored(now.plus(lease))));
