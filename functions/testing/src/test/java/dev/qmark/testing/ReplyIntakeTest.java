@@ -57,6 +57,19 @@ class ReplyIntakeTest {
     }
 
     @Test
+    void aHandOnIsRecordedOnceAndTheNextPersonAskedOnce() {
+        InboundMail handOn = reply("dana@example.com", "? @ops\nOlivia knows the warehouse.");
+        assertEquals(Kind.HANDED_ON, replies.accept(handOn, "ses-3", "inbound/3", List.of(replyAddress)).kind());
+        int after = mail.sent().size();
+        assertEquals(Kind.ALREADY_HANDED_ON, replies.accept(handOn, "ses-3", "inbound/3", List.of(replyAddress)).kind());
+        assertEquals(after, mail.sent().size());
+        var record = repository.findRecord(id).orElseThrow();
+        assertEquals(EscalationStatus.HANDED_ON, record.escalation(1).orElseThrow().status());
+        assertEquals(EscalationStatus.OPEN, record.escalation(2).orElseThrow().status());
+        assertEquals(1, mail.sent().stream().filter(m -> m.to().contains("olivia@example.com")).count());
+    }
+
+    @Test
     void aStrangersMailIsKeptForReviewNotApplied() {
         InboundMail stranger = reply("eve@example.org", "I answer for Dana.");
         assertEquals(Kind.KEPT_FOR_REVIEW, replies.accept(stranger, "ses-2", "inbound/2", List.of(replyAddress)).kind());
