@@ -3,6 +3,7 @@ package dev.qmark.testing;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.escalation.SweepState;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,6 +32,12 @@ final class EscalationEntry {
     String answerMailId;
     String handOnMailId;
     String shard;
+    // the sweeper's state on the item: when it looks next, and the failed checks in a row
+    Instant nextCheckAt;
+    int failures;
+    String problem;
+    Instant failedAt;
+    Instant stuckAt;
 
     EscalationEntry(Escalation asking) {
         feedbackId = asking.feedbackId();
@@ -43,6 +50,18 @@ final class EscalationEntry {
 
     Escalation view() {
         return new Escalation(feedbackId, step, owner, ownerEmail, status, askedAt, dueAt, answeredAt, answer, answeredBy,
-                reminderTimes, remindersSent, breachedAt, handedOn);
+                reminderTimes, remindersSent, breachedAt, handedOn,
+                new SweepState(nextCheckAt, failures, problem, failedAt, stuckAt));
+    }
+
+    String id() {
+        return feedbackId + "-" + step;
+    }
+
+    /** A check that completed: the failures in a row start again from none. */
+    void checked() {
+        failures = 0;
+        problem = null;
+        failedAt = null;
     }
 }

@@ -28,8 +28,9 @@ import java.util.TreeMap;
  */
 public final class InMemoryEscalations implements Escalations {
 
-    private static final String OPEN_SHARD = "open";
-    private static final String LATE_SHARD = "late";
+    static final String OPEN_SHARD = "open";
+    static final String LATE_SHARD = "late";
+    static final String STUCK_SHARD = "stuck";
 
     private final Map<String, EscalationEntry> entries = new TreeMap<>();
     private final Set<String> feedback = new HashSet<>();
@@ -51,6 +52,11 @@ public final class InMemoryEscalations implements Escalations {
         return List.copyOf(events.getOrDefault(feedbackId, List.of()));
     }
 
+    /** A timeline event written with a change the sweeper's list made. */
+    synchronized void recordEvent(String feedbackId, TimelineEvent event) {
+        event(feedbackId, event);
+    }
+
     private void event(String feedbackId, TimelineEvent event) {
         events.computeIfAbsent(feedbackId, id -> new ArrayList<>()).add(event);
     }
@@ -68,7 +74,12 @@ public final class InMemoryEscalations implements Escalations {
         return feedbackId + "#" + step;
     }
 
-    private EscalationEntry entry(String feedbackId, int step) {
+    /** Every escalation, for the sweeper's list; read and changed under this object's lock. */
+    Iterable<EscalationEntry> entries() {
+        return entries.values();
+    }
+
+    EscalationEntry entry(String feedbackId, int step) {
         return entries.get(key(feedbackId, step));
     }
 
@@ -102,6 +113,8 @@ public final class InMemoryEscalations implements Escalations {
         e.claimUntil = null;
         e.shard = OPEN_SHARD;
         e.reminderTimes = reminderTimes;
+        e.remindersSent = 0;
+        e.nextCheckAt = reminderTimes.isEmpty() ? e.dueAt : stored(reminderTimes.get(0));
         event(feedbackId, event);
     }
 
@@ -140,6 +153,7 @@ public final class InMemoryEscalations implements Escalations {
             e.handedOn = handOn;
             e.handOnMailId = handOn.mailId();
             e.shard = null;
+            e.nextCheckAt = null;
             event(feedbackId, event);
             return HandOnOutcome.RECORDED;
         }
@@ -154,6 +168,8 @@ public final class InMemoryEscalations implements Escalations {
             return false;
         }
         e.remindersSent = n;
+        e.nextCheckAt = stored(nextCheckAt);
+        e.checked();
         event(feedbackId, event);
         return true;
     }
@@ -176,6 +192,8 @@ public final class InMemoryEscalations implements Escalations {
         // finished by another sweep, or answered meanwhile: nothing to do
         if (is(e, EscalationStatus.LATE) && OPEN_SHARD.equals(e.shard)) {
             e.shard = LATE_SHARD;
+            e.nextCheckAt = e.dueAt;
+            e.checked();
         }
     }
 
@@ -190,6 +208,9 @@ public final class InMemoryEscalations implements Escalations {
         e.status = EscalationStatus.ORPHANED;
         e.handedOn = handOn;
         e.handOnMailId = handOn.mailId();
+        // stays on the list, due at once, until the next person is asked
+        e.nextCheckAt = stored(handOn.at());
+        e.checked();
         event(feedbackId, event);
         return true;
     }
@@ -199,6 +220,7 @@ public final class InMemoryEscalations implements Escalations {
         EscalationEntry e = entry(feedbackId, step);
         if (is(e, EscalationStatus.ORPHANED) && e.shard != null) {
             e.shard = null;
+            e.nextCheckAt = null;
         }
     }
 }

@@ -25,8 +25,9 @@ import java.util.Set;
  * {@link FeedbackRepository} in memory, wired as {@code DynamoFeedbackRepository} is: the narrow
  * ports are the in-memory ones, and the item's own writes keep the adapter's conditions (a
  * submission's key is taken unless it expired, to the second as the table's TTL attribute; a
- * route only from RECEIVED; a customer's mail once). The sweeper's list ({@code SweepList}) and the
- * staff listing are not in memory yet: they throw, so a test that needs them says so at once.
+ * route only from RECEIVED; a customer's mail once), and the sweeper's list is read from the
+ * in-memory escalations. The staff listing is not in memory yet: it throws, so a test that needs it
+ * says so at once.
  */
 public final class InMemoryFeedbackRepository implements FeedbackRepository {
 
@@ -36,6 +37,7 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
     private final InMemoryEscalations escalations = new InMemoryEscalations();
     // a notice of an escalation lives on the escalation's item in the table: it needs the escalation
     private final InMemoryMailClaims claims = new InMemoryMailClaims(escalations::exists);
+    private final InMemorySweepList sweepList = new InMemorySweepList(escalations);
     private final InMemoryReviewQueue review = new InMemoryReviewQueue();
     private final InMemoryMailThreads threads = new InMemoryMailThreads();
     private final Map<String, Submission> submissions = new HashMap<>();
@@ -152,7 +154,12 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
     @Override
     public boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
                                      TimelineEvent event) {
-        return escalations.markRemindersSent(feedbackId, step, n, nextCheckAt, at, event);
+        boolean marked = escalations.markRemindersSent(feedbackId, step, n, nextCheckAt, at, event);
+        if (marked) {
+            // one update on the table: the reminder's notice is sent with the count
+            claims.sentBy(new Notice.OfEscalation(feedbackId, step, "reminder-" + n));
+        }
+        return marked;
     }
 
     @Override
@@ -214,23 +221,28 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
 
     @Override
     public DuePage dueEscalations(Instant now, int limit, String cursor) {
-        throw new UnsupportedOperationException("the sweeper's list is not in memory yet");
+        return sweepList.dueEscalations(now, limit, cursor);
     }
 
     @Override
     public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
                                  TimelineEvent event) {
-        throw new UnsupportedOperationException("the sweeper's list is not in memory yet");
+        return sweepList.postponeCheck(seen, nextCheckAt, problem, at, stuck, event);
     }
 
     @Override
     public List<Escalation> stuckEscalations(String owner, int limit) {
-        throw new UnsupportedOperationException("the sweeper's list is not in memory yet");
+        return sweepList.stuckEscalations(owner, limit);
     }
 
     @Override
     public List<Escalation> escalations(EscalationStatus status, String owner, Instant dueBefore, int limit) {
-        throw new UnsupportedOperationException("the sweeper's list is not in memory yet");
+        return sweepList.escalations(status, owner, dueBefore, limit);
+    }
+
+    /** Where an escalation is on the sweeper's list ("open", "late", "stuck"), if it is. */
+    public Optional<String> sweepShard(String feedbackId, int step) {
+        return escalations.sweepShard(feedbackId, step);
     }
 
     /** The mails sent once (for the claims' own timeline events, which this does not merge). */

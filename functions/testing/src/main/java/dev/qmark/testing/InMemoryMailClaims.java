@@ -78,6 +78,14 @@ public final class InMemoryMailClaims implements MailClaims {
         }
     }
 
+    /**
+     * The notice is sent, written by another change (on the table, {@code markRemindersSent} sets
+     * the reminder's notice state on the escalation in the same update).
+     */
+    synchronized void sentBy(Notice notice) {
+        states.put(notice, new State(true, null));
+    }
+
     /** The timeline events the marks wrote, in order. */
     public synchronized List<TimelineEvent> events() {
         return List.copyOf(events);
