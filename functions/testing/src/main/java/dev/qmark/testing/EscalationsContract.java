@@ -1,0 +1,155 @@
+package dev.qmark.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.Escalations;
+import dev.qmark.core.ports.Escalations.AnswerOutcome;
+import dev.qmark.core.ports.Escalations.HandOnOutcome;
+import dev.qmark.core.ports.MailClaims.Claim;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exactly-once rules of an escalation's life, against the in-memory escalations and DynamoDB
+ * alike: the "?" is claimed once, an answer and a hand-on are recorded once (a redelivery is
+ * recognised by its mail), late and reminders move once.
+ */
+public abstract class EscalationsContract {
+
+    protected static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Instant DUE = T0.plus(Duration.ofHours(4));
+
+    protected abstract Escalations escalations();
+
+    /** Stores a new feedback item where {@link #escalations()} will see it; answers its id. */
+    protected abstract String storedFeedback();
+
+    private static Escalation asking(String feedbackId, int step) {
+        return new Escalation(feedbackId, step, "delivery", "dana@example.com", EscalationStatus.ASKING, null, DUE, null,
+                null, null);
+    }
+
+    private static TimelineEvent event(String type) {
+        return new TimelineEvent(T0, type, type);
+    }
+
+    /** An escalation at step 1 that was asked: OPEN, on the sweeper's list. */
+    private String asked(Escalations escalations) {
+        String id = storedFeedback();
+        assertEquals(Claim.CLAIMED, escalations.claimEscalation(asking(id, 1), T0, LEASE));
+        escalations.markAsked(id, 1, "ses-1", T0.plusSeconds(1), List.of(), event("asked"));
+        return id;
+    }
+
+    private static HandOn handOn(String mailId) {
+        return new HandOn("lee", 2, DUE.plus(Duration.ofHours(4)), T0.plusSeconds(60), "dana@example.com", "", mailId);
+    }
+
+    @Test
+    void theQuestionIsClaimedOnce() {
+        Escalations escalations = escalations();
+        String id = storedFeedback();
+        assertEquals(Claim.CLAIMED, escalations.claimEscalation(asking(id, 1), T0, LEASE));
+        assertEquals(Claim.BUSY, escalations.claimEscalation(asking(id, 1), T0.plusSeconds(5), LEASE));
+        assertEquals(Claim.BUSY, escalations.claimEscalation(asking(id, 1), T0.plus(LEASE), LEASE));
+        // the attempt holding it died: its lease runs out and the next one takes it
+        assertEquals(Claim.CLAIMED, escalations.claimEscalation(asking(id, 1), T0.plus(LEASE).plusSeconds(1), LEASE));
+        escalations.markAsked(id, 1, "ses-1", T0.plusSeconds(40), List.of(), event("asked"));
+        assertEquals(Claim.ALREADY_SENT, escalations.claimEscalation(asking(id, 1), T0.plusSeconds(600), LEASE));
+    }
+
+    @Test
+    void markingAskedTwiceIsRefused() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        assertThrows(IllegalStateException.class,
+                () -> escalations.markAsked(id, 1, "ses-2", T0.plusSeconds(2), List.of(), event("asked")));
+    }
+
+    @Test
+    void anAnswerIsRecordedOnceAndARedeliveryIsRecognised() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        assertEquals(AnswerOutcome.RECORDED,
+                escalations.recordAnswer(id, 1, "Shipped today", "dana@example.com", "mail-1", T0.plusSeconds(90), event("answered")));
+        assertEquals(AnswerOutcome.ALREADY_RECORDED,
+                escalations.recordAnswer(id, 1, "Shipped today", "dana@example.com", "mail-1", T0.plusSeconds(95), event("answered")));
+        assertEquals(AnswerOutcome.NOT_OPEN,
+                escalations.recordAnswer(id, 1, "Again", "dana@example.com", "mail-2", T0.plusSeconds(99), event("answered")));
+    }
+
+    @Test
+    void aQuestionNotYetAskedCannotBeAnswered() {
+        Escalations escalations = escalations();
+        String id = storedFeedback();
+        escalations.claimEscalation(asking(id, 1), T0, LEASE);
+        assertEquals(AnswerOutcome.NOT_OPEN,
+                escalations.recordAnswer(id, 1, "Early", "dana@example.com", "mail-1", T0.plusSeconds(5), event("answered")));
+    }
+
+    @Test
+    void aHandOnIsRecordedOnce() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        assertEquals(HandOnOutcome.RECORDED, escalations.recordHandOn(id, 1, handOn("mail-h"), event("handed on")));
+        assertEquals(HandOnOutcome.ALREADY_RECORDED, escalations.recordHandOn(id, 1, handOn("mail-h"), event("handed on")));
+        assertEquals(HandOnOutcome.NOT_OPEN, escalations.recordHandOn(id, 1, handOn("mail-other"), event("handed on")));
+        // handed on, the question is no longer open to an answer
+        assertEquals(AnswerOutcome.NOT_OPEN,
+                escalations.recordAnswer(id, 1, "Late word", "dana@example.com", "mail-1", T0.plusSeconds(90), event("answered")));
+    }
+
+    @Test
+    void aHandOnNeedsTheNextStepFree() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        escalations.claimEscalation(asking(id, 2), T0, LEASE);
+        assertEquals(HandOnOutcome.NOT_OPEN, escalations.recordHandOn(id, 1, handOn("mail-h"), event("handed on")));
+    }
+
+    @Test
+    void lateOnlyFromTheDeadlineAndOnce() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        assertFalse(escalations.markLate(id, 1, DUE.minusSeconds(1), event("late")));
+        assertTrue(escalations.markLate(id, 1, DUE, event("late")));
+        assertFalse(escalations.markLate(id, 1, DUE.plusSeconds(1), event("late")));
+    }
+
+    @Test
+    void anAnsweredQuestionIsNeverLate() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        escalations.recordAnswer(id, 1, "Done", "dana@example.com", "mail-1", T0.plusSeconds(90), event("answered"));
+        assertFalse(escalations.markLate(id, 1, DUE.plusSeconds(1), event("late")));
+    }
+
+    @Test
+    void eachReminderIsMarkedOnce() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        Instant next = T0.plus(Duration.ofHours(2));
+        assertTrue(escalations.markRemindersSent(id, 1, 1, next, T0.plusSeconds(3600), event("reminded")));
+        assertFalse(escalations.markRemindersSent(id, 1, 1, next, T0.plusSeconds(3601), event("reminded")));
+        assertTrue(escalations.markRemindersSent(id, 1, 2, DUE, T0.plusSeconds(7200), event("reminded")));
+    }
+
+    @Test
+    void anOrphanIsRecordedOnceAndOnlyForItsOwner() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        assertFalse(escalations.recordOrphaned(id, 1, "someone-else", handOn("orphan"), event("orphaned")));
+        assertTrue(escalations.recordOrphaned(id, 1, "delivery", handOn("orphan"), event("orphaned")));
+        assertFalse(escalations.recordOrphaned(id, 1, "delivery", handOn("orphan"), event("orphaned")));
+    }
+}

@@ -1,0 +1,226 @@
+package dev.qmark.testing;
+
+import static dev.qmark.testing.StoredInstants.stored;
+
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.escalation.StoppedClocks;
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.Escalations;
+import dev.qmark.core.ports.MailClaims.Claim;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@link Escalations} in memory, each change under the condition {@code DynamoEscalations} writes
+ * it with, and answering as the adapter does when the condition fails (an outcome, false, or for
+ * {@code markAsked} an IllegalStateException). Which clocks an answer stops is core's
+ * ({@link StoppedClocks}), as for the adapter. The sweeper's list is the {@code shard} of an entry
+ * (null: off the list), as the sparse index's {@code deadlineShard} is.
+ */
+public final class InMemoryEscalations implements Escalations {
+
+    static final String OPEN_SHARD = "open";
+    static final String LATE_SHARD = "late";
+    static final String STUCK_SHARD = "stuck";
+
+    private final Map<String, EscalationEntry> entries = new TreeMap<>();
+    private final Set<String> feedback = new HashSet<>();
+    private final Set<String> answeredFeedback = new HashSet<>();
+    private final Map<String, List<TimelineEvent>> events = new TreeMap<>();
+
+    /** The feedback item {@code feedbackId} exists (the adapter's answer and mark read or update it). */
+    public synchronized void feedbackStored(String feedbackId) {
+        feedback.add(feedbackId);
+    }
+
+    /** The item's escalations as the table would give them back, by step. */
+    public synchronized List<Escalation> escalations(String feedbackId) {
+        return entries.values().stream().filter(e -> e.feedbackId.equals(feedbackId)).map(EscalationEntry::view).toList();
+    }
+
+    /** The timeline events these changes wrote on the item, in order. */
+    public synchronized List<TimelineEvent> events(String feedbackId) {
+        return List.copyOf(events.getOrDefault(feedbackId, List.of()));
+    }
+
+    /** A timeline event written with a change the sweeper's list made. */
+    synchronized void recordEvent(String feedbackId, TimelineEvent event) {
+        event(feedbackId, event);
+    }
+
+    private void event(String feedbackId, TimelineEvent event) {
+        events.computeIfAbsent(feedbackId, id -> new ArrayList<>()).add(event);
+    }
+
+    public synchronized boolean exists(String feedbackId, int step) {
+        return entries.containsKey(key(feedbackId, step));
+    }
+
+    /** Whether the escalation is on the sweeper's list, and in which partition ("open", "late"). */
+    public synchronized Optional<String> sweepShard(String feedbackId, int step) {
+        return Optional.ofNullable(entries.get(key(feedbackId, step))).map(e -> e.shard);
+    }
+
+    private static String key(String feedbackId, int step) {
+        return feedbackId + "#" + step;
+    }
+
+    /** Every escalation, for the sweeper's list; read and changed under this object's lock. */
+    Iterable<EscalationEntry> entries() {
+        return entries.values();
+    }
+
+    EscalationEntry entry(String feedbackId, int step) {
+        return entries.get(key(feedbackId, step));
+    }
+
+    private boolean is(EscalationEntry e, EscalationStatus status) {
+        return e != null && e.status == status;
+    }
+
+    @Override
+    public synchronized Claim claimEscalation(Escalation asking, Instant now, Duration lease) {
+        EscalationEntry current = entry(asking.feedbackId(), asking.step());
+        // attribute_not_exists(pk) OR (#status = :asking AND claimUntil < :now); the put replaces the item
+        if (current == null || (is(current, EscalationStatus.ASKING) && current.claimUntil.isBefore(stored(now)))) {
+            EscalationEntry fresh = new EscalationEntry(asking);
+            fresh.claimUntil = stored(now.plus(lease));
+            entries.put(key(asking.feedbackId(), asking.step()), fresh);
+            return Claim.CLAIMED;
+        }
+        return is(current, EscalationStatus.ASKING) ? Claim.BUSY : Claim.ALREADY_SENT;
+    }
+
+    @Override
+    public synchronized void markAsked(String feedbackId, int step, String mailMessageId, Instant at,
+                                       List<Instant> reminderTimes, TimelineEvent event) {
+        EscalationEntry e = entry(feedbackId, step);
+        // one transaction: the escalation was ASKING, and the item (which must be there) is not answered
+        if (!is(e, EscalationStatus.ASKING) || !feedback.contains(feedbackId) || answeredFeedback.contains(feedbackId)) {
+            throw new IllegalStateException("escalation " + feedbackId + "-" + step + " was not being asked");
+        }
+        e.status = EscalationStatus.OPEN;
+        e.askedAt = stored(at);
+        e.claimUntil = null;
+        e.shard = OPEN_SHARD;
+        e.reminderTimes = reminderTimes;
+        e.remindersSent = 0;
+        e.nextCheckAt = reminderTimes.isEmpty() ? e.dueAt : stored(reminderTimes.get(0));
+        event(feedbackId, event);
+    }
+
+    @Override
+    public synchronized AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy,
+                                                   String mailId, Instant at, TimelineEvent event) {
+        Optional<List<StoppedClocks.Stop>> stops = feedback.contains(feedbackId)
+                ? StoppedClocks.byAnswer(escalations(feedbackId), step, at)
+                : Optional.empty();
+        if (stops.isEmpty()) {
+            EscalationEntry e = entry(feedbackId, step);
+            return e != null && mailId.equals(e.answerMailId) ? AnswerOutcome.ALREADY_RECORDED : AnswerOutcome.NOT_OPEN;
+        }
+        // under the lock nothing changes between the read and the write: every "#status = :before" holds
+        for (StoppedClocks.Stop stop : stops.get()) {
+            EscalationEntry e = entry(feedbackId, stop.escalation().step());
+            e.status = stop.after();
+            e.answeredAt = stored(at);
+            e.answeredBy = answeredBy;
+            e.shard = null;
+            if (stop.answering()) {
+                e.answer = answer;
+                e.answerMailId = mailId;
+            }
+        }
+        answeredFeedback.add(feedbackId);
+        event(feedbackId, event);
+        return AnswerOutcome.RECORDED;
+    }
+
+    @Override
+    public synchronized HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event) {
+        EscalationEntry e = entry(feedbackId, step);
+        if (is(e, EscalationStatus.OPEN) && entry(feedbackId, handOn.toStep()) == null) {
+            e.status = EscalationStatus.HANDED_ON;
+            e.handedOn = handOn;
+            e.handOnMailId = handOn.mailId();
+            e.shard = null;
+            e.nextCheckAt = null;
+            event(feedbackId, event);
+            return HandOnOutcome.RECORDED;
+        }
+        return e != null && handOn.mailId().equals(e.handOnMailId) ? HandOnOutcome.ALREADY_RECORDED : HandOnOutcome.NOT_OPEN;
+    }
+
+    @Override
+    public synchronized boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
+                                                  TimelineEvent event) {
+        EscalationEntry e = entry(feedbackId, step);
+        if (!is(e, EscalationStatus.OPEN) || e.remindersSent >= n) {
+            return false;
+        }
+        e.remindersSent = n;
+        e.nextCheckAt = stored(nextCheckAt);
+        e.checked();
+        event(feedbackId, event);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event) {
+        EscalationEntry e = entry(feedbackId, step);
+        if (!is(e, EscalationStatus.OPEN) || e.dueAt.isAfter(stored(at))) {
+            return false;
+        }
+        e.status = EscalationStatus.LATE;
+        e.breachedAt = stored(at);
+        event(feedbackId, event);
+        return true;
+    }
+
+    @Override
+    public synchronized void finishBreach(String feedbackId, int step) {
+        EscalationEntry e = entry(feedbackId, step);
+        // finished by another sweep, or answered meanwhile: nothing to do
+        if (is(e, EscalationStatus.LATE) && OPEN_SHARD.equals(e.shard)) {
+            e.shard = LATE_SHARD;
+            e.nextCheckAt = e.dueAt;
+            e.checked();
+        }
+    }
+
+    @Override
+    public synchronized boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOn handOn,
+                                               TimelineEvent event) {
+        EscalationEntry e = entry(feedbackId, step);
+        if (!is(e, EscalationStatus.OPEN) || !e.owner.equals(goneOwner) || !OPEN_SHARD.equals(e.shard)
+                || entry(feedbackId, handOn.toStep()) != null) {
+            return false;
+        }
+        e.status = EscalationStatus.ORPHANED;
+        e.handedOn = handOn;
+        e.handOnMailId = handOn.mailId();
+        // stays on the list, due at once, until the next person is asked
+        e.nextCheckAt = stored(handOn.at());
+        e.checked();
+        event(feedbackId, event);
+        return true;
+    }
+
+    @Override
+    public synchronized void finishOrphaned(String feedbackId, int step) {
+        EscalationEntry e = entry(feedbackId, step);
+        if (is(e, EscalationStatus.ORPHANED) && e.shard != null) {
+            e.shard = null;
+            e.nextCheckAt = null;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.qmark.testing;
+
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.Notice;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link FeedbackRepository} in memory, wired as {@code DynamoFeedbackRepository} is: the narrow
+ * ports are the in-memory ones, and the item's own writes keep the adapter's conditions (a
+ * submission's key is taken unless it expired, to the second as the table's TTL attribute; a
+ * route only from RECEIVED; a customer's mail once), and the sweeper's list is read from the
+ * in-memory escalations. The staff listing is not in memory yet: it throws, so a test that needs it
+ * says so at once.
+ */
+public final class InMemoryFeedbackRepository implements FeedbackRepository {
+
+    private record Submission(String feedbackId, String fingerprint, long expiresAt) {
+    }
+
+    private final InMemoryEscalations escalations = new InMemoryEscalations();
+    // a notice of an escalation lives on the escalation's item in the table: it needs the escalation
+    private final InMemoryMailClaims claims = new InMemoryMailClaims(escalations::exists);
+    private final InMemorySweepList sweepList = new InMemorySweepList(escalations);
+    private final InMemoryReviewQueue review = new InMemoryReviewQueue();
+    private final InMemoryMailThreads threads = new InMemoryMailThreads();
+    private final Map<String, Submission> submissions = new HashMap<>();
+    private final Map<String, Feedback> feedback = new HashMap<>();
+    private final Map<String, List<TimelineEvent>> timelines = new HashMap<>();
+    private final Set<String> customerMails = new HashSet<>();
+
+    @Override
+    public synchronized Stored storeNew(Feedback item, String dedupeKey, String fingerprint, Instant dedupeUntil,
+                                        TimelineEvent received) {
+        Submission earlier = submissions.get(dedupeKey);
+        // attribute_not_exists(pk) OR expiresAt < :now, both in epoch seconds
+        if (earlier == null || earlier.expiresAt() < item.receivedAt().getEpochSecond()) {
+            if (feedback.containsKey(item.id())) {
+                throw new IllegalStateException("feedback id " + item.id() + " is taken");
+            }
+            submissions.put(dedupeKey, new Submission(item.id(), fingerprint, dedupeUntil.getEpochSecond()));
+            feedback.put(item.id(), item);
+            escalations.feedbackStored(item.id());
+            event(item.id(), received);
+            return new Stored(item.id(), true, true);
+        }
+        return new Stored(earlier.feedbackId(), false, fingerprint.equals(earlier.fingerprint()));
+    }
+
+    @Override
+    public synchronized Optional<Feedback> find(String id) {
+        return Optional.ofNullable(feedback.get(id));
+    }
+
+    @Override
+    public synchronized Optional<FeedbackRecord> findRecord(String id) {
+        Feedback item = feedback.get(id);
+        if (item == null) {
+            return Optional.empty();
+        }
+        List<TimelineEvent> timeline = new ArrayList<>(timelines.getOrDefault(id, List.of()));
+        timeline.addAll(escalations.events(id));
+        timeline.sort(Comparator.comparing(TimelineEvent::at));
+        return Optional.of(new FeedbackRecord(item, escalations.escalations(id), timeline));
+    }
+
+    @Override
+    public synchronized boolean recordRoute(String feedbackId, RouteDecision decision, TimelineEvent event) {
+        Feedback item = feedback.get(feedbackId);
+        if (item == null || item.status() != FeedbackStatus.RECEIVED) {
+            return false;
+        }
+        // the route is kept on the item: a racing router that lost reads it back
+        feedback.put(feedbackId, new Feedback(item.id(), item.channel(), item.customer(), item.subject(), item.message(),
+                item.rating(), item.receivedAt(), FeedbackStatus.ROUTED, decision, item.attachments()));
+        event(feedbackId, event);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean addCustomerMail(String feedbackId, String mailId, TimelineEvent event) {
+        if (!customerMails.add(feedbackId + "#" + mailId)) {
+            return false;
+        }
+        event(feedbackId, event);
+        return true;
+    }
+
+    @Override
+    public synchronized void recordEvent(String feedbackId, TimelineEvent event) {
+        event(feedbackId, event);
+    }
+
+    private void event(String feedbackId, TimelineEvent event) {
+        timelines.computeIfAbsent(feedbackId, id -> new ArrayList<>()).add(event);
+    }
+
+    @Override
+    public Page list(FeedbackStatus status, String customerEmail, int limit, String cursor) {
+        throw new UnsupportedOperationException("the staff listing is not in memory yet");
+    }
+
+    @Override
+    public synchronized List<Feedback> byCustomer(String customerEmail, int limit) {
+        return feedback.values().stream().filter(f -> f.customer().email().equalsIgnoreCase(customerEmail))
+                .sorted(Comparator.comparing(Feedback::receivedAt).reversed()).limit(limit).toList();
+    }
+
+    // the escalation's writes, and the item's status they change in the same transaction
+
+    @Override
+    public synchronized Claim claimEscalation(Escalation asking, Instant now, Duration lease) {
+        return escalations.claimEscalation(asking, now, lease);
+    }
+
+    @Override
+    public synchronized void markAsked(String feedbackId, int step, String mailMessageId, Instant at,
+                                       List<Instant> reminderTimes, TimelineEvent event) {
+        escalations.markAsked(feedbackId, step, mailMessageId, at, reminderTimes, event);
+        feedback.computeIfPresent(feedbackId, (id, f) -> f.withStatus(FeedbackStatus.ASKED));
+    }
+
+    @Override
+    public synchronized AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy,
+                                                   String mailId, Instant at, TimelineEvent event) {
+        AnswerOutcome outcome = escalations.recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event);
+        if (outcome == AnswerOutcome.RECORDED) {
+            feedback.computeIfPresent(feedbackId, (id, f) -> f.withStatus(FeedbackStatus.ANSWERED));
+        }
+        return outcome;
+    }
+
+    @Override
+    public HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event) {
+        return escalations.recordHandOn(feedbackId, step, handOn, event);
+    }
+
+    @Override
+    public boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
+                                     TimelineEvent event) {
+        boolean marked = escalations.markRemindersSent(feedbackId, step, n, nextCheckAt, at, event);
+        if (marked) {
+            // one update on the table: the reminder's notice is sent with the count
+            claims.sentBy(new Notice.OfEscalation(feedbackId, step, "reminder-" + n));
+        }
+        return marked;
+    }
+
+    @Override
+    public boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event) {
+        return escalations.markLate(feedbackId, step, at, event);
+    }
+
+    @Override
+    public void finishBreach(String feedbackId, int step) {
+        escalations.finishBreach(feedbackId, step);
+    }
+
+    @Override
+    public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOn handOn, TimelineEvent event) {
+        return escalations.recordOrphaned(feedbackId, step, goneOwner, handOn, event);
+    }
+
+    @Override
+    public void finishOrphaned(String feedbackId, int step) {
+        escalations.finishOrphaned(feedbackId, step);
+    }
+
+    // the other narrow ports, as they are
+
+    @Override
+    public Claim claim(Notice notice, Instant now, Duration lease) {
+        return claims.claim(notice, now, lease);
+    }
+
+    @Override
+    public void markSent(Notice notice, Instant at, TimelineEvent event) {
+        claims.markSent(notice, at, event);
+    }
+
+    @Override
+    public void keepForReview(ReviewItem item) {
+        review.keepForReview(item);
+    }
+
+    @Override
+    public ReviewPage reviewItems(int limit, String cursor) {
+        return review.reviewItems(limit, cursor);
+    }
+
+    @Override
+    public void rememberMessage(String messageId, String feedbackId) {
+        threads.rememberMessage(messageId, feedbackId);
+    }
+
+    @Override
+    public Optional<String> feedbackByMessageId(String messageId) {
+        return threads.feedbackByMessageId(messageId);
+    }
+
+    @Override
+    public boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour) {
+        return threads.takeAcknowledgement(senderEmail, hour, perHour);
+    }
+
+    @Override
+    public DuePage dueEscalations(Instant now, int limit, String cursor) {
+        return sweepList.dueEscalations(now, limit, cursor);
+    }
+
+    @Override
+    public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
+                                 TimelineEvent event) {
+        return sweepList.postponeCheck(seen, nextCheckAt, problem, at, stuck, event);
+    }
+
+    @Override
+    public List<Escalation> stuckEscalations(String owner, int limit) {
+        return sweepList.stuckEscalations(owner, limit);
+    }
+
+    @Override
+    public List<Escalation> escalations(EscalationStatus status, String owner, Instant dueBefore, int limit) {
+        return sweepList.escalations(status, owner, dueBefore, limit);
+    }
+
+    /** Where an escalation is on the sweeper's list ("open", "late", "stuck"), if it is. */
+    public Optional<String> sweepShard(String feedbackId, int step) {
+        return escalations.sweepShard(feedbackId, step);
+    }
+
+    /** The mails sent once (for the claims' own timeline events, which this does not merge). */
+    public InMemoryMailClaims claims() {
+        return claims;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.qmark.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.asking.ReplyTokens;
+import dev.qmark.core.escalation.EscalationRequest;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.intake.FeedbackIntake;
+import dev.qmark.core.intake.Submission;
+import dev.qmark.core.sending.SendOnce;
+import dev.qmark.core.sending.TryAgainLater;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The escalator on the in-memory repository: the "?" goes out once, whatever is redelivered. */
+class EscalatorTest {
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
+    private final RecordingMailSender mail = new RecordingMailSender();
+    private final Escalator escalator = new Escalator(RoutingServiceTest.CONFIG, repository, mail,
+            new ReplyTokens("test-reply-token-secret-0123456789"), clock);
+    private final String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
+            .submit(new Submission("Minsu", "minsu@example.com", "Order", "The parcel is late", 3, null), Channel.WEB)
+            .feedbackId();
+    private final EscalationRequest request = new EscalationRequest(id, 1, "delivery", clock.instant().plus(Duration.ofHours(4)));
+
+    @Test
+    void theQuestionGoesToTheOwnerOnce() {
+        assertEquals(Escalator.Outcome.ASKED, escalator.ask(request));
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask(request));
+        assertEquals(1, mail.sent().size());
+        assertEquals(List.of("dana@example.com"), mail.sent().get(0).to());
+        assertEquals(EscalationStatus.OPEN, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+    }
+
+    @Test
+    void aSendThatFailedIsRetriedWhenItsLeaseRunsOut() {
+        mail.failWith(new IllegalStateException("SES is down"));
+        assertThrows(IllegalStateException.class, () -> escalator.ask(request));
+        mail.failWith(null);
+        assertThrows(TryAgainLater.class, () -> escalator.ask(request));
+        clock.advance(SendOnce.LEASE.plusSeconds(1));
+        assertEquals(Escalator.Outcome.ASKED, escalator.ask(request));
+        assertEquals(1, mail.sent().size());
+    }
+
+    @Test
+    void nobodyIsAskedOnceTheItemIsAnswered() {
+        escalator.ask(request);
+        repository.recordAnswer(id, 1, "Shipped", "dana@example.com", "mail-1", clock.instant(),
+                new TimelineEvent(clock.instant(), "answered", "Dana"));
+        EscalationRequest next = new EscalationRequest(id, 2, "ops", clock.instant().plus(Duration.ofHours(8)));
+        assertEquals(Escalator.Outcome.ALREADY_ANSWERED, escalator.ask(next));
+        assertEquals(1, mail.sent().size());
+    }
+}

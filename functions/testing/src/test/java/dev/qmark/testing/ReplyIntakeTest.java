@@ -1,0 +1,80 @@
+package dev.qmark.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.asking.ReplyTokens;
+import dev.qmark.core.escalation.EscalationRequest;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.intake.FeedbackIntake;
+import dev.qmark.core.intake.Submission;
+import dev.qmark.core.reply.ReplyIntake;
+import dev.qmark.core.reply.ReplyIntake.Outcome.Kind;
+import dev.qmark.mail.InboundMail;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Replies on the in-memory repository: an answer is recorded once, a stranger's mail is kept for a person. */
+class ReplyIntakeTest {
+
+    private static final String SECRET = "test-reply-token-secret-0123456789";
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
+    private final RecordingMailSender mail = new RecordingMailSender();
+    private final ReplyIntake replies = new ReplyIntake(RoutingServiceTest.CONFIG, repository, mail, new ReplyTokens(SECRET), clock);
+    private final String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
+            .submit(new Submission("Minsu", "minsu@example.com", "Order", "The parcel is late", 3, null), Channel.WEB)
+            .feedbackId();
+    private final String replyAddress = RoutingServiceTest.CONFIG.replyAddress(new ReplyTokens(SECRET).issue(id, 1));
+
+    ReplyIntakeTest() {
+        new Escalator(RoutingServiceTest.CONFIG, repository, mail, new ReplyTokens(SECRET), clock)
+                .ask(new EscalationRequest(id, 1, "delivery", clock.instant().plus(Duration.ofHours(4))));
+        clock.advance(Duration.ofMinutes(30));
+    }
+
+    private InboundMail reply(String from, String text) {
+        return new InboundMail("reply-" + from + "@mail.example", List.of(), List.of(), from, null, List.of(replyAddress),
+                List.of(), "Re: Order", clock.instant(), text, null, Map.of(), List.of());
+    }
+
+    @Test
+    void anAnswerIsRecordedOnceAndTheFounderToldOnce() {
+        int before = mail.sent().size();
+        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
+        assertEquals(Kind.ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(EscalationStatus.ANSWERED, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
+        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
+        assertEquals(List.of("jeff@example.com"), mail.sent().subList(before, mail.sent().size()).stream()
+                .flatMap(m -> m.to().stream()).toList());
+    }
+
+    @Test
+    void aHandOnIsRecordedOnceAndTheNextPersonAskedOnce() {
+        InboundMail handOn = reply("dana@example.com", "? @ops\nOlivia knows the warehouse.");
+        assertEquals(Kind.HANDED_ON, replies.accept(handOn, "ses-3", "inbound/3", List.of(replyAddress)).kind());
+        int after = mail.sent().size();
+        assertEquals(Kind.ALREADY_HANDED_ON, replies.accept(handOn, "ses-3", "inbound/3", List.of(replyAddress)).kind());
+        assertEquals(after, mail.sent().size());
+        var record = repository.findRecord(id).orElseThrow();
+        assertEquals(EscalationStatus.HANDED_ON, record.escalation(1).orElseThrow().status());
+        assertEquals(EscalationStatus.OPEN, record.escalation(2).orElseThrow().status());
+        assertEquals(1, mail.sent().stream().filter(m -> m.to().contains("olivia@example.com")).count());
+    }
+
+    @Test
+    void aStrangersMailIsKeptForReviewNotApplied() {
+        InboundMail stranger = reply("eve@example.org", "I answer for Dana.");
+        assertEquals(Kind.KEPT_FOR_REVIEW, replies.accept(stranger, "ses-2", "inbound/2", List.of(replyAddress)).kind());
+        replies.accept(stranger, "ses-2", "inbound/2", List.of(replyAddress));
+        assertEquals(List.of("ses-2"), repository.reviewItems(10).stream().map(r -> r.mailId()).toList());
+        assertEquals(EscalationStatus.OPEN, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
+    }
+}
