@@ -17,6 +17,7 @@ import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.AutomaticMail;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.core.mail.OwnAddresses;
+import dev.qmark.mail.OutgoingMail;
 import dev.qmark.mail.ReplyText;
 import dev.qmark.mail.WrittenText;
 import dev.qmark.core.mail.SenderAuthentication;
@@ -287,7 +288,13 @@ public final class ReplyIntake {
         String replyAddress = escalation.status() == EscalationStatus.OPEN
                 ? config.replyAddress(tokens.issue(feedback.id(), escalation.step())) : null;
         sendOnce.send(new Notice.OfItem(feedback.id(), notice),
-                () -> handOnMails.notHandedOn(feedback, escalation, asked, received.from(), command, why, replyAddress),
+                () -> {
+                    // it carries the reply address: a reply to it is an answer, so its text is kept too
+                    OutgoingMail told = handOnMails.notHandedOn(feedback, escalation, asked, received.from(), command, why,
+                            replyAddress);
+                    sentTexts.keep(feedback.id(), escalation.step(), "not-handed-on", told.text());
+                    return told;
+                },
                 at -> new TimelineEvent(at, "not-handed-on", received.from() + " told why \"" + command.written()
                         + "\" on " + escalation.id() + " changed nothing: " + why));
         return kept;

@@ -78,7 +78,7 @@ public final class Sweeper {
         this.tokens = tokens;
         this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
         this.mails = new DeadlineMails(config);
-        this.orphans = new OrphanedQuestions(config, repository, mail, tokens, clock);
+        this.orphans = new OrphanedQuestions(config, repository, mail, tokens, sentTexts, clock);
         this.clock = clock;
     }
 
