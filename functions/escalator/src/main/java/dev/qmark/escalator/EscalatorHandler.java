@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
@@ -31,6 +32,7 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
                 new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
                 ReplyTokenSecret.load(env),
+                new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 env.clock());
     }
 

@@ -146,7 +146,8 @@ final class MailIntake {
             return keep(delivery, mail.from(), mail.subject(), delivery.quarantineReason());
         }
         if (!isReply(mail, delivery.recipients())) {
-            CustomerMailIntake.Outcome outcome = customers.accept(mail, delivery.mailId(), delivery.location());
+            CustomerMailIntake.Outcome outcome = customers.accept(mail, delivery.mailId(), delivery.location(),
+                    delivery.authentication());
             LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), outcome.kind(), outcome.reason());
             return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
                     outcome.feedbackId(), outcome.reason());

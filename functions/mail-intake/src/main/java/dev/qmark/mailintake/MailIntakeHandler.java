@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.dynamodb.DynamoReceivedMails;
 import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
 import dev.qmark.aws.lambda.JsonStreamHandler;
@@ -45,7 +46,8 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
                 new S3RawMailStore(AwsClients.s3()),
                 env.require("MAIL_BUCKET"),
                 env.require("MAIL_PREFIX"),
-                new ReplyIntake(config, repository, mail, ReplyTokenSecret.load(env), env.clock()),
+                new ReplyIntake(config, repository, mail, ReplyTokenSecret.load(env),
+                        new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")), env.clock()),
                 new CustomerMailIntake(config, repository, feedbackQueue, mail, env.clock()),
                 config.inboundDomain(),
                 repository,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesMailSender;
@@ -29,6 +30,7 @@ public final class SweeperHandler extends JsonStreamHandler<JsonNode, SweepRepor
                 new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
                 ReplyTokenSecret.load(env),
+                new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 env.clock());
     }
 

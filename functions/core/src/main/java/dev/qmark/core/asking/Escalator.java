@@ -13,6 +13,7 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.sending.SendOnce;
 import dev.qmark.mail.OutgoingMail;
 import java.time.Clock;
@@ -36,10 +37,18 @@ public final class Escalator {
     private final SendOnce sendOnce;
     private final ReplyTokens tokens;
     private final QuestionMail questionMail;
+    private final SentMailTexts sentTexts;
     private final Clock clock;
 
     public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
                      Clock clock) {
+        this(config, repository, mail, tokens, SentMailTexts.NONE, clock);
+    }
+
+    /** With {@code sentTexts}: every "?" sent is kept, so that a reply copying it can be cut (WrittenText). */
+    public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
+                     SentMailTexts sentTexts, Clock clock) {
+        this.sentTexts = sentTexts;
         this.config = config;
         this.repository = repository;
         this.sendOnce = new SendOnce(repository, mail, clock);
@@ -73,7 +82,10 @@ public final class Escalator {
         List<Feedback> earlier = earlierFrom(feedback);
         List<Escalation> askedBefore = record.escalations().stream().filter(e -> e.step() < escalation.step()).toList();
         String replyAddress = config.replyAddress(tokens.issue(feedback.id(), escalation.step()));
-        return questionMail.compose(feedback, escalation, owner, replyAddress, earlier, askedBefore);
+        OutgoingMail mail = questionMail.compose(feedback, escalation, owner, replyAddress, earlier, askedBefore);
+        // kept before it is sent (a retry keeps the same again): no "?" is out without its text
+        sentTexts.keep(feedback.id(), escalation.step(), "question", mail.text());
+        return mail;
     }
 
     /** OPEN: the clock runs from when the mail went out, with its reminders. */

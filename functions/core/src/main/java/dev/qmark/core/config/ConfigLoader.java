@@ -128,7 +128,8 @@ public final class ConfigLoader {
             throw new ConfigException(source + " line 1: the configuration is empty");
         }
         YamlMap top = YamlMap.of(root, source, "the configuration");
-        top.allowOnly("inboundDomain", "sender", "founder", "owners", "routes", "calendars", "reminders", "sweeper");
+        top.allowOnly("inboundDomain", "sender", "founder", "owners", "routes", "calendars", "reminders", "sweeper",
+                "forwarders", "acknowledgeForwarded");
         Map<String, DeadlineCalendar> calendars = calendars(top);
         List<ReminderRule> reminders = top.has("reminders") ? reminders(top) : ReminderRule.DEFAULTS;
 
@@ -194,7 +195,16 @@ public final class ConfigLoader {
         check(last.match().takesEverything(), last.line(),
                 "the last route ('" + last.name() + "') must have no match, so that every feedback reaches someone");
         return new QmarkConfig(inboundDomain.toLowerCase(java.util.Locale.ROOT), sender, founder, owners, routes,
-                calendars, reminders, stuckAfterFailures(top));
+                calendars, reminders, stuckAfterFailures(top), top.optionalStrings("forwarders"),
+                acknowledgeForwarded(top));
+    }
+
+    /** {@code acknowledgeForwarded: true}: off by default, as the forwarded sender wrote to a person, not to Qmark. */
+    private boolean acknowledgeForwarded(YamlMap top) {
+        String value = top.optionalString("acknowledgeForwarded", "false");
+        check(value.equals("true") || value.equals("false"), top.line("acknowledgeForwarded"),
+                "'acknowledgeForwarded' must be true or false, not '" + value + "'");
+        return Boolean.parseBoolean(value);
     }
 
     /** {@code sweeper: { stuckAfterFailures: 5 }}: how often one escalation may fail a sweep before it is set aside. */

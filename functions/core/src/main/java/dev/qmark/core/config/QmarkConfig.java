@@ -16,7 +16,7 @@ import java.util.Optional;
 public record QmarkConfig(String inboundDomain, String sender, Owner founder,
                           Map<String, Owner> owners, List<Route> routes,
                           Map<String, DeadlineCalendar> calendars, List<ReminderRule> reminders,
-                          int stuckAfterFailures) {
+                          int stuckAfterFailures, List<String> forwarders, boolean acknowledgeForwarded) {
 
     /** The manager alias that means "the founder": the top of every chain. */
     public static final String FOUNDER = "founder";
@@ -29,7 +29,15 @@ public record QmarkConfig(String inboundDomain, String sender, Owner founder,
         this(inboundDomain, sender, founder, owners, routes, calendars, reminders, DEFAULT_STUCK_AFTER_FAILURES);
     }
 
+    /** A configuration without forwarders; forwarded customers are not acknowledged. */
+    public QmarkConfig(String inboundDomain, String sender, Owner founder, Map<String, Owner> owners, List<Route> routes,
+                       Map<String, DeadlineCalendar> calendars, List<ReminderRule> reminders, int stuckAfterFailures) {
+        this(inboundDomain, sender, founder, owners, routes, calendars, reminders, stuckAfterFailures, List.of(), false);
+    }
+
     public QmarkConfig {
+        forwarders = forwarders == null ? List.of()
+                : forwarders.stream().map(a -> a.strip().toLowerCase(java.util.Locale.ROOT)).toList();
         owners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(owners));
         routes = List.copyOf(routes);
         calendars = Map.copyOf(calendars);
@@ -66,6 +74,15 @@ public record QmarkConfig(String inboundDomain, String sender, Owner founder,
     }
 
     /** The owner (or founder) who may answer from this address, if any. */
+    /**
+     * Whether a "?" forward from {@code address} is taken as feedback from the forwarded sender:
+     * the founder, an owner (any address they answer from), or an address under {@code forwarders:}.
+     */
+    public boolean mayForward(String address) {
+        return address != null && (ownerByAddress(address).isPresent()
+                || forwarders.contains(address.strip().toLowerCase(java.util.Locale.ROOT)));
+    }
+
     public Optional<Owner> ownerByAddress(String address) {
         if (founder.answersFrom(address)) {
             return Optional.of(founder);

@@ -10,6 +10,8 @@ import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.AutomaticMail;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.core.mail.OwnAddresses;
+import dev.qmark.core.mail.SenderAuthentication;
+import dev.qmark.mail.ForwardedMessage;
 import dev.qmark.core.ports.FeedbackQueue;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
@@ -66,6 +68,14 @@ public final class CustomerMailIntake {
     }
 
     public Outcome accept(InboundMail received, String mailId, String rawLocation) {
+        return accept(received, mailId, rawLocation, SenderAuthentication.UNKNOWN);
+    }
+
+    /**
+     * @param authentication SES's SPF and DKIM verdicts: a "?" forward is a staff command, and like
+     *                       the founder's other commands it counts only when one of them passed
+     */
+    public Outcome accept(InboundMail received, String mailId, String rawLocation, SenderAuthentication authentication) {
         Instant now = clock.instant();
         if (received.from() == null) {
             return review(received, mailId, rawLocation, "no sender address that can be answered", now);
@@ -85,6 +95,12 @@ public final class CustomerMailIntake {
             // never feedback, never acknowledged: an acknowledgement would come straight back in
             return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
                     + ": Qmark's own mail never becomes feedback, or Qmark would mail itself", now);
+        }
+        Optional<ForwardCommand> forward = config.mayForward(received.from())
+                ? ForwardCommand.parse(received.text()) : Optional.empty();
+        if (forward.isPresent()) {
+            return forwarded(received, mailId, rawLocation, forward.get(),
+                    authentication == null ? SenderAuthentication.UNKNOWN : authentication, now);
         }
         if (thread.isPresent()) {
             boolean added = repository.addCustomerMail(thread.get(), mailId, new TimelineEvent(now, "customer-mail",
@@ -119,22 +135,71 @@ public final class CustomerMailIntake {
             LOG.warn("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
         }
         if (stored.created()) {
-            acknowledge(feedback, received, now);
+            acknowledge(feedback, received, received.from(), now);
         }
         return new Outcome(Outcome.Kind.NEW_FEEDBACK, stored.feedbackId(), stored.created() ? "stored" : "stored before");
     }
 
+    /**
+     * A "?" forward from staff: feedback from the original sender (name, address, subject, words),
+     * the forwarder and their note on the timeline, routed by the rules. The original sender is
+     * acknowledged only when the configuration says so: they wrote to a person, not to Qmark.
+     */
+    private Outcome forwarded(InboundMail received, String mailId, String rawLocation, ForwardCommand command,
+                              SenderAuthentication authentication, Instant now) {
+        if (!authentication.passes()) {
+            return review(received, mailId, rawLocation, "a \"?\" forward from " + received.from()
+                    + " counts only when SPF or DKIM passes (" + authentication.describe() + ")", now);
+        }
+        if (command.alias() != null) {
+            // sending a forward straight to an owner needs a route decision the router does not take yet
+            return review(received, mailId, rawLocation, "a \"? @" + command.alias()
+                    + "\" forward is not applied yet: route it by hand", now);
+        }
+        ForwardedMessage original = command.forwarded();
+        String email = original.from().address().toLowerCase(java.util.Locale.ROOT);
+        if (own.why(email).isPresent()) {
+            return review(received, mailId, rawLocation, "a \"?\" forward of Qmark's own mail", now);
+        }
+        String subject = original.subject().isBlank() ? null
+                : StoredText.keep(original.subject().strip(), SubmissionValidator.MAX_SUBJECT, StoredText.LINE_BYTES).text();
+        String name = StoredText.keep(original.from().displayName(), SubmissionValidator.MAX_NAME, StoredText.LINE_BYTES).text();
+        StoredText.Kept message = StoredText.keep(original.body().isBlank() ? "(no text)" : original.body(),
+                SubmissionValidator.MAX_MESSAGE, StoredText.LONG_TEXT_BYTES);
+        Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.EMAIL, new Customer(name, email), subject,
+                message.text(), null, now, FeedbackStatus.RECEIVED, null, List.of());
+        String key = Hashes.sha256("mail\n" + mailId);
+        String note = original.note().isBlank() ? "" : ": " + StoredText.bounded(original.note(), StoredText.DETAIL_BYTES / 2);
+        FeedbackRepository.Stored stored = repository.storeNew(feedback, key, key, now.plus(SAME_MAIL_WINDOW),
+                new TimelineEvent(now, "received", "forwarded with \"?\" by " + received.from()
+                        + (original.date().isBlank() ? "" : "; written " + StoredText.bounded(original.date(), 200))
+                        + note + (message.cut() ? "; its text was cut to " + message.howMuch() + " (the full mail is at "
+                        + rawLocation + ")" : "")));
+        try {
+            queue.enqueue(stored.feedbackId());
+        } catch (RuntimeException e) {
+            LOG.warning("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
+        }
+        if (stored.created() && config.acknowledgeForwarded()) {
+            acknowledge(feedback, received, email, now);
+        }
+        return new Outcome(Outcome.Kind.NEW_FEEDBACK, stored.feedbackId(),
+                stored.created() ? "stored from a forward" : "stored before");
+    }
+
     /** At most one acknowledgement per thread (only new items get one) and a few per sender per hour. */
-    private void acknowledge(Feedback feedback, InboundMail received, Instant now) {
-        if (!repository.takeAcknowledgement(received.from(), now.truncatedTo(ChronoUnit.HOURS), ACKNOWLEDGEMENTS_PER_HOUR)) {
+    private void acknowledge(Feedback feedback, InboundMail received, String to, Instant now) {
+        if (!repository.takeAcknowledgement(to, now.truncatedTo(ChronoUnit.HOURS), ACKNOWLEDGEMENTS_PER_HOUR)) {
             repository.recordEvent(feedback.id(), new TimelineEvent(now, "not-acknowledged",
-                    received.from() + " had " + ACKNOWLEDGEMENTS_PER_HOUR + " acknowledgements this hour"));
+                    to + " had " + ACKNOWLEDGEMENTS_PER_HOUR + " acknowledgements this hour"));
             return;
         }
-        String messageId = mail.send(acknowledgement.compose(feedback, received.messageId()));
+        // a forwarded sender's thread is with the forwarder, not with the forward: no In-Reply-To then
+        String inReplyTo = to.equalsIgnoreCase(received.from()) ? received.messageId() : null;
+        String messageId = mail.send(acknowledgement.compose(feedback, inReplyTo));
         repository.rememberMessage(messageId, feedback.id());
         repository.recordEvent(feedback.id(), new TimelineEvent(now.plusMillis(1), "acknowledged",
-                "acknowledgement sent to " + received.from()));
+                "acknowledgement sent to " + to));
     }
 
     /**

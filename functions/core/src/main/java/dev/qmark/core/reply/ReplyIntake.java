@@ -17,11 +17,14 @@ import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.AutomaticMail;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.core.mail.OwnAddresses;
+import dev.qmark.mail.OutgoingMail;
 import dev.qmark.mail.ReplyText;
+import dev.qmark.mail.WrittenText;
 import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.ReviewQueue.ReviewItem;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
 import dev.qmark.core.text.Hashes;
@@ -64,10 +67,21 @@ public final class ReplyIntake {
     private final CutNoticeMail cutNoticeMail;
     private final OwnAddresses own;
     private final Escalator escalator;
+    private final SentMailTexts sentTexts;
     private final Clock clock;
 
     public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
                        Clock clock) {
+        this(config, repository, mail, tokens, SentMailTexts.NONE, clock);
+    }
+
+    /**
+     * With {@code sentTexts}: an answer is cut where it starts to copy a mail Qmark sent about the
+     * item (WrittenText, under the marker rules), and the hand-on's "?" is kept for the next reply.
+     */
+    public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
+                       SentMailTexts sentTexts, Clock clock) {
+        this.sentTexts = sentTexts;
         this.config = config;
         this.repository = repository;
         this.sendOnce = new SendOnce(repository, mail, clock);
@@ -76,7 +90,7 @@ public final class ReplyIntake {
         this.handOnMails = new HandOnMails(config);
         this.cutNoticeMail = new CutNoticeMail(config);
         this.own = new OwnAddresses(config.inboundDomain(), config.sender());
-        this.escalator = new Escalator(config, repository, mail, tokens, clock);
+        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
         this.clock = clock;
     }
 
@@ -130,7 +144,7 @@ public final class ReplyIntake {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id() + " from "
                     + received.from() + ", who was not asked (" + asked.email() + " was)");
         }
-        String answer = ReplyText.newText(received.text());
+        String answer = WrittenText.cut(ReplyText.newText(received.text()), sentTexts.texts(feedbackId));
         if (answer.isBlank()) {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id() + " has no text");
         }
@@ -274,7 +288,13 @@ public final class ReplyIntake {
         String replyAddress = escalation.status() == EscalationStatus.OPEN
                 ? config.replyAddress(tokens.issue(feedback.id(), escalation.step())) : null;
         sendOnce.send(new Notice.OfItem(feedback.id(), notice),
-                () -> handOnMails.notHandedOn(feedback, escalation, asked, received.from(), command, why, replyAddress),
+                () -> {
+                    // it carries the reply address: a reply to it is an answer, so its text is kept too
+                    OutgoingMail told = handOnMails.notHandedOn(feedback, escalation, asked, received.from(), command, why,
+                            replyAddress);
+                    sentTexts.keep(feedback.id(), escalation.step(), "not-handed-on", told.text());
+                    return told;
+                },
                 at -> new TimelineEvent(at, "not-handed-on", received.from() + " told why \"" + command.written()
                         + "\" on " + escalation.id() + " changed nothing: " + why));
         return kept;

@@ -16,6 +16,7 @@ import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.mail.OutgoingMail;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
 import dev.qmark.core.sending.TryAgainLater;
@@ -59,10 +60,16 @@ public final class OrphanedQuestions {
 
     public OrphanedQuestions(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
                              Clock clock) {
+        this(config, repository, mail, tokens, SentMailTexts.NONE, clock);
+    }
+
+    /** With {@code sentTexts}: the "?" a re-ask sends is kept for the reply safety net, like every other. */
+    public OrphanedQuestions(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
+                             SentMailTexts sentTexts, Clock clock) {
         this.config = config;
         this.repository = repository;
         this.sendOnce = new SendOnce(repository, mail, clock);
-        this.escalator = new Escalator(config, repository, mail, tokens, clock);
+        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
         this.clock = clock;
     }
 

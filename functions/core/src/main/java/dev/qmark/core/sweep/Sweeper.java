@@ -16,9 +16,11 @@ import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.SweepList.DuePage;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
 import dev.qmark.core.sending.TryAgainLater;
+import dev.qmark.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,18 +59,26 @@ public final class Sweeper {
     private final Escalator escalator;
     private final DeadlineMails mails;
     private final OrphanedQuestions orphans;
+    private final SentMailTexts sentTexts;
     private final Clock clock;
     /** The first sweep of a container looks for every question a configuration change orphaned. */
     private volatile boolean orphansLookedFor;
 
     public Sweeper(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens, Clock clock) {
+        this(config, repository, mail, tokens, SentMailTexts.NONE, clock);
+    }
+
+    /** With {@code sentTexts}: reminders, late notices and the next "?" are kept for the reply safety net. */
+    public Sweeper(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
+                   SentMailTexts sentTexts, Clock clock) {
+        this.sentTexts = sentTexts;
         this.config = config;
         this.repository = repository;
         this.sendOnce = new SendOnce(repository, mail, clock);
         this.tokens = tokens;
-        this.escalator = new Escalator(config, repository, mail, tokens, clock);
+        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
         this.mails = new DeadlineMails(config);
-        this.orphans = new OrphanedQuestions(config, repository, mail, tokens, clock);
+        this.orphans = new OrphanedQuestions(config, repository, mail, tokens, sentTexts, clock);
         this.clock = clock;
     }
 
@@ -205,7 +215,7 @@ public final class Sweeper {
         Notice reminder = notice(escalation, notice);
         // marked sent by markRemindersSent below, whoever sent it: one write also moves the next check
         if (sendOnce.send(reminder.describe(), (at, lease) -> repository.claim(reminder, at, lease),
-                () -> mails.reminder(feedback, escalation, owner, replyAddress(escalation), now),
+                () -> kept(escalation, notice, mails.reminder(feedback, escalation, owner, replyAddress(escalation), now)),
                 (messageId, at) -> { }) == SendOnce.Sent.NOW) {
             tally.reminded.add(escalation.id());
         }
@@ -258,8 +268,8 @@ public final class Sweeper {
         }
         if (owner != null) {
             Owner after = next;
-            if (sendOnce.send(notice(escalation, "late"), () -> mails.late(record.feedback(), escalation, owner,
-                    replyAddress(escalation), after, now), at -> new TimelineEvent(now, "told-late", owner.name()
+            if (sendOnce.send(notice(escalation, "late"), () -> kept(escalation, "late", mails.late(record.feedback(),
+                    escalation, owner, replyAddress(escalation), after, now)), at -> new TimelineEvent(now, "told-late", owner.name()
                     + " told the deadline passed" + (after == null ? "" : "; asked " + after.name())))
                     == SendOnce.Sent.NOW) {
                 tally.toldLate.add(escalation.id());
@@ -275,5 +285,11 @@ public final class Sweeper {
 
     private String replyAddress(Escalation escalation) {
         return config.replyAddress(tokens.issue(escalation.feedbackId(), escalation.step()));
+    }
+
+    /** Keeps the text of a mail the owner may reply to before it is sent (the same again on a retry). */
+    private OutgoingMail kept(Escalation escalation, String kind, OutgoingMail mail) {
+        sentTexts.keep(escalation.feedbackId(), escalation.step(), kind, mail.text());
+        return mail;
     }
 }

@@ -82,6 +82,19 @@ public class ConfigLoaderTest {
     }
 
     @Test
+    void forwardersAndTheirAcknowledgementAreConfigured() {
+        QmarkConfig plain = ConfigLoader.parse(VALID, "qmark.yaml");
+        assertEquals(false, plain.acknowledgeForwarded());
+        assertEquals(false, plain.mayForward("assistant@example.com"));
+        assertEquals(true, plain.mayForward(plain.founder().email()));
+        QmarkConfig set = ConfigLoader.parse(VALID + "forwarders: [Assistant@Example.com]\nacknowledgeForwarded: true\n",
+                "qmark.yaml");
+        assertEquals(true, set.acknowledgeForwarded());
+        assertEquals(true, set.mayForward("assistant@example.com"));
+        assertMessage(VALID + "acknowledgeForwarded: yes please\n", "line", "true or false");
+    }
+
+    @Test
     void theSweeperSetsAsideAnEscalationAfterFiveFailuresUnlessConfigured() {
         assertEquals(5, ConfigLoader.parse(VALID, "qmark.yaml").stuckAfterFailures());
         assertEquals(3, ConfigLoader.parse(VALID + "sweeper: { stuckAfterFailures: 3 }\n", "qmark.yaml").stuckAfterFailures());

@@ -1,0 +1,30 @@
+package dev.qmark.core.ports;
+
+import java.util.List;
+
+/**
+ * The plain text of mails Qmark sent about an item that a person may reply to (the "?", a
+ * reminder, a hand-on), so that a reply can be cut where it starts to copy one of them, however
+ * the client quoted it ({@code dev.qmark.mail.WrittenText}). One record per mail, named by its
+ * escalation step and kind; keeping the same mail again overwrites it with the same text.
+ */
+public interface SentMailTexts {
+
+    /** Nothing kept, nothing found: for services wired without the store (tests, the bench). */
+    SentMailTexts NONE = new SentMailTexts() {
+        @Override
+        public void keep(String feedbackId, int step, String kind, String text) {
+        }
+
+        @Override
+        public List<String> texts(String feedbackId) {
+            return List.of();
+        }
+    };
+
+    /** Keeps {@code text} (bounded by the adapter to what an item holds) as the mail {@code kind} of step {@code step}. */
+    void keep(String feedbackId, int step, String kind, String text);
+
+    /** Every kept text of the item, oldest step first. */
+    List<String> texts(String feedbackId);
+}
