@@ -178,7 +178,7 @@ public final class CustomerMailIntake {
         try {
             queue.enqueue(stored.feedbackId());
         } catch (RuntimeException e) {
-            LOG.warning("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
+            LOG.warn("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
         }
         if (stored.created() && config.acknowledgeForwarded()) {
             acknowledge(feedback, received, email, now);
