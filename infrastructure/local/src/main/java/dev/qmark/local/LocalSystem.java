@@ -3,6 +3,7 @@ package dev.qmark.local;
 import com.sun.net.httpserver.HttpServer;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
@@ -166,7 +167,8 @@ public final class LocalSystem implements AutoCloseable {
             SesV2Client ses = AwsClients.ses();
             resources.push(ses);
             List<String> orphaned = new OrphanedQuestions(config, new DynamoFeedbackRepository(dynamo, table),
-                    new SesMailSender(ses, config.inboundDomain(), clock), new ReplyTokens(secret), clock).adoptAll();
+                    new SesMailSender(ses, config.inboundDomain(), clock), new ReplyTokens(secret),
+                    new DynamoSentMailTexts(dynamo, table), clock).adoptAll();
             if (!orphaned.isEmpty()) {
                 LOG.info("{} open question(s) had an owner the configuration no longer has; sent on: {}", orphaned.size(), orphaned);
             }
