@@ -1,6 +1,7 @@
 package dev.qmark.bench;
 
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigException;
@@ -164,7 +165,9 @@ public final class SweeperBench {
                 DueEscalations due = new DueEscalations(
                         new RealPipeline(config, new DynamoFeedbackRepository(bulk, table), mail, tokens, clock),
                         clock, bulk, table);
-                Sweeper sweeper = new Sweeper(config, new DynamoFeedbackRepository(metered, table), mail, tokens, clock);
+                // as the sweeper function builds it: reminders and late notices keep their text (a write each)
+                Sweeper sweeper = new Sweeper(config, new DynamoFeedbackRepository(metered, table), mail, tokens,
+                        new DynamoSentMailTexts(metered, table), clock);
                 List<Double> reads = new ArrayList<>();
                 List<Long> millis = new ArrayList<>();
                 Instant next = base;
