@@ -33,7 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -123,7 +122,7 @@ public final class ReplyIntake {
             return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
                     + ": Qmark's own mail is never applied, or Qmark would answer itself");
         }
-        Optional<String> token = replyToken(received, envelopeRecipients, config.inboundDomain());
+        Optional<String> token = ReplyTokens.tokenIn(received, envelopeRecipients, config.inboundDomain());
         if (token.isEmpty()) {
             return review(received, mailId, rawLocation, "not addressed to a reply address");
         }
@@ -308,22 +307,6 @@ public final class ReplyIntake {
             case ORPHANED -> "its owner left the configuration and it went to someone else";
             case ASKING, OPEN -> "it changed meanwhile; try again";
         };
-    }
-
-    /**
-     * The reply token a received mail is addressed to: envelope recipients first (what SES
-     * delivered to), then To and Cc; empty when it went to no reply address. Whether a mail is a
-     * reply at all is this question, so mail-intake asks it here too.
-     */
-    public static Optional<String> replyToken(InboundMail received, List<String> envelopeRecipients,
-                                              String inboundDomain) {
-        List<String> candidates = new ArrayList<>(envelopeRecipients);
-        candidates.addAll(received.to());
-        candidates.addAll(received.cc());
-        return candidates.stream()
-                .map(address -> ReplyTokens.tokenOf(address, inboundDomain))
-                .flatMap(Optional::stream)
-                .findFirst();
     }
 
     private Outcome review(InboundMail received, String mailId, String rawLocation, String reason) {
