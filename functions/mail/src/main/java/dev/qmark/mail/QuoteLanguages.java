@@ -90,8 +90,9 @@ final class QuoteLanguages {
                             "obtener outlook para (ios|android)"),
             lang("pt")
                     // Gmail "Em seg., 23 de nov. de 2026 às 09:12, X <x@y> escreveu:",
-                    // Apple (Portugal) "A 23/11/2026, à(s) 09:12, X <x@y> escreveu:"
-                    .attribution("(Em|A|No dia)\\s.*\\sescreveu")
+                    // Apple (Portugal) "A 23/11/2026, à(s) 09:12, X <x@y> escreveu:",
+                    // Thunderbird (Portugal) "Às 09:12 de 23/11/2026, X escreveu:"
+                    .attribution("(Em|A|Às|No dia)\\s.*\\sescreveu")
                     .from("de").keys("enviado", "enviada", "data", "para", "assunto", "cc")
                     .separators("mensagem original", "mensagem encaminhada")
                     .sentFrom("enviado do meu " + REST, "enviado de " + DEVICE + REST,
@@ -135,8 +136,9 @@ final class QuoteLanguages {
                     .sentFrom("skickat från min " + REST, "skickat från " + DEVICE + REST, "hämta outlook för (ios|android)"),
             lang("tr")
                     // Gmail "X <x@y>, 23 Kas 2026 Pzt, 09:12 tarihinde şunu yazdı:",
-                    // Apple "23 Kas 2026 tarihinde 09:12 saatinde, X <x@y> şunları yazdı:"
-                    .attribution(".*\\d.*\\s(şunu|şunları) yazdı")
+                    // Apple "23 Kas 2026 tarihinde 09:12 saatinde, X <x@y> şunları yazdı:",
+                    // Thunderbird "23.11.2026 09:12 tarihinde X yazdı:"
+                    .attribution(".*\\d.*\\s(şunu|şunları) yazdı", ".*\\d.*\\starihinde\\s.*\\syazdı")
                     .from("kimden").keys("gönderildi", "gönderilme tarihi", "tarih", "kime", "konu", "bilgi")
                     .separators("özgün ileti", "orijinal mesaj", "iletilen ileti")
                     // "iPhone'umdan gönderildi": the suffix ("from my") is what tells it from "Siparişim gönderildi"
