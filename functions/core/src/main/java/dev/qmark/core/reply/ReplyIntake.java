@@ -14,9 +14,7 @@ import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
-import dev.qmark.core.mail.AutomaticMail;
 import dev.qmark.mail.InboundMail;
-import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.mail.OutgoingMail;
 import dev.qmark.mail.ReplyText;
 import dev.qmark.mail.WrittenText;
@@ -64,7 +62,6 @@ public final class ReplyIntake {
     private final AnswerMail answerMail;
     private final HandOnMails handOnMails;
     private final CutNoticeMail cutNoticeMail;
-    private final OwnAddresses own;
     private final Escalator escalator;
     private final SentMailTexts sentTexts;
     private final Clock clock;
@@ -88,7 +85,6 @@ public final class ReplyIntake {
         this.answerMail = new AnswerMail(config);
         this.handOnMails = new HandOnMails(config);
         this.cutNoticeMail = new CutNoticeMail(config);
-        this.own = new OwnAddresses(config.inboundDomain(), config.sender());
         this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
         this.clock = clock;
     }
@@ -104,6 +100,9 @@ public final class ReplyIntake {
     }
 
     /**
+     * An answer ({@link dev.qmark.core.intake.InboundMailDecision.Answer}): what is left to check
+     * needs the table (the token's escalation, who was asked).
+     *
      * @param mailId             the receiving system's id of this mail (SES message id): the same mail
      *                           delivered twice has the same id
      * @param rawLocation        where the raw MIME lies, for the review list
@@ -113,15 +112,7 @@ public final class ReplyIntake {
     public Outcome accept(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients,
                           SenderAuthentication authentication) {
         authentication = authentication == null ? SenderAuthentication.UNKNOWN : authentication;
-        Optional<String> automatic = AutomaticMail.reason(received, config.sender());
-        if (automatic.isPresent()) {
-            return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + "), not an answer");
-        }
-        Optional<String> ours = own.why(received.from());
-        if (ours.isPresent()) {
-            return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
-                    + ": Qmark's own mail is never applied, or Qmark would answer itself");
-        }
+        // robots, Qmark's own mail and quarantined mail never get here: InboundMailDecision says what a mail is
         Optional<String> token = ReplyTokens.tokenIn(received, envelopeRecipients, config.inboundDomain());
         if (token.isEmpty()) {
             return review(received, mailId, rawLocation, "not addressed to a reply address");
