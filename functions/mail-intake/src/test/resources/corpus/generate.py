@@ -2055,6 +2055,9 @@ WORLD_GMAIL = [
      "Jeff (via Qmark) <qmark@example.com>, 23 Kas 2026 Pzt, 19:15 tarihinde\nşunu yazdı:"),
     ("gmail-vi.eml", "Bên giao hàng dùng địa chỉ cũ. Hôm nay chúng tôi gửi lại.\n",
      "Vào Th 2, 23 thg 11, 2026 vào lúc 19:15 Jeff (via Qmark) <\nqmark@example.com> đã viết:"),
+    # Gmail wraps the attribution where a narrow window (or a long name) makes it: over three lines here
+    ("gmail-de-wrapped-three-lines.eml", "Der Kurier hatte die alte Adresse. Wir senden heute neu.\n",
+     "Am Mo., 23. Nov. 2026 um 19:15 Uhr schrieb Jeff\n(via Qmark) <\nqmark@example.com>:"),
     ("gmail-zh-tw.eml", "快遞用了舊地址，今天重新寄出。\n",
      "Jeff (via Qmark) <qmark@example.com> 於 2026年11月23日 週一 下午7:15寫道："),
 ]
@@ -2110,6 +2113,60 @@ WORLD_OUTLOOK = [
     ("outlook-web-zh-cn.eml", "快递用了旧地址。\n", ("发件人", "发送时间", "收件人", "主题"), "2026年11月23日 11:15"),
     ("outlook-web-zh-tw.eml", "快遞用了舊地址。\n", ("寄件者", "寄件日期", "收件者", "主旨"), "2026年11月23日 上午 11:15"),
 ]
+
+
+# Thunderbird in other languages: its localised "reply header" (the default "on date, author
+# wrote" form, the name only) above the quoted "?", the answer on top, sent as UTF-8 8bit with
+# format=flowed. Row: name, Content-Language, answer, attribution.
+WORLD_THUNDERBIRD = [
+    ("thunderbird-fr.eml", "fr", "Le transporteur avait l'ancienne adresse. Nous renvoyons aujourd'hui.\n",
+     "Le 23/11/2026 à 11:15, Jeff (via Qmark) a écrit :"),
+    ("thunderbird-es.eml", "es-ES", "El mensajero tenía la dirección antigua. Lo reenviamos hoy.\n",
+     "El 23/11/26 a las 11:15, Jeff (via Qmark) escribió:"),
+    ("thunderbird-pt-pt.eml", "pt-PT", "O estafeta tinha a morada antiga. Reenviamos hoje.\n",
+     "Às 11:15 de 23/11/2026, Jeff (via Qmark) escreveu:"),
+    ("thunderbird-pt-br.eml", "pt-BR", "O entregador tinha o endereço antigo. Reenviamos hoje.\n",
+     "Em 23/11/2026 11:15, Jeff (via Qmark) escreveu:"),
+    ("thunderbird-it.eml", "it", "Il corriere aveva il vecchio indirizzo. Rispediamo oggi.\n",
+     "Il 23/11/26 11:15, Jeff (via Qmark) ha scritto:"),
+    ("thunderbird-nl.eml", "nl", "De koerier had het oude adres. We versturen het vandaag opnieuw.\n",
+     "Op 23-11-2026 om 11:15 schreef Jeff (via Qmark):"),
+    ("thunderbird-sv.eml", "sv-SE", "Budet hade den gamla adressen. Vi skickar igen i dag.\n",
+     "Den 2026-11-23 kl. 11:15, skrev Jeff (via Qmark):"),
+    ("thunderbird-da.eml", "da", "Budet havde den gamle adresse. Vi sender igen i dag.\n",
+     "Den 23-11-2026 kl. 11.15 skrev Jeff (via Qmark):"),
+    ("thunderbird-tr.eml", "tr", "Kuryede eski adres vardı. Bugün yeniden gönderiyoruz.\n",
+     "23.11.2026 11:15 tarihinde Jeff (via Qmark) yazdı:"),
+    ("thunderbird-vi.eml", "vi", "Bên giao hàng dùng địa chỉ cũ. Hôm nay chúng tôi gửi lại.\n",
+     "Vào lúc 11:15 ngày 23/11/2026, Jeff (via Qmark) đã viết:"),
+    ("thunderbird-ja.eml", "ja", "配送業者が古い住所を使っていました。本日再送します。\n",
+     "2026/11/23 11:15 に Jeff (via Qmark) さんは書きました:"),
+    ("thunderbird-zh-tw.eml", "zh-TW", "快遞用了舊地址，今天重新寄出。\n",
+     "Jeff (via Qmark) 於 2026/11/23 11:15 寫道:"),
+    ("thunderbird-ko.eml", "ko", "택배사가 예전 주소로 보냈습니다. 오늘 다시 보냅니다.\n",
+     "2026-11-23 오전 11:15에 Jeff (via Qmark) 이(가) 쓴 글:"),
+]
+
+
+def thunderbird_world(name, language, answer, attribution):
+    quoted = "\n".join(">" if not l else "> " + l for l in question_text("en").split("\n"))
+    text = answer + "\n" + attribution + "\n" + quoted + "\n"
+    ident = _world_id(name, 32)
+    head = (dana("mout01.posteo.example", "185.67.36.65", "Mon, 23 Nov 2026 10:45:13 +0000 (UTC)", _world_id(name + "s", 24))
+            + "Message-ID: <" + ident[:8] + "-" + ident[8:12] + "-" + ident[12:16] + "-" + ident[16:20] + "-" + ident[20:]
+            + "@example.com>\n"
+            "Date: Mon, 23 Nov 2026 11:45:11 +0100\n"
+            "MIME-Version: 1.0\n"
+            "User-Agent: Mozilla Thunderbird\n"
+            "Subject: Re: ? " + QUESTIONS["en"][0] + "\n"
+            "Content-Language: " + language + "\n"
+            "To: \"Jeff (via Qmark)\" <{{REPLY_TO}}>\n"
+            "References: " + QUESTION_ID + "\n"
+            "From: Dana <dana@example.com>\n"
+            "In-Reply-To: " + QUESTION_ID + "\n"
+            "Content-Type: text/plain; charset=UTF-8; format=flowed\n"
+            "Content-Transfer-Encoding: 8bit")
+    return head, lines(text).encode("utf-8")
 
 
 RULELESS = {"outlook-web-es.eml", "outlook-web-pl.eml", "outlook-web-ru.eml", "outlook-web-tr.eml",
@@ -2175,6 +2232,9 @@ def _register_world():
     for name, answer, labels, sent in WORLD_OUTLOOK:
         mail("replies", name)(lambda name=name, answer=answer, labels=labels, sent=sent:
                               outlook_world(name, answer, labels, sent))
+    for name, language, answer, attribution in WORLD_THUNDERBIRD:
+        mail("replies", name)(lambda name=name, language=language, answer=answer, attribution=attribution:
+                              thunderbird_world(name, language, answer, attribution))
 
 
 _register_world()

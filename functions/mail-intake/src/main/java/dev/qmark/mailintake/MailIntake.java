@@ -6,6 +6,8 @@ import dev.qmark.aws.lambda.S3Event;
 import dev.qmark.aws.lambda.SesEvent;
 import dev.qmark.aws.s3.S3RawMailStore;
 import dev.qmark.core.intake.CustomerMailIntake;
+import dev.qmark.core.intake.InboundMailDecision;
+import dev.qmark.core.mail.ReceiptVerdicts;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.mail.MimeParser;
 import dev.qmark.core.mail.SenderAuthentication;
@@ -18,13 +20,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns receiving events into mails to apply: answers to a "?" (mail to a reply address) go to
- * {@link ReplyIntake}, everything else sent to our domain is a customer's mail. One mail's trouble never fails the others: what
- * cannot be parsed, or what SES flags as spam or virus, is kept for review (its raw MIME stays
+ * Turns receiving events into mails to apply: SES's receipt becomes plain {@link ReceiptVerdicts},
+ * core's {@link InboundMailDecision} says what the mail is, and this dispatches: answers to a "?"
+ * to {@link ReplyIntake}, customers' mail, robots' mail and staff forwards to
+ * {@link CustomerMailIntake}, the rest kept for review. One mail's trouble never fails the others:
+ * what cannot be parsed, or what the decision quarantines, is kept for review (its raw MIME stays
  * in S3). Only failures that a retry can fix (AWS unreachable) fail the invocation.
  *
  * <p>Each mail is on the {@link ReceivedMails} list from the moment its handling starts until it
@@ -42,7 +47,7 @@ final class MailIntake {
     private final String prefix;
     private final ReplyIntake replies;
     private final CustomerMailIntake customers;
-    private final String inboundDomain;
+    private final InboundMailDecision decision;
     private final FeedbackRepository repository;
     private final Clock clock;
     private final ReceivedMails received;
@@ -58,13 +63,13 @@ final class MailIntake {
     static final int RECOVERIES_PER_RUN = 25;
 
     MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
-               String inboundDomain, FeedbackRepository repository, ReceivedMails received, Clock clock) {
+               InboundMailDecision decision, FeedbackRepository repository, ReceivedMails received, Clock clock) {
         this.store = store;
         this.bucket = bucket;
         this.prefix = prefix;
         this.replies = replies;
         this.customers = customers;
-        this.inboundDomain = inboundDomain;
+        this.decision = decision;
         this.repository = repository;
         this.received = received;
         this.clock = clock;
@@ -74,9 +79,16 @@ final class MailIntake {
     record Result(String mailId, String outcome, String feedbackId, String reason) {
     }
 
-    /** One mail to read: where it lies, who it was delivered to, and SES's verdicts. */
+    /**
+     * One mail to read: where it lies, who it was delivered to, and SES's verdicts. A mail handed over
+     * again by recovery has only what its pending entry kept: the quarantine reason and SPF/DKIM.
+     */
     private record Delivery(String mailId, String location, List<String> recipients, String quarantineReason,
-                            SenderAuthentication authentication) {
+                            ReceiptVerdicts verdicts) {
+
+        static Delivery received(String mailId, String location, List<String> recipients, ReceiptVerdicts verdicts) {
+            return new Delivery(mailId, location, recipients, InboundMailDecision.quarantine(verdicts).orElse(null), verdicts);
+        }
     }
 
     List<Result> handle(JsonNode event) {
@@ -103,7 +115,7 @@ final class MailIntake {
         for (ReceivedMails.Pending mail : received.due(dueBy, RECOVERIES_PER_RUN)) {
             Instant now = clock.instant();
             Delivery delivery = new Delivery(mail.mailId(), mail.location(), mail.recipients(), mail.quarantineReason(),
-                    new SenderAuthentication(mail.spfPass(), mail.dkimPass()));
+                    ReceiptVerdicts.authenticated(new SenderAuthentication(mail.spfPass(), mail.dkimPass())));
             if (mail.attempts() >= MAX_RECOVERIES) {
                 LOG.error("mail {} was not applied after {} recoveries; kept for review", mail.mailId(), mail.attempts());
                 results.add(keep(delivery, null, null, "not applied after " + mail.attempts() + " recoveries; the raw mail is kept"));
@@ -130,7 +142,8 @@ final class MailIntake {
 
     private static ReceivedMails.Pending pending(Delivery delivery, int attempts) {
         return new ReceivedMails.Pending(delivery.mailId(), delivery.location(), delivery.recipients(),
-                delivery.quarantineReason(), delivery.authentication().spfPass(), delivery.authentication().dkimPass(), attempts);
+                delivery.quarantineReason(), delivery.verdicts().authentication().spfPass(),
+                delivery.verdicts().authentication().dkimPass(), attempts);
     }
 
     private Result apply(Delivery delivery) {
@@ -142,26 +155,36 @@ final class MailIntake {
             LOG.warn("mail {} could not be parsed; kept for review", delivery.mailId(), e);
             return keep(delivery, null, null, "could not be parsed: " + e);
         }
-        if (delivery.quarantineReason() != null) {
-            return keep(delivery, mail.from(), mail.subject(), delivery.quarantineReason());
-        }
-        if (!isReply(mail, delivery.recipients())) {
-            CustomerMailIntake.Outcome outcome = customers.accept(mail, delivery.mailId(), delivery.location(),
-                    delivery.authentication());
-            LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), outcome.kind(), outcome.reason());
-            return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
-                    outcome.feedbackId(), outcome.reason());
-        }
-        ReplyIntake.Outcome outcome = replies.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients(),
-                delivery.authentication());
-        LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), outcome.kind(), outcome.reason());
-        return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
-                outcome.feedbackId(), outcome.reason());
+        InboundMailDecision.Decision what = delivery.quarantineReason() != null
+                ? new InboundMailDecision.Quarantined(delivery.quarantineReason())
+                : decision.decide(mail, delivery.recipients(), delivery.verdicts());
+        return switch (what) {
+            case InboundMailDecision.Quarantined q -> keep(delivery, mail.from(), mail.subject(), q.reason());
+            case InboundMailDecision.KeepForReview k -> keep(delivery, mail.from(), mail.subject(), k.reason());
+            case InboundMailDecision.Robot r when r.toReplyAddress() ->
+                    keep(delivery, mail.from(), mail.subject(), "automatic mail (" + r.reason() + "), not an answer");
+            case InboundMailDecision.Robot r ->
+                    applied(delivery, mail, customers.automatic(mail, delivery.mailId(), delivery.location(), r.reason()));
+            case InboundMailDecision.Answer a -> applied(delivery, mail, replies.accept(mail, delivery.mailId(),
+                    delivery.location(), delivery.recipients(), delivery.verdicts().authentication()));
+            case InboundMailDecision.StaffForward f ->
+                    applied(delivery, mail, customers.forwarded(mail, delivery.mailId(), delivery.location(), f.command()));
+            case InboundMailDecision.CustomerMail c ->
+                    applied(delivery, mail, customers.accept(mail, delivery.mailId(), delivery.location()));
+        };
     }
 
-    /** Mail to a reply address (answer+...@) answers a "?"; any other address at our domain is a customer's. */
-    private boolean isReply(InboundMail mail, List<String> recipients) {
-        return ReplyIntake.replyToken(mail, recipients, inboundDomain).isPresent();
+    private Result applied(Delivery delivery, InboundMail mail, CustomerMailIntake.Outcome outcome) {
+        return applied(delivery, mail, outcome.kind().name(), outcome.feedbackId(), outcome.reason());
+    }
+
+    private Result applied(Delivery delivery, InboundMail mail, ReplyIntake.Outcome outcome) {
+        return applied(delivery, mail, outcome.kind().name(), outcome.feedbackId(), outcome.reason());
+    }
+
+    private Result applied(Delivery delivery, InboundMail mail, String kind, String feedbackId, String reason) {
+        LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), kind, reason);
+        return new Result(delivery.mailId(), kind.toLowerCase(Locale.ROOT), feedbackId, reason);
     }
 
     private Result keep(Delivery delivery, String from, String subject, String reason) {
@@ -181,44 +204,19 @@ final class MailIntake {
             for (SesEvent.Record record : Json.MAPPER.convertValue(event, SesEvent.class).records()) {
                 SesEvent.Mail mail = record.ses().mail();
                 SesEvent.Receipt receipt = record.ses().receipt();
-                deliveries.add(new Delivery(mail.messageId(), S3RawMailStore.location(bucket, prefix + mail.messageId()),
-                        receipt.recipients() == null ? List.of() : receipt.recipients(), quarantine(receipt),
-                        receipt.authentication()));
+                deliveries.add(Delivery.received(mail.messageId(), S3RawMailStore.location(bucket, prefix + mail.messageId()),
+                        receipt.recipients() == null ? List.of() : receipt.recipients(), receipt.verdicts()));
             }
         } else if (source.equals("aws:s3")) {
             for (S3Event.Record record : Json.MAPPER.convertValue(event, S3Event.class).records()) {
                 String key = record.s3().object().decodedKey();
                 String mailId = key.substring(key.lastIndexOf('/') + 1);
-                deliveries.add(new Delivery(mailId, S3RawMailStore.location(record.s3().bucket().name(), key),
-                        List.of(), null, SenderAuthentication.UNKNOWN));
+                deliveries.add(Delivery.received(mailId, S3RawMailStore.location(record.s3().bucket().name(), key),
+                        List.of(), ReceiptVerdicts.NONE));
             }
         } else {
             throw new IllegalArgumentException("not an SES or S3 event: eventSource '" + source + "'");
         }
         return deliveries;
-    }
-
-    /**
-     * Mail SES flags as a virus or spam is kept, never applied; so is mail whose sender SES could
-     * not authenticate (DMARC failed, or both SPF and DKIM failed): its From could be anyone's.
-     */
-    private static String quarantine(SesEvent.Receipt receipt) {
-        if (failed(receipt.virusVerdict())) {
-            return "quarantined: SES virus verdict FAIL";
-        }
-        if (failed(receipt.spamVerdict())) {
-            return "quarantined: SES spam verdict FAIL";
-        }
-        if (failed(receipt.dmarcVerdict())) {
-            return "sender not authenticated: SES DMARC verdict FAIL";
-        }
-        if (failed(receipt.spfVerdict()) && failed(receipt.dkimVerdict())) {
-            return "sender not authenticated: SES SPF and DKIM verdicts FAIL";
-        }
-        return null;
-    }
-
-    private static boolean failed(SesEvent.Verdict verdict) {
-        return verdict != null && "FAIL".equalsIgnoreCase(verdict.status());
     }
 }

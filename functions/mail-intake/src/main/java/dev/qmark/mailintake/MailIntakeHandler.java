@@ -17,6 +17,7 @@ import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.intake.CustomerMailIntake;
+import dev.qmark.core.intake.InboundMailDecision;
 import dev.qmark.core.intake.StuckFeedback;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.reply.ReplyIntake;
@@ -49,7 +50,7 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
                 new ReplyIntake(config, repository, mail, ReplyTokenSecret.load(env),
                         new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")), env.clock()),
                 new CustomerMailIntake(config, repository, feedbackQueue, mail, env.clock()),
-                config.inboundDomain(),
+                new InboundMailDecision(config),
                 repository,
                 new DynamoReceivedMails(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 env.clock());

@@ -63,6 +63,52 @@ class ForwardWithQuestionTest {
     }
 
     @Test
+    void aForwardWithQuestionMarkAndAliasGoesToThatOwner() {
+        deliver("Jeff <jeff@example.com>", "Fwd: Where is my order?", gmailForward("? @delivery"), "PASS");
+
+        assertEquals("new_feedback", result.path("outcome").asText(), result.toString());
+        FeedbackRecord record = bed.repository().findRecord(result.path("feedbackId").asText()).orElseThrow();
+        assertEquals(customer, record.feedback().customer().email());
+        assertEquals("delivery", record.feedback().route().owner());
+        assertEquals("? @delivery", record.feedback().route().route());
+        assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("routed")
+                && e.detail().contains("sent to delivery by jeff@example.com")), record.timeline().toString());
+    }
+
+    @Test
+    void aForwardToAnAliasNobodyHasIsKeptForReview() {
+        deliver("Jeff <jeff@example.com>", "Fwd: Where is my order?", gmailForward("? @nobody"), "PASS");
+
+        assertEquals("kept_for_review", result.path("outcome").asText(), result.toString());
+        assertTrue(result.path("reason").asText().contains("no owner @nobody"), result.toString());
+    }
+
+    @Test
+    void anAttachedForwardIsFeedbackFromTheAttachedMessagesSender() {
+        String mixed = "?\r\nFrom my inbox, Dana should see this.\r\n";
+        String raw = "From: Jeff <jeff@example.com>\r\nTo: feedback@feedback.example.com\r\nSubject: Fwd: Broken export\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@example.com>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + mixed + "--b1\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment\r\n\r\n"
+                + "From: =?UTF-8?B?7LWc66+87KeA?= <" + customer + ">\r\nDate: Fri, 04 Dec 2026 21:12:00 +0900\r\n"
+                + "Subject: Broken export\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThe export button does nothing.\r\n"
+                + "--b1--\r\n";
+        deliverRaw(raw, "PASS");
+
+        assertEquals("new_feedback", result.path("outcome").asText(), result.toString());
+        FeedbackRecord record = bed.repository().findRecord(result.path("feedbackId").asText()).orElseThrow();
+        Feedback feedback = record.feedback();
+        assertEquals(customer, feedback.customer().email());
+        assertEquals("최민지", feedback.customer().name());
+        assertEquals("Broken export", feedback.subject());
+        assertEquals("The export button does nothing.", feedback.message());
+        String received = record.timeline().get(0).detail();
+        assertTrue(received.contains("forwarded with \"?\" by jeff@example.com") && received.contains("Dana should see this")
+                && received.contains("written Fri, 04 Dec 2026 21:12:00 +0900"), received);
+        assertEquals("Broken export.eml", feedback.attachments().get(0).fileName());
+    }
+
+    @Test
     void withoutSpfOrDkimTheForwardIsKeptForReview() {
         deliver("Jeff <jeff@example.com>", "Fwd: Where is my order?", gmailForward("?"), "FAIL");
 
@@ -89,9 +135,12 @@ class ForwardWithQuestionTest {
     }
 
     private void deliver(String from, String subject, String body, String verdict) {
-        String raw = "From: " + from + "\r\nTo: feedback@feedback.example.com\r\nSubject: " + subject
+        deliverRaw("From: " + from + "\r\nTo: feedback@feedback.example.com\r\nSubject: " + subject
                 + "\r\nMessage-ID: <" + UUID.randomUUID() + "@example.com>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
-                + body;
+                + body, verdict);
+    }
+
+    private void deliverRaw(String raw, String verdict) {
         String mailId = UUID.randomUUID().toString().replace("-", "");
         bed.putMail("inbound/" + mailId, raw.getBytes(StandardCharsets.UTF_8));
         ObjectNode event = SampleEvents.json("mail-intake-ses.json");

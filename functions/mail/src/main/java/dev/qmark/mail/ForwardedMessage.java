@@ -24,11 +24,6 @@ import java.util.regex.Pattern;
  */
 public record ForwardedMessage(String note, NamedAddress from, String date, String subject, String body) {
 
-    /** A marker line above the header block. */
-    private static final Pattern MARKER = Pattern.compile("^(-{2,}\\s*(forwarded message|original message|"
-            + "전달된 메일|전달된 메시지|전달 메일|원본 메일|원본 메시지|転送されたメッセージ|転送メッセージ|元のメッセージ)\\s*-{2,}"
-            + "|(begin forwarded message|전달된 메시지 시작|転送されたメッセージ)\\s?[:：]|_{10,})$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "From: ...", "*From:* ...", "보낸 사람: ...", "差出人：..." */
     private static final Pattern HEADER = Pattern.compile("^\\*{0,2}([^:：*]{1,20}?)\\*{0,2}\\s?[:：]\\*{0,2}\\s*(.*)$");
 
@@ -41,10 +36,10 @@ public record ForwardedMessage(String note, NamedAddress from, String date, Stri
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ').split("\n", -1));
+        List<String> lines = List.of(MimeParser.lineEnds(text).replace('\u00A0', ' ').split("\n", -1));
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            boolean marker = MARKER.matcher(line).matches();
+            boolean marker = QuoteMarkers.isSeparator(line); // the same markers a reply is cut at
             if (!marker && field(line) != Field.FROM) {
                 continue;
             }

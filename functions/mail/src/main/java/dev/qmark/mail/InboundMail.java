@@ -20,6 +20,9 @@ import java.util.Map;
  * @param html        the text/html part as received, or null
  * @param headers     every header, names lower-cased, values unfolded and decoded, in order of appearance
  * @param attachments parts that are not the body
+ * @param attached    the first attached message (a message/rfc822 part, as "forward as attachment"
+ *                    sends one), read as a mail of its own; null when there is none. Only one level:
+ *                    the attached message's own attached messages are listed, not read
  */
 public record InboundMail(
         String messageId,
@@ -34,7 +37,16 @@ public record InboundMail(
         String text,
         String html,
         Map<String, List<String>> headers,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        InboundMail attached) {
+
+    /** A mail without an attached message. */
+    public InboundMail(String messageId, List<String> inReplyTo, List<String> references, String from, String fromName,
+                       List<String> to, List<String> cc, String subject, Instant date, String text, String html,
+                       Map<String, List<String>> headers, List<Attachment> attachments) {
+        this(messageId, inReplyTo, references, from, fromName, to, cc, subject, date, text, html, headers, attachments,
+                null);
+    }
 
     /** The first value of a header (name case-insensitive), or null. */
     public String header(String name) {

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * <p>The body is the inline text/plain parts (joined), else the text/html turned into text with
  * {@link HtmlText}. Every other leaf part (files, inline images, calendar invitations, attached
  * messages) is listed as an attachment with its decoded size. A forwarded message/rfc822 part is
- * an attachment too: its text is not the sender's.
+ * an attachment too: its text is not the sender's; the first one is also read as a mail of its own
+ * ({@link InboundMail#attached()}, one level deep) for a forward with "?".
  */
 public final class MimeParser {
 
@@ -29,8 +30,12 @@ public final class MimeParser {
 
     /** Parses {@code raw}; for null or empty input an empty mail. */
     public InboundMail parse(byte[] raw) {
+        return parse(raw, true);
+    }
+
+    private InboundMail parse(byte[] raw, boolean readAttached) {
         byte[] bytes = raw == null ? new byte[0] : raw;
-        Body body = new Body(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Body body = new Body(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         HeaderFields message = attempt(() -> MimeWalk.walk(bytes, body), HeaderFields.NONE);
         String charsetHint = attempt(
                 () -> HeaderParams.parse(message.header("content-type"), null).param("charset"), null);
@@ -52,7 +57,8 @@ public final class MimeParser {
                 text,
                 html,
                 attempt(() -> headers(message, charsetHint), Map.of()),
-                List.copyOf(body.attachments()));
+                List.copyOf(body.attachments()),
+                readAttached && !body.messages().isEmpty() ? attempt(() -> parse(body.messages().get(0), false), null) : null);
     }
 
     /** Every header, decoded, grouped by lower-case name in order of first appearance. */
@@ -106,7 +112,7 @@ public final class MimeParser {
         }
     }
 
-    /** The body texts and the attachments, found by walking the MIME tree. */
-    record Body(List<String> plain, List<String> html, List<InboundMail.Attachment> attachments) {
+    /** The body texts, the attachments and the attached messages' bytes, found by walking the MIME tree. */
+    record Body(List<String> plain, List<String> html, List<InboundMail.Attachment> attachments, List<byte[]> messages) {
     }
 }

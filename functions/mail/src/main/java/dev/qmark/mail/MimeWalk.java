@@ -122,6 +122,9 @@ final class MimeWalk {
             // a part the sender left unnamed still gets a name a person understands
             String name = fileName != null ? fileName : PartNames.forUnnamed(mediaType.toLowerCase(Locale.ROOT), content);
             body.attachments().add(new InboundMail.Attachment(name, mediaType, content.length));
+            if (mediaType.equalsIgnoreCase("message/rfc822") && body.messages().isEmpty()) {
+                body.messages().add(content); // "forward as attachment": read later as a mail of its own
+            }
         }
     }
 

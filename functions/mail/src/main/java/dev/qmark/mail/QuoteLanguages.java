@@ -46,14 +46,14 @@ final class QuoteLanguages {
                             ".*(님이 작성|님의 글|이\\(가\\) 쓴 글|@\\S+>?\\s?작성)")
                     .from("보낸 사람", "보낸사람", "발신", "발신자", "보낸이")
                     .keys("보낸 날짜", "보낸날짜", "날짜", "받는 사람", "받는사람", "수신", "수신자", "제목", "참조")
-                    .separators("원본 메시지", "원본 메일", "원본메일", "원문", "전달된 메시지", "전달 메시지")
+                    .separators("원본 메시지", "원본 메일", "원본메일", "원문", "전달된 메시지", "전달 메시지", "전달된 메일", "전달 메일")
                     .sentFrom("[\\p{L}\\p{N} ._-]{1,30}에서 보냄\\.?", "(ios|android)\\s?용 outlook 받기"),
             lang("ja")
                     // Gmail "2026年11月23日(月) 10:00 Jeff <j@x.com>:", Apple "2026/11/23 10:00、Jeff <j@x.com>のメール:",
                     // Thunderbird "2026/11/23 10:00 に Jeff さんは書きました:"
                     .attribution("\\d{4}年\\d{1,2}月\\d{1,2}日.*", ".*\\d.*(のメール|さんは書きました|は書きました|からのメール)")
                     .from("差出人", "送信者").keys("送信日時", "日付", "宛先", "件名", "cc")
-                    .separators("元のメッセージ", "転送されたメッセージ")
+                    .separators("元のメッセージ", "転送されたメッセージ", "転送メッセージ")
                     .sentFrom("[\\p{L}\\p{N} ._-]{1,30}から送信\\.?"),
             lang("zh")
                     // Gmail "Jeff <j@x.com> 于2026年11月23日周一 10:00写道：", traditional "... 於 ... 寫道：",
@@ -90,8 +90,9 @@ final class QuoteLanguages {
                             "obtener outlook para (ios|android)"),
             lang("pt")
                     // Gmail "Em seg., 23 de nov. de 2026 às 09:12, X <x@y> escreveu:",
-                    // Apple (Portugal) "A 23/11/2026, à(s) 09:12, X <x@y> escreveu:"
-                    .attribution("(Em|A|No dia)\\s.*\\sescreveu")
+                    // Apple (Portugal) "A 23/11/2026, à(s) 09:12, X <x@y> escreveu:",
+                    // Thunderbird (Portugal) "Às 09:12 de 23/11/2026, X escreveu:"
+                    .attribution("(Em|A|Às|No dia)\\s.*\\sescreveu")
                     .from("de").keys("enviado", "enviada", "data", "para", "assunto", "cc")
                     .separators("mensagem original", "mensagem encaminhada")
                     .sentFrom("enviado do meu " + REST, "enviado de " + DEVICE + REST,
@@ -135,8 +136,9 @@ final class QuoteLanguages {
                     .sentFrom("skickat från min " + REST, "skickat från " + DEVICE + REST, "hämta outlook för (ios|android)"),
             lang("tr")
                     // Gmail "X <x@y>, 23 Kas 2026 Pzt, 09:12 tarihinde şunu yazdı:",
-                    // Apple "23 Kas 2026 tarihinde 09:12 saatinde, X <x@y> şunları yazdı:"
-                    .attribution(".*\\d.*\\s(şunu|şunları) yazdı")
+                    // Apple "23 Kas 2026 tarihinde 09:12 saatinde, X <x@y> şunları yazdı:",
+                    // Thunderbird "23.11.2026 09:12 tarihinde X yazdı:"
+                    .attribution(".*\\d.*\\s(şunu|şunları) yazdı", ".*\\d.*\\starihinde\\s.*\\syazdı")
                     .from("kimden").keys("gönderildi", "gönderilme tarihi", "tarih", "kime", "konu", "bilgi")
                     .separators("özgün ileti", "orijinal mesaj", "iletilen ileti")
                     // "iPhone'umdan gönderildi": the suffix ("from my") is what tells it from "Siparişim gönderildi"

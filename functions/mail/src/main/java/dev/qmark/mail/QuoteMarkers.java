@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * ("From:/Sent:/To:/Subject:", "보낸 사람:/보낸 날짜:", "差出人:/送信日時:"), signature delimiters and
  * "Sent from my iPhone" lines.
  *
- * <p>All checks work on one (stripped) line, or two for attributions wrapped by the client, and
+ * <p>All checks work on one (stripped) line, or a few for attributions wrapped by the client, and
  * give up on lines longer than any real marker, so the patterns cannot be made to backtrack long.
  */
 final class QuoteMarkers {
@@ -90,7 +90,7 @@ final class QuoteMarkers {
      * in the middle of a customer's paragraph is their text, not a quote.
      */
     static boolean isStandaloneAttribution(List<String> lines, int i, int span) {
-        String text = span == 2 ? lines.get(i) + " " + lines.get(i + 1) : lines.get(i);
+        String text = joined(lines, i, span);
         boolean address = text.indexOf('@') >= 0;
         boolean time = TIME.matcher(text).find();
         if (address && time) {
@@ -116,27 +116,43 @@ final class QuoteMarkers {
 
     private static final Pattern TRAILING_LINK = Pattern.compile("\\s*<https?://[^>\\s]{1,200}>$");
 
+    /** Gmail wraps a long attribution (a long name, a long address) over up to this many lines. */
+    static final int MAX_ATTRIBUTION_LINES = 4;
+
     /**
-     * How many lines (1 or 2, when the client wrapped it) the attribution at {@code i} spans, or 0
-     * when there is none. An attribution must contain a digit or an address: "On Monday I wrote:"
-     * is something a person types, "On Mon, 23 Nov 2026 ... wrote:" is what a client writes.
+     * How many lines (1 to {@link #MAX_ATTRIBUTION_LINES}, when the client wrapped it) the
+     * attribution at {@code i} spans, or 0 when there is none. An attribution must contain a digit
+     * or an address: "On Monday I wrote:" is something a person types, "On Mon, 23 Nov 2026 ...
+     * wrote:" is what a client writes. The shortest span that reads as one wins; lines are joined
+     * with a space (Gmail breaks at spaces, and "&lt;" then the address on the next line reads the same).
      */
     static int attributionLines(List<String> lines, int i) {
-        String first = lines.get(i).strip();
-        if (first.isEmpty() || first.length() > MAX_MARKER_LENGTH) {
+        String joined = lines.get(i).strip();
+        if (joined.isEmpty() || joined.length() > MAX_MARKER_LENGTH) {
             return 0;
         }
-        if (isAttribution(first)) {
-            return 1;
-        }
-        if (i + 1 < lines.size()) {
-            String second = lines.get(i + 1).strip();
-            if (!second.isEmpty() && !isQuoted(second) && second.length() <= MAX_MARKER_LENGTH
-                    && isAttribution(first + " " + second)) {
-                return 2;
+        for (int span = 1; ; span++) {
+            if (isAttribution(joined)) {
+                return span;
             }
+            if (span == MAX_ATTRIBUTION_LINES || i + span >= lines.size()) {
+                return 0;
+            }
+            String next = lines.get(i + span).strip();
+            if (next.isEmpty() || isQuoted(next) || joined.length() + 1 + next.length() > MAX_MARKER_LENGTH) {
+                return 0;
+            }
+            joined = joined + " " + next;
         }
-        return 0;
+    }
+
+    /** The lines {@code i .. i+span-1} joined as {@link #attributionLines} joins them. */
+    static String joined(List<String> lines, int i, int span) {
+        StringBuilder text = new StringBuilder(lines.get(i).strip());
+        for (int j = i + 1; j < i + span; j++) {
+            text.append(' ').append(lines.get(j).strip());
+        }
+        return text.toString();
     }
 
     /**

@@ -47,7 +47,7 @@ public final class WrittenText {
         if (originals.isEmpty()) {
             return text;
         }
-        List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+        List<String> lines = List.of(MimeParser.lineEnds(text).split("\n", -1));
         int start = runStart(lines, originals);
         if (start < 0) {
             return text;

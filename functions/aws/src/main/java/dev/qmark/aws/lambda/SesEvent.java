@@ -1,7 +1,7 @@
 package dev.qmark.aws.lambda;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.qmark.core.mail.SenderAuthentication;
+import dev.qmark.core.mail.ReceiptVerdicts;
 import java.util.List;
 
 /**
@@ -22,10 +22,13 @@ public record SesEvent(@JsonProperty("Records") List<Record> records) {
     public record Receipt(List<String> recipients, Verdict spamVerdict, Verdict virusVerdict, Verdict spfVerdict,
                           Verdict dkimVerdict, Verdict dmarcVerdict) {
 
-        /** The SPF and DKIM verdicts as the domain reads them: PASS or not (FAIL, GRAY, missing...). */
-        public SenderAuthentication authentication() {
-            return new SenderAuthentication(spfVerdict != null && spfVerdict.passed(),
-                    dkimVerdict != null && dkimVerdict.passed());
+        /** The verdicts as plain values; what they mean is core's ({@code InboundMailDecision}). */
+        public ReceiptVerdicts verdicts() {
+            return new ReceiptVerdicts(of(spamVerdict), of(virusVerdict), of(spfVerdict), of(dkimVerdict), of(dmarcVerdict));
+        }
+
+        private static ReceiptVerdicts.Verdict of(Verdict verdict) {
+            return ReceiptVerdicts.Verdict.of(verdict == null ? null : verdict.status());
         }
     }
 

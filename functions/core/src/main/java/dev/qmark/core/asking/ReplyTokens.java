@@ -1,5 +1,6 @@
 package dev.qmark.core.asking;
 
+import dev.qmark.mail.InboundMail;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -81,6 +82,18 @@ public final class ReplyTokens {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The reply token a received mail is addressed to: envelope recipients first (what SES
+     * delivered to), then To and Cc; empty when it went to no reply address. Whether a mail is an
+     * answer at all is this question ({@code InboundMailDecision}), and the reply intake reads the token with it.
+     */
+    public static Optional<String> tokenIn(InboundMail mail, List<String> envelopeRecipients, String inboundDomain) {
+        List<String> candidates = new ArrayList<>(envelopeRecipients == null ? List.of() : envelopeRecipients);
+        candidates.addAll(mail.to());
+        candidates.addAll(mail.cc());
+        return candidates.stream().map(address -> tokenOf(address, inboundDomain)).flatMap(Optional::stream).findFirst();
     }
 
     /** The token part of a reply address at our domain (verified or not), if the address is one. */

@@ -6,15 +6,15 @@ import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
-import dev.qmark.core.mail.AutomaticMail;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.core.mail.OwnAddresses;
-import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.mail.ForwardedMessage;
 import dev.qmark.core.ports.FeedbackQueue;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.routing.Router;
 import dev.qmark.core.text.Hashes;
 import dev.qmark.core.text.StoredText;
 import java.time.Clock;
@@ -49,6 +49,7 @@ public final class CustomerMailIntake {
     private final MailSender mail;
     private final AcknowledgementMail acknowledgement;
     private final OwnAddresses own;
+    private final Router router;
     private final Clock clock;
 
     public CustomerMailIntake(QmarkConfig config, FeedbackRepository repository, FeedbackQueue queue, MailSender mail,
@@ -59,6 +60,7 @@ public final class CustomerMailIntake {
         this.mail = mail;
         this.acknowledgement = new AcknowledgementMail(config);
         this.own = new OwnAddresses(config.inboundDomain(), config.sender());
+        this.router = new Router(config);
         this.clock = clock;
     }
 
@@ -67,41 +69,16 @@ public final class CustomerMailIntake {
         public enum Kind { NEW_FEEDBACK, ADDED_TO_THREAD, RECORDED_ON_TIMELINE, KEPT_FOR_REVIEW }
     }
 
-    public Outcome accept(InboundMail received, String mailId, String rawLocation) {
-        return accept(received, mailId, rawLocation, SenderAuthentication.UNKNOWN);
-    }
-
     /**
-     * @param authentication SES's SPF and DKIM verdicts: a "?" forward is a staff command, and like
-     *                       the founder's other commands it counts only when one of them passed
+     * A person's mail to the feedback address ({@link InboundMailDecision.CustomerMail}): more words
+     * in their thread, or new feedback.
      */
-    public Outcome accept(InboundMail received, String mailId, String rawLocation, SenderAuthentication authentication) {
+    public Outcome accept(InboundMail received, String mailId, String rawLocation) {
         Instant now = clock.instant();
         if (received.from() == null) {
             return review(received, mailId, rawLocation, "no sender address that can be answered", now);
         }
         Optional<String> thread = thread(received);
-        Optional<String> automatic = AutomaticMail.reason(received, config.sender());
-        if (automatic.isPresent()) {
-            if (thread.isPresent()) {
-                repository.recordEvent(thread.get(), new TimelineEvent(now, "automatic-mail",
-                        "automatic mail from " + received.from() + " (" + automatic.get() + "): " + received.subject()));
-                return new Outcome(Outcome.Kind.RECORDED_ON_TIMELINE, thread.get(), automatic.get());
-            }
-            return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + ")", now);
-        }
-        Optional<String> ours = own.why(received.from());
-        if (ours.isPresent()) {
-            // never feedback, never acknowledged: an acknowledgement would come straight back in
-            return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
-                    + ": Qmark's own mail never becomes feedback, or Qmark would mail itself", now);
-        }
-        Optional<ForwardCommand> forward = config.mayForward(received.from())
-                ? ForwardCommand.parse(received.text()) : Optional.empty();
-        if (forward.isPresent()) {
-            return forwarded(received, mailId, rawLocation, forward.get(),
-                    authentication == null ? SenderAuthentication.UNKNOWN : authentication, now);
-        }
         if (thread.isPresent()) {
             boolean added = repository.addCustomerMail(thread.get(), mailId, new TimelineEvent(now, "customer-mail",
                     received.from() + " wrote again: " + text(received).text()));
@@ -110,11 +87,24 @@ public final class CustomerMailIntake {
         return newFeedback(received, mailId, rawLocation, now);
     }
 
+    /**
+     * A robot's mail to the feedback address ({@link InboundMailDecision.Robot}): recorded on the
+     * thread it belongs to, else kept for review; never answered.
+     */
+    public Outcome automatic(InboundMail received, String mailId, String rawLocation, String why) {
+        Instant now = clock.instant();
+        Optional<String> thread = received.from() == null ? Optional.empty() : thread(received);
+        if (thread.isPresent()) {
+            repository.recordEvent(thread.get(), new TimelineEvent(now, "automatic-mail",
+                    "automatic mail from " + received.from() + " (" + why + "): " + received.subject()));
+            return new Outcome(Outcome.Kind.RECORDED_ON_TIMELINE, thread.get(), why);
+        }
+        return review(received, mailId, rawLocation, "automatic mail (" + why + ")", now);
+    }
+
     private Outcome newFeedback(InboundMail received, String mailId, String rawLocation, Instant now) {
         // the list is for people; the files stay in the raw mail. Bounded, so no mail outgrows an item.
-        List<Feedback.Attachment> attachments = new ArrayList<>();
-        received.attachments().stream().limit(MAX_ATTACHMENTS_LISTED).forEach(a -> attachments.add(new Feedback.Attachment(
-                shorten(a.fileName(), 200), shorten(a.contentType(), 100), a.size())));
+        List<Feedback.Attachment> attachments = attachments(received);
         // as much as a form post may carry: the item stays small for lists and "?" mails; the mail stays in S3
         String subject = received.subject() == null || received.subject().isBlank() ? null
                 : StoredText.keep(received.subject().strip(), SubmissionValidator.MAX_SUBJECT, StoredText.LINE_BYTES).text();
@@ -141,20 +131,17 @@ public final class CustomerMailIntake {
     }
 
     /**
-     * A "?" forward from staff: feedback from the original sender (name, address, subject, words),
-     * the forwarder and their note on the timeline, routed by the rules. The original sender is
-     * acknowledged only when the configuration says so: they wrote to a person, not to Qmark.
+     * A "?" forward from staff ({@link InboundMailDecision.StaffForward}, SPF or DKIM passed):
+     * feedback from the original sender (name, address, subject, words), the forwarder, their note
+     * and the original's date on the timeline; {@code ?} routes it by the rules, {@code ? @alias}
+     * sends it to that owner. The original sender is acknowledged only when the configuration says
+     * so: they wrote to a person, not to Qmark.
      */
-    private Outcome forwarded(InboundMail received, String mailId, String rawLocation, ForwardCommand command,
-                              SenderAuthentication authentication, Instant now) {
-        if (!authentication.passes()) {
-            return review(received, mailId, rawLocation, "a \"?\" forward from " + received.from()
-                    + " counts only when SPF or DKIM passes (" + authentication.describe() + ")", now);
-        }
-        if (command.alias() != null) {
-            // sending a forward straight to an owner needs a route decision the router does not take yet
-            return review(received, mailId, rawLocation, "a \"? @" + command.alias()
-                    + "\" forward is not applied yet: route it by hand", now);
+    public Outcome forwarded(InboundMail received, String mailId, String rawLocation, ForwardCommand command) {
+        Instant now = clock.instant();
+        if (command.alias() != null && config.owner(command.alias()).isEmpty()) {
+            return review(received, mailId, rawLocation, "a \"? @" + command.alias() + "\" forward names nobody: no owner @"
+                    + command.alias() + " in the configuration", now);
         }
         ForwardedMessage original = command.forwarded();
         String email = original.from().address().toLowerCase(java.util.Locale.ROOT);
@@ -166,8 +153,9 @@ public final class CustomerMailIntake {
         String name = StoredText.keep(original.from().displayName(), SubmissionValidator.MAX_NAME, StoredText.LINE_BYTES).text();
         StoredText.Kept message = StoredText.keep(original.body().isBlank() ? "(no text)" : original.body(),
                 SubmissionValidator.MAX_MESSAGE, StoredText.LONG_TEXT_BYTES);
+        // the forward carries the original's files (Gmail forwards them; an attached forward is one): listed as on any mail
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.EMAIL, new Customer(name, email), subject,
-                message.text(), null, now, FeedbackStatus.RECEIVED, null, List.of());
+                message.text(), null, now, FeedbackStatus.RECEIVED, null, attachments(received));
         String key = Hashes.sha256("mail\n" + mailId);
         String note = original.note().isBlank() ? "" : ": " + StoredText.bounded(original.note(), StoredText.DETAIL_BYTES / 2);
         FeedbackRepository.Stored stored = repository.storeNew(feedback, key, key, now.plus(SAME_MAIL_WINDOW),
@@ -175,6 +163,13 @@ public final class CustomerMailIntake {
                         + (original.date().isBlank() ? "" : "; written " + StoredText.bounded(original.date(), 200))
                         + note + (message.cut() ? "; its text was cut to " + message.howMuch() + " (the full mail is at "
                         + rawLocation + ")" : "")));
+        if (command.alias() != null) {
+            // the forwarder chose the owner: the route is decided here, and the router only asks them
+            RouteDecision route = router.decideFor(feedback, command.alias(), now);
+            repository.recordRoute(stored.feedbackId(), route, new TimelineEvent(now.plusMillis(1), "routed",
+                    "sent to " + command.alias() + " by " + received.from() + " (\"? @" + command.alias()
+                    + "\"), answer within " + route.answerWithin()));
+        }
         try {
             queue.enqueue(stored.feedbackId());
         } catch (RuntimeException e) {
@@ -226,6 +221,13 @@ public final class CustomerMailIntake {
             }
         }
         return Optional.empty();
+    }
+
+    private static List<Feedback.Attachment> attachments(InboundMail received) {
+        List<Feedback.Attachment> attachments = new ArrayList<>();
+        received.attachments().stream().limit(MAX_ATTACHMENTS_LISTED).forEach(a -> attachments.add(new Feedback.Attachment(
+                shorten(a.fileName(), 200), shorten(a.contentType(), 100), a.size())));
+        return attachments;
     }
 
     private static String shorten(String text, int max) {

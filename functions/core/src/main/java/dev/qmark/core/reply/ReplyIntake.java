@@ -14,9 +14,7 @@ import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
-import dev.qmark.core.mail.AutomaticMail;
 import dev.qmark.mail.InboundMail;
-import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.mail.OutgoingMail;
 import dev.qmark.mail.ReplyText;
 import dev.qmark.mail.WrittenText;
@@ -33,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,7 +62,6 @@ public final class ReplyIntake {
     private final AnswerMail answerMail;
     private final HandOnMails handOnMails;
     private final CutNoticeMail cutNoticeMail;
-    private final OwnAddresses own;
     private final Escalator escalator;
     private final SentMailTexts sentTexts;
     private final Clock clock;
@@ -89,7 +85,6 @@ public final class ReplyIntake {
         this.answerMail = new AnswerMail(config);
         this.handOnMails = new HandOnMails(config);
         this.cutNoticeMail = new CutNoticeMail(config);
-        this.own = new OwnAddresses(config.inboundDomain(), config.sender());
         this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
         this.clock = clock;
     }
@@ -105,6 +100,9 @@ public final class ReplyIntake {
     }
 
     /**
+     * An answer ({@link dev.qmark.core.intake.InboundMailDecision.Answer}): what is left to check
+     * needs the table (the token's escalation, who was asked).
+     *
      * @param mailId             the receiving system's id of this mail (SES message id): the same mail
      *                           delivered twice has the same id
      * @param rawLocation        where the raw MIME lies, for the review list
@@ -114,16 +112,8 @@ public final class ReplyIntake {
     public Outcome accept(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients,
                           SenderAuthentication authentication) {
         authentication = authentication == null ? SenderAuthentication.UNKNOWN : authentication;
-        Optional<String> automatic = AutomaticMail.reason(received, config.sender());
-        if (automatic.isPresent()) {
-            return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + "), not an answer");
-        }
-        Optional<String> ours = own.why(received.from());
-        if (ours.isPresent()) {
-            return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get()
-                    + ": Qmark's own mail is never applied, or Qmark would answer itself");
-        }
-        Optional<String> token = replyToken(received, envelopeRecipients, config.inboundDomain());
+        // robots, Qmark's own mail and quarantined mail never get here: InboundMailDecision says what a mail is
+        Optional<String> token = ReplyTokens.tokenIn(received, envelopeRecipients, config.inboundDomain());
         if (token.isEmpty()) {
             return review(received, mailId, rawLocation, "not addressed to a reply address");
         }
@@ -308,22 +298,6 @@ public final class ReplyIntake {
             case ORPHANED -> "its owner left the configuration and it went to someone else";
             case ASKING, OPEN -> "it changed meanwhile; try again";
         };
-    }
-
-    /**
-     * The reply token a received mail is addressed to: envelope recipients first (what SES
-     * delivered to), then To and Cc; empty when it went to no reply address. Whether a mail is a
-     * reply at all is this question, so mail-intake asks it here too.
-     */
-    public static Optional<String> replyToken(InboundMail received, List<String> envelopeRecipients,
-                                              String inboundDomain) {
-        List<String> candidates = new ArrayList<>(envelopeRecipients);
-        candidates.addAll(received.to());
-        candidates.addAll(received.cc());
-        return candidates.stream()
-                .map(address -> ReplyTokens.tokenOf(address, inboundDomain))
-                .flatMap(Optional::stream)
-                .findFirst();
     }
 
     private Outcome review(InboundMail received, String mailId, String rawLocation, String reason) {

@@ -38,6 +38,20 @@ public final class Router {
         throw new IllegalStateException("no route took feedback " + feedback.id());
     }
 
+    /**
+     * The decision for feedback a forwarder sent straight to {@code alias} ({@code ? @alias}): that
+     * owner, no triage (the forwarder chose), the answer time of the route the rules would have taken,
+     * counted in the owner's calendar from when the feedback arrived. The route is named
+     * {@code "? @alias"}, which no configured route is, so the route's own triage and reminders do
+     * not apply.
+     */
+    public RouteDecision decideFor(Feedback feedback, String alias, Instant now) {
+        Route byRules = config.routes().stream().filter(r -> accepts(r.match(), feedback)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no route took feedback " + feedback.id()));
+        Instant due = config.calendarFor(null, alias).plusWorkingTime(feedback.receivedAt(), byRules.answerWithin());
+        return new RouteDecision("? @" + alias, alias, byRules.answerWithin(), due.truncatedTo(ChronoUnit.SECONDS), now);
+    }
+
     /** Who is asked first about feedback decided so: the founder on a triage route, else the owner. */
     public String firstAsked(RouteDecision decision) {
         return config.route(decision.route()).map(this::firstAsked).orElse(decision.owner());

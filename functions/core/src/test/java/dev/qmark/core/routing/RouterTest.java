@@ -86,6 +86,30 @@ class RouterTest {
     }
 
     @Test
+    void aForwardToAnAliasGoesToThatOwnerWithoutTriageInTheirCalendar() {
+        QmarkConfig config = ConfigLoader.parse("""
+                inboundDomain: feedback.example.com
+                sender: qmark@example.com
+                founder: { name: Jeff, email: jeff@example.com }
+                calendars:
+                  seoul: { timeZone: Asia/Seoul, hours: { mon-fri: ["09:00-18:00"] } }
+                owners:
+                  - { alias: billing, name: Bora, email: bora@example.com, calendar: seoul }
+                  - { alias: ops, name: Olivia, email: olivia@example.com }
+                routes:
+                  - { name: refunds, match: { keywords: [refund] }, owner: ops, answerWithin: PT2H, triage: founder }
+                  - { name: rest, owner: ops, answerWithin: PT24H }
+                """, "test");
+        Router router = new Router(config);
+        // "? @billing" on a refund: Bora, not the founder first; the refunds route's 2 hours in Bora's calendar
+        RouteDecision decision = router.decideFor(feedback(Channel.EMAIL, "I want a refund", null), "billing", NOW);
+        assertEquals("? @billing", decision.route());
+        assertEquals("billing", decision.owner());
+        assertEquals("billing", router.firstAsked(decision));
+        assertEquals(Instant.parse("2026-11-24T02:00:00Z"), decision.dueAt(), "Monday 19:00 in Seoul: Tuesday 09:00 + 2h");
+    }
+
+    @Test
     void theDeadlineCountsFromArrivalNotFromRouting() {
         // a burst held the item in the queue for 90 seconds before the router saw it
         RouteDecision decision = new Router(CONFIG).decide(feedback(Channel.WEB, "Parcel is late", 3), NOW.plusSeconds(90));
