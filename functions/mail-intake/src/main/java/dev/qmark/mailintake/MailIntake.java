@@ -5,6 +5,7 @@ import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.S3Event;
 import dev.qmark.aws.lambda.SesEvent;
 import dev.qmark.aws.s3.S3RawMailStore;
+import dev.qmark.core.customer.CustomerRelay;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.mail.MimeParser;
@@ -42,6 +43,7 @@ final class MailIntake {
     private final String prefix;
     private final ReplyIntake replies;
     private final CustomerMailIntake customers;
+    private final CustomerRelay relay;
     private final String inboundDomain;
     private final FeedbackRepository repository;
     private final Clock clock;
@@ -58,7 +60,8 @@ final class MailIntake {
     static final int RECOVERIES_PER_RUN = 25;
 
     MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
-               String inboundDomain, FeedbackRepository repository, ReceivedMails received, Clock clock) {
+               CustomerRelay relay, String inboundDomain, FeedbackRepository repository, ReceivedMails received, Clock clock) {
+        this.relay = relay;
         this.store = store;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -145,9 +148,22 @@ final class MailIntake {
         if (delivery.quarantineReason() != null) {
             return keep(delivery, mail.from(), mail.subject(), delivery.quarantineReason());
         }
+        if (CustomerRelay.customerToken(mail, delivery.recipients(), inboundDomain).isPresent()) {
+            // customer+<token>@: someone asked writes to the customer (issue 9), relayed or kept, never feedback
+            CustomerRelay.Outcome outcome = relay.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients(),
+                    delivery.authentication());
+            LOG.info("mail {} to a customer address: {} ({})", delivery.mailId(), outcome.kind(), outcome.reason());
+            return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    outcome.feedbackId(), outcome.reason());
+        }
         if (!isReply(mail, delivery.recipients())) {
             CustomerMailIntake.Outcome outcome = customers.accept(mail, delivery.mailId(), delivery.location(),
                     delivery.authentication());
+            if (outcome.kind() == CustomerMailIntake.Outcome.Kind.NEW_FEEDBACK
+                    || outcome.kind() == CustomerMailIntake.Outcome.Kind.ADDED_TO_THREAD) {
+                relay.customerMailTaken(outcome.feedbackId(),
+                        outcome.kind() == CustomerMailIntake.Outcome.Kind.NEW_FEEDBACK, mail, delivery.mailId());
+            }
             LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), outcome.kind(), outcome.reason());
             return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
                     outcome.feedbackId(), outcome.reason());

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TransformedTemplateTest {
 
     /** The routes anybody may call. Everything else must need SigV4. */
-    static final Set<String> PUBLIC = Set.of("GET /", "POST /feedback");
+    /** The form, its post, and the customers' rating pages (reached from mail, signed tokens in the path). */
+    static final Set<String> PUBLIC = Set.of("GET /", "POST /feedback", "GET /rate/{token}", "POST /rate/{token}");
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "x-amazon-apigateway-any-method");
 
     static Path python;
@@ -63,7 +64,10 @@ class TransformedTemplateTest {
         assertTrue(routes.keySet().containsAll(PUBLIC), "a public route went missing: " + routes.keySet());
     }
 
-    /** Least privilege as deployed: the roles SAM generates, not our policy templates. */
+    /**
+     * Least privilege as deployed: the roles SAM generates, not our policy templates. form-intake
+     * reads it to verify the rating links' tokens.
+     */
     @Test
     void onlyTheFunctionsThatSignOrVerifyRepliesMayReadTheSecretAndOnlyThatOne() throws IOException {
         JsonNode resources = transform(TemplateTest.ROOT.resolve("template.yaml")).path("Resources");
@@ -89,7 +93,8 @@ class TransformedTemplateTest {
         }
         String onlyTheSecret = "{\"Fn::Sub\":[\"${secretArn}\",{\"secretArn\":{\"Ref\":\"ReplyTokenSecret\"}}]}";
         Map<String, Set<String>> expected = new TreeMap<>();
-        for (String role : List.of("EscalatorFunctionRole", "MailIntakeFunctionRole", "SweeperFunctionRole")) {
+        for (String role : List.of("EscalatorFunctionRole", "FormIntakeFunctionRole", "MailIntakeFunctionRole",
+                "SweeperFunctionRole")) {
             expected.put(role, Set.of(onlyTheSecret));
         }
         assertEquals(expected, readers);
