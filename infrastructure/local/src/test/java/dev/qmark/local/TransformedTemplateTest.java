@@ -100,6 +100,24 @@ class TransformedTemplateTest {
         assertEquals(expected, readers);
     }
 
+    /** The rating pages are public and reached from mail: the deployed stage throttles both routes. */
+    @Test
+    void theRatingRoutesAreThrottledOnTheDeployedStage() throws IOException {
+        JsonNode resources = transform(TemplateTest.ROOT.resolve("template.yaml")).path("Resources");
+        JsonNode settings = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            if (resource.getValue().path("Type").asText().equals("AWS::ApiGatewayV2::Stage")) {
+                settings = resource.getValue().path("Properties").path("RouteSettings");
+            }
+        }
+        assertTrue(settings != null && settings.isObject(), "no stage with route settings: " + settings);
+        for (String route : List.of("GET /rate/{token}", "POST /rate/{token}")) {
+            assertTrue(settings.path(route).path("ThrottlingRateLimit").asDouble() > 0, route + ": " + settings);
+            assertTrue(settings.path(route).path("ThrottlingBurstLimit").asInt() > 0, route + ": " + settings);
+        }
+    }
+
     /** The check above can fail: a staff route opted out of IAM comes out public. */
     @Test
     void aStaffRouteMadePublicIsCaught(@TempDir Path dir) throws IOException {

@@ -161,7 +161,10 @@ public final class CustomerRelay {
      */
     public void customerMailTaken(String feedbackId, boolean newItem, InboundMail received, String mailId) {
         if (newItem) {
-            if (received.messageId() != null && !received.messageId().isBlank()) {
+            // a staff forward's Message-ID is the forwarder's, not the customer's: nothing to thread under
+            boolean theirOwn = repository.find(feedbackId).map(f -> f.customer().email().equalsIgnoreCase(received.from()))
+                    .orElse(false);
+            if (theirOwn && received.messageId() != null && !received.messageId().isBlank()) {
                 letters.rememberCustomerMessage(feedbackId, received.messageId());
             }
         } else {
