@@ -4,12 +4,15 @@ import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.text.StoredText;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * {@link CustomerLetters} on the table, under the item: {@code FB#<id> / LETTER#<key>} (a relayed
@@ -48,7 +51,7 @@ public final class DynamoCustomerLetters implements CustomerLetters {
     @Override
     public List<Letter> letters(String feedbackId) {
         List<Letter> letters = new ArrayList<>(query(feedbackId, LETTER).stream().map(i -> letter(feedbackId, i)).toList());
-        letters.sort(java.util.Comparator.comparing(Letter::at));
+        letters.sort(Comparator.comparing(Letter::at));
         return letters;
     }
 
@@ -61,7 +64,7 @@ public final class DynamoCustomerLetters implements CustomerLetters {
     @Override
     public void rate(Rating rating, TimelineEvent event) {
         // an update, so the founder's step taken by an earlier low rating stays
-        var update = software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table.table())
+        Update update = Update.builder().tableName(table.table())
                 .key(Item.key(FeedbackItems.pk(rating.feedbackId()), RATING + rating.letterKey()))
                 .updateExpression("SET #type = :type, score = :score, #comment = :comment, #at = :at")
                 .expressionAttributeNames(Map.of("#type", "type", "#comment", "comment", "#at", "at"))
@@ -70,7 +73,7 @@ public final class DynamoCustomerLetters implements CustomerLetters {
                         ":comment", AttributeValue.fromS(StoredText.bounded(rating.comment(), StoredText.DETAIL_BYTES / 4)),
                         ":at", AttributeValue.fromS(StoredTime.format(rating.at()))))
                 .build();
-        table.transact(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(update).build(),
+        table.transact(TransactWriteItem.builder().update(update).build(),
                 table.putEvent(rating.feedbackId(), event));
     }
 

@@ -19,6 +19,7 @@ import dev.qmark.core.sending.SendOnce;
 import dev.qmark.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,18 +112,18 @@ public final class Escalator {
         if (written.isEmpty()) {
             return List.of();
         }
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (Escalation e : askedBefore) {
             if (e.answer() != null && !e.answer().isBlank()) {
                 lines.add("Answer by " + config.owner(e.owner()).map(Owner::name).orElse(e.owner()) + ":\n"
-                        + dev.qmark.core.asking.MailFormat.quote(e.answer()));
+                        + MailFormat.quote(e.answer()));
             }
         }
         for (CustomerLetters.Letter letter : written) {
             lines.add("The customer was told by " + letter.writerName() + " (" + letter.at() + "):\n"
-                    + dev.qmark.core.asking.MailFormat.quote(letter.text()));
+                    + MailFormat.quote(letter.text()));
             letters.rating(feedbackId, letter.key()).ifPresent(r -> lines.add("The customer rated it " + r.score()
-                    + " of 5" + (r.comment().isBlank() ? "." : ", commenting:\n" + dev.qmark.core.asking.MailFormat.quote(r.comment()))));
+                    + " of 5" + (r.comment().isBlank() ? "." : ", commenting:\n" + MailFormat.quote(r.comment()))));
         }
         return lines;
     }
