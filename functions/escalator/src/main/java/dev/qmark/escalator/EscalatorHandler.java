@@ -3,6 +3,7 @@ package dev.qmark.escalator;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.dynamodb.DynamoCustomerLetters;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
 import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.lambda.JsonStreamHandler;
@@ -33,6 +34,7 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
                 new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
                 ReplyTokenSecret.load(env),
                 new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 env.clock());
     }
 

@@ -32,10 +32,17 @@ final class FeedbackEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackEndpoint.class);
 
     private final FeedbackIntake intake;
+    private final RatingEndpoint ratings;
     private final SubmissionValidator validator = new SubmissionValidator();
 
     FeedbackEndpoint(FeedbackIntake intake) {
+        this(intake, null);
+    }
+
+    /** @param ratings the rating pages ({@code /rate/{token}}), or null where they are not served */
+    FeedbackEndpoint(FeedbackIntake intake, RatingEndpoint ratings) {
         this.intake = intake;
+        this.ratings = ratings;
     }
 
     HttpApiResponse handle(HttpApiRequest request) {
@@ -44,6 +51,9 @@ final class FeedbackEndpoint {
         Language lang = Language.fromAcceptLanguage(request.header("accept-language"), request.query("lang"));
         if (method.equals("GET") && (path.equals("/") || path.isEmpty())) {
             return HttpApiResponse.html(200, FeedbackFormPage.render(lang, Map.of(), Map.of()));
+        }
+        if (ratings != null && path.startsWith(RatingEndpoint.PREFIX)) {
+            return ratings.handle(request);
         }
         if (path.equals("/feedback") && method.equals("POST")) {
             return submit(request, lang);

@@ -3,7 +3,12 @@ package dev.qmark.formintake;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.dynamodb.DynamoCustomerLetters;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.secrets.ReplyTokenSecret;
+import dev.qmark.aws.sqs.SqsEscalationQueue;
+import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.customer.Ratings;
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.aws.lambda.JsonStreamHandler;
@@ -12,7 +17,8 @@ import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.intake.FeedbackIntake;
 
 /**
- * {@code GET /} (the public form) and {@code POST /feedback}, behind API Gateway's HTTP API.
+ * {@code GET /} (the public form), {@code POST /feedback} and the rating pages
+ * ({@code GET}/{@code POST /rate/{token}}, issue 9), behind API Gateway's HTTP API.
  * Built once per container; the work is in {@link FeedbackEndpoint}.
  */
 public final class FormIntakeHandler extends JsonStreamHandler<HttpApiRequest, HttpApiResponse> {
@@ -25,11 +31,15 @@ public final class FormIntakeHandler extends JsonStreamHandler<HttpApiRequest, H
 
     public FormIntakeHandler(FunctionEnvironment env) {
         super(HttpApiRequest.class);
-        FeedbackIntake intake = new FeedbackIntake(
-                new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        FeedbackIntake intake = new FeedbackIntake(repository,
                 new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL"))),
                 env.clock());
-        this.endpoint = new FeedbackEndpoint(intake);
+        Ratings ratings = new Ratings(ConfigLoader.locate(env.require("QMARK_CONFIG")), repository,
+                new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                new SqsEscalationQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("ESCALATION_QUEUE_URL"))),
+                ReplyTokenSecret.load(env), env.clock());
+        this.endpoint = new FeedbackEndpoint(intake, new RatingEndpoint(ratings));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.S3Event;
 import dev.qmark.aws.lambda.SesEvent;
 import dev.qmark.aws.s3.S3RawMailStore;
+import dev.qmark.core.customer.CustomerRelay;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.InboundMailDecision;
 import dev.qmark.core.mail.ReceiptVerdicts;
@@ -48,6 +49,7 @@ final class MailIntake {
     private final ReplyIntake replies;
     private final CustomerMailIntake customers;
     private final InboundMailDecision decision;
+    private final CustomerRelay relay;
     private final FeedbackRepository repository;
     private final Clock clock;
     private final ReceivedMails received;
@@ -63,7 +65,8 @@ final class MailIntake {
     static final int RECOVERIES_PER_RUN = 25;
 
     MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
-               InboundMailDecision decision, FeedbackRepository repository, ReceivedMails received, Clock clock) {
+               CustomerRelay relay, InboundMailDecision decision, FeedbackRepository repository, ReceivedMails received, Clock clock) {
+        this.relay = relay;
         this.store = store;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -169,9 +172,27 @@ final class MailIntake {
                     delivery.location(), delivery.recipients(), delivery.verdicts().authentication()));
             case InboundMailDecision.StaffForward f ->
                     applied(delivery, mail, customers.forwarded(mail, delivery.mailId(), delivery.location(), f.command()));
-            case InboundMailDecision.CustomerMail c ->
-                    applied(delivery, mail, customers.accept(mail, delivery.mailId(), delivery.location()));
+            case InboundMailDecision.ToCustomer t -> relayed(delivery, mail);
+            case InboundMailDecision.CustomerMail c -> customerMail(delivery, mail);
         };
+    }
+
+    /** customer+<token>@: someone asked writes to the customer (issue 9): relayed, held or kept, never feedback. */
+    private Result relayed(Delivery delivery, InboundMail mail) {
+        CustomerRelay.Outcome outcome = relay.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients(),
+                delivery.verdicts().authentication());
+        return applied(delivery, mail, outcome.kind().name(), outcome.feedbackId(), outcome.reason());
+    }
+
+    /** A customer's mail; the relay hears of every one taken in, so a reply to a letter reaches its writer. */
+    private Result customerMail(Delivery delivery, InboundMail mail) {
+        CustomerMailIntake.Outcome outcome = customers.accept(mail, delivery.mailId(), delivery.location());
+        if (outcome.kind() == CustomerMailIntake.Outcome.Kind.NEW_FEEDBACK
+                || outcome.kind() == CustomerMailIntake.Outcome.Kind.ADDED_TO_THREAD) {
+            relay.customerMailTaken(outcome.feedbackId(), outcome.kind() == CustomerMailIntake.Outcome.Kind.NEW_FEEDBACK,
+                    mail, delivery.mailId());
+        }
+        return applied(delivery, mail, outcome);
     }
 
     private Result applied(Delivery delivery, InboundMail mail, CustomerMailIntake.Outcome outcome) {

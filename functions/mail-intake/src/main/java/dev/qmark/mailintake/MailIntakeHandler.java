@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.dynamodb.DynamoCustomerLetters;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
 import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.dynamodb.DynamoReceivedMails;
@@ -16,6 +17,8 @@ import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.asking.ReplyTokens;
+import dev.qmark.core.customer.CustomerRelay;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.InboundMailDecision;
 import dev.qmark.core.intake.StuckFeedback;
@@ -42,14 +45,17 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
         FeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
         SesMailSender mail = new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock());
+        DynamoSentMailTexts sentTexts = new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        DynamoCustomerLetters letters = new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        ReplyTokens tokens = ReplyTokenSecret.load(env);
         SqsFeedbackQueue feedbackQueue = new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL")));
         this.intake = new MailIntake(
                 new S3RawMailStore(AwsClients.s3()),
                 env.require("MAIL_BUCKET"),
                 env.require("MAIL_PREFIX"),
-                new ReplyIntake(config, repository, mail, ReplyTokenSecret.load(env),
-                        new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")), env.clock()),
+                new ReplyIntake(config, repository, mail, tokens, sentTexts, letters, env.clock()),
                 new CustomerMailIntake(config, repository, feedbackQueue, mail, env.clock()),
+                new CustomerRelay(config, repository, letters, sentTexts, mail, tokens, env.require("PUBLIC_URL"), env.clock()),
                 new InboundMailDecision(config),
                 repository,
                 new DynamoReceivedMails(AwsClients.dynamoDb(), env.require("TABLE_NAME")),

@@ -65,6 +65,7 @@ class WrittenTextHandlerTest {
         env.put("REPLY_TOKEN_SECRET", TestBed.SECRET);
         env.put("MAIL_BUCKET", bed.bucket);
         env.put("MAIL_PREFIX", "inbound/");
+        env.put("PUBLIC_URL", "https://feedback.example.com");
         env.put("FEEDBACK_QUEUE_URL", bed.feedbackQueueUrl);
         handler = new MailIntakeHandler(FunctionEnvironment.of(env, clock));
         title = "My delivery is late " + UUID.randomUUID().toString().substring(0, 8);

@@ -2,9 +2,11 @@ package dev.qmark.staffapi;
 
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON shapes of the staff API: stable field names, times in ISO-8601 UTC, no nulls hidden. */
@@ -50,6 +52,27 @@ final class FeedbackViews {
         view.put("chain", record.escalations().stream().map(Escalation::owner).toList());
         view.put("timeline", record.timeline().stream().map(FeedbackViews::event).toList());
         return view;
+    }
+
+    /**
+     * What was written to the customer (who, when, the text) with the customer's rating and comment
+     * of each (issue 9): {@code letters: [{"step","writer","writerEmail","at","text","rating","comment"}]}.
+     */
+    static List<Map<String, Object>> letters(List<CustomerLetters.Letter> letters, List<CustomerLetters.Rating> ratings) {
+        return letters.stream().map(letter -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("step", letter.step());
+            view.put("writer", letter.writerName());
+            view.put("writerEmail", letter.writerEmail());
+            view.put("at", letter.at().toString());
+            view.put("text", letter.text());
+            ratings.stream().filter(r -> r.letterKey().equals(letter.key())).findFirst().ifPresent(r -> {
+                view.put("rating", r.score());
+                view.put("comment", r.comment());
+                view.put("ratedAt", r.at().toString());
+            });
+            return view;
+        }).toList();
     }
 
     static Map<String, Object> escalation(Escalation e) {

@@ -5,6 +5,7 @@ import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.FeedbackRepository;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,9 +24,16 @@ final class StaffApi {
     private static final Pattern ONE = Pattern.compile("/feedback/([^/]+)/?");
 
     private final FeedbackRepository repository;
+    private final CustomerLetters letters;
 
     StaffApi(FeedbackRepository repository) {
+        this(repository, null);
+    }
+
+    /** @param letters what was written to customers, shown on {@code GET /feedback/{id}} (null: left out) */
+    StaffApi(FeedbackRepository repository, CustomerLetters letters) {
         this.repository = repository;
+        this.letters = letters;
     }
 
     HttpApiResponse handle(HttpApiRequest request) {
@@ -54,7 +62,13 @@ final class StaffApi {
             return HttpApiResponse.error(404, "no feedback with id " + id, "id");
         }
         return repository.findRecord(id)
-                .map(record -> HttpApiResponse.json(200, FeedbackViews.detail(record)))
+                .map(record -> {
+                    Map<String, Object> view = new java.util.LinkedHashMap<>(FeedbackViews.detail(record));
+                    if (letters != null) {
+                        view.put("letters", FeedbackViews.letters(letters.letters(id), letters.ratings(id)));
+                    }
+                    return HttpApiResponse.json(200, view);
+                })
                 .orElseGet(() -> HttpApiResponse.error(404, "no feedback with id " + id, "id"));
     }
 

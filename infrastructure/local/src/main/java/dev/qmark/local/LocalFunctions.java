@@ -23,15 +23,17 @@ record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunct
 
     static final int TIMEOUT_SECONDS = 30;
 
-    static LocalFunctions build(StackResources stack, Path config, String replyTokenSecret, Clock clock) {
+    /** @param publicUrl where the local HTTP API answers (the rating links in mails to customers) */
+    static LocalFunctions build(StackResources stack, Path config, String replyTokenSecret, String publicUrl, Clock clock) {
         Map<String, String> common = Map.of("TABLE_NAME", stack.table(), "QMARK_CONFIG", config.toAbsolutePath().toString());
         return new LocalFunctions(
-                function("form-intake", FormIntakeHandler::new, common, Map.of("FEEDBACK_QUEUE_URL", stack.feedbackUrl()), clock),
+                function("form-intake", FormIntakeHandler::new, common, Map.of("FEEDBACK_QUEUE_URL", stack.feedbackUrl(),
+                        "ESCALATION_QUEUE_URL", stack.escalationUrl(), "REPLY_TOKEN_SECRET", replyTokenSecret), clock),
                 function("router", RouterHandler::new, common, Map.of("ESCALATION_QUEUE_URL", stack.escalationUrl()), clock),
                 function("escalator", EscalatorHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock),
                 function("mail-intake", MailIntakeHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret,
                         "MAIL_BUCKET", stack.mailBucket(), "MAIL_PREFIX", StackResources.MAIL_PREFIX,
-                        "FEEDBACK_QUEUE_URL", stack.feedbackUrl()), clock),
+                        "FEEDBACK_QUEUE_URL", stack.feedbackUrl(), "PUBLIC_URL", publicUrl), clock),
                 function("staff-api", StaffApiHandler::new, common, Map.of(), clock),
                 function("sweeper", SweeperHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock));
     }

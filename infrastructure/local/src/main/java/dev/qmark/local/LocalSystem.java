@@ -61,6 +61,8 @@ public final class LocalSystem implements AutoCloseable {
     static final List<ApiRoute> API_ROUTES = List.of(
             new ApiRoute("GET", "/", "form-intake"),
             new ApiRoute("POST", "/feedback", "form-intake"),
+            new ApiRoute("GET", "/rate/{token}", "form-intake"),
+            new ApiRoute("POST", "/rate/{token}", "form-intake"),
             new ApiRoute("GET", "/feedback", "staff-api"),
             new ApiRoute("GET", "/feedback/{id}", "staff-api"),
             new ApiRoute("GET", "/escalations", "staff-api"),
@@ -106,7 +108,16 @@ public final class LocalSystem implements AutoCloseable {
         resources.push(s3);
         StackResources stack = StackResources.create(dynamo, sqs, s3, VISIBILITY_TIMEOUT_SECONDS);
         String secret = replyTokenSecret(options.dataDir());
-        LocalFunctions functions = LocalFunctions.build(stack, options.config(), secret, clock);
+        // bound before the functions are built: mail-intake's rating links need the port
+        try {
+            http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.httpPort()), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + options.httpPort()
+                    + " (is another qmark running? try --http-port)", e);
+        }
+        resources.push(() -> http.stop(0));
+        LocalFunctions functions = LocalFunctions.build(stack, options.config(), secret,
+                "http://127.0.0.1:" + http.getAddress().getPort(), clock);
 
         // the queues live in memory: everything a previous run left on its way (not asked yet) is enqueued
         // again, however recent; in AWS only what is overdue is, since its queues keep the rest
@@ -134,12 +145,6 @@ public final class LocalSystem implements AutoCloseable {
 
         ApiGateway gateway = new ApiGateway(API_ROUTES.stream()
                 .map(r -> new ApiGateway.Route(r.method(), r.path(), functions.byName(r.function()))).toList());
-        try {
-            http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.httpPort()), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + options.httpPort()
-                    + " (is another qmark running? try --http-port)", e);
-        }
         http.createContext("/", gateway);
         http.createContext("/_local/", new LocalConsole(aws::sentMail, new LocalReply(aws.smtpPort()), clock, functions.sweeper()));
         // a thread per exchange: a slow or silent client holds only its own (virtual) thread, never
@@ -148,7 +153,6 @@ public final class LocalSystem implements AutoCloseable {
         http.setExecutor(exchanges);
         http.start();
         resources.push(exchanges::shutdownNow);
-        resources.push(() -> http.stop(0));
 
         if (options.sweepEvery() != null) {
             scheduleSweeps(functions.sweeper(), options.sweepEvery());

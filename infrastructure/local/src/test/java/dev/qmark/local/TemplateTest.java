@@ -181,8 +181,9 @@ class TemplateTest {
                 assertEquals(Set.of(), secretsAllowed, function + " signs and verifies no reply tokens, so reads no secret");
             }
         }
-        // the functions that sign (escalator, sweeper) or verify (mail-intake) reply addresses
-        assertEquals(Set.of("EscalatorFunction", "MailIntakeFunction", "SweeperFunction"), readers);
+        // the functions that sign (escalator, sweeper) or verify (mail-intake) reply addresses, and
+        // form-intake, which verifies the rating links' tokens
+        assertEquals(Set.of("EscalatorFunction", "FormIntakeFunction", "MailIntakeFunction", "SweeperFunction"), readers);
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TransformedTemplateTest {
 
     /** The routes anybody may call. Everything else must need SigV4. */
-    static final Set<String> PUBLIC = Set.of("GET /", "POST /feedback");
+    /** The form, its post, and the customers' rating pages (reached from mail, signed tokens in the path). */
+    static final Set<String> PUBLIC = Set.of("GET /", "POST /feedback", "GET /rate/{token}", "POST /rate/{token}");
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "x-amazon-apigateway-any-method");
 
     static Path python;
@@ -63,7 +64,10 @@ class TransformedTemplateTest {
         assertTrue(routes.keySet().containsAll(PUBLIC), "a public route went missing: " + routes.keySet());
     }
 
-    /** Least privilege as deployed: the roles SAM generates, not our policy templates. */
+    /**
+     * Least privilege as deployed: the roles SAM generates, not our policy templates. form-intake
+     * reads it to verify the rating links' tokens.
+     */
     @Test
     void onlyTheFunctionsThatSignOrVerifyRepliesMayReadTheSecretAndOnlyThatOne() throws IOException {
         JsonNode resources = transform(TemplateTest.ROOT.resolve("template.yaml")).path("Resources");
@@ -89,10 +93,29 @@ class TransformedTemplateTest {
         }
         String onlyTheSecret = "{\"Fn::Sub\":[\"${secretArn}\",{\"secretArn\":{\"Ref\":\"ReplyTokenSecret\"}}]}";
         Map<String, Set<String>> expected = new TreeMap<>();
-        for (String role : List.of("EscalatorFunctionRole", "MailIntakeFunctionRole", "SweeperFunctionRole")) {
+        for (String role : List.of("EscalatorFunctionRole", "FormIntakeFunctionRole", "MailIntakeFunctionRole",
+                "SweeperFunctionRole")) {
             expected.put(role, Set.of(onlyTheSecret));
         }
         assertEquals(expected, readers);
+    }
+
+    /** The rating pages are public and reached from mail: the deployed stage throttles both routes. */
+    @Test
+    void theRatingRoutesAreThrottledOnTheDeployedStage() throws IOException {
+        JsonNode resources = transform(TemplateTest.ROOT.resolve("template.yaml")).path("Resources");
+        JsonNode settings = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            if (resource.getValue().path("Type").asText().equals("AWS::ApiGatewayV2::Stage")) {
+                settings = resource.getValue().path("Properties").path("RouteSettings");
+            }
+        }
+        assertTrue(settings != null && settings.isObject(), "no stage with route settings: " + settings);
+        for (String route : List.of("GET /rate/{token}", "POST /rate/{token}")) {
+            assertTrue(settings.path(route).path("ThrottlingRateLimit").asDouble() > 0, route + ": " + settings);
+            assertTrue(settings.path(route).path("ThrottlingBurstLimit").asInt() > 0, route + ": " + settings);
+        }
     }
 
     /** The check above can fail: a staff route opted out of IAM comes out public. */

@@ -43,6 +43,15 @@ public final class DynamoSentMailTexts implements SentMailTexts {
 
     @Override
     public List<String> texts(String feedbackId) {
+        return texts(feedbackId, true);
+    }
+
+    @Override
+    public List<String> internalTexts(String feedbackId) {
+        return texts(feedbackId, false);
+    }
+
+    private List<String> texts(String feedbackId, boolean toCustomerToo) {
         List<String> texts = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -54,7 +63,8 @@ public final class DynamoSentMailTexts implements SentMailTexts {
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
                 AttributeValue text = item.get("text");
-                if (text != null && text.s() != null) {
+                boolean toCustomer = item.get(QmarkTable.SK).s().contains("#" + TO_CUSTOMER);
+                if (text != null && text.s() != null && (toCustomerToo || !toCustomer)) {
                     texts.add(text.s());
                 }
             }

@@ -70,6 +70,7 @@ public final class TestBed {
         env.put("REPLY_TOKEN_SECRET", SECRET);
         env.put("MAIL_BUCKET", bucket);
         env.put("MAIL_PREFIX", "inbound/");
+        env.put("PUBLIC_URL", "https://feedback.example.com");
         return FunctionEnvironment.of(env, clock);
     }
 

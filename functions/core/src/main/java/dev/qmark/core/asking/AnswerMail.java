@@ -20,6 +20,17 @@ public final class AnswerMail {
     }
 
     public OutgoingMail compose(Feedback feedback, Escalation answered, Owner answeredBy) {
+        return compose(feedback, answered, answeredBy, null);
+    }
+
+    /**
+     * @param writtenToCustomer who wrote to the customer so far (first names), empty when nobody
+     *                          did; null when unknown (the line is left out)
+     */
+    public OutgoingMail compose(Feedback feedback, Escalation answered, Owner answeredBy, List<String> writtenToCustomer) {
+        String customerLine = writtenToCustomer == null ? null : writtenToCustomer.isEmpty()
+                ? "Nobody has written to the customer yet."
+                : "The customer has been written to by " + String.join(", ", writtenToCustomer.stream().distinct().toList()) + ".";
         Owner founder = config.founder();
         Duration took = Duration.between(answered.askedAt(), answered.answeredAt());
         boolean late = answered.answeredAt().isAfter(answered.dueAt());
@@ -30,6 +41,9 @@ public final class AnswerMail {
         StringBuilder text = new StringBuilder();
         text.append(speed).append(".\n\n");
         text.append(answered.answer()).append("\n\n");
+        if (customerLine != null) {
+            text.append(customerLine).append("\n\n");
+        }
         text.append("The customer, ").append(MailFormat.customer(feedback)).append(", wrote on ")
                 .append(MailFormat.when(feedback.receivedAt(), founder.timeZone())).append(":\n\n");
         text.append(MailFormat.quote(feedback.message())).append("\n\n");
@@ -38,6 +52,7 @@ public final class AnswerMail {
         String html = "<div style=\"font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2328\">"
                 + "<p style=\"margin:0 0 12px;color:#656d76\">" + Html.escape(speed) + ".</p>"
                 + MailFormat.paragraphs(answered.answer())
+                + (customerLine == null ? "" : "<p style=\"margin:0 0 12px\"><b>" + Html.escape(customerLine) + "</b></p>")
                 + "<p style=\"margin:16px 0 4px;color:#656d76\">The customer, " + Html.escape(MailFormat.customer(feedback))
                 + ", wrote on " + Html.escape(MailFormat.when(feedback.receivedAt(), founder.timeZone())) + ":</p>"
                 + "<blockquote style=\"margin:0 0 16px;padding:8px 16px;border-left:4px solid #d0d7de\">"

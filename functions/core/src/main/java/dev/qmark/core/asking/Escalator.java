@@ -11,6 +11,7 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.ports.SentMailTexts;
@@ -18,6 +19,7 @@ import dev.qmark.core.sending.SendOnce;
 import dev.qmark.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ public final class Escalator {
     private final ReplyTokens tokens;
     private final QuestionMail questionMail;
     private final SentMailTexts sentTexts;
+    private final CustomerLetters letters;
     private final Clock clock;
 
     public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
@@ -48,6 +51,16 @@ public final class Escalator {
     /** With {@code sentTexts}: every "?" sent is kept, so that a reply copying it can be cut (WrittenText). */
     public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
                      SentMailTexts sentTexts, Clock clock) {
+        this(config, repository, mail, tokens, sentTexts, null, clock);
+    }
+
+    /**
+     * With {@code letters}: a "?" says what the customer was told since and how they rated it
+     * (the founder's "?" a low rating asks); null leaves that out.
+     */
+    public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
+                     SentMailTexts sentTexts, CustomerLetters letters, Clock clock) {
+        this.letters = letters;
         this.sentTexts = sentTexts;
         this.config = config;
         this.repository = repository;
@@ -63,7 +76,7 @@ public final class Escalator {
         FeedbackRecord record = repository.findRecord(request.feedbackId())
                 .orElseThrow(() -> new IllegalStateException("feedback " + request.feedbackId() + " is not stored"));
         Feedback feedback = record.feedback();
-        if (feedback.status() == FeedbackStatus.ANSWERED) {
+        if (feedback.status() == FeedbackStatus.ANSWERED && !request.evenIfAnswered()) {
             // an answer from anyone asked stops every clock: nobody else is asked any more
             return Outcome.ALREADY_ANSWERED;
         }
@@ -82,10 +95,37 @@ public final class Escalator {
         List<Feedback> earlier = earlierFrom(feedback);
         List<Escalation> askedBefore = record.escalations().stream().filter(e -> e.step() < escalation.step()).toList();
         String replyAddress = config.replyAddress(tokens.issue(feedback.id(), escalation.step()));
-        OutgoingMail mail = questionMail.compose(feedback, escalation, owner, replyAddress, earlier, askedBefore);
+        String customerAddress = config.customerAddress(tokens.issueForCustomer(feedback.id(), escalation.step()));
+        OutgoingMail mail = questionMail.compose(feedback, escalation, owner, replyAddress, earlier, askedBefore,
+                customerAddress, afterward(feedback.id(), askedBefore));
         // kept before it is sent (a retry keeps the same again): no "?" is out without its text
         sentTexts.keep(feedback.id(), escalation.step(), "question", mail.text());
         return mail;
+    }
+
+    /** The answers given, what the customer was told and how they rated it: a low rating's "?" shows it all. */
+    private List<String> afterward(String feedbackId, List<Escalation> askedBefore) {
+        if (letters == null) {
+            return List.of();
+        }
+        List<CustomerLetters.Letter> written = letters.letters(feedbackId);
+        if (written.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (Escalation e : askedBefore) {
+            if (e.answer() != null && !e.answer().isBlank()) {
+                lines.add("Answer by " + config.owner(e.owner()).map(Owner::name).orElse(e.owner()) + ":\n"
+                        + MailFormat.quote(e.answer()));
+            }
+        }
+        for (CustomerLetters.Letter letter : written) {
+            lines.add("The customer was told by " + letter.writerName() + " (" + letter.at() + "):\n"
+                    + MailFormat.quote(letter.text()));
+            letters.rating(feedbackId, letter.key()).ifPresent(r -> lines.add("The customer rated it " + r.score()
+                    + " of 5" + (r.comment().isBlank() ? "." : ", commenting:\n" + MailFormat.quote(r.comment()))));
+        }
+        return lines;
     }
 
     /** OPEN: the clock runs from when the mail went out, with its reminders. */

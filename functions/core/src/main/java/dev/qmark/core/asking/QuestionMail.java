@@ -30,6 +30,17 @@ public final class QuestionMail {
      */
     public OutgoingMail compose(Feedback feedback, Escalation escalation, Owner owner, String replyAddress,
                                 List<Feedback> earlier, List<Escalation> askedBefore) {
+        return compose(feedback, escalation, owner, replyAddress, earlier, askedBefore, null, List.of());
+    }
+
+    /**
+     * @param customerAddress {@code customer+<token>@}: the second way to answer, writing to the customer (null: none)
+     * @param afterward       what happened with the customer since (what they were told, their rating and
+     *                        comment), for a "?" a low rating asks; empty otherwise
+     */
+    public OutgoingMail compose(Feedback feedback, Escalation escalation, Owner owner, String replyAddress,
+                                List<Feedback> earlier, List<Escalation> askedBefore, String customerAddress,
+                                List<String> afterward) {
         String founder = config.founder().name();
         String customer = MailFormat.customer(feedback);
         String arrived = MailFormat.when(feedback.receivedAt(), owner.timeZone());
@@ -51,6 +62,12 @@ public final class QuestionMail {
             text.append('\n').append(handedLine(handedBy)).append('\n');
             if (!handedBy.handedOn().note().isBlank()) {
                 text.append(MailFormat.quote(handedBy.handedOn().note())).append('\n');
+            }
+        }
+        if (!afterward.isEmpty()) {
+            text.append("\nSince then:\n");
+            for (String line : afterward) {
+                text.append(line.lines().map(l -> "  " + l).reduce((a, b) -> a + "\n" + b).orElse("")).append('\n');
             }
         }
         if (!askedBefore.isEmpty()) {
@@ -76,6 +93,9 @@ public final class QuestionMail {
                     .append(" and into the customer's record.\n");
             text.append(handOnLine(owner)).append("\n\n");
         }
+        if (customerAddress != null) {
+            text.append(dev.qmark.core.customer.TwoWays.text(feedback, customerAddress, founder)).append('\n');
+        }
         text.append("Reference: ").append(feedback.id()).append('\n');
 
         StringBuilder html = new StringBuilder();
@@ -98,6 +118,13 @@ public final class QuestionMail {
                 html.append("<blockquote style=\"margin:0 0 16px;padding:8px 16px;border-left:4px solid #d0d7de\">")
                         .append(MailFormat.paragraphs(handedBy.handedOn().note())).append("</blockquote>");
             }
+        }
+        if (!afterward.isEmpty()) {
+            html.append("<p style=\"margin:0 0 4px\">Since then:</p><ul style=\"margin:0 0 16px\">");
+            for (String line : afterward) {
+                html.append("<li style=\"white-space:pre-wrap\">").append(Html.escape(line)).append("</li>");
+            }
+            html.append("</ul>");
         }
         if (!askedBefore.isEmpty()) {
             html.append("<p style=\"margin:0 0 4px\">Asked before you:</p><ul style=\"margin:0 0 16px\">");
@@ -122,6 +149,9 @@ public final class QuestionMail {
             html.append("<p style=\"margin:0 0 12px\">Find out what happened, why, and what changes so it never happens again. ")
                     .append("Just reply to this mail: your answer goes to ").append(Html.escape(founder))
                     .append(" and into the customer's record. ").append(Html.escape(handOnLine(owner))).append("</p>");
+        }
+        if (customerAddress != null) {
+            html.append(dev.qmark.core.customer.TwoWays.html(feedback, customerAddress, founder));
         }
         html.append("<p style=\"color:#656d76;font-size:13px;margin:0\">Reference: ").append(feedback.id()).append("</p></div>");
 

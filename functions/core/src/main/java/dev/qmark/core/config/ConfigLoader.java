@@ -129,7 +129,7 @@ public final class ConfigLoader {
         }
         YamlMap top = YamlMap.of(root, source, "the configuration");
         top.allowOnly("inboundDomain", "sender", "founder", "owners", "routes", "calendars", "reminders", "sweeper",
-                "forwarders", "acknowledgeForwarded");
+                "forwarders", "acknowledgeForwarded", "company", "lowRating");
         Map<String, DeadlineCalendar> calendars = calendars(top);
         List<ReminderRule> reminders = top.has("reminders") ? reminders(top) : ReminderRule.DEFAULTS;
 
@@ -196,7 +196,18 @@ public final class ConfigLoader {
                 "the last route ('" + last.name() + "') must have no match, so that every feedback reaches someone");
         return new QmarkConfig(inboundDomain.toLowerCase(java.util.Locale.ROOT), sender, founder, owners, routes,
                 calendars, reminders, stuckAfterFailures(top), top.optionalStrings("forwarders"),
-                acknowledgeForwarded(top));
+                acknowledgeForwarded(top), customerLoop(top, sender));
+    }
+
+    /** {@code company} (default: the sender's domain) and {@code lowRating} (default 2, 1 to 5). */
+    private QmarkConfig.CustomerLoop customerLoop(YamlMap top, String sender) {
+        QmarkConfig.CustomerLoop defaults = QmarkConfig.CustomerLoop.defaultsFor(sender);
+        String company = top.optionalString("company", defaults.company()).strip();
+        check(!company.isEmpty() && company.length() <= 100 && company.chars().noneMatch(Character::isISOControl),
+                top.line("company"), "'company' must be a name of 1 to 100 characters on one line");
+        String low = top.optionalString("lowRating", String.valueOf(defaults.lowRating()));
+        check(low.matches("[1-5]"), top.line("lowRating"), "'lowRating' must be a whole number from 1 to 5, not '" + low + "'");
+        return new QmarkConfig.CustomerLoop(company, Integer.parseInt(low));
     }
 
     /** {@code acknowledgeForwarded: true}: off by default, as the forwarded sender wrote to a person, not to Qmark. */

@@ -16,7 +16,21 @@ import java.util.Optional;
 public record QmarkConfig(String inboundDomain, String sender, Owner founder,
                           Map<String, Owner> owners, List<Route> routes,
                           Map<String, DeadlineCalendar> calendars, List<ReminderRule> reminders,
-                          int stuckAfterFailures, List<String> forwarders, boolean acknowledgeForwarded) {
+                          int stuckAfterFailures, List<String> forwarders, boolean acknowledgeForwarded,
+                          CustomerLoop customerLoop) {
+
+    /**
+     * Writing to customers (issue 9): the company name they see ("Dana at {company}"), and the
+     * rating at or below which the founder is asked at once ({@code lowRating}, 1 to 5).
+     */
+    public record CustomerLoop(String company, int lowRating) {
+        public static final int DEFAULT_LOW_RATING = 2;
+
+        /** The company as the sender's domain shows it ("example.com"), with the default low rating. */
+        public static CustomerLoop defaultsFor(String sender) {
+            return new CustomerLoop(sender.substring(sender.indexOf('@') + 1), DEFAULT_LOW_RATING);
+        }
+    }
 
     /** The manager alias that means "the founder": the top of every chain. */
     public static final String FOUNDER = "founder";
@@ -35,6 +49,14 @@ public record QmarkConfig(String inboundDomain, String sender, Owner founder,
         this(inboundDomain, sender, founder, owners, routes, calendars, reminders, stuckAfterFailures, List.of(), false);
     }
 
+    /** A configuration with the customer loop's defaults. */
+    public QmarkConfig(String inboundDomain, String sender, Owner founder, Map<String, Owner> owners, List<Route> routes,
+                       Map<String, DeadlineCalendar> calendars, List<ReminderRule> reminders, int stuckAfterFailures,
+                       List<String> forwarders, boolean acknowledgeForwarded) {
+        this(inboundDomain, sender, founder, owners, routes, calendars, reminders, stuckAfterFailures, forwarders,
+                acknowledgeForwarded, CustomerLoop.defaultsFor(sender));
+    }
+
     public QmarkConfig {
         forwarders = forwarders == null ? List.of()
                 : forwarders.stream().map(a -> a.strip().toLowerCase(java.util.Locale.ROOT)).toList();
@@ -42,6 +64,7 @@ public record QmarkConfig(String inboundDomain, String sender, Owner founder,
         routes = List.copyOf(routes);
         calendars = Map.copyOf(calendars);
         reminders = List.copyOf(reminders);
+        customerLoop = customerLoop == null ? CustomerLoop.defaultsFor(sender) : customerLoop;
     }
 
     public Optional<Route> route(String name) {
@@ -103,5 +126,10 @@ public record QmarkConfig(String inboundDomain, String sender, Owner founder,
 
     public String replyAddress(String token) {
         return "answer+" + token + "@" + inboundDomain;
+    }
+
+    /** The address that writes to the customer: {@code customer+<token>@<inboundDomain>}. */
+    public String customerAddress(String token) {
+        return "customer+" + token + "@" + inboundDomain;
     }
 }

@@ -54,6 +54,13 @@ public final class InboundMailDecision {
     public record Answer(String replyToken) implements Decision {
     }
 
+    /**
+     * Mail to a {@code customer+<token>@} address: someone asked about an item writes to its customer, SPF or
+     * DKIM passing. The relay checks the token, the writer and the text; nothing else ever reaches a customer.
+     */
+    public record ToCustomer(String customerToken) implements Decision {
+    }
+
     /** Staff (founder, owner, {@code forwarders:}) forwarded someone's mail with "?" on top, SPF or DKIM passing. */
     public record StaffForward(ForwardCommand command) implements Decision {
     }
@@ -73,10 +80,12 @@ public final class InboundMailDecision {
             return new Quarantined(quarantine.get());
         }
         Optional<String> token = ReplyTokens.tokenIn(mail, recipients, config.inboundDomain());
-        // robots before addresses: an out-of-office reply to a "?" is not an answer, and a bounce has no person to answer
+        Optional<String> customerToken = ReplyTokens.customerTokenIn(mail, recipients, config.inboundDomain());
+        // robots before addresses: an out-of-office reply to a "?" is not an answer (nor a letter to a customer),
+        // and a bounce has no person to answer
         Optional<String> automatic = AutomaticMail.reason(mail, config.sender());
         if (automatic.isPresent()) {
-            return new Robot(automatic.get(), token.isPresent());
+            return new Robot(automatic.get(), token.isPresent() || customerToken.isPresent());
         }
         if (mail.from() == null) {
             return new KeepForReview(token.isPresent() ? "no sender address, so nobody who was asked"
@@ -87,6 +96,13 @@ public final class InboundMailDecision {
             return new KeepForReview("sent from " + mail.from() + ", " + ours.get() + (token.isPresent()
                     ? ": Qmark's own mail is never applied, or Qmark would answer itself"
                     : ": Qmark's own mail never becomes feedback, or Qmark would mail itself"));
+        }
+        if (customerToken.isPresent()) {
+            SenderAuthentication authentication = v.authentication();
+            // a letter to a customer goes out under the company's name: a From header alone is anyone's to write
+            return authentication.passes() ? new ToCustomer(customerToken.get())
+                    : new KeepForReview("mail to a customer address is relayed only when SPF or DKIM passes ("
+                    + authentication.describe() + ")");
         }
         if (token.isPresent()) {
             return new Answer(token.get());

@@ -27,4 +27,15 @@ public interface SentMailTexts {
 
     /** Every kept text of the item, oldest step first. */
     List<String> texts(String feedbackId);
+
+    /** The kind under which a mail relayed to the customer is kept: it is not internal. */
+    String TO_CUSTOMER = "to-customer-";
+
+    /**
+     * The kept texts of internal mails only (not what was relayed to the customer, kind
+     * {@link #TO_CUSTOMER}...): what must never reach a customer ({@code WrittenText.anyLineRemains}).
+     */
+    default List<String> internalTexts(String feedbackId) {
+        return texts(feedbackId);
+    }
 }

@@ -19,6 +19,7 @@ import dev.qmark.mail.OutgoingMail;
 import dev.qmark.mail.ReplyText;
 import dev.qmark.mail.WrittenText;
 import dev.qmark.core.mail.SenderAuthentication;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.ReviewQueue.ReviewItem;
 import dev.qmark.core.ports.MailSender;
@@ -64,6 +65,7 @@ public final class ReplyIntake {
     private final CutNoticeMail cutNoticeMail;
     private final Escalator escalator;
     private final SentMailTexts sentTexts;
+    private final CustomerLetters letters;
     private final Clock clock;
 
     public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
@@ -77,6 +79,13 @@ public final class ReplyIntake {
      */
     public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
                        SentMailTexts sentTexts, Clock clock) {
+        this(config, repository, mail, tokens, sentTexts, null, clock);
+    }
+
+    /** With {@code letters}: the founder's "Answered" mail says whether the customer was written to. */
+    public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
+                       SentMailTexts sentTexts, CustomerLetters letters, Clock clock) {
+        this.letters = letters;
         this.sentTexts = sentTexts;
         this.config = config;
         this.repository = repository;
@@ -85,7 +94,7 @@ public final class ReplyIntake {
         this.answerMail = new AnswerMail(config);
         this.handOnMails = new HandOnMails(config);
         this.cutNoticeMail = new CutNoticeMail(config);
-        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
+        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, letters, clock);
         this.clock = clock;
     }
 
@@ -163,7 +172,8 @@ public final class ReplyIntake {
     private void tellFounder(String feedbackId, int step, Owner answeredBy) {
         sendOnce.send(new Notice.OfEscalation(feedbackId, step, FOUNDER_NOTICE), () -> {
             FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
-            return answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy);
+            return answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy,
+                    letters == null ? null : letters.letters(feedbackId).stream().map(CustomerLetters.Letter::writerName).toList());
         }, at -> new TimelineEvent(at, "founder-told", "answer sent to " + config.founder().name()));
     }
 

@@ -21,14 +21,20 @@ final class DeadlineMails {
     }
 
     /** Reminds the person asked; a reply to it answers, like a reply to the "?" itself. */
-    OutgoingMail reminder(Feedback feedback, Escalation escalation, Owner owner, String replyAddress, Instant now) {
+    OutgoingMail reminder(Feedback feedback, Escalation escalation, Owner owner, String replyAddress,
+                          String customerAddress, Instant now) {
         String text = "? still open: the answer is due " + MailFormat.when(escalation.dueAt(), owner.timeZone())
                 + " (in " + MailFormat.duration(Duration.between(now, escalation.dueAt())) + ").\n\n"
                 + MailFormat.quote(feedback.message()) + "\n\n"
                 + "From: " + MailFormat.customer(feedback) + "\n\n"
-                + "Just reply to this mail to answer. Reference: " + feedback.id() + "\n";
+                + dev.qmark.core.customer.TwoWays.text(feedback, customerAddress, config.founder().name())
+                + "\nReference: " + feedback.id() + "\n";
         return new OutgoingMail(config.sender(), config.founder().name() + " (via Qmark)", List.of(owner.email()),
-                List.of(), List.of(replyAddress), "Reminder: ? " + feedback.title(), text, null,
+                List.of(), List.of(replyAddress), "Reminder: ? " + feedback.title(), text,
+                "<div style=\"font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5\">"
+                        + MailFormat.paragraphs(text.substring(0, text.indexOf("Two ways to answer:")))
+                        + dev.qmark.core.customer.TwoWays.html(feedback, customerAddress, config.founder().name())
+                        + "<p style=\"color:#656d76;font-size:13px\">Reference: " + feedback.id() + "</p></div>",
                 Map.of("X-Qmark-Feedback", feedback.id(), "X-Qmark-Escalation", escalation.id()));
     }
 

@@ -215,7 +215,8 @@ public final class Sweeper {
         Notice reminder = notice(escalation, notice);
         // marked sent by markRemindersSent below, whoever sent it: one write also moves the next check
         if (sendOnce.send(reminder.describe(), (at, lease) -> repository.claim(reminder, at, lease),
-                () -> kept(escalation, notice, mails.reminder(feedback, escalation, owner, replyAddress(escalation), now)),
+                () -> kept(escalation, notice, mails.reminder(feedback, escalation, owner, replyAddress(escalation),
+                        config.customerAddress(tokens.issueForCustomer(escalation.feedbackId(), escalation.step())), now)),
                 (messageId, at) -> { }) == SendOnce.Sent.NOW) {
             tally.reminded.add(escalation.id());
         }

@@ -60,4 +60,21 @@ class ReplyTokensTest {
         assertThrows(IllegalArgumentException.class, () -> new ReplyTokens("short"));
         assertThrows(IllegalArgumentException.class, () -> new ReplyTokens("a-secret-of-enough-length", List.of("short")));
     }
+
+    @Test
+    void customerAndRatingTokensAreSignedApartFromAnswerTokens() {
+        ReplyTokens tokens = new ReplyTokens("a-secret-of-enough-length");
+        String customer = tokens.issueForCustomer("0123456789abcdef", 2);
+        assertEquals(Optional.of(new ReplyTokens.EscalationRef("0123456789abcdef", 2)), tokens.verifyForCustomer(customer));
+        assertEquals(Optional.empty(), tokens.verify(customer), "a customer token is no answer token");
+        assertEquals(Optional.empty(), tokens.verifyForCustomer(tokens.issue("0123456789abcdef", 2)), "nor the reverse");
+        String rating = tokens.issueRating("0123456789abcdef", "00000000000000aa");
+        assertEquals(Optional.of(new ReplyTokens.LetterRef("0123456789abcdef", "00000000000000aa")), tokens.verifyRating(rating));
+        assertEquals(Optional.empty(), tokens.verifyRating(rating.replace("-00000000000000aa-", "-00000000000000ab-")));
+        assertEquals(Optional.empty(), new ReplyTokens("another-secret-of-length").verifyRating(rating));
+        assertEquals(Optional.of(customer), ReplyTokens.customerTokenOf("Customer+" + customer + "@Feedback.Example.com",
+                "feedback.example.com"));
+        assertEquals(Optional.empty(), ReplyTokens.customerTokenOf("answer+" + customer + "@feedback.example.com",
+                "feedback.example.com"));
+    }
 }
