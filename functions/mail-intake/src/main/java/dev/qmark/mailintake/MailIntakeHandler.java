@@ -11,7 +11,7 @@ import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.s3.S3RawMailStore;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
-import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.aws.ses.SesSending;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.config.ConfigLoader;
@@ -19,6 +19,7 @@ import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.StuckFeedback;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.reply.ReplyIntake;
 
 /**
@@ -40,7 +41,7 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
         super(JsonNode.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
         FeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
-        SesMailSender mail = new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock());
+        MailSender mail = SesSending.sender(config, env, AwsClients.ses(), AwsClients.dynamoDb());
         SqsFeedbackQueue feedbackQueue = new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL")));
         this.intake = new MailIntake(
                 new S3RawMailStore(AwsClients.s3()),

@@ -15,6 +15,8 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.AutomaticMail;
+import dev.qmark.core.mail.OutOfOffice;
+import dev.qmark.core.asking.QuestionsPassedOn;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.mail.OutgoingMail;
@@ -68,6 +70,7 @@ public final class ReplyIntake {
     private final OwnAddresses own;
     private final Escalator escalator;
     private final SentMailTexts sentTexts;
+    private final QuestionsPassedOn passedOn;
     private final Clock clock;
 
     public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
@@ -91,6 +94,7 @@ public final class ReplyIntake {
         this.cutNoticeMail = new CutNoticeMail(config);
         this.own = new OwnAddresses(config.inboundDomain(), config.sender());
         this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
+        this.passedOn = new QuestionsPassedOn(config, repository, escalator, clock);
         this.clock = clock;
     }
 
@@ -114,6 +118,10 @@ public final class ReplyIntake {
     public Outcome accept(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients,
                           SenderAuthentication authentication) {
         authentication = authentication == null ? SenderAuthentication.UNKNOWN : authentication;
+        Optional<Outcome> away = outOfOffice(received, mailId, envelopeRecipients);
+        if (away.isPresent()) {
+            return away.get();
+        }
         Optional<String> automatic = AutomaticMail.reason(received, config.sender());
         if (automatic.isPresent()) {
             return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + "), not an answer");
@@ -168,6 +176,35 @@ public final class ReplyIntake {
         tellWriterOfCut(feedbackId, step, received.from(), CutNoticeMail.What.ANSWER, kept, rawLocation);
         return new Outcome(recorded == FeedbackRepository.AnswerOutcome.RECORDED
                 ? Outcome.Kind.ANSWERED : Outcome.Kind.ALREADY_ANSWERED, feedbackId, "answered by " + received.from());
+    }
+
+    /**
+     * The owner asked is away: their out-of-office reply to the "?" hands the question to their
+     * deputy, else their manager, at once ({@link QuestionsPassedOn#away}). Empty for anything else
+     * (not an auto-reply, not from the person asked, not to an open question): the usual rules decide.
+     */
+    private Optional<Outcome> outOfOffice(InboundMail received, String mailId, List<String> envelopeRecipients) {
+        if (!OutOfOffice.is(received)) {
+            return Optional.empty();
+        }
+        Optional<ReplyTokens.EscalationRef> ref = replyToken(received, envelopeRecipients, config.inboundDomain())
+                .flatMap(tokens::verify);
+        Optional<Escalation> escalation = ref.flatMap(r -> repository.findRecord(r.feedbackId()))
+                .flatMap(r -> r.escalation(ref.get().step()));
+        Optional<Owner> asked = escalation.flatMap(e -> config.owner(e.owner()));
+        if (asked.isEmpty() || escalation.get().status() != EscalationStatus.OPEN
+                || !(asked.get().answersFrom(received.from()) || escalation.get().ownerEmail().equalsIgnoreCase(String.valueOf(received.from())))) {
+            return Optional.empty();
+        }
+        Instant back = OutOfOffice.returnsAt(received.subject() + "\n" + received.text(), clock.instant(), asked.get().timeZone())
+                .orElse(null);
+        QuestionsPassedOn.Outcome outcome = passedOn.away(escalation.get().feedbackId(), escalation.get().step(), mailId,
+                received.text(), back);
+        if (outcome != QuestionsPassedOn.Outcome.PASSED_ON) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome(Outcome.Kind.HANDED_ON, escalation.get().feedbackId(),
+                "out-of-office reply from " + received.from() + ": passed on"));
     }
 
     private void tellFounder(String feedbackId, int step, Owner answeredBy) {
@@ -306,6 +343,8 @@ public final class ReplyIntake {
             case LATE -> "its deadline passed and it went up the chain";
             case HANDED_ON -> "it was handed on already";
             case ORPHANED -> "its owner left the configuration and it went to someone else";
+            case UNDELIVERABLE -> "mail to its owner bounced and it went to someone else";
+            case AWAY -> "its owner was away and it went to someone else";
             case ASKING, OPEN -> "it changed meanwhile; try again";
         };
     }
