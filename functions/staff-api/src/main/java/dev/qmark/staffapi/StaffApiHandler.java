@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoSuppressions;
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.aws.lambda.JsonStreamHandler;
@@ -19,7 +20,8 @@ public final class StaffApiHandler extends JsonStreamHandler<HttpApiRequest, Htt
 
     public StaffApiHandler(FunctionEnvironment env) {
         super(HttpApiRequest.class);
-        this.api = new StaffApi(new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")));
+        this.api = new StaffApi(new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                new DynamoSuppressions(AwsClients.dynamoDb(), env.require("TABLE_NAME")));
     }
 
     @Override

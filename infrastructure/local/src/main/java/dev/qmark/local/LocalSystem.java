@@ -107,6 +107,10 @@ public final class LocalSystem implements AutoCloseable {
         StackResources stack = StackResources.create(dynamo, sqs, s3, VISIBILITY_TIMEOUT_SECONDS);
         String secret = replyTokenSecret(options.dataDir());
         LocalFunctions functions = LocalFunctions.build(stack, options.config(), secret, clock);
+        // SES's events about what it sent (the stand-in plays the mailbox simulator) reach mail-events
+        SesEventDestination sesEvents = new SesEventDestination(functions.mailEvents());
+        resources.push(sesEvents);
+        aws.setMailEvents(sesEvents::publish);
 
         // the queues live in memory: everything a previous run left on its way (not asked yet) is enqueued
         // again, however recent; in AWS only what is overdue is, since its queues keep the rest

@@ -26,6 +26,12 @@ final class SenderIdentities {
                     // a data directory, or an endpoint that outlived an earlier run
                 }
             }
+            try {
+                // every mail names it (as the stack's own set in AWS), so the endpoint must know it
+                ses.createConfigurationSet(b -> b.configurationSetName(LocalFunctions.CONFIGURATION_SET));
+            } catch (AlreadyExistsException alreadyThere) {
+                // as above
+            }
         }
     }
 }

@@ -89,7 +89,7 @@ class TransformedTemplateTest {
         }
         String onlyTheSecret = "{\"Fn::Sub\":[\"${secretArn}\",{\"secretArn\":{\"Ref\":\"ReplyTokenSecret\"}}]}";
         Map<String, Set<String>> expected = new TreeMap<>();
-        for (String role : List.of("EscalatorFunctionRole", "MailIntakeFunctionRole", "SweeperFunctionRole")) {
+        for (String role : List.of("EscalatorFunctionRole", "MailEventsFunctionRole", "MailIntakeFunctionRole", "SweeperFunctionRole")) {
             expected.put(role, Set.of(onlyTheSecret));
         }
         assertEquals(expected, readers);

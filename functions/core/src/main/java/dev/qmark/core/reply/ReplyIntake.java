@@ -192,6 +192,10 @@ public final class ReplyIntake {
         Optional<Escalation> escalation = ref.flatMap(r -> repository.findRecord(r.feedbackId()))
                 .flatMap(r -> r.escalation(ref.get().step()));
         Optional<Owner> asked = escalation.flatMap(e -> config.owner(e.owner()));
+        if (escalation.isPresent() && escalation.get().status() == EscalationStatus.ASKING) {
+            // the auto-reply outran the "?"'s own bookkeeping: the invocation is retried
+            throw new dev.qmark.core.sending.TryAgainLater(escalation.get().id() + " is still being asked");
+        }
         if (asked.isEmpty() || escalation.get().status() != EscalationStatus.OPEN
                 || !(asked.get().answersFrom(received.from()) || escalation.get().ownerEmail().equalsIgnoreCase(String.valueOf(received.from())))) {
             return Optional.empty();
