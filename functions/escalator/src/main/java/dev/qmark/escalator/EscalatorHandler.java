@@ -11,7 +11,7 @@ import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
 import dev.qmark.aws.lambda.SqsEvent;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
-import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.aws.ses.SesSending;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;
@@ -31,7 +31,7 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
         this.escalator = new Escalator(config,
                 new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
+                SesSending.sender(config, env, AwsClients.ses(), AwsClients.dynamoDb()),
                 ReplyTokenSecret.load(env),
                 new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME")),

@@ -168,6 +168,8 @@ final class MailIntake {
                     keep(delivery, mail.from(), mail.subject(), "automatic mail (" + r.reason() + "), not an answer");
             case InboundMailDecision.Robot r ->
                     applied(delivery, mail, customers.automatic(mail, delivery.mailId(), delivery.location(), r.reason()));
+            case InboundMailDecision.OwnerAway a -> applied(delivery, mail,
+                    replies.away(mail, delivery.mailId(), delivery.location(), delivery.recipients()));
             case InboundMailDecision.Answer a -> applied(delivery, mail, replies.accept(mail, delivery.mailId(),
                     delivery.location(), delivery.recipients(), delivery.verdicts().authentication()));
             case InboundMailDecision.StaffForward f ->

@@ -12,7 +12,7 @@ import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.s3.S3RawMailStore;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
-import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.aws.ses.SesSending;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.config.ConfigLoader;
@@ -23,6 +23,7 @@ import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.InboundMailDecision;
 import dev.qmark.core.intake.StuckFeedback;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.reply.ReplyIntake;
 
 /**
@@ -44,7 +45,7 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
         super(JsonNode.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
         FeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
-        SesMailSender mail = new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock());
+        MailSender mail = SesSending.sender(config, env, AwsClients.ses(), AwsClients.dynamoDb());
         DynamoSentMailTexts sentTexts = new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
         DynamoCustomerLetters letters = new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
         ReplyTokens tokens = ReplyTokenSecret.load(env);

@@ -382,9 +382,8 @@ class MailIntakeHandlerTest {
     /*
      * RFC 3834 vacation responders answer to the Reply-To with "Auto-Submitted: auto-replied".
      * ARCHITECTURE.md (section 5) names the loop guards to adopt (Auto-Submitted, Precedence,
-     * X-Autoreply, X-Auto-Response-Suppress); neither MailIntake nor ReplyIntake reads any of them
-     * on inbound mail, so Dana's out-of-office closes the escalation as her answer and the founder
-     * is told "Dana answered".
+     * X-Autoreply, X-Auto-Response-Suppress). Such a reply from the owner asked is never her answer;
+     * since issue 11 it hands the question on at once (core.mail.OutOfOffice, QuestionsPassedOn).
      */
     @Test
     void anOutOfOfficeAutoReplyIsNotAnAnswer() {
@@ -404,9 +403,17 @@ class MailIntakeHandlerTest {
 
         JsonNode results = invoke(sesEvent(mailId, replyAddress));
 
-        assertEquals("kept_for_review", results.get(0).get("outcome").asText(), results.toString());
-        assertStillOpen();
+        // issue 11: not an answer, but a signal: the question goes on at once (Dana has no deputy: her manager)
+        assertEquals("handed_on", results.get(0).get("outcome").asText(), results.toString());
         assertEquals(0, answeredMails().size());
+        FeedbackRecord record = bed.repository().findRecord(feedbackId).orElseThrow();
+        Escalation away = record.escalation(1).orElseThrow();
+        assertEquals(EscalationStatus.AWAY, away.status());
+        // the day after "until 30 November" at 09:00 in Seoul, this year's or next (the test runs on the real clock)
+        assertTrue(away.handedOn().backAt().toString().endsWith("-12-01T00:00:00Z"), away.handedOn().backAt().toString());
+        assertEquals("ops", record.escalation(2).orElseThrow().owner());
+        assertEquals(FeedbackStatus.ASKED, record.feedback().status());
+        assertTrue(bed.mailTo("olivia@example.com").get(0).text().contains("out of the office until Monday 30 November"));
     }
 
     /*

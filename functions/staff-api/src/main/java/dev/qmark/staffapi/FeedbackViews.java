@@ -106,6 +106,13 @@ final class FeedbackViews {
             view.put("orphanedTo", e.handedOn().to());
             view.put("note", e.handedOn().note());
         }
+        if ((e.status() == dev.qmark.core.escalation.EscalationStatus.UNDELIVERABLE
+                || e.status() == dev.qmark.core.escalation.EscalationStatus.AWAY) && e.handedOn() != null) {
+            // mail to the owner bounced, or they were away: to whom it went at once, and why
+            view.put("passedOnTo", e.handedOn().to());
+            view.put("note", e.handedOn().note());
+            view.put("backAt", e.handedOn().backAt());
+        }
         return view;
     }
 

@@ -7,6 +7,9 @@ import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.Suppressions;
+import java.util.List;
+import java.util.Set;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -25,15 +28,16 @@ final class StaffApi {
 
     private final FeedbackRepository repository;
     private final CustomerLetters letters;
+    private final Suppressions suppressions;
 
-    StaffApi(FeedbackRepository repository) {
-        this(repository, null);
-    }
-
-    /** @param letters what was written to customers, shown on {@code GET /feedback/{id}} (null: left out) */
-    StaffApi(FeedbackRepository repository, CustomerLetters letters) {
+    /**
+     * @param letters what was written to customers, shown on {@code GET /feedback/{id}}
+     * @param suppressions escalations flag an owner address that bounced hard (or complained)
+     */
+    StaffApi(FeedbackRepository repository, CustomerLetters letters, Suppressions suppressions) {
         this.repository = repository;
         this.letters = letters;
+        this.suppressions = suppressions;
     }
 
     HttpApiResponse handle(HttpApiRequest request) {
@@ -112,7 +116,18 @@ final class StaffApi {
         var found = stuck ? repository.stuckEscalations(owner, Integer.MAX_VALUE).stream()
                 .filter(e -> before == null || e.dueAt().isBefore(before)).limit(limit).toList()
                 : repository.escalations(status, owner, dueBefore, limit);
-        return HttpApiResponse.json(200, Map.of("items", found.stream().map(FeedbackViews::escalation).toList()));
+        // one read of the (small) suppression list flags every owner Qmark cannot reach
+        Set<String> suppressed = suppressions.addresses();
+        List<Map<String, Object>> items = found.stream().map(e -> {
+            Map<String, Object> view = FeedbackViews.escalation(e);
+            view.put("ownerUndeliverable", e.ownerEmail() != null
+                    && suppressed.contains(e.ownerEmail().toLowerCase(java.util.Locale.ROOT)));
+            return view;
+        }).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("undeliverableAddresses", suppressed);
+        return HttpApiResponse.json(200, body);
     }
 
     /** {@code GET /review?limit=&cursor=}: mails kept instead of applied, newest first, paged as {@code /feedback} is. */

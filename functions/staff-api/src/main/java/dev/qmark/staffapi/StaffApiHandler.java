@@ -5,6 +5,7 @@ import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.DynamoCustomerLetters;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoSuppressions;
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.aws.lambda.JsonStreamHandler;
@@ -21,7 +22,8 @@ public final class StaffApiHandler extends JsonStreamHandler<HttpApiRequest, Htt
     public StaffApiHandler(FunctionEnvironment env) {
         super(HttpApiRequest.class);
         this.api = new StaffApi(new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME")));
+                new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                new DynamoSuppressions(AwsClients.dynamoDb(), env.require("TABLE_NAME")));
     }
 
     @Override

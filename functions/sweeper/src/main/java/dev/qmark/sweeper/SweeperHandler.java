@@ -8,7 +8,7 @@ import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
 import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
-import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.aws.ses.SesSending;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.sweep.SweepReport;
@@ -28,7 +28,7 @@ public final class SweeperHandler extends JsonStreamHandler<JsonNode, SweepRepor
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
         this.sweeper = new Sweeper(config,
                 new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
+                SesSending.sender(config, env, AwsClients.ses(), AwsClients.dynamoDb()),
                 ReplyTokenSecret.load(env),
                 new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 env.clock());

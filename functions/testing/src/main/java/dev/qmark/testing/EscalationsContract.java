@@ -152,4 +152,21 @@ public abstract class EscalationsContract {
         assertTrue(escalations.recordOrphaned(id, 1, "delivery", handOn("orphan"), event("orphaned")));
         assertFalse(escalations.recordOrphaned(id, 1, "delivery", handOn("orphan"), event("orphaned")));
     }
+
+    @Test
+    void aQuestionIsPassedOnOnceAndAnAwayOwnerKeepsTheirReturn() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        Instant back = T0.plus(Duration.ofDays(3));
+        HandOn away = new HandOn("lee", 2, DUE.plus(Duration.ofHours(4)), T0.plusSeconds(60), "qmark", "away", "ooo-1", back);
+        assertTrue(escalations.recordPassedOn(id, 1, EscalationStatus.AWAY, away, event("away")));
+        assertFalse(escalations.recordPassedOn(id, 1, EscalationStatus.UNDELIVERABLE, away, event("undeliverable")));
+        // no longer open: the clock stopped for the owner who cannot answer
+        assertFalse(escalations.markLate(id, 1, DUE, event("late")));
+        // asked next: it waits on the sweeper's list for the return, then leaves it (repeating either changes nothing)
+        escalations.finishPassedOn(id, 1, EscalationStatus.AWAY, back);
+        escalations.finishPassedOn(id, 1, EscalationStatus.AWAY, null);
+        escalations.finishPassedOn(id, 1, EscalationStatus.AWAY, null);
+        assertFalse(escalations.recordPassedOn(id, 1, EscalationStatus.AWAY, away, event("away")));
+    }
 }

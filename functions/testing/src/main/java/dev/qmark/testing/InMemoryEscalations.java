@@ -216,6 +216,35 @@ public final class InMemoryEscalations implements Escalations {
     }
 
     @Override
+    public synchronized boolean recordPassedOn(String feedbackId, int step, EscalationStatus status, HandOn handOn,
+                                               TimelineEvent event) {
+        EscalationEntry e = entry(feedbackId, step);
+        if (!is(e, EscalationStatus.OPEN) || !OPEN_SHARD.equals(e.shard) || entry(feedbackId, handOn.toStep()) != null) {
+            return false;
+        }
+        e.status = status;
+        e.handedOn = handOn;
+        e.handOnMailId = handOn.mailId();
+        e.nextCheckAt = stored(handOn.at());
+        e.checked();
+        event(feedbackId, event);
+        return true;
+    }
+
+    @Override
+    public synchronized void finishPassedOn(String feedbackId, int step, EscalationStatus status, Instant recheckAt) {
+        EscalationEntry e = entry(feedbackId, step);
+        if (is(e, status) && e.shard != null) {
+            if (recheckAt == null) {
+                e.shard = null;
+                e.nextCheckAt = null;
+            } else {
+                e.nextCheckAt = stored(recheckAt);
+            }
+        }
+    }
+
+    @Override
     public synchronized void finishOrphaned(String feedbackId, int step) {
         EscalationEntry e = entry(feedbackId, step);
         if (is(e, EscalationStatus.ORPHANED) && e.shard != null) {

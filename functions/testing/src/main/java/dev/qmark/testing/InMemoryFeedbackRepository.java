@@ -182,6 +182,18 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
         escalations.finishOrphaned(feedbackId, step);
     }
 
+    @Override
+    public boolean recordPassedOn(String feedbackId, int step, dev.qmark.core.escalation.EscalationStatus status,
+                                  HandOn handOn, TimelineEvent event) {
+        return escalations.recordPassedOn(feedbackId, step, status, handOn, event);
+    }
+
+    @Override
+    public void finishPassedOn(String feedbackId, int step, dev.qmark.core.escalation.EscalationStatus status,
+                               Instant recheckAt) {
+        escalations.finishPassedOn(feedbackId, step, status, recheckAt);
+    }
+
     // the other narrow ports, as they are
 
     @Override

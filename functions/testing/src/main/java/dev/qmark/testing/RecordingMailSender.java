@@ -28,6 +28,11 @@ public final class RecordingMailSender implements MailSender {
         this.failure = failure;
     }
 
+    /** The message id the last send answered. */
+    public synchronized String lastMessageId() {
+        return "in-memory-" + sent.size();
+    }
+
     public synchronized List<OutgoingMail> sent() {
         return List.copyOf(sent);
     }

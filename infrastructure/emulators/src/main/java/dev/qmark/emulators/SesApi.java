@@ -29,6 +29,7 @@ final class SesApi implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SEND_EMAIL_PATH = "/v2/email/outbound-emails";
     private static final String IDENTITIES_PATH = "/v2/email/identities";
+    private static final String CONFIGURATION_SETS_PATH = "/v2/email/configuration-sets";
 
     /** SES v2's limits: 50 recipients per message, 40 MB per raw message. */
     private static final int MAX_RECIPIENTS = 50;
@@ -36,10 +37,12 @@ final class SesApi implements HttpHandler {
 
     private final Outbox outbox;
     private final SesIdentities identities;
+    private final MailboxSimulator simulator;
 
-    SesApi(Outbox outbox, SesIdentities identities) {
+    SesApi(Outbox outbox, SesIdentities identities, MailboxSimulator simulator) {
         this.outbox = outbox;
         this.identities = identities;
+        this.simulator = simulator;
     }
 
     /** An SES error: HTTP status and the error type the SDK turns into an exception class. */
@@ -71,6 +74,11 @@ final class SesApi implements HttpHandler {
                 HttpRequests.send(exchange, 200, "application/json", JSON.writeValueAsBytes(createEmailIdentity(body)));
                 return;
             }
+            if (exchange.getRequestMethod().equals("POST") && CONFIGURATION_SETS_PATH.equals(path)) {
+                // CreateConfigurationSet: every set publishes to the listeners (MailboxSimulator)
+                HttpRequests.send(exchange, 200, "application/json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST") || !SEND_EMAIL_PATH.equals(path)) {
                 throw new SesError(404, "NotFoundException", "The Qmark SES stand-in implements only SendEmail "
                         + "(POST " + SEND_EMAIL_PATH + ") and CreateEmailIdentity (POST " + IDENTITIES_PATH
@@ -81,6 +89,10 @@ final class SesApi implements HttpHandler {
             }
             OutboxMail mail = sendEmail(body);
             outbox.add(mail);
+            // after the answer's content is known: what SES does with the mail next (events, simulator replies)
+            List<String> destination = new ArrayList<>(mail.to());
+            destination.addAll(mail.cc());
+            simulator.accepted(mail, destination, text(object(body), "ConfigurationSetName"));
             ObjectNode answer = JSON.createObjectNode().put("MessageId", mail.messageId());
             HttpRequests.send(exchange, 200, "application/json", JSON.writeValueAsBytes(answer));
         } catch (SesError e) {

@@ -19,9 +19,12 @@ public final class SesStandIn implements AutoCloseable {
     private final Outbox outbox;
     private final LocalHttpServer server;
 
-    private SesStandIn(Outbox outbox, LocalHttpServer server) {
+    private final MailboxSimulator simulator;
+
+    private SesStandIn(Outbox outbox, LocalHttpServer server, MailboxSimulator simulator) {
         this.outbox = outbox;
         this.server = server;
+        this.simulator = simulator;
     }
 
     /** An SES whose outbox lives in memory only, on {@code port} (0: any free port). */
@@ -47,11 +50,12 @@ public final class SesStandIn implements AutoCloseable {
      */
     public static SesStandIn start(Path outboxDirectory, int port, boolean verifiedSendersOnly) {
         Outbox outbox = new Outbox(outboxDirectory);
+        MailboxSimulator simulator = new MailboxSimulator();
         SesIdentities identities = verifiedSendersOnly ? SesIdentities.checked() : SesIdentities.anySender();
-        LocalHttpServer server = LocalHttpServer.start("SES stand-in", port, new SesApi(outbox, identities));
+        LocalHttpServer server = LocalHttpServer.start("SES stand-in", port, new SesApi(outbox, identities, simulator));
         LOG.info("SES stand-in on {} ({}, {} mail(s) in the outbox)", server.endpoint(),
                 outboxDirectory == null ? "in memory" : outboxDirectory, outbox.mails().size());
-        return new SesStandIn(outbox, server);
+        return new SesStandIn(outbox, server, simulator);
     }
 
     public int port() {
@@ -90,6 +94,20 @@ public final class SesStandIn implements AutoCloseable {
      */
     public void onSend(Consumer<OutboxMail> listener) {
         outbox.onSend(listener);
+    }
+
+    /**
+     * Calls {@code listener} with each event SES would publish for mail sent with a configuration
+     * set, as the EventBridge event JSON ({@link MailboxSimulator}: the mailbox simulator's
+     * addresses bounce, complain, answer out of office), on the sending request's thread.
+     */
+    public void onEvent(Consumer<String> listener) {
+        simulator.onEvent(listener);
+    }
+
+    /** Where the out-of-office replies of {@code ooto@simulator.amazonses.com} go (inbound mail). */
+    public void onAutoReply(MailDelivery delivery) {
+        simulator.onAutoReply(delivery);
     }
 
     /** Empties the outbox, and its directory's mail files. */

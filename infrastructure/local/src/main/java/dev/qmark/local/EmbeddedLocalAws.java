@@ -46,6 +46,13 @@ final class EmbeddedLocalAws implements LocalAws {
     @Override
     public void setMailDelivery(MailDelivery delivery) {
         aws.setMailDelivery(delivery);
+        // the mailbox simulator's out-of-office replies arrive as any received mail does
+        aws.ses().onAutoReply(delivery);
+    }
+
+    @Override
+    public void setMailEvents(java.util.function.Consumer<String> events) {
+        aws.ses().onEvent(events);
     }
 
     @Override

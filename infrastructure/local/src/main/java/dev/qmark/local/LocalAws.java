@@ -25,6 +25,13 @@ interface LocalAws extends AutoCloseable {
     /** Where mail received over SMTP goes: the glue that plays SES receiving. */
     void setMailDelivery(MailDelivery delivery);
 
+    /**
+     * Where the events SES publishes for mail sent with a configuration set go (EventBridge JSON):
+     * the embedded stand-in plays SES's mailbox simulator; another endpoint publishes nothing here.
+     */
+    default void setMailEvents(java.util.function.Consumer<String> events) {
+    }
+
     /** For the ready line and logs: "embedded" or the endpoint. */
     String describe();
 

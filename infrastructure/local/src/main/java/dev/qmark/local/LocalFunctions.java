@@ -8,6 +8,8 @@ import dev.qmark.mailintake.MailIntakeHandler;
 import dev.qmark.router.RouterHandler;
 import dev.qmark.staffapi.StaffApiHandler;
 import dev.qmark.sweeper.SweeperHandler;
+import dev.qmark.mailevents.MailEventsHandler;
+import dev.qmark.aws.ses.SesSending;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -15,17 +17,21 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The six functions, built from the environment variables template.yaml gives them, pointing
+ * The seven functions, built from the environment variables template.yaml gives them, pointing
  * at the stack's table, queues and bucket. Whatever AWS they reach is the SDK's business.
  */
 record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunction escalator,
-                      LocalFunction mailIntake, LocalFunction staffApi, LocalFunction sweeper) {
+                      LocalFunction mailIntake, LocalFunction staffApi, LocalFunction sweeper, LocalFunction mailEvents) {
+
+    /** The configuration set the sending functions name locally: the SES stand-in publishes its events to mail-events. */
+    static final String CONFIGURATION_SET = "qmark-local";
 
     static final int TIMEOUT_SECONDS = 30;
 
     /** @param publicUrl where the local HTTP API answers (the rating links in mails to customers) */
     static LocalFunctions build(StackResources stack, Path config, String replyTokenSecret, String publicUrl, Clock clock) {
-        Map<String, String> common = Map.of("TABLE_NAME", stack.table(), "QMARK_CONFIG", config.toAbsolutePath().toString());
+        Map<String, String> common = Map.of("TABLE_NAME", stack.table(), "QMARK_CONFIG", config.toAbsolutePath().toString(),
+                SesSending.CONFIGURATION_SET, CONFIGURATION_SET);
         return new LocalFunctions(
                 function("form-intake", FormIntakeHandler::new, common, Map.of("FEEDBACK_QUEUE_URL", stack.feedbackUrl(),
                         "ESCALATION_QUEUE_URL", stack.escalationUrl(), "REPLY_TOKEN_SECRET", replyTokenSecret), clock),
@@ -35,7 +41,8 @@ record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunct
                         "MAIL_BUCKET", stack.mailBucket(), "MAIL_PREFIX", StackResources.MAIL_PREFIX,
                         "FEEDBACK_QUEUE_URL", stack.feedbackUrl(), "PUBLIC_URL", publicUrl), clock),
                 function("staff-api", StaffApiHandler::new, common, Map.of(), clock),
-                function("sweeper", SweeperHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock));
+                function("sweeper", SweeperHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock),
+                function("mail-events", MailEventsHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock));
     }
 
     LocalFunction byName(String name) {
@@ -46,6 +53,7 @@ record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunct
             case "mail-intake" -> mailIntake;
             case "staff-api" -> staffApi;
             case "sweeper" -> sweeper;
+            case "mail-events" -> mailEvents;
             default -> throw new IllegalArgumentException("no function " + name);
         };
     }

@@ -118,6 +118,10 @@ public final class LocalSystem implements AutoCloseable {
         resources.push(() -> http.stop(0));
         LocalFunctions functions = LocalFunctions.build(stack, options.config(), secret,
                 "http://127.0.0.1:" + http.getAddress().getPort(), clock);
+        // SES's events about what it sent (the stand-in plays the mailbox simulator) reach mail-events
+        SesEventDestination sesEvents = new SesEventDestination(functions.mailEvents());
+        resources.push(sesEvents);
+        aws.setMailEvents(sesEvents::publish);
 
         // the queues live in memory: everything a previous run left on its way (not asked yet) is enqueued
         // again, however recent; in AWS only what is overdue is, since its queues keep the rest

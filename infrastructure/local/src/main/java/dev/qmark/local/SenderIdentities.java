@@ -26,6 +26,17 @@ final class SenderIdentities {
                     // a data directory, or an endpoint that outlived an earlier run
                 }
             }
+            try {
+                // every mail names it (as the stack's own set in AWS), so the endpoint must know it
+                ses.createConfigurationSet(b -> b.configurationSetName(LocalFunctions.CONFIGURATION_SET));
+            } catch (AlreadyExistsException alreadyThere) {
+                // as above
+            } catch (software.amazon.awssdk.services.sesv2.model.SesV2Exception unsupported) {
+                // an emulator without configuration sets: mail still goes out, no events come back
+                org.slf4j.LoggerFactory.getLogger(SenderIdentities.class).warn(
+                        "could not create the SES configuration set {}: {}", LocalFunctions.CONFIGURATION_SET,
+                        unsupported.getMessage());
+            }
         }
     }
 }

@@ -35,7 +35,8 @@ class FunctionJarsTest {
         "escalator, dev.qmark.escalator.EscalatorHandler",
         "mail-intake, dev.qmark.mailintake.MailIntakeHandler",
         "staff-api, dev.qmark.staffapi.StaffApiHandler",
-        "sweeper, dev.qmark.sweeper.SweeperHandler"})
+        "sweeper, dev.qmark.sweeper.SweeperHandler",
+        "mail-events, dev.qmark.mailevents.MailEventsHandler"})
     void jarStandsAlone(String function, String handler) throws Exception {
         Path jar = LocalHttp.repositoryRoot().resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
         Assumptions.assumeTrue(Files.exists(jar), "not packaged yet (run ./qmark test or ./qmark build)");

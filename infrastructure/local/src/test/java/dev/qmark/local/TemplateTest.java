@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
+import dev.qmark.aws.ses.SesSending;
 import dev.qmark.aws.testing.SampleEvents;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -181,9 +182,10 @@ class TemplateTest {
                 assertEquals(Set.of(), secretsAllowed, function + " signs and verifies no reply tokens, so reads no secret");
             }
         }
-        // the functions that sign (escalator, sweeper) or verify (mail-intake) reply addresses, and
-        // form-intake, which verifies the rating links' tokens
-        assertEquals(Set.of("EscalatorFunction", "FormIntakeFunction", "MailIntakeFunction", "SweeperFunction"), readers);
+        // the functions that sign (escalator, sweeper) or verify (mail-intake) reply addresses, mail-events (whose
+        // next "?" after a bounce carries a reply address), and form-intake, which verifies the rating links' tokens
+        assertEquals(Set.of("EscalatorFunction", "FormIntakeFunction", "MailEventsFunction", "MailIntakeFunction",
+                "SweeperFunction"), readers);
     }
 
     @Test
@@ -238,7 +240,9 @@ class TemplateTest {
                 String type = (String) map(event).get("Type");
                 Map<String, Object> properties = map(map(event).get("Properties"));
                 String needed = type.equals("HttpApi") ? "HttpApi " + properties.get("Method") + " " + properties.get("Path")
-                        : type.startsWith("Schedule") ? "aws.events" : "aws:sqs";
+                        : type.startsWith("Schedule") ? "aws.events"
+                        : type.equals("EventBridgeRule") ? String.valueOf(((List<?>) map(properties.get("Pattern")).get("source")).get(0))
+                        : "aws:sqs";
                 assertTrue(have.contains(needed), function.getKey() + " has no sample event for " + needed + " (has " + have + ")");
             }
             if (module(function.getKey()).equals("mail-intake")) {
@@ -291,6 +295,9 @@ class TemplateTest {
         }
         if (readsReplyTokenSecret(module)) {
             names.add(ReplyTokenSecret.ARN_VARIABLE);  // in AWS; the plain REPLY_TOKEN_SECRET is for local runs only
+        }
+        if (sources(module).stream().anyMatch(source -> source.contains("SesSending.sender("))) {
+            names.add(SesSending.CONFIGURATION_SET);  // every mail goes out with the configuration set
         }
         return names;
     }

@@ -93,8 +93,8 @@ class TransformedTemplateTest {
         }
         String onlyTheSecret = "{\"Fn::Sub\":[\"${secretArn}\",{\"secretArn\":{\"Ref\":\"ReplyTokenSecret\"}}]}";
         Map<String, Set<String>> expected = new TreeMap<>();
-        for (String role : List.of("EscalatorFunctionRole", "FormIntakeFunctionRole", "MailIntakeFunctionRole",
-                "SweeperFunctionRole")) {
+        for (String role : List.of("EscalatorFunctionRole", "FormIntakeFunctionRole", "MailEventsFunctionRole",
+                "MailIntakeFunctionRole", "SweeperFunctionRole")) {
             expected.put(role, Set.of(onlyTheSecret));
         }
         assertEquals(expected, readers);

@@ -257,6 +257,55 @@ public final class DynamoEscalations implements Escalations {
     }
 
     @Override
+    public boolean recordPassedOn(String feedbackId, int step, EscalationStatus status, HandOn handOn, TimelineEvent event) {
+        Map<String, AttributeValue> values = values(":passed", status.wireName(),
+                ":open", EscalationStatus.OPEN.wireName(), ":to", handOn.to(),
+                ":due", StoredTime.format(handOn.dueAt()), ":at", StoredTime.format(handOn.at()),
+                ":by", handOn.by(), ":mail", handOn.mailId(), ":note", handOn.note().isEmpty() ? "-" : handOn.note(),
+                ":shard", FeedbackItems.OPEN_SHARD);
+        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOn.toStep())));
+        values.put(":back", handOn.backAt() == null ? AttributeValue.fromNul(true)
+                : AttributeValue.fromS(StoredTime.format(handOn.backAt())));
+        // stays in the sweeper's partition, due at once, until the next person is asked (finishPassedOn)
+        Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                .updateExpression("SET #status = :passed, handedTo = :to, handedToStep = :toStep, handedToDueAt = :due, "
+                        + "handedOnAt = :at, handedOnBy = :by, handOnMailId = :mail, handOnNote = :note, nextCheckAt = :at, "
+                        + "ownerBackAt = :back REMOVE " + SWEEP_FAILURES)
+                .conditionExpression("#status = :open AND deadlineShard = :shard")
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(values)
+                .build();
+        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
+                .key(Item.key(pk(feedbackId), escalationSk(handOn.toStep())))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build();
+        return writes.transact(TransactWriteItem.builder().update(escalation).build(),
+                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), writes.putEvent(feedbackId, event));
+    }
+
+    @Override
+    public void finishPassedOn(String feedbackId, int step, EscalationStatus status, Instant recheckAt) {
+        try {
+            if (recheckAt == null) {
+                dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                        .updateExpression("REMOVE deadlineShard, nextCheckAt")
+                        .conditionExpression("#status = :passed AND attribute_exists(deadlineShard)")
+                        .expressionAttributeNames(NAMES)
+                        .expressionAttributeValues(values(":passed", status.wireName())));
+            } else {
+                dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                        .updateExpression("SET nextCheckAt = :recheck")
+                        .conditionExpression("#status = :passed AND attribute_exists(deadlineShard)")
+                        .expressionAttributeNames(NAMES)
+                        .expressionAttributeValues(values(":passed", status.wireName(),
+                                ":recheck", StoredTime.format(recheckAt))));
+            }
+        } catch (ConditionalCheckFailedException finishedBefore) {
+            // another sweep finished it first
+        }
+    }
+
+    @Override
     public void finishOrphaned(String feedbackId, int step) {
         try {
             dynamo.updateItem(u -> u.tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))

@@ -118,6 +118,18 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
+    public boolean recordPassedOn(String feedbackId, int step, dev.qmark.core.escalation.EscalationStatus status,
+                                  HandOn handOn, TimelineEvent event) {
+        return escalations.recordPassedOn(feedbackId, step, status, handOn, event);
+    }
+
+    @Override
+    public void finishPassedOn(String feedbackId, int step, dev.qmark.core.escalation.EscalationStatus status,
+                               Instant recheckAt) {
+        escalations.finishPassedOn(feedbackId, step, status, recheckAt);
+    }
+
+    @Override
     public DuePage dueEscalations(Instant now, int limit, String cursor) {
         return sweepList.dueEscalations(now, limit, cursor);
     }

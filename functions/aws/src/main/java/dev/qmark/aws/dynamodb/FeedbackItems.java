@@ -134,7 +134,8 @@ final class FeedbackItems {
             return null;
         }
         return new HandOn(item.s("handedTo"), item.integer("handedToStep"), item.time("handedToDueAt"),
-                item.time("handedOnAt"), item.s("handedOnBy"), item.s("handOnNote"), item.s("handOnMailId"));
+                item.time("handedOnAt"), item.s("handedOnBy"), item.s("handOnNote"), item.s("handOnMailId"),
+                item.time("ownerBackAt"));
     }
 
     static Map<String, AttributeValue> event(String feedbackId, TimelineEvent event) {

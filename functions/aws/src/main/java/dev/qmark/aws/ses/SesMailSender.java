@@ -22,14 +22,21 @@ public final class SesMailSender implements MailSender {
     private final String inboundDomain;
     private final MimeComposer composer = new MimeComposer();
     private final Clock clock;
+    /** The SES configuration set every mail goes out with (its events reach mail-events); null for none. */
+    private final String configurationSet;
 
     public SesMailSender(SesV2Client ses, String inboundDomain) {
         this(ses, inboundDomain, Clock.systemUTC());
     }
 
     public SesMailSender(SesV2Client ses, String inboundDomain, Clock clock) {
+        this(ses, inboundDomain, null, clock);
+    }
+
+    public SesMailSender(SesV2Client ses, String inboundDomain, String configurationSet, Clock clock) {
         this.ses = ses;
         this.inboundDomain = inboundDomain;
+        this.configurationSet = configurationSet;
         this.clock = clock;
     }
 
@@ -39,6 +46,7 @@ public final class SesMailSender implements MailSender {
         ComposedMail composed = composer.compose(mail, inboundDomain, clock.instant());
         return ses.sendEmail(b -> b
                 .fromEmailAddress(mail.from())
+                .configurationSetName(configurationSet)
                 .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(composed.mime())))))
                 .messageId();
     }

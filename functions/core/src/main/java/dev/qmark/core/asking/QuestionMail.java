@@ -176,6 +176,11 @@ public final class QuestionMail {
                         ? "you" : nameOf(handOn.to()) + " (" + handOn.to() + ")") + " "
                         + MailFormat.when(handOn.at(), reader.timeZone());
             }
+            if ((e.status() == EscalationStatus.UNDELIVERABLE || e.status() == EscalationStatus.AWAY) && handOn != null) {
+                return line + (e.status() == EscalationStatus.AWAY ? "away" : "mail to them bounced")
+                        + ", so it went to " + (handOn.to().equals(reader.alias()) ? "you" : nameOf(handOn.to())
+                        + " (" + handOn.to() + ")") + " " + MailFormat.when(handOn.at(), reader.timeZone());
+            }
             if (e.status() == EscalationStatus.HANDED_ON && handOn != null) {
                 return line + "handed on to " + (handOn.to().equals(reader.alias()) ? "you" : nameOf(handOn.to())
                         + " (" + handOn.to() + ")") + " " + MailFormat.when(handOn.at(), reader.timeZone());
@@ -192,7 +197,8 @@ public final class QuestionMail {
     }
 
     private String handedLine(Escalation handedBy) {
-        if (handedBy.status() == EscalationStatus.ORPHANED) {
+        if (handedBy.status() == EscalationStatus.ORPHANED || handedBy.status() == EscalationStatus.UNDELIVERABLE
+                || handedBy.status() == EscalationStatus.AWAY) {
             // Qmark sent it on, not a person: the note says who is gone and why it comes to this reader
             return "Sent on to you by Qmark:";
         }

@@ -141,15 +141,15 @@ public final class ConfigLoader {
         String sender = address(top, "sender");
 
         YamlMap founderNode = top.requireMap("founder");
-        founderNode.allowOnly("name", "email", "timeZone", "answersFrom", "calendar");
+        founderNode.allowOnly("name", "email", "timeZone", "answersFrom", "calendar", "deputy");
         Owner founder = new Owner(QmarkConfig.FOUNDER, founderNode.requireString("name"),
                 address(founderNode, "email"), null, zone(founderNode), addresses(founderNode, "answersFrom"),
-                calendarName(founderNode, calendars));
+                calendarName(founderNode, calendars), founderNode.optionalString("deputy", null));
 
         Map<String, Owner> owners = new LinkedHashMap<>();
         Map<String, Integer> ownerLines = new LinkedHashMap<>();
         for (YamlMap node : top.requireList("owners")) {
-            node.allowOnly("alias", "name", "email", "manager", "timeZone", "answersFrom", "calendar");
+            node.allowOnly("alias", "name", "email", "manager", "timeZone", "answersFrom", "calendar", "deputy");
             String alias = node.requireString("alias");
             check(ALIAS.matcher(alias).matches(), node.line("alias"),
                     "owner alias '" + alias + "' must be lower-case letters, digits, '-' or '_'");
@@ -158,7 +158,8 @@ public final class ConfigLoader {
             check(!owners.containsKey(alias), node.line("alias"), "owner alias '" + alias + "' is used twice");
             String manager = node.optionalString("manager", QmarkConfig.FOUNDER);
             owners.put(alias, new Owner(alias, node.requireString("name"), address(node, "email"),
-                    manager, zone(node), addresses(node, "answersFrom"), calendarName(node, calendars)));
+                    manager, zone(node), addresses(node, "answersFrom"), calendarName(node, calendars),
+                    node.optionalString("deputy", null)));
             ownerLines.put(alias, node.line("alias"));
         }
         for (Owner owner : owners.values()) {
@@ -166,6 +167,14 @@ public final class ConfigLoader {
             check(QmarkConfig.FOUNDER.equals(owner.manager()) || owners.containsKey(owner.manager()), line,
                     "owner '" + owner.alias() + "' names manager '" + owner.manager()
                             + "', who is not among the owners (" + String.join(", ", owners.keySet()) + ") nor 'founder'");
+        }
+        for (Owner owner : concat(founder, owners.values())) {
+            // a deputy takes questions at once when the owner cannot be reached: they must exist
+            check(owner.deputy() == null || (owners.containsKey(owner.deputy()) || QmarkConfig.FOUNDER.equals(owner.deputy()))
+                            && !owner.deputy().equals(owner.alias()),
+                    owner == founder ? founderNode.line("name") : ownerLines.get(owner.alias()),
+                    "owner '" + owner.alias() + "' names deputy '" + owner.deputy()
+                            + "', who is not another of the owners (" + String.join(", ", owners.keySet()) + ") nor 'founder'");
         }
         for (Owner owner : owners.values()) {
             checkChainEndsAtFounder(owner, owners, ownerLines);
@@ -388,5 +397,12 @@ public final class ConfigLoader {
         if (!condition) {
             throw new ConfigException(source + " line " + line + ": " + message);
         }
+    }
+
+    private static List<Owner> concat(Owner founder, java.util.Collection<Owner> owners) {
+        List<Owner> all = new java.util.ArrayList<>();
+        all.add(founder);
+        all.addAll(owners);
+        return all;
     }
 }

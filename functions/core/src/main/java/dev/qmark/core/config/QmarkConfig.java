@@ -124,6 +124,18 @@ public record QmarkConfig(String inboundDomain, String sender, Owner founder,
         return chain;
     }
 
+    /**
+     * Who takes a question when {@code alias} cannot be reached (their mail bounced, they are away):
+     * their deputy, else their manager; empty for the founder without a deputy (nobody is above).
+     */
+    public Optional<Owner> standIn(String alias) {
+        Owner owner = requireOwner(alias);
+        if (owner.deputy() != null && owner(owner.deputy()).isPresent() && !owner.deputy().equals(alias)) {
+            return owner(owner.deputy());
+        }
+        return owner.manager() == null ? Optional.empty() : owner(owner.manager());
+    }
+
     public String replyAddress(String token) {
         return "answer+" + token + "@" + inboundDomain;
     }

@@ -12,10 +12,14 @@ import java.util.Locale;
  *   <li>HANDED_ON: the person asked passed the question to someone else;</li>
  *   <li>ORPHANED: the person asked is no longer in the configuration; the question went to the
  *       route's owner (the founder at worst).</li>
+ *   <li>UNDELIVERABLE: a mail to the person asked bounced hard or was rejected; the question went on
+ *       at once to their deputy, else up the chain.</li>
+ *   <li>AWAY: the person asked answered with an out-of-office reply; the question went on at once to
+ *       their deputy, else their manager, and they are asked again when back if still nobody answered.</li>
  * </ul>
  */
 public enum EscalationStatus {
-    ASKING, OPEN, LATE, ANSWERED, ANSWERED_LATE, HANDED_ON, ORPHANED;
+    ASKING, OPEN, LATE, ANSWERED, ANSWERED_LATE, HANDED_ON, ORPHANED, UNDELIVERABLE, AWAY;
 
     /** "answered-late": how the status reads in the API and in the table. */
     public String wireName() {

@@ -14,10 +14,17 @@ import java.time.Instant;
  * @param by     the address the reply came from
  * @param note   what the person handing on wrote below the command, "" for nothing
  * @param mailId the receiving system's id of the reply
+ * @param backAt when an owner who was away is asked again if nobody answered meanwhile (status AWAY); null otherwise
  */
-public record HandOn(String to, int toStep, Instant dueAt, Instant at, String by, String note, String mailId) {
+public record HandOn(String to, int toStep, Instant dueAt, Instant at, String by, String note, String mailId,
+                     Instant backAt) {
 
     public HandOn {
         note = note == null ? "" : note;
+    }
+
+    /** A hand-on that asks nobody again later. */
+    public HandOn(String to, int toStep, Instant dueAt, Instant at, String by, String note, String mailId) {
+        this(to, toStep, dueAt, at, by, note, mailId, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.qmark.core.intake;
 import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.mail.AutomaticMail;
+import dev.qmark.core.mail.OutOfOffice;
 import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.core.mail.ReceiptVerdicts;
 import dev.qmark.core.mail.ReceiptVerdicts.Verdict;
@@ -50,6 +51,10 @@ public final class InboundMailDecision {
     public record Robot(String reason, boolean toReplyAddress) implements Decision {
     }
 
+    /** An owner's out-of-office reply to a "?" (a robot with a meaning): the question goes to their deputy at once. */
+    public record OwnerAway(String replyToken) implements Decision {
+    }
+
     /** Mail to a reply address: the answer (or hand-on) to the "?" its token names; the token is checked by the reply intake. */
     public record Answer(String replyToken) implements Decision {
     }
@@ -83,6 +88,10 @@ public final class InboundMailDecision {
         Optional<String> customerToken = ReplyTokens.customerTokenIn(mail, recipients, config.inboundDomain());
         // robots before addresses: an out-of-office reply to a "?" is not an answer (nor a letter to a customer),
         // and a bounce has no person to answer
+        if (token.isPresent() && OutOfOffice.is(mail)) {
+            // an absence is a signal, not noise: the one robot's mail to a "?" that is applied (issue 11)
+            return new OwnerAway(token.get());
+        }
         Optional<String> automatic = AutomaticMail.reason(mail, config.sender());
         if (automatic.isPresent()) {
             return new Robot(automatic.get(), token.isPresent() || customerToken.isPresent());

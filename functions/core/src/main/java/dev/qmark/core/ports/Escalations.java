@@ -1,6 +1,7 @@
 package dev.qmark.core.ports;
 
 import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.TimelineEvent;
 import java.time.Duration;
@@ -89,4 +90,19 @@ public interface Escalations {
 
     /** The next person was asked about an orphaned escalation: it leaves the sweeper's list. */
     void finishOrphaned(String feedbackId, int step);
+
+    /**
+     * OPEN to {@code status} (UNDELIVERABLE: mail to the person asked bounced; AWAY: they answered
+     * out of office): the question goes on at once to {@code handOn.to()} as step
+     * {@code handOn.toStep()}, which must not exist yet. Like an orphan it stays on the sweeper's
+     * list, due now, until {@link #finishPassedOn}, so a crash before the next "?" is finished by a
+     * sweep. False when it was not OPEN any more (answered, late, handed on, passed on before).
+     */
+    boolean recordPassedOn(String feedbackId, int step, EscalationStatus status, HandOn handOn, TimelineEvent event);
+
+    /**
+     * The next person was asked about an escalation passed on as {@code status}: it leaves the
+     * sweeper's list, or, with {@code recheckAt} (an absent owner's return), is checked again then.
+     */
+    void finishPassedOn(String feedbackId, int step, EscalationStatus status, Instant recheckAt);
 }

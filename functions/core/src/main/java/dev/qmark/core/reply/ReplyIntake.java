@@ -14,6 +14,8 @@ import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.mail.OutOfOffice;
+import dev.qmark.core.asking.QuestionsPassedOn;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.mail.OutgoingMail;
 import dev.qmark.mail.ReplyText;
@@ -66,6 +68,7 @@ public final class ReplyIntake {
     private final Escalator escalator;
     private final SentMailTexts sentTexts;
     private final CustomerLetters letters;
+    private final QuestionsPassedOn passedOn;
     private final Clock clock;
 
     public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
@@ -95,6 +98,7 @@ public final class ReplyIntake {
         this.handOnMails = new HandOnMails(config);
         this.cutNoticeMail = new CutNoticeMail(config);
         this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, letters, clock);
+        this.passedOn = new QuestionsPassedOn(config, repository, escalator, clock);
         this.clock = clock;
     }
 
@@ -167,6 +171,48 @@ public final class ReplyIntake {
         tellWriterOfCut(feedbackId, step, received.from(), CutNoticeMail.What.ANSWER, kept, rawLocation);
         return new Outcome(recorded == FeedbackRepository.AnswerOutcome.RECORDED
                 ? Outcome.Kind.ANSWERED : Outcome.Kind.ALREADY_ANSWERED, feedbackId, "answered by " + received.from());
+    }
+
+    /**
+     * The owner asked is away: their out-of-office reply to the "?" hands the question to their
+     * deputy, else their manager, at once ({@link QuestionsPassedOn#away}). Empty for anything else
+     * (not an auto-reply, not from the person asked, not to an open question): the usual rules decide.
+     */
+    /**
+     * An out-of-office reply to a "?" (InboundMailDecision.OwnerAway): the question goes to the owner's deputy,
+     * else their manager, at once; anything else about it (not the asked owner, not open) is kept for review.
+     */
+    public Outcome away(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients) {
+        return outOfOffice(received, mailId, envelopeRecipients).orElseGet(() ->
+                review(received, mailId, rawLocation, "automatic mail (out-of-office reply), not an answer"));
+    }
+
+    private Optional<Outcome> outOfOffice(InboundMail received, String mailId, List<String> envelopeRecipients) {
+        if (!OutOfOffice.is(received)) {
+            return Optional.empty();
+        }
+        Optional<ReplyTokens.EscalationRef> ref = ReplyTokens.tokenIn(received, envelopeRecipients, config.inboundDomain())
+                .flatMap(tokens::verify);
+        Optional<Escalation> escalation = ref.flatMap(r -> repository.findRecord(r.feedbackId()))
+                .flatMap(r -> r.escalation(ref.get().step()));
+        Optional<Owner> asked = escalation.flatMap(e -> config.owner(e.owner()));
+        if (escalation.isPresent() && escalation.get().status() == EscalationStatus.ASKING) {
+            // the auto-reply outran the "?"'s own bookkeeping: the invocation is retried
+            throw new dev.qmark.core.sending.TryAgainLater(escalation.get().id() + " is still being asked");
+        }
+        if (asked.isEmpty() || escalation.get().status() != EscalationStatus.OPEN
+                || !(asked.get().answersFrom(received.from()) || escalation.get().ownerEmail().equalsIgnoreCase(String.valueOf(received.from())))) {
+            return Optional.empty();
+        }
+        Instant back = OutOfOffice.returnsAt(received.subject() + "\n" + received.text(), clock.instant(), asked.get().timeZone())
+                .orElse(null);
+        QuestionsPassedOn.Outcome outcome = passedOn.away(escalation.get().feedbackId(), escalation.get().step(), mailId,
+                received.text(), back);
+        if (outcome != QuestionsPassedOn.Outcome.PASSED_ON) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome(Outcome.Kind.HANDED_ON, escalation.get().feedbackId(),
+                "out-of-office reply from " + received.from() + ": passed on"));
     }
 
     private void tellFounder(String feedbackId, int step, Owner answeredBy) {
@@ -306,6 +352,8 @@ public final class ReplyIntake {
             case LATE -> "its deadline passed and it went up the chain";
             case HANDED_ON -> "it was handed on already";
             case ORPHANED -> "its owner left the configuration and it went to someone else";
+            case UNDELIVERABLE -> "mail to its owner bounced and it went to someone else";
+            case AWAY -> "its owner was away and it went to someone else";
             case ASKING, OPEN -> "it changed meanwhile; try again";
         };
     }

@@ -7,6 +7,7 @@ import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.asking.QuestionsPassedOn;
 import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.Feedback;
@@ -59,6 +60,7 @@ public final class Sweeper {
     private final Escalator escalator;
     private final DeadlineMails mails;
     private final OrphanedQuestions orphans;
+    private final QuestionsPassedOn passedOn;
     private final SentMailTexts sentTexts;
     private final Clock clock;
     /** The first sweep of a container looks for every question a configuration change orphaned. */
@@ -79,6 +81,7 @@ public final class Sweeper {
         this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
         this.mails = new DeadlineMails(config);
         this.orphans = new OrphanedQuestions(config, repository, mail, tokens, sentTexts, clock);
+        this.passedOn = new QuestionsPassedOn(config, repository, escalator, clock);
         this.clock = clock;
     }
 
@@ -173,6 +176,9 @@ public final class Sweeper {
         }
         if (escalation.status() == EscalationStatus.ORPHANED) {
             orphans.finish(escalation, tally);
+        } else if (escalation.status() == EscalationStatus.UNDELIVERABLE || escalation.status() == EscalationStatus.AWAY) {
+            // the next "?" after a bounce or an out-of-office reply is not out yet, or an away owner is back
+            passedOn.finish(escalation);
         } else if (escalation.status() == EscalationStatus.OPEN && config.owner(escalation.owner()).isEmpty()) {
             orphans.adopt(escalation, tally);
         } else if (escalation.status() == EscalationStatus.LATE) {

@@ -177,6 +177,19 @@ public class ConfigLoaderTest {
                 "'founder' has the address qmark@example.com, which is Qmark's own sender address");
     }
 
+    @Test
+    void aDeputyStandsInBeforeTheManagerAndMustBeAnotherOwner() {
+        QmarkConfig config = ConfigLoader.parse(VALID.replace("manager: ops, timeZone: Asia/Seoul",
+                "manager: ops, timeZone: Asia/Seoul, deputy: founder"), "qmark.yaml");
+        assertEquals("founder", config.standIn("delivery").orElseThrow().alias());
+        assertEquals("founder", config.standIn("ops").orElseThrow().alias(), "no deputy: the manager");
+        assertTrue(config.standIn("founder").isEmpty(), "nobody above the founder");
+        assertMessage(VALID.replace("manager: ops, timeZone: Asia/Seoul", "manager: ops, timeZone: Asia/Seoul, deputy: bob"),
+                "line 5", "names deputy 'bob'");
+        assertMessage(VALID.replace("manager: ops, timeZone: Asia/Seoul", "manager: ops, timeZone: Asia/Seoul, deputy: delivery"),
+                "line 5", "names deputy 'delivery'");
+    }
+
     private static void assertMessage(String yaml, String line, String fragment) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "qmark.yaml"));
         assertTrue(e.getMessage().contains(line) && e.getMessage().contains(fragment), e.getMessage());

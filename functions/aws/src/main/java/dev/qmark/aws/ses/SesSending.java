@@ -1,0 +1,34 @@
+package dev.qmark.aws.ses;
+
+import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoSentMails;
+import dev.qmark.aws.dynamodb.DynamoSuppressions;
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.sending.TrackedMailSender;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * The one way a function builds its mail sender: SES with the stack's configuration set
+ * ({@code SES_CONFIGURATION_SET}, whose events reach mail-events), behind {@link TrackedMailSender}
+ * (suppressed customer addresses left out, every message id recorded with its item).
+ */
+public final class SesSending {
+
+    /** The environment variable naming the configuration set; unset (tests, benches) sends without one. */
+    public static final String CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+
+    private SesSending() {
+    }
+
+    public static MailSender sender(QmarkConfig config, FunctionEnvironment env, SesV2Client ses, DynamoDbClient dynamo) {
+        String table = env.require("TABLE_NAME");
+        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(dynamo, table);
+        return new TrackedMailSender(
+                new SesMailSender(ses, config.inboundDomain(), env.optional(CONFIGURATION_SET).orElse(null), env.clock()),
+                new DynamoSentMails(dynamo, table), new DynamoSuppressions(dynamo, table),
+                address -> config.ownerByAddress(address).isPresent(), repository::recordEvent, env.clock());
+    }
+}
