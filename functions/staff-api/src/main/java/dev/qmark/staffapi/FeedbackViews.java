@@ -83,6 +83,16 @@ final class FeedbackViews {
             view.put("orphanedTo", e.handedOn().to());
             view.put("note", e.handedOn().note());
         }
+        if ((e.status() == dev.qmark.core.escalation.EscalationStatus.ANSWERED
+                || e.status() == dev.qmark.core.escalation.EscalationStatus.ANSWERED_LATE) && e.handedOn() != null) {
+            // the founder sent this answer back: the same owner was asked again as step toStep
+            Map<String, Object> sentBack = new LinkedHashMap<>();
+            sentBack.put("by", e.handedOn().by());
+            sentBack.put("at", e.handedOn().at());
+            sentBack.put("toStep", e.handedOn().toStep());
+            sentBack.put("note", e.handedOn().note());
+            view.put("sentBack", sentBack);
+        }
         return view;
     }
 
