@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code /_local/mail} over HTTP on the running local system: a web-form customer's mailbox is
  * there next to the staff's, holds their acknowledgement, and answering it as the customer sends a
- * reply over the local SMTP port that joins the customer's item (its reference, In-Reply-To).
+ * reply over the local SMTP port that joins the customer's item (its reference, In-Reply-To); and
+ * the founder's "?" to an "Answered" mail, written on the page, asks the owner again.
  */
 class LocalMailboxesTest {
 
@@ -76,6 +77,46 @@ class LocalMailboxesTest {
             JsonNode item = http.json(http.get("/feedback/" + id));
             return item.path("timeline").toString().contains("customer-mail") ? Optional.of(item) : Optional.empty();
         });
+    }
+
+    @Test
+    void theFounderSendsAnAnswerBackFromTheMailboxAndTheOwnerIsAskedAgain() {
+        String customer = "bora+" + System.nanoTime() + "@example.org";
+        String subject = "Parcel damaged " + System.nanoTime();
+        HttpResponse<String> posted = http.post("/feedback", "application/json", "{\"name\":\"Bora\",\"email\":\""
+                + customer + "\",\"subject\":\"" + subject + "\",\"message\":\"The box arrived late and crushed.\"}");
+        assertEquals(202, posted.statusCode(), posted.body());
+        String id = http.json(posted).path("id").asText();
+        JsonNode question = http.awaitMail("dana@example.com", "? " + subject);
+        reply(question, "dana@example.com", "We packed it badly; a new one left today.");
+        JsonNode answered = http.awaitMail("jeff@example.com", "Answered: " + subject);
+        assertEquals(question.path("replyTo").get(0).asText(), answered.path("replyTo").get(0).asText());
+
+        reply(answered, "jeff@example.com", "?\nWhy was it packed badly, and what changes in packing?");
+
+        JsonNode again = LocalHttp.await("the second \"?\" to Dana", () -> {
+            for (JsonNode mail : http.outbox()) {
+                if (mail.path("subject").asText().equals("? " + subject)
+                        && mail.path("text").asText().contains("Not good enough yet")) {
+                    return Optional.of(mail);
+                }
+            }
+            return Optional.empty();
+        });
+        assertTrue(again.path("text").asText().contains("> Why was it packed badly, and what changes in packing?"));
+        JsonNode item = http.json(http.get("/feedback/" + id));
+        assertEquals("asked", item.path("status").asText());
+        assertEquals(2, item.path("escalations").get(1).path("step").asInt(), item.toString());
+        assertEquals("open", item.path("escalations").get(1).path("status").asText());
+    }
+
+    private void reply(JsonNode mail, String from, String text) {
+        HttpResponse<String> replied = http.post(MailboxPage.REPLY_PATH, "application/x-www-form-urlencoded",
+                "messageId=" + URLEncoder.encode(mail.path("messageId").asText(), StandardCharsets.UTF_8)
+                        + "&from=" + URLEncoder.encode(from, StandardCharsets.UTF_8)
+                        + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8),
+                "Origin", own, "Sec-Fetch-Site", "same-origin");
+        assertEquals(303, replied.statusCode(), replied.body());
     }
 
     @Test
