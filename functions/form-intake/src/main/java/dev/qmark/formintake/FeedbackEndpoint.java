@@ -64,6 +64,12 @@ final class FeedbackEndpoint {
         return HttpApiResponse.error(404, "no such resource: " + path, null);
     }
 
+    /** The client's address as API Gateway saw it (not a header the client could set), or null. */
+    private static String sourceIp(HttpApiRequest request) {
+        return request.requestContext() == null || request.requestContext().http() == null ? null
+                : request.requestContext().http().sourceIp();
+    }
+
     private HttpApiResponse submit(HttpApiRequest request, Language lang) {
         String contentType = Optional.ofNullable(request.header("content-type")).orElse("").toLowerCase(Locale.ROOT);
         boolean form = contentType.startsWith("application/x-www-form-urlencoded");
@@ -120,7 +126,9 @@ final class FeedbackEndpoint {
 
         FeedbackIntake.Receipt receipt;
         try {
-            receipt = intake.submit(result.submission(), Channel.WEB);
+            // where it came from: the acknowledgement's limits per client and its language
+            receipt = intake.submit(result.submission(), Channel.WEB,
+                    new FeedbackIntake.Client(sourceIp(request), lang.code()));
         } catch (FeedbackIntake.IdempotencyKeyReused e) {
             return HttpApiResponse.error(422, e.getMessage(), "Idempotency-Key");
         }

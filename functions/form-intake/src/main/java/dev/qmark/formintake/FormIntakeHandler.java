@@ -9,6 +9,7 @@ import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.sqs.SqsEscalationQueue;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.customer.Ratings;
+import dev.qmark.aws.dynamodb.DynamoFormAcknowledgements;
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.aws.lambda.JsonStreamHandler;
@@ -34,6 +35,8 @@ public final class FormIntakeHandler extends JsonStreamHandler<HttpApiRequest, H
         DynamoFeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
         FeedbackIntake intake = new FeedbackIntake(repository,
                 new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL"))),
+                // decides whether the router acknowledges the customer (limits per address and client)
+                new DynamoFormAcknowledgements(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
                 env.clock());
         Ratings ratings = new Ratings(ConfigLoader.locate(env.require("QMARK_CONFIG")), repository,
                 new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME")),

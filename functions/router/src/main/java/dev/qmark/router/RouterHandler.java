@@ -4,21 +4,29 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.DynamoFormAcknowledgements;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
 import dev.qmark.aws.lambda.SqsEvent;
+import dev.qmark.aws.ses.SesSending;
 import dev.qmark.aws.sqs.FeedbackQueued;
 import dev.qmark.aws.sqs.SqsEscalationQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.intake.FormAcknowledger;
 import dev.qmark.core.routing.Router;
 import dev.qmark.core.routing.RoutingService;
 
-/** Reads the feedback queue: routes each stored item and asks for its first escalation. */
+/**
+ * Reads the feedback queue: routes each stored item and asks for its first escalation, then
+ * acknowledges a web-form customer when the form allowed it.
+ */
 public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchResponse> {
 
     private final RoutingService routing;
+    private final FormAcknowledger acknowledger;
 
     public RouterHandler() {
         this(FunctionEnvironment.system());
@@ -26,11 +34,15 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
 
     public RouterHandler(FunctionEnvironment env) {
         super(SqsEvent.class);
-        this.routing = new RoutingService(
-                new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+        QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(),
+                env.require("TABLE_NAME"));
+        this.routing = new RoutingService(repository,
                 new SqsEscalationQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("ESCALATION_QUEUE_URL"))),
-                new Router(ConfigLoader.locate(env.require("QMARK_CONFIG"))),
-                env.clock());
+                new Router(config), env.clock());
+        this.acknowledger = new FormAcknowledger(config, repository,
+                new DynamoFormAcknowledgements(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                SesSending.sender(config, env, AwsClients.ses(), AwsClients.dynamoDb()), env.clock());
     }
 
     @Override
@@ -40,6 +52,8 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
                 throw new IllegalArgumentException("message has no feedbackId");
             }
             routing.route(queued.feedbackId());
+            // off the form's request path; a failed send brings the message back, and both steps are idempotent
+            acknowledger.acknowledge(queued.feedbackId());
         });
     }
 }

@@ -113,6 +113,16 @@ final class FeedbackViews {
             view.put("note", e.handedOn().note());
             view.put("backAt", e.handedOn().backAt());
         }
+        if ((e.status() == dev.qmark.core.escalation.EscalationStatus.ANSWERED
+                || e.status() == dev.qmark.core.escalation.EscalationStatus.ANSWERED_LATE) && e.handedOn() != null) {
+            // the founder sent this answer back: the same owner was asked again as step toStep
+            Map<String, Object> sentBack = new LinkedHashMap<>();
+            sentBack.put("by", e.handedOn().by());
+            sentBack.put("at", e.handedOn().at());
+            sentBack.put("toStep", e.handedOn().toStep());
+            sentBack.put("note", e.handedOn().note());
+            view.put("sentBack", sentBack);
+        }
         return view;
     }
 

@@ -12,6 +12,7 @@ import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.Escalations.AnswerOutcome;
 import dev.qmark.core.ports.Escalations.HandOnOutcome;
+import dev.qmark.core.ports.Escalations.SendBackOutcome;
 import dev.qmark.core.ports.MailClaims.Claim;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +108,38 @@ public abstract class EscalationsContract {
         // handed on, the question is no longer open to an answer
         assertEquals(AnswerOutcome.NOT_OPEN,
                 escalations.recordAnswer(id, 1, "Late word", "dana@example.com", "mail-1", T0.plusSeconds(90), event("answered")));
+    }
+
+    @Test
+    void anAnswerIsSentBackOnceAndARedeliveryIsRecognised() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        assertEquals(SendBackOutcome.NOT_ANSWERED, escalations.recordSendBack(id, 1, sentBack("mail-b"), event("sent back")));
+        assertEquals(AnswerOutcome.RECORDED, escalations.recordAnswer(id, 1, "Fixed.", "dana@example.com", "mail-a",
+                T0.plusSeconds(30), event("answered")));
+        assertEquals(SendBackOutcome.RECORDED, escalations.recordSendBack(id, 1, sentBack("mail-b"), event("sent back")));
+        assertEquals(SendBackOutcome.ALREADY_RECORDED,
+                escalations.recordSendBack(id, 1, sentBack("mail-b"), event("sent back")));
+        assertEquals(SendBackOutcome.NOT_ANSWERED,
+                escalations.recordSendBack(id, 1, sentBack("mail-other"), event("sent back")));
+        // the answer stays on record; the item is asked again, so step 2 can be asked
+        assertEquals(Claim.CLAIMED, escalations.claimEscalation(asking(id, 2), T0.plusSeconds(90), LEASE));
+        escalations.markAsked(id, 2, "ses-2", T0.plusSeconds(91), List.of(), event("asked"));
+    }
+
+    @Test
+    void aSendBackNeedsTheNextStepFree() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        assertEquals(AnswerOutcome.RECORDED, escalations.recordAnswer(id, 1, "Fixed.", "dana@example.com", "mail-a",
+                T0.plusSeconds(30), event("answered")));
+        assertEquals(Claim.CLAIMED, escalations.claimEscalation(asking(id, 2), T0.plusSeconds(40), LEASE));
+        assertEquals(SendBackOutcome.NOT_ANSWERED, escalations.recordSendBack(id, 1, sentBack("mail-b"), event("sent back")));
+    }
+
+    private static HandOn sentBack(String mailId) {
+        return new HandOn("delivery", 2, DUE.plus(Duration.ofHours(4)), T0.plusSeconds(60), "jeff@example.com",
+                "Not enough.", mailId);
     }
 
     @Test

@@ -161,6 +161,25 @@ public final class InMemoryEscalations implements Escalations {
     }
 
     @Override
+    public synchronized SendBackOutcome recordSendBack(String feedbackId, int step, HandOn sentBack,
+                                                       TimelineEvent event) {
+        EscalationEntry e = entry(feedbackId, step);
+        // one transaction: the escalation holds the answer and was not sent back, the item is answered,
+        // the next step is free
+        boolean answered = is(e, EscalationStatus.ANSWERED) || is(e, EscalationStatus.ANSWERED_LATE);
+        if (answered && e.answerMailId != null && e.handedOn == null && answeredFeedback.contains(feedbackId)
+                && entry(feedbackId, sentBack.toStep()) == null) {
+            e.handedOn = sentBack;
+            e.handOnMailId = sentBack.mailId();
+            answeredFeedback.remove(feedbackId);
+            event(feedbackId, event);
+            return SendBackOutcome.RECORDED;
+        }
+        return e != null && sentBack.mailId().equals(e.handOnMailId) ? SendBackOutcome.ALREADY_RECORDED
+                : SendBackOutcome.NOT_ANSWERED;
+    }
+
+    @Override
     public synchronized boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
                                                   TimelineEvent event) {
         EscalationEntry e = entry(feedbackId, step);

@@ -152,6 +152,16 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
+    public synchronized SendBackOutcome recordSendBack(String feedbackId, int step, HandOn sentBack,
+                                                       TimelineEvent event) {
+        SendBackOutcome outcome = escalations.recordSendBack(feedbackId, step, sentBack, event);
+        if (outcome == SendBackOutcome.RECORDED) {
+            feedback.computeIfPresent(feedbackId, (id, f) -> f.withStatus(FeedbackStatus.ASKED));
+        }
+        return outcome;
+    }
+
+    @Override
     public boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
                                      TimelineEvent event) {
         boolean marked = escalations.markRemindersSent(feedbackId, step, n, nextCheckAt, at, event);

@@ -15,10 +15,12 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +42,12 @@ final class LocalConsole implements HttpHandler {
     private final LocalReply reply;
     private final LocalClock clock;
     private final LocalFunction sweeper;
+    /** Which addresses are the staff's (the configuration's people); every other one is a customer's mailbox. */
+    private final Predicate<String> staff;
 
-    LocalConsole(Supplier<List<OutboxMail>> sentMail, LocalReply reply, LocalClock clock, LocalFunction sweeper) {
+    LocalConsole(Supplier<List<OutboxMail>> sentMail, LocalReply reply, LocalClock clock, LocalFunction sweeper,
+                 Predicate<String> staff) {
+        this.staff = staff;
         this.sentMail = sentMail;
         this.reply = reply;
         this.clock = clock;
@@ -63,8 +69,9 @@ final class LocalConsole implements HttpHandler {
             if (path.equals("/_local/outbox") && method.equals("GET")) {
                 send(exchange, 200, "application/json; charset=utf-8", SesStandIn.outboxJson(sentMail.get()));
             } else if (path.equals(MailboxPage.PATH) && method.equals("GET")) {
-                String notice = query(exchange).get("notice");
-                send(exchange, 200, "text/html; charset=utf-8", MailboxPage.render(views(), notice));
+                Map<String, String> query = query(exchange);
+                send(exchange, 200, "text/html; charset=utf-8", MailboxPage.render(views(), query.get("notice"),
+                        query.get("mailbox"), staff, ZoneId.systemDefault()));
             } else if (path.equals(MailboxPage.REPLY_PATH) && method.equals("POST")) {
                 answer(exchange);
             } else if (path.equals("/_local/clock") && (method.equals("POST") || method.equals("GET"))) {
@@ -124,8 +131,11 @@ final class LocalConsole implements HttpHandler {
                 notice = "Reply failed: " + e.getMessage();
             }
         }
+        // back to the mailbox the reply was written from
+        String from = form.getOrDefault("from", "").strip();
         exchange.getResponseHeaders().set("Location", MailboxPage.PATH + "?notice="
-                + URLEncoder.encode(notice, StandardCharsets.UTF_8));
+                + URLEncoder.encode(notice, StandardCharsets.UTF_8)
+                + (from.isEmpty() ? "" : "&mailbox=" + URLEncoder.encode(from, StandardCharsets.UTF_8)));
         exchange.sendResponseHeaders(303, -1);
     }
 

@@ -150,7 +150,9 @@ public final class LocalSystem implements AutoCloseable {
         ApiGateway gateway = new ApiGateway(API_ROUTES.stream()
                 .map(r -> new ApiGateway.Route(r.method(), r.path(), functions.byName(r.function()))).toList());
         http.createContext("/", gateway);
-        http.createContext("/_local/", new LocalConsole(aws::sentMail, new LocalReply(aws.smtpPort()), clock, functions.sweeper()));
+        http.createContext("/_local/", new LocalConsole(aws::sentMail, new LocalReply(aws.smtpPort()), clock,
+                functions.sweeper(), address -> config.founder().answersFrom(address)
+                        || config.ownerByAddress(address).isPresent() || config.mayForward(address)));
         // a thread per exchange: a slow or silent client holds only its own (virtual) thread, never
         // another request's turn; HttpServerLimits closes it after a while
         ExecutorService exchanges = Executors.newVirtualThreadPerTaskExecutor();

@@ -189,6 +189,49 @@ public final class DynamoEscalations implements Escalations {
     }
 
     @Override
+    public SendBackOutcome recordSendBack(String feedbackId, int step, HandOn sentBack, TimelineEvent event) {
+        Map<String, AttributeValue> values = values(":answered", EscalationStatus.ANSWERED.wireName(),
+                ":answeredLate", EscalationStatus.ANSWERED_LATE.wireName(), ":to", sentBack.to(),
+                ":due", StoredTime.format(sentBack.dueAt()), ":at", StoredTime.format(sentBack.at()),
+                ":by", sentBack.by(), ":mail", sentBack.mailId());
+        values.put(":toStep", AttributeValue.fromN(Integer.toString(sentBack.toStep())));
+        String note = "";
+        if (!sentBack.note().isEmpty()) {
+            values.put(":note", AttributeValue.fromS(sentBack.note()));
+            note = ", handOnNote = :note";
+        }
+        // the status and the answer stay: they are what happened; the hand-on says it went back
+        Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+                .updateExpression("SET handedTo = :to, handedToStep = :toStep, handedToDueAt = :due, "
+                        + "handedOnAt = :at, handedOnBy = :by, handOnMailId = :mail" + note)
+                .conditionExpression("#status IN (:answered, :answeredLate) AND attribute_exists(answerMailId)"
+                        + " AND attribute_not_exists(handedTo)")
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(values)
+                .build();
+        // asked again: the escalator's markAsked needs the item not answered
+        Update feedback = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
+                .updateExpression("SET #status = :asked")
+                .conditionExpression("#status = :answered")
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(values(":asked", FeedbackStatus.ASKED.wireName(),
+                        ":answered", FeedbackStatus.ANSWERED.wireName()))
+                .build();
+        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
+                .key(Item.key(pk(feedbackId), escalationSk(sentBack.toStep())))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build();
+        if (writes.transact(TransactWriteItem.builder().update(escalation).build(),
+                TransactWriteItem.builder().update(feedback).build(),
+                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), writes.putEvent(feedbackId, event))) {
+            return SendBackOutcome.RECORDED;
+        }
+        Item current = Item.of(writes.get(pk(feedbackId), escalationSk(step)));
+        return sentBack.mailId().equals(current.s("handOnMailId")) ? SendBackOutcome.ALREADY_RECORDED
+                : SendBackOutcome.NOT_ANSWERED;
+    }
+
+    @Override
     public boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
                                      TimelineEvent event) {
         Map<String, AttributeValue> values = values(":open", EscalationStatus.OPEN.wireName(),

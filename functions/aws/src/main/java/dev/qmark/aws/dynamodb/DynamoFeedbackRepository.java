@@ -92,6 +92,11 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
+    public SendBackOutcome recordSendBack(String feedbackId, int step, HandOn sentBack, TimelineEvent event) {
+        return escalations.recordSendBack(feedbackId, step, sentBack, event);
+    }
+
+    @Override
     public boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
                                      TimelineEvent event) {
         return escalations.markRemindersSent(feedbackId, step, n, nextCheckAt, at, event);

@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class QuestionMail {
 
+    /** On top of the "?" when the founder sent an answer back. */
+    static final String NOT_GOOD_ENOUGH = "Not good enough yet: what happened, why, what changes?";
+
     private final QmarkConfig config;
 
     public QuestionMail(QmarkConfig config) {
@@ -47,8 +50,23 @@ public final class QuestionMail {
         String due = MailFormat.when(escalation.dueAt(), owner.timeZone());
         String within = MailFormat.duration(Duration.between(feedback.receivedAt(), escalation.dueAt()));
 
+        Escalation handedBy = handedToThis(escalation, askedBefore);
+        Escalation sentBack = handedBy != null && sentBack(handedBy) ? handedBy : null;
+        if (sentBack != null) {
+            handedBy = null;
+        }
+
         StringBuilder text = new StringBuilder();
         text.append("?\n\n");
+        if (sentBack != null) {
+            // the founder's word first: this is why the same person is asked again
+            text.append(NOT_GOOD_ENOUGH).append('\n').append(sentBackLine(sentBack)).append('\n');
+            if (!sentBack.handedOn().note().isBlank()) {
+                text.append(MailFormat.quote(sentBack.handedOn().note())).append('\n');
+            }
+            text.append("\nThe answer sent back:\n").append(MailFormat.quote(sentBack.answer())).append("\n\n");
+            text.append("The customer wrote:\n");
+        }
         text.append(MailFormat.quote(feedback.message())).append("\n\n");
         text.append("From:      ").append(customer).append('\n');
         if (feedback.rating() != null) {
@@ -57,7 +75,6 @@ public final class QuestionMail {
         text.append("Channel:   ").append(channelName(feedback)).append('\n');
         text.append("Arrived:   ").append(arrived).append('\n');
         text.append("Answer by: ").append(due).append(" (within ").append(within).append(")\n");
-        Escalation handedBy = handedToThis(escalation, askedBefore);
         if (handedBy != null) {
             text.append('\n').append(handedLine(handedBy)).append('\n');
             if (!handedBy.handedOn().note().isBlank()) {
@@ -101,6 +118,18 @@ public final class QuestionMail {
         StringBuilder html = new StringBuilder();
         html.append("<div style=\"font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2328\">");
         html.append("<p style=\"font-size:28px;font-weight:700;margin:0 0 12px\">?</p>");
+        if (sentBack != null) {
+            html.append("<p style=\"margin:0 0 4px\"><b>").append(Html.escape(NOT_GOOD_ENOUGH)).append("</b> ")
+                    .append(Html.escape(sentBackLine(sentBack))).append("</p>");
+            if (!sentBack.handedOn().note().isBlank()) {
+                html.append("<blockquote style=\"margin:0 0 16px;padding:8px 16px;border-left:4px solid #cf222e\">")
+                        .append(MailFormat.paragraphs(sentBack.handedOn().note())).append("</blockquote>");
+            }
+            html.append("<p style=\"margin:0 0 4px;color:#656d76\">The answer sent back:</p>")
+                    .append("<blockquote style=\"margin:0 0 16px;padding:8px 16px;border-left:4px solid #d0d7de\">")
+                    .append(MailFormat.paragraphs(sentBack.answer())).append("</blockquote>")
+                    .append("<p style=\"margin:0 0 4px;color:#656d76\">The customer wrote:</p>");
+        }
         html.append("<blockquote style=\"margin:0 0 16px;padding:8px 16px;border-left:4px solid #d0d7de;color:#1f2328\">")
                 .append(MailFormat.paragraphs(feedback.message())).append("</blockquote>");
         html.append("<table style=\"border-collapse:collapse;margin:0 0 16px\">");
@@ -181,12 +210,30 @@ public final class QuestionMail {
                         + ", so it went to " + (handOn.to().equals(reader.alias()) ? "you" : nameOf(handOn.to())
                         + " (" + handOn.to() + ")") + " " + MailFormat.when(handOn.at(), reader.timeZone());
             }
+            if (sentBack(e)) {
+                return line + e.status().wireName() + ", sent back by " + config.founder().name() + " "
+                        + MailFormat.when(handOn.at(), reader.timeZone());
+            }
             if (e.status() == EscalationStatus.HANDED_ON && handOn != null) {
                 return line + "handed on to " + (handOn.to().equals(reader.alias()) ? "you" : nameOf(handOn.to())
                         + " (" + handOn.to() + ")") + " " + MailFormat.when(handOn.at(), reader.timeZone());
             }
             return line + e.status().wireName();
         }).toList();
+    }
+
+    /** An answer the founder sent back: the escalation stays answered and its hand-on names the step asked again. */
+    private static boolean sentBack(Escalation e) {
+        return e.handedOn() != null
+                && (e.status() == EscalationStatus.ANSWERED || e.status() == EscalationStatus.ANSWERED_LATE);
+    }
+
+    private String sentBackLine(Escalation sentBack) {
+        String who = sentBack.answeredBy() != null && sentBack.owner() != null
+                && config.owner(sentBack.owner()).map(o -> o.answersFrom(sentBack.answeredBy())).orElse(false)
+                ? "your answer" : "the answer";
+        return config.founder().name() + " sent " + who + " back"
+                + (sentBack.handedOn().note().isBlank() ? "." : " with a note:");
     }
 
     /** The escalation whose hand-on asks this one, if it was asked so. */

@@ -16,7 +16,8 @@ import java.util.List;
  * @param remindersSent how many of them are behind us (sent, or skipped as overtaken)
  * @param breachedAt    when the deadline passed unanswered, null if it has not
  * @param handedOn      to whom and how it was handed on (status HANDED_ON), or to whom it went when its owner
- *                      left the configuration (status ORPHANED); null otherwise
+ *                      left the configuration (status ORPHANED), or to whom the founder sent its answer back
+ *                      (status ANSWERED or ANSWERED_LATE: the same owner, asked again); null otherwise
  * @param sweep         the sweeper's next check and the failures it met, {@link SweepState#NONE} when none
  */
 public record Escalation(String feedbackId, int step, String owner, String ownerEmail, EscalationStatus status,

@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * How an escalation was handed on ("? @alias" in a reply): to whom, as which step, by when they
  * must answer, and the note for them. Kept on the escalation that was handed on, so that a
- * redelivered reply finishes the same hand-on instead of starting another.
+ * redelivered reply finishes the same hand-on instead of starting another. An answer the founder
+ * sent back ("?" in reply to the "Answered" mail) is kept the same way: to the same owner, as the
+ * next step.
  *
  * @param to     the alias of the person asked next
  * @param toStep the step that asks them

@@ -64,6 +64,33 @@ public final class AcknowledgementMail {
                 List.of("feedback@" + config.inboundDomain()), subject, text, null, headers);
     }
 
+    /**
+     * The acknowledgement of a web-form submission. Whoever posts the form chooses the address, so
+     * the only text of theirs in it is the name ({@link CustomerName}: short, no links); the subject
+     * is Qmark's own, never the one they typed. Plain text only: nothing in it is a link.
+     *
+     * @param korean the customer's language: the form's, or Korean in their name or message
+     */
+    public OutgoingMail composeForForm(Feedback feedback, boolean korean) {
+        String name = CustomerName.forMail(feedback.customer().name());
+        String founder = config.founder().name();
+        String text = korean
+                ? (name == null ? "안녕하세요." : name + "님, 안녕하세요.") + "\n\n"
+                        + "보내 주신 의견을 잘 받았습니다. 이 일을 맡은 담당자가 직접 읽고 답장을 드리겠습니다.\n"
+                        + "추가로 알려 주실 내용이 있으면 이 메일에 그대로 답장해 주세요.\n\n"
+                        + "참조 번호: " + reference(feedback.id()) + "\n\n" + founder + " 드림\n"
+                : (name == null ? "Hello," : "Hello " + name + ",") + "\n\n"
+                        + "Thank you for writing. Your message has reached the person who owns it, and they will answer you personally.\n"
+                        + "If there is anything to add, just reply to this mail.\n\n"
+                        + "Reference: " + reference(feedback.id()) + "\n\n" + founder + "\n";
+        String subject = (korean ? "의견을 잘 받았습니다" : "We received your message") + " " + reference(feedback.id());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Auto-Submitted", "auto-replied");
+        headers.put("X-Qmark-Feedback", feedback.id());
+        return new OutgoingMail(config.sender(), founder, List.of(feedback.customer().email()), List.of(),
+                List.of("feedback@" + config.inboundDomain()), subject, text, null, headers);
+    }
+
     /** Whether a text is (partly) Korean. */
     static final class Hangul {
         private Hangul() {

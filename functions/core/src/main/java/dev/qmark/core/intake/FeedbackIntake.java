@@ -8,9 +8,12 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackQueue;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.FormAcknowledgements;
+import dev.qmark.core.text.Hashes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +33,37 @@ public final class FeedbackIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackIntake.class);
 
+    /**
+     * Acknowledgements the form may cause in an hour: per address as many as a mail customer gets
+     * (the same counter), per client enough for an office behind one IP address, too few to use
+     * Qmark's sender to mail a list of strangers.
+     */
+    public static final FormAcknowledgements.Limits FORM_ACKNOWLEDGEMENT_LIMITS =
+            new FormAcknowledgements.Limits(CustomerMailIntake.ACKNOWLEDGEMENTS_PER_HOUR, 10);
+
     private final FeedbackRepository repository;
     private final FeedbackQueue queue;
+    private final FormAcknowledgements acknowledgements;
     private final Clock clock;
 
     public FeedbackIntake(FeedbackRepository repository, FeedbackQueue queue, Clock clock) {
+        this(repository, queue, FormAcknowledgements.NONE, clock);
+    }
+
+    /** With {@code acknowledgements}: a new form item is marked for an acknowledgement when the limits allow. */
+    public FeedbackIntake(FeedbackRepository repository, FeedbackQueue queue, FormAcknowledgements acknowledgements,
+                          Clock clock) {
         this.repository = repository;
         this.queue = queue;
+        this.acknowledgements = acknowledgements;
         this.clock = clock;
+    }
+
+    /**
+     * Where a form post came from: the client's IP address (only its hash is kept, in an hourly
+     * counter that expires) and the form's language ("ko", "en"), which the acknowledgement speaks.
+     */
+    public record Client(String address, String language) {
     }
 
     /** What became of a submission. */
@@ -52,6 +78,11 @@ public final class FeedbackIntake {
     }
 
     public Receipt submit(Submission submission, Channel channel) {
+        return submit(submission, channel, null);
+    }
+
+    /** A submission from {@code client} (null: none known, nothing acknowledged). */
+    public Receipt submit(Submission submission, Channel channel, Client client) {
         Instant now = clock.instant();
         Feedback feedback = new Feedback(FeedbackIds.newId(), channel,
                 new Customer(submission.name(), submission.email()), submission.subject(), submission.message(),
@@ -63,6 +94,10 @@ public final class FeedbackIntake {
         if (!stored.sameContent()) {
             throw new IdempotencyKeyReused();
         }
+        if (stored.created() && client != null) {
+            // before the enqueue: the router reads the mark when it takes the item
+            markForAcknowledgement(stored.feedbackId(), submission.email(), client, now);
+        }
         try {
             queue.enqueue(stored.feedbackId());
         } catch (RuntimeException e) {
@@ -70,5 +105,24 @@ public final class FeedbackIntake {
             LOG.warn("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
         }
         return new Receipt(stored.feedbackId(), !stored.created());
+    }
+
+    /**
+     * Within the hour's limits for the address and the client, marks the item for the router to
+     * acknowledge; over them, says so on the timeline. A duplicate is never marked again. Failing
+     * here fails nothing the customer was promised: the item is stored and is enqueued next.
+     */
+    private void markForAcknowledgement(String feedbackId, String email, Client client, Instant now) {
+        String clientKey = "ip#" + Hashes.sha256(client.address() == null ? "unknown" : client.address()).substring(0, 32);
+        String language = "ko".equals(client.language()) ? "ko" : "en";
+        try {
+            if (!acknowledgements.allow(feedbackId, email, clientKey, now.truncatedTo(ChronoUnit.HOURS),
+                    FORM_ACKNOWLEDGEMENT_LIMITS, language)) {
+                repository.recordEvent(feedbackId, new TimelineEvent(now.plusMillis(1), "not-acknowledged",
+                        "no acknowledgement: the address or the client reached the hour's limit"));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("feedback " + feedbackId + " is stored; its acknowledgement could not be decided: " + e);
+        }
     }
 }

@@ -33,6 +33,15 @@ public interface Escalations {
         NOT_OPEN
     }
 
+    enum SendBackOutcome {
+        /** this mail sent the answer back */
+        RECORDED,
+        /** this same mail sent it back before (a redelivery): finish that send-back, start none */
+        ALREADY_RECORDED,
+        /** not the item's standing answer: another step holds it, it was sent back already, or the next step exists */
+        NOT_ANSWERED
+    }
+
     /**
      * Creates the escalation in status ASKING and claims its "?" mail for {@code lease}. An
      * attempt that died while holding the claim loses it when the lease runs out.
@@ -64,7 +73,16 @@ public interface Escalations {
      */
     HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event);
 
-
+    /**
+     * The founder sent the answer of step {@code step} back ({@code "?"} in reply to the "Answered"
+     * mail): the escalation keeps its status and answer (they are history) and records
+     * {@code sentBack} in its hand-on (the same owner, as step {@code sentBack.toStep()}, a fresh
+     * deadline, the founder's note); the item is no longer answered (ASKED), so the escalator asks
+     * that step next. Only when this escalation holds the answer, the item is answered, the
+     * escalation was not sent back before and the next step does not exist. Keyed by the mail's id,
+     * so that a redelivery is recognised; the timeline event is written in the same transaction.
+     */
+    SendBackOutcome recordSendBack(String feedbackId, int step, HandOn sentBack, TimelineEvent event);
 
     /**
      * Reminders up to number {@code n} (from 1) are behind us and the notice {@code reminder-n} was

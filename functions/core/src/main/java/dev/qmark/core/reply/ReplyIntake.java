@@ -50,6 +50,10 @@ import java.util.Optional;
  * founder's triage step ({@link Triage}) a bare {@code ?} sends it to the route's owner. A hand-on
  * that names nobody, or the sender, changes nothing: the mail is kept and its sender told why, once.
  * The founder's commands count only when SES's SPF or DKIM verdict passed.
+ *
+ * <p>The founder replying {@code ?} (a note below it goes along) to the "Answered" mail, whose
+ * reply address names the answered escalation, sends the answer back: the same owner is asked
+ * again as the next step, with a fresh deadline and the founder's note on top ({@link #sendBack}).
  */
 public final class ReplyIntake {
 
@@ -104,7 +108,9 @@ public final class ReplyIntake {
 
     /** What became of a mail, and why. */
     public record Outcome(Kind kind, String feedbackId, String reason) {
-        public enum Kind { ANSWERED, ALREADY_ANSWERED, HANDED_ON, ALREADY_HANDED_ON, KEPT_FOR_REVIEW }
+        public enum Kind {
+            ANSWERED, ALREADY_ANSWERED, HANDED_ON, ALREADY_HANDED_ON, SENT_BACK, ALREADY_SENT_BACK, KEPT_FOR_REVIEW
+        }
     }
 
     /** A mail without SES verdicts (an S3 notification): the founder's commands do not count. */
@@ -141,6 +147,9 @@ public final class ReplyIntake {
         if (escalation.isEmpty()) {
             return review(received, mailId, rawLocation, "reply token names escalation " + feedbackId + "-" + step
                     + ", which does not exist");
+        }
+        if (answeredToFounder(escalation.get(), received.from())) {
+            return sendBack(received, mailId, rawLocation, record.get(), escalation.get(), authentication);
         }
         Owner asked = config.requireOwner(escalation.get().owner());
         if (!asked.answersFrom(received.from()) && !escalation.get().ownerEmail().equalsIgnoreCase(String.valueOf(received.from()))) {
@@ -218,9 +227,90 @@ public final class ReplyIntake {
     private void tellFounder(String feedbackId, int step, Owner answeredBy) {
         sendOnce.send(new Notice.OfEscalation(feedbackId, step, FOUNDER_NOTICE), () -> {
             FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
-            return answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy,
+            // its reply address names the answered escalation: the founder's "?" to it sends the answer back
+            OutgoingMail told = answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy,
+                    config.replyAddress(tokens.issue(feedbackId, step)),
                     letters == null ? null : letters.letters(feedbackId).stream().map(CustomerLetters.Letter::writerName).toList());
+            sentTexts.keep(feedbackId, step, "answered", told.text());
+            return told;
         }, at -> new TimelineEvent(at, "founder-told", "answer sent to " + config.founder().name()));
+    }
+
+    /**
+     * A mail from the founder to the reply address of an escalation that holds the item's answer:
+     * the founder replying to the "Answered" mail (the owner asked never reaches this: their late
+     * replies to an answered "?" are kept for review as before, unless they are the founder).
+     */
+    private boolean answeredToFounder(Escalation escalation, String from) {
+        boolean answered = escalation.status() == EscalationStatus.ANSWERED
+                || escalation.status() == EscalationStatus.ANSWERED_LATE;
+        return answered && config.founder().answersFrom(from);
+    }
+
+    /**
+     * The founder's "?" on an answer: not good enough yet. Records the send-back on the answered
+     * escalation (conditional on it holding the item's standing answer, keyed by this mail's id),
+     * then asks the same owner again as the next step, once (the escalator's claim). A redelivered
+     * mail finds its send-back recorded and finishes that one. Anything but a bare "?" from an
+     * authenticated founder changes nothing and is kept for review.
+     */
+    private Outcome sendBack(InboundMail received, String mailId, String rawLocation, FeedbackRecord record,
+                             Escalation answered, SenderAuthentication authentication) {
+        Feedback feedback = record.feedback();
+        String text = WrittenText.cut(ReplyText.newText(received.text()), sentTexts.texts(feedback.id()));
+        Optional<HandOnCommand> command = HandOnCommand.parse(text);
+        if (command.isEmpty() || command.get().target() != HandOnCommand.Target.ROUTE_OWNER) {
+            return review(received, mailId, rawLocation, "the founder's reply to the answer of " + answered.id()
+                    + " changes nothing: only \"?\" on the first line (a note below it goes along) sends an answer back");
+        }
+        if (!authentication.passes()) {
+            return review(received, mailId, rawLocation, "\"?\" from " + received.from() + " on the answer of "
+                    + answered.id() + ": the founder's \"?\" counts only when SES's SPF or DKIM verdict passes ("
+                    + authentication.describe() + ")");
+        }
+        StoredText.Kept note = StoredText.keepBytes(command.get().note(), StoredText.LONG_TEXT_BYTES);
+        HandOn before = answered.handedOn();
+        if (before != null && mailId.equals(before.mailId())) {
+            return finishSendBack(feedback.id(), answered.step(), true, note, rawLocation);
+        }
+        if (answered.answer() == null) {
+            return review(received, mailId, rawLocation, "\"?\" on " + answered.id()
+                    + ", which holds no answer: the item was answered on another step");
+        }
+        Optional<Owner> owner = config.owner(answered.owner());
+        if (owner.isEmpty()) {
+            return review(received, mailId, rawLocation, "\"?\" on the answer of " + answered.id() + ": its owner '"
+                    + answered.owner() + "' is no longer in the configuration; hand it to someone with a new \"?\"");
+        }
+        Instant now = clock.instant();
+        Route route = Triage.routeOf(config, feedback).orElse(null);
+        Duration within = feedback.route() != null ? feedback.route().answerWithin()
+                : Duration.between(answered.askedAt(), answered.dueAt());
+        Instant due = config.calendarFor(route, owner.get().alias()).plusWorkingTime(now, within)
+                .truncatedTo(ChronoUnit.SECONDS);
+        int nextStep = record.escalations().stream().mapToInt(Escalation::step).max().orElse(0) + 1;
+        HandOn sentBack = new HandOn(owner.get().alias(), nextStep, due, now, received.from(), note.text(), mailId);
+        TimelineEvent event = new TimelineEvent(now, "sent-back", config.founder().name() + " <" + received.from()
+                + "> sent the answer of " + answered.id() + " back to " + owner.get().name() + " ("
+                + owner.get().alias() + "), due " + due + (note.text().isBlank() ? "" : ", with a note")
+                + cutNote("note", note, rawLocation));
+        return switch (repository.recordSendBack(feedback.id(), answered.step(), sentBack, event)) {
+            case RECORDED -> finishSendBack(feedback.id(), answered.step(), false, note, rawLocation);
+            case ALREADY_RECORDED -> finishSendBack(feedback.id(), answered.step(), true, note, rawLocation);
+            case NOT_ANSWERED -> review(received, mailId, rawLocation, "\"?\" on the answer of " + answered.id()
+                    + " changed nothing: it was sent back before, or the item is being asked again");
+        };
+    }
+
+    /** Asks the owner again (once: the escalator's claim), and tells the founder when the note was cut (once). */
+    private Outcome finishSendBack(String feedbackId, int step, boolean redelivered, StoredText.Kept note,
+                                   String rawLocation) {
+        HandOn sentBack = repository.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow().handedOn();
+        escalator.ask(new EscalationRequest(feedbackId, sentBack.toStep(), sentBack.to(), sentBack.dueAt()));
+        tellWriterOfCut(feedbackId, step, sentBack.by(), CutNoticeMail.What.NOTE, note, rawLocation);
+        return new Outcome(redelivered ? Outcome.Kind.ALREADY_SENT_BACK : Outcome.Kind.SENT_BACK, feedbackId,
+                "sent back by " + sentBack.by() + " to " + sentBack.to() + " (" + feedbackId + "-" + sentBack.toStep()
+                        + ")");
     }
 
     /** For a timeline event: "; the answer was cut to the first N of M characters (the full mail is at ...)". */

@@ -2,16 +2,29 @@ package dev.qmark.local.pages;
 
 import dev.qmark.core.text.Html;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * {@code GET /_local/mail}: every mail the local system "sent", newest first, each one opened with a
  * {@code <details>} and answered with a form that posts to {@code /_local/mail/reply}
  * ({@code messageId}, {@code from}, {@code text}). No script; the HTML part is shown in a sandboxed frame.
+ *
+ * <p>Every address that got mail is a mailbox ({@code ?mailbox=address}): the staff's (the
+ * configuration's people) and the customers' alike, so the whole loop can be played by hand —
+ * read the acknowledgement as the customer, answer it as the customer, follow its links (listed
+ * under each mail, http and https only, opened in a new tab).
  */
 public final class MailboxPage {
 
@@ -79,6 +92,15 @@ public final class MailboxPage {
             background:var(--card);border:1px solid var(--line);border-radius:8px;padding:8px 10px}
             .reply input[type=text]:focus,.reply textarea:focus{outline:3px solid var(--ring);outline-offset:0}
             .reply textarea{min-height:110px;resize:vertical}
+            .boxes{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 16px;padding:0;list-style:none}
+            .boxes a{display:inline-block;padding:4px 12px;border:1px solid var(--line);border-radius:999px;\
+            background:var(--card);color:var(--text);text-decoration:none;font-size:.875rem}
+            .boxes a:hover{border-color:var(--accent)}
+            .boxes a[aria-current]{background:var(--accent-soft);border-color:var(--accent);font-weight:600}
+            .kind{color:var(--muted);font-size:.75rem;margin-left:4px}
+            .links{margin:0;padding-left:20px;font-size:.875rem}
+            pre a,.links a{color:var(--accent);word-break:break-all}
+            .hint{color:var(--muted);font-size:.8125rem;margin:4px 0 0}
             button{margin-top:10px;font:inherit;font-weight:600;color:#fff;background:var(--accent);border:0;\
             border-radius:8px;padding:8px 22px;cursor:pointer}
             button:hover{background:var(--accent-hover)}
@@ -101,13 +123,24 @@ public final class MailboxPage {
         return render(mails, notice, ZoneId.systemDefault());
     }
 
-    /**
-     * @param mails  in any order; shown newest first (same time: the later in the list first; unknown time last)
-     * @param notice a line to show at the top ("Reply sent"), or {@code null}
-     * @param zone   the zone times are shown in
-     */
+    /** Every mail, without telling staff from customers. */
     public static String render(List<MailView> mails, String notice, ZoneId zone) {
-        List<MailView> sorted = newestFirst(mails == null ? List.of() : mails);
+        return render(mails, notice, null, address -> false, zone);
+    }
+
+    /**
+     * @param mails   in any order; shown newest first (same time: the later in the list first; unknown time last)
+     * @param notice  a line to show at the top ("Reply sent"), or {@code null}
+     * @param mailbox the one address whose mails to show (To or Cc), or {@code null} for all
+     * @param staff   which addresses are the staff's (the rest are customers')
+     * @param zone    the zone times are shown in
+     */
+    public static String render(List<MailView> mails, String notice, String mailbox, Predicate<String> staff,
+                                ZoneId zone) {
+        List<MailView> all = mails == null ? List.of() : mails;
+        String box = mailbox == null || mailbox.isBlank() ? null : mailbox.strip().toLowerCase(Locale.ROOT);
+        List<MailView> sorted = newestFirst(box == null ? all
+                : all.stream().filter(m -> m != null && addressees(m).contains(box)).toList());
         StringBuilder b = new StringBuilder(8192 + sorted.size() * 2048);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -119,6 +152,7 @@ public final class MailboxPage {
                 .append(sorted.size()).append(sorted.size() == 1 ? " mail" : " mails")
                 .append("</span><a class=\"refresh\" href=\"").append(PATH).append("\">Refresh</a></header>\n")
                 .append("<main>\n");
+        mailboxes(b, all, box, staff);
         if (notice != null && !notice.isBlank()) {
             b.append("<p class=\"notice\" role=\"status\">").append(Html.escape(notice)).append("</p>\n");
         }
@@ -128,12 +162,45 @@ public final class MailboxPage {
         } else {
             b.append("<ol class=\"mails\" reversed>\n");
             for (int i = 0; i < sorted.size(); i++) {
-                mail(b, sorted.get(i), i, zone);
+                mail(b, sorted.get(i), i, zone, box);
             }
             b.append("</ol>\n");
         }
         b.append("</main>\n</div>\n</body>\n</html>\n");
         return b.toString();
+    }
+
+    /** The mailboxes as links: all mail, then each address that got some, staff first, with how many. */
+    private static void mailboxes(StringBuilder b, List<MailView> mails, String current, Predicate<String> staff) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (MailView m : mails) {
+            if (m != null) {
+                addressees(m).forEach(a -> counts.merge(a, 1, Integer::sum));
+            }
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        b.append("<nav aria-label=\"Mailboxes\"><ul class=\"boxes\">\n<li><a href=\"").append(PATH).append('"')
+                .append(current == null ? " aria-current=\"page\"" : "").append(">All mail</a></li>\n");
+        List<String> ordered = new ArrayList<>(counts.keySet());
+        ordered.sort(Comparator.comparing((String a) -> !staff.test(a)));
+        for (String address : ordered) {
+            b.append("<li><a href=\"").append(PATH).append("?mailbox=")
+                    .append(Html.escape(URLEncoder.encode(address, StandardCharsets.UTF_8))).append('"')
+                    .append(address.equals(current) ? " aria-current=\"page\"" : "").append('>')
+                    .append(Html.escape(address)).append(" (").append(counts.get(address)).append(")<span class=\"kind\">")
+                    .append(staff.test(address) ? "staff" : "customer").append("</span></a></li>\n");
+        }
+        b.append("</ul></nav>\n");
+    }
+
+    /** The addresses a mail went to (To and Cc), lower-cased. */
+    private static Set<String> addressees(MailView m) {
+        Set<String> out = new LinkedHashSet<>();
+        m.to().forEach(a -> out.add(a.strip().toLowerCase(Locale.ROOT)));
+        m.cc().forEach(a -> out.add(a.strip().toLowerCase(Locale.ROOT)));
+        return out;
     }
 
     static List<MailView> newestFirst(List<MailView> mails) {
@@ -153,7 +220,7 @@ public final class MailboxPage {
         return out;
     }
 
-    private static void mail(StringBuilder b, MailView m, int index, ZoneId zone) {
+    private static void mail(StringBuilder b, MailView m, int index, ZoneId zone, String mailbox) {
         String id = "m" + index;
         String subject = m.subject() == null || m.subject().isBlank() ? "(no subject)" : m.subject();
         b.append("<li>\n<details class=\"mail\" id=\"").append(id).append("\"").append(index == 0 ? " open" : "")
@@ -186,20 +253,32 @@ public final class MailboxPage {
         header(b, "Message-ID", m.messageId());
         b.append("</dl>\n<h2>Text</h2>\n");
         if (m.text() != null) {
-            b.append("<pre>").append(Html.escape(m.text())).append("</pre>\n");
+            b.append("<pre>").append(MailLinks.linkify(m.text())).append("</pre>\n");
         } else {
             b.append("<p class=\"none\">No text part.</p>\n");
         }
         if (m.html() != null) {
-            b.append("<h2>HTML</h2>\n<iframe sandbox title=\"HTML part of ").append(Html.escape(subject))
-                    .append("\" srcdoc=\"").append(Html.escape(m.html())).append("\"></iframe>\n");
+            // no script in it; its links may open a new tab (base target), outside the sandbox
+            b.append("<h2>HTML</h2>\n<iframe sandbox=\"allow-popups allow-popups-to-escape-sandbox\" title=\"HTML part of ")
+                    .append(Html.escape(subject)).append("\" srcdoc=\"")
+                    .append(Html.escape("<base target=\"_blank\">" + m.html())).append("\"></iframe>\n");
         }
+        List<String> links = MailLinks.of(m.text(), m.html());
+        if (!links.isEmpty()) {
+            b.append("<h2>Links</h2>\n<ul class=\"links\">\n");
+            links.forEach(url -> b.append("<li>").append(MailLinks.anchor(url, url)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
+        String writer = mailbox != null ? mailbox : m.firstTo();
+        String goesTo = !m.replyTo().isEmpty() ? m.replyTo().get(0) : m.from();
         b.append("<form class=\"reply\" method=\"post\" action=\"").append(REPLY_PATH)
                 .append("\" accept-charset=\"UTF-8\">\n<h2>Reply</h2>\n")
                 .append("<input type=\"hidden\" name=\"messageId\" value=\"").append(Html.escape(m.messageId()))
                 .append("\">\n<label for=\"").append(id).append("-from\">From</label>\n")
                 .append("<input type=\"text\" id=\"").append(id).append("-from\" name=\"from\" value=\"")
-                .append(Html.escape(m.firstTo())).append("\" autocomplete=\"off\" spellcheck=\"false\">\n")
+                .append(Html.escape(writer)).append("\" autocomplete=\"off\" spellcheck=\"false\">\n")
+                .append("<p class=\"hint\">Goes over the local SMTP port to ").append(Html.escape(goesTo))
+                .append(", threaded with this mail, as a reply from a mail client would.</p>\n")
                 .append("<label for=\"").append(id).append("-text\">Text</label>\n")
                 .append("<textarea id=\"").append(id).append("-text\" name=\"text\" rows=\"5\"></textarea>\n")
                 .append("<button type=\"submit\">Reply</button>\n</form>\n")

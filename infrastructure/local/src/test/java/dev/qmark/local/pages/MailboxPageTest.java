@@ -103,8 +103,9 @@ class MailboxPageTest {
         String part = "<p class=\"x\">Hi & 'bye'</p><script>parent.alert(1)</script>";
         MailView m = new MailView("<h@x>", "f@x", List.of("t@x"), null, null, "S", null, part, T);
         String html = render(List.of(m), null);
-        assertTrue(html.contains("<iframe sandbox title=\"HTML part of S\" srcdoc=\""
-                + "&lt;p class=&quot;x&quot;&gt;Hi &amp; &#39;bye&#39;&lt;/p&gt;&lt;script&gt;parent.alert(1)"
+        // sandboxed without allow-scripts; links may open a tab of their own (the base target)
+        assertTrue(html.contains("<iframe sandbox=\"allow-popups allow-popups-to-escape-sandbox\" title=\"HTML part of S\""
+                + " srcdoc=\"&lt;base target=&quot;_blank&quot;&gt;&lt;p class=&quot;x&quot;&gt;Hi &amp; &#39;bye&#39;&lt;/p&gt;&lt;script&gt;parent.alert(1)"
                 + "&lt;/script&gt;\"></iframe>"));
         assertFalse(html.contains("<script"));
         assertTrue(html.contains("No text part."));
@@ -145,5 +146,42 @@ class MailboxPageTest {
         assertTrue(html.contains("(no subject)"));
         assertTrue(html.contains("time unknown"));
         assertEquals("", m.firstTo());
+    }
+
+    @Test
+    void linksInTextAndHtmlAreClickableAndOnlyHttp() {
+        MailView m = new MailView("a", "Qmark <q@x>", List.of("minsu@example.org"), null, null, "Rate us",
+                "How did we do? http://127.0.0.1:8080/rate/tok?score=1&x=2.\nNot this: javascript:alert(1)",
+                "<p><a href=\"http://127.0.0.1:8080/rate/tok?score=5&amp;x=2\">5</a> <a href=\"javascript:alert(1)\">x</a></p>",
+                T);
+        String html = render(List.of(m), null);
+        String one = "<a href=\"http://127.0.0.1:8080/rate/tok?score=1&amp;x=2\" target=\"_blank\" rel=\"noopener noreferrer\">";
+        assertTrue(html.contains("<pre>How did we do? " + one), "linked in the text, the full stop left out: " + html);
+        assertTrue(html.contains("<h2>Links</h2>"));
+        assertTrue(html.contains("<li><a href=\"http://127.0.0.1:8080/rate/tok?score=5&amp;x=2\" target=\"_blank\""));
+        assertFalse(html.contains("href=\"javascript:"), "never a script link on this page");
+        assertTrue(html.contains("sandbox=\"allow-popups allow-popups-to-escape-sandbox\""), "no scripts in the frame");
+        assertTrue(html.contains("&lt;base target=&quot;_blank&quot;&gt;"), "its links open a new tab");
+    }
+
+    @Test
+    void aMailboxShowsOnlyItsMailAndAnswersAsItsOwner() {
+        List<MailView> mails = List.of(mail("<q@x>", "? Late", T, "dana@example.com"),
+                mail("<ack@x>", "We received your message", T.plusSeconds(1), "minsu@example.org"));
+        String html = MailboxPage.render(mails, null, "Minsu@Example.org", "dana@example.com"::equals, ZoneId.of("UTC"));
+        assertTrue(html.contains("We received your message"));
+        assertFalse(html.contains("? Late"));
+        assertEquals(List.of("minsu@example.org"), reply(html, "from"));
+        assertTrue(html.contains("href=\"/_local/mail?mailbox=minsu%40example.org\" aria-current=\"page\">"
+                + "minsu@example.org (1)<span class=\"kind\">customer</span>"), html);
+        assertTrue(html.contains(">dana@example.com (1)<span class=\"kind\">staff</span>"), html);
+        assertTrue(html.indexOf("dana@example.com (1)") < html.indexOf("minsu@example.org (1)"), "staff first");
+    }
+
+    @Test
+    void aMailboxNameIsEscaped() {
+        String html = MailboxPage.render(List.of(mail("a", "b", T, "\"><script>@x")), null, "\"><script>@x",
+                a -> false, ZoneId.of("UTC"));
+        assertFalse(html.contains("<script"), html);
     }
 }
