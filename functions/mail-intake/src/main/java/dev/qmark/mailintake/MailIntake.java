@@ -1,6 +1,7 @@
 package dev.qmark.mailintake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.S3Event;
 import dev.qmark.aws.lambda.SesEvent;
@@ -9,7 +10,6 @@ import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.mail.MimeParser;
 import dev.qmark.core.mail.SenderAuthentication;
-import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.RawMailStore;
 import dev.qmark.core.ports.ReceivedMails;
 import dev.qmark.core.reply.ReplyIntake;
@@ -43,7 +43,7 @@ final class MailIntake {
     private final ReplyIntake replies;
     private final CustomerMailIntake customers;
     private final String inboundDomain;
-    private final FeedbackRepository repository;
+    private final ReviewQueue review;
     private final Clock clock;
     private final ReceivedMails received;
     private final MimeParser parser = new MimeParser();
@@ -58,14 +58,14 @@ final class MailIntake {
     static final int RECOVERIES_PER_RUN = 25;
 
     MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
-               String inboundDomain, FeedbackRepository repository, ReceivedMails received, Clock clock) {
+               String inboundDomain, ReviewQueue review, ReceivedMails received, Clock clock) {
         this.store = store;
         this.bucket = bucket;
         this.prefix = prefix;
         this.replies = replies;
         this.customers = customers;
         this.inboundDomain = inboundDomain;
-        this.repository = repository;
+        this.review = review;
         this.received = received;
         this.clock = clock;
     }
@@ -165,7 +165,7 @@ final class MailIntake {
     }
 
     private Result keep(Delivery delivery, String from, String subject, String reason) {
-        repository.keepForReview(new FeedbackRepository.ReviewItem(delivery.mailId(), delivery.location(), from,
+        review.keepForReview(new ReviewQueue.ReviewItem(delivery.mailId(), delivery.location(), from,
                 subject, reason, clock.instant()));
         return new Result(delivery.mailId(), "kept_for_review", null, reason);
     }

@@ -2,12 +2,9 @@ package dev.qmark.mailintake;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
-import dev.qmark.aws.dynamodb.DynamoReceivedMails;
-import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.s3.S3RawMailStore;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
@@ -18,7 +15,6 @@ import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.StuckFeedback;
-import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.reply.ReplyIntake;
 
 /**
@@ -39,23 +35,23 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
     public MailIntakeHandler(FunctionEnvironment env) {
         super(JsonNode.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        FeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
         SesMailSender mail = new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock());
         SqsFeedbackQueue feedbackQueue = new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL")));
         this.intake = new MailIntake(
                 new S3RawMailStore(AwsClients.s3()),
                 env.require("MAIL_BUCKET"),
                 env.require("MAIL_PREFIX"),
-                new ReplyIntake(config, repository, mail, ReplyTokenSecret.load(env),
-                        new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")), env.clock()),
-                new CustomerMailIntake(config, repository, feedbackQueue, mail, env.clock()),
+                new ReplyIntake(config, table.feedbackItems(), table.escalations(), table.reviewQueue(),
+                        table.mailClaims(), mail, ReplyTokenSecret.load(env), table.sentMailTexts(), env.clock()),
+                new CustomerMailIntake(config, table.feedbackItems(), table.mailThreads(), table.reviewQueue(),
+                        feedbackQueue, mail, env.clock()),
                 config.inboundDomain(),
-                repository,
-                new DynamoReceivedMails(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                table.reviewQueue(),
+                table.receivedMails(),
                 env.clock());
         this.recovery = new Recovery(intake,
-                new StuckFeedback(new DynamoUnfinishedFeedback(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                        feedbackQueue, env.clock()), env.clock());
+                new StuckFeedback(table.unfinishedFeedback(), feedbackQueue, env.clock()), env.clock());
     }
 
     @Override

@@ -477,8 +477,9 @@ class HandOnHandlerTest {
     }
 
     private Escalator escalator() {
-        return new Escalator(config, bed.repository(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock),
-                new ReplyTokens(TestBed.SECRET), clock);
+        return new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock),
+                new ReplyTokens(TestBed.SECRET),
+                bed.ports().sentMailTexts(), clock);
     }
 
     private void at(String sinceT0) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.Invoke;
 import dev.qmark.aws.testing.MutableClock;
@@ -107,9 +106,9 @@ class WrittenTextHandlerTest {
                 new TimelineEvent(T0, "received", "web"));
         bed.repository().recordRoute(feedbackId, new RouteDecision("late-delivery", "delivery", Duration.ofHours(4),
                 T0.plus(Duration.ofHours(4)), T0), new TimelineEvent(T0, "routed", "late-delivery"));
-        Escalator escalator = new Escalator(config, bed.repository(),
+        Escalator escalator = new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(),
                 new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET),
-                new DynamoSentMailTexts(bed.dynamo, bed.table), clock);
+                bed.ports().sentMailTexts(), clock);
         assertEquals(Escalator.Outcome.ASKED, escalator.ask(new EscalationRequest(feedbackId, 1, "delivery",
                 T0.plus(Duration.ofHours(4)))));
     }

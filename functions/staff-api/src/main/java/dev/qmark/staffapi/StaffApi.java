@@ -1,5 +1,7 @@
 package dev.qmark.staffapi;
 
+import dev.qmark.core.ports.SweepList;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.core.escalation.EscalationStatus;
@@ -15,17 +17,21 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Answers the staff routes from the repository; every refusal names the parameter at fault. */
+/** Answers the staff routes from the table's ports (read only); every refusal names the parameter at fault. */
 final class StaffApi {
 
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 100;
     private static final Pattern ONE = Pattern.compile("/feedback/([^/]+)/?");
 
-    private final FeedbackRepository repository;
+    private final FeedbackRepository feedbackItems;
+    private final SweepList sweepList;
+    private final ReviewQueue review;
 
-    StaffApi(FeedbackRepository repository) {
-        this.repository = repository;
+    StaffApi(FeedbackRepository feedbackItems, SweepList sweepList, ReviewQueue review) {
+        this.feedbackItems = feedbackItems;
+        this.sweepList = sweepList;
+        this.review = review;
     }
 
     HttpApiResponse handle(HttpApiRequest request) {
@@ -53,7 +59,7 @@ final class StaffApi {
         if (!FeedbackIds.isWellFormed(id)) {
             return HttpApiResponse.error(404, "no feedback with id " + id, "id");
         }
-        return repository.findRecord(id)
+        return feedbackItems.findRecord(id)
                 .map(record -> HttpApiResponse.json(200, FeedbackViews.detail(record)))
                 .orElseGet(() -> HttpApiResponse.error(404, "no feedback with id " + id, "id"));
     }
@@ -95,9 +101,9 @@ final class StaffApi {
         String owner = request.query("owner");
         owner = owner == null || owner.isBlank() ? null : owner.strip();
         Instant before = dueBefore;
-        var found = stuck ? repository.stuckEscalations(owner, Integer.MAX_VALUE).stream()
+        var found = stuck ? sweepList.stuckEscalations(owner, Integer.MAX_VALUE).stream()
                 .filter(e -> before == null || e.dueAt().isBefore(before)).limit(limit).toList()
-                : repository.escalations(status, owner, dueBefore, limit);
+                : sweepList.escalations(status, owner, dueBefore, limit);
         return HttpApiResponse.json(200, Map.of("items", found.stream().map(FeedbackViews::escalation).toList()));
     }
 
@@ -107,9 +113,9 @@ final class StaffApi {
         if (limit == null) {
             return limitRefused();
         }
-        FeedbackRepository.ReviewPage page;
+        ReviewQueue.ReviewPage page;
         try {
-            page = repository.reviewItems(limit, request.query("cursor"));
+            page = review.reviewItems(limit, request.query("cursor"));
         } catch (IllegalArgumentException e) {
             return HttpApiResponse.error(400, e.getMessage(), "cursor");
         }
@@ -156,7 +162,7 @@ final class StaffApi {
         customer = customer == null || customer.isBlank() ? null : customer.strip().toLowerCase(Locale.ROOT);
         FeedbackRepository.Page page;
         try {
-            page = repository.list(status, customer, limit, request.query("cursor"));
+            page = feedbackItems.list(status, customer, limit, request.query("cursor"));
         } catch (IllegalArgumentException e) {
             return HttpApiResponse.error(400, e.getMessage(), "cursor");
         }

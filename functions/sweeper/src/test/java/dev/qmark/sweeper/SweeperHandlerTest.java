@@ -166,7 +166,8 @@ class SweeperHandlerTest {
     void aSweepThatDiedMidBreachIsFinishedByTheNextOneOnce() {
         at("PT4H");
         // the first sweep got as far as marking the escalation late, then its container died
-        bed.repository().markLate(feedbackId, 1, clock.instant(), new TimelineEvent(clock.instant(), "late", "crashed sweep"));
+        bed.ports().escalations().markLate(
+                bed.repository().findRecord(feedbackId).orElseThrow().escalation(1).orElseThrow(), clock.instant(), new TimelineEvent(clock.instant(), "late", "crashed sweep"));
         at("PT4H1M");
         JsonNode retry = sweep();
         assertEquals(List.of(feedbackId + "-1 -> ops"), texts(retry.path("escalated")));
@@ -282,16 +283,18 @@ class SweeperHandlerTest {
     }
 
     private Escalator escalator() {
-        return new Escalator(config, bed.repository(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock),
-                new ReplyTokens(TestBed.SECRET), clock);
+        return new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock),
+                new ReplyTokens(TestBed.SECRET),
+                bed.ports().sentMailTexts(), clock);
     }
 
     private void answerFrom(String from, int step, String answer) {
         String replyTo = config.replyAddress(new ReplyTokens(TestBed.SECRET).issue(feedbackId, step));
         String raw = "From: " + from + "\r\nTo: " + replyTo + "\r\nSubject: Re: ? " + title
                 + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + answer + "\r\n";
-        new ReplyIntake(config, bed.repository(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock),
-                new ReplyTokens(TestBed.SECRET), clock)
+        new ReplyIntake(config, bed.repository(), bed.ports().escalations(), bed.ports().reviewQueue(),
+                bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock),
+                new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), clock)
                 .accept(new MimeParser().parse(raw.getBytes(StandardCharsets.UTF_8)), "mail-" + UUID.randomUUID(),
                         "s3://test/x", List.of(replyTo));
     }

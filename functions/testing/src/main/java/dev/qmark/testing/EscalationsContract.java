@@ -117,13 +117,19 @@ public abstract class EscalationsContract {
         assertEquals(HandOnOutcome.NOT_OPEN, escalations.recordHandOn(id, 1, handOn("mail-h"), event("handed on")));
     }
 
+    /** The escalation as the sweeper reads it once asked: OPEN with its deadline (lateness is core's rule). */
+    private static Escalation open(String feedbackId, Instant due) {
+        return new Escalation(feedbackId, 1, "delivery", "dana@example.com", EscalationStatus.OPEN, T0.plusSeconds(1), due,
+                null, null, null);
+    }
+
     @Test
-    void lateOnlyFromTheDeadlineAndOnce() {
+    void lateOnceAndOnlyByTheDeadlineStored() {
         Escalations escalations = escalations();
         String id = asked(escalations);
-        assertFalse(escalations.markLate(id, 1, DUE.minusSeconds(1), event("late")));
-        assertTrue(escalations.markLate(id, 1, DUE, event("late")));
-        assertFalse(escalations.markLate(id, 1, DUE.plusSeconds(1), event("late")));
+        assertFalse(escalations.markLate(open(id, DUE.plusSeconds(1)), DUE.plusSeconds(1), event("late")));
+        assertTrue(escalations.markLate(open(id, DUE), DUE, event("late")));
+        assertFalse(escalations.markLate(open(id, DUE), DUE.plusSeconds(1), event("late")));
     }
 
     @Test
@@ -131,7 +137,7 @@ public abstract class EscalationsContract {
         Escalations escalations = escalations();
         String id = asked(escalations);
         escalations.recordAnswer(id, 1, "Done", "dana@example.com", "mail-1", T0.plusSeconds(90), event("answered"));
-        assertFalse(escalations.markLate(id, 1, DUE.plusSeconds(1), event("late")));
+        assertFalse(escalations.markLate(open(id, DUE), DUE.plusSeconds(1), event("late")));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.qmark.bench;
 
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigException;
@@ -126,7 +125,7 @@ public final class SweeperBench {
                 String patternTable = "bench-pattern";
                 QmarkTable.create(bulk, patternTable);
                 ClosedItems closed = ClosedItems.learnFrom(
-                        new RealPipeline(config, new DynamoFeedbackRepository(bulk, patternTable), mail, tokens, clock),
+                        new RealPipeline(config, new TablePorts(bulk, patternTable), mail, tokens, clock),
                         clock, bulk, patternTable, base.minus(Duration.ofDays(1)));
                 bulk.deleteTable(d -> d.tableName(patternTable));
 
@@ -163,11 +162,12 @@ public final class SweeperBench {
                         options.writers());
 
                 DueEscalations due = new DueEscalations(
-                        new RealPipeline(config, new DynamoFeedbackRepository(bulk, table), mail, tokens, clock),
+                        new RealPipeline(config, new TablePorts(bulk, table), mail, tokens, clock),
                         clock, bulk, table);
                 // as the sweeper function builds it: reminders and late notices keep their text (a write each)
-                Sweeper sweeper = new Sweeper(config, new DynamoFeedbackRepository(metered, table), mail, tokens,
-                        new DynamoSentMailTexts(metered, table), clock);
+                TablePorts measured = new TablePorts(metered, table);
+                Sweeper sweeper = new Sweeper(config, measured.feedbackItems(), measured.escalations(), measured.sweepList(),
+                        measured.mailClaims(), mail, tokens, measured.sentMailTexts(), clock);
                 List<Double> reads = new ArrayList<>();
                 List<Long> millis = new ArrayList<>();
                 Instant next = base;

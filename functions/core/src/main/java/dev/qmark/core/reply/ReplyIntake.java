@@ -21,7 +21,10 @@ import dev.qmark.mail.OutgoingMail;
 import dev.qmark.mail.ReplyText;
 import dev.qmark.mail.WrittenText;
 import dev.qmark.core.mail.SenderAuthentication;
+import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailClaims;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.ReviewQueue.ReviewItem;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.ports.SentMailTexts;
@@ -59,7 +62,9 @@ public final class ReplyIntake {
     private static final String CUT_NOTICE = "cut";
 
     private final QmarkConfig config;
-    private final FeedbackRepository repository;
+    private final FeedbackRepository feedbackItems;
+    private final Escalations escalations;
+    private final ReviewQueue review;
     private final SendOnce sendOnce;
     private final ReplyTokens tokens;
     private final AnswerMail answerMail;
@@ -70,27 +75,24 @@ public final class ReplyIntake {
     private final SentMailTexts sentTexts;
     private final Clock clock;
 
-    public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                       Clock clock) {
-        this(config, repository, mail, tokens, SentMailTexts.NONE, clock);
-    }
-
     /**
      * With {@code sentTexts}: an answer is cut where it starts to copy a mail Qmark sent about the
      * item (WrittenText, under the marker rules), and the hand-on's "?" is kept for the next reply.
      */
-    public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                       SentMailTexts sentTexts, Clock clock) {
+    public ReplyIntake(QmarkConfig config, FeedbackRepository feedbackItems, Escalations escalations, ReviewQueue review,
+                       MailClaims claims, MailSender mail, ReplyTokens tokens, SentMailTexts sentTexts, Clock clock) {
         this.sentTexts = sentTexts;
         this.config = config;
-        this.repository = repository;
-        this.sendOnce = new SendOnce(repository, mail, clock);
+        this.feedbackItems = feedbackItems;
+        this.escalations = escalations;
+        this.review = review;
+        this.sendOnce = new SendOnce(claims, mail, clock);
         this.tokens = tokens;
         this.answerMail = new AnswerMail(config);
         this.handOnMails = new HandOnMails(config);
         this.cutNoticeMail = new CutNoticeMail(config);
         this.own = new OwnAddresses(config.inboundDomain(), config.sender());
-        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
+        this.escalator = new Escalator(config, feedbackItems, escalations, claims, mail, tokens, sentTexts, clock);
         this.clock = clock;
     }
 
@@ -133,7 +135,7 @@ public final class ReplyIntake {
         }
         String feedbackId = ref.get().feedbackId();
         int step = ref.get().step();
-        Optional<FeedbackRecord> record = repository.findRecord(feedbackId);
+        Optional<FeedbackRecord> record = feedbackItems.findRecord(feedbackId);
         Optional<Escalation> escalation = record.flatMap(r -> r.escalation(step));
         if (escalation.isEmpty()) {
             return review(received, mailId, rawLocation, "reply token names escalation " + feedbackId + "-" + step
@@ -156,23 +158,23 @@ public final class ReplyIntake {
         Instant now = clock.instant();
         // an item holds 400 KB: what fits is the answer on record, the whole mail stays in S3
         StoredText.Kept kept = StoredText.keepBytes(answer, StoredText.LONG_TEXT_BYTES);
-        FeedbackRepository.AnswerOutcome recorded = repository.recordAnswer(feedbackId, step, kept.text(),
+        Escalations.AnswerOutcome recorded = escalations.recordAnswer(feedbackId, step, kept.text(),
                 received.from(), mailId, now, new TimelineEvent(now, "answered",
                         asked.name() + " <" + received.from() + "> answered" + cutNote("answer", kept, rawLocation)));
-        if (recorded == FeedbackRepository.AnswerOutcome.NOT_OPEN) {
+        if (recorded == Escalations.AnswerOutcome.NOT_OPEN) {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id()
                     + ", which is not open (" + (escalation.get().status() == EscalationStatus.HANDED_ON
                     ? "handed on" : "answered before") + ")");
         }
         tellFounder(feedbackId, step, asked);
         tellWriterOfCut(feedbackId, step, received.from(), CutNoticeMail.What.ANSWER, kept, rawLocation);
-        return new Outcome(recorded == FeedbackRepository.AnswerOutcome.RECORDED
+        return new Outcome(recorded == Escalations.AnswerOutcome.RECORDED
                 ? Outcome.Kind.ANSWERED : Outcome.Kind.ALREADY_ANSWERED, feedbackId, "answered by " + received.from());
     }
 
     private void tellFounder(String feedbackId, int step, Owner answeredBy) {
         sendOnce.send(new Notice.OfEscalation(feedbackId, step, FOUNDER_NOTICE), () -> {
-            FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
+            FeedbackRecord record = feedbackItems.findRecord(feedbackId).orElseThrow();
             return answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy);
         }, at -> new TimelineEvent(at, "founder-told", "answer sent to " + config.founder().name()));
     }
@@ -190,7 +192,7 @@ public final class ReplyIntake {
             return;
         }
         sendOnce.send(new Notice.OfEscalation(feedbackId, step, CUT_NOTICE), () -> {
-            FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
+            FeedbackRecord record = feedbackItems.findRecord(feedbackId).orElseThrow();
             return cutNoticeMail.compose(record.feedback(), record.escalation(step).orElseThrow(), writer, what, kept,
                     rawLocation);
         }, at -> new TimelineEvent(at, "writer-told-cut",
@@ -250,11 +252,11 @@ public final class ReplyIntake {
         TimelineEvent event = new TimelineEvent(now, "handed-on", asked.name() + " <" + received.from()
                 + "> handed it on to " + next.name() + " (" + next.alias() + "), due " + due
                 + (command.note().isBlank() ? "" : ", with a note") + cutNote("note", note, rawLocation));
-        return switch (repository.recordHandOn(feedback.id(), escalation.step(), handOn, event)) {
+        return switch (escalations.recordHandOn(feedback.id(), escalation.step(), handOn, event)) {
             case RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, false, note, rawLocation);
             case ALREADY_RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, true, note, rawLocation);
             case NOT_OPEN -> refuse(received, mailId, rawLocation, feedback, escalation, asked, command,
-                    notOpen(repository.findRecord(feedback.id()).flatMap(r -> r.escalation(escalation.step()))
+                    notOpen(feedbackItems.findRecord(feedback.id()).flatMap(r -> r.escalation(escalation.step()))
                             .orElse(escalation)));
         };
     }
@@ -265,11 +267,11 @@ public final class ReplyIntake {
      */
     private Outcome finishHandOn(String feedbackId, int step, Owner asked, boolean redelivered, StoredText.Kept note,
                                  String rawLocation) {
-        Escalation handed = repository.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow();
+        Escalation handed = feedbackItems.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow();
         HandOn handOn = handed.handedOn();
         escalator.ask(new EscalationRequest(feedbackId, handOn.toStep(), handOn.to(), handOn.dueAt()));
         sendOnce.send(new Notice.OfEscalation(feedbackId, step, HANDED_ON_NOTICE),
-                () -> handOnMails.handedOn(repository.find(feedbackId).orElseThrow(), handed, asked, handOn.by()),
+                () -> handOnMails.handedOn(feedbackItems.find(feedbackId).orElseThrow(), handed, asked, handOn.by()),
                 at -> new TimelineEvent(at, "hand-on-confirmed", asked.name() + " told it went to " + handOn.to()));
         tellWriterOfCut(feedbackId, step, handOn.by(), CutNoticeMail.What.NOTE, note, rawLocation);
         return new Outcome(redelivered ? Outcome.Kind.ALREADY_HANDED_ON : Outcome.Kind.HANDED_ON, feedbackId,
@@ -327,7 +329,7 @@ public final class ReplyIntake {
     }
 
     private Outcome review(InboundMail received, String mailId, String rawLocation, String reason) {
-        repository.keepForReview(new ReviewItem(mailId, rawLocation, received.from(), received.subject(), reason,
+        review.keepForReview(new ReviewItem(mailId, rawLocation, received.from(), received.subject(), reason,
                 clock.instant()));
         return new Outcome(Outcome.Kind.KEPT_FOR_REVIEW, null, reason);
     }
