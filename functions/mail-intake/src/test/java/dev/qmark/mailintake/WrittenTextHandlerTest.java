@@ -9,7 +9,7 @@ import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.asking.Escalator;
@@ -47,7 +47,7 @@ class WrittenTextHandlerTest {
     static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
 
     TestBed bed;
-    MutableClock clock;
+    SettableClock clock;
     QmarkConfig config;
     MailIntakeHandler handler;
     String feedbackId;
@@ -56,7 +56,7 @@ class WrittenTextHandlerTest {
     @BeforeEach
     void bed() {
         bed = TestBed.create();
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         config = ConfigLoader.load(TestBed.ROOT.resolve("config/qmark.yaml"));
         Map<String, String> env = new HashMap<>();
         env.put("TABLE_NAME", bed.table);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.aws.ses.SesMailSender;
@@ -59,7 +59,7 @@ class OrphanedSweepTest {
     @TempDir
     Path dir;
     TestBed bed;
-    MutableClock clock;
+    SettableClock clock;
     QmarkConfig before;
     FunctionEnvironment after;
     String title;
@@ -67,7 +67,7 @@ class OrphanedSweepTest {
     @BeforeEach
     void setUp() throws Exception {
         bed = TestBed.create();
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         before = ConfigLoader.load(TestBed.ROOT.resolve("config/qmark.yaml"));
         String yaml = Files.readString(TestBed.ROOT.resolve("config/qmark.yaml"), StandardCharsets.UTF_8)
                 .replaceAll("(?m)^  - \\{ alias: delivery,.*\\n", "")

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.aws.ses.SesMailSender;
@@ -49,13 +49,13 @@ class SweepFailuresTest {
     static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
 
     TestBed bed;
-    MutableClock clock;
+    SettableClock clock;
     QmarkConfig config;
 
     @BeforeEach
     void setUp() {
         bed = TestBed.create();
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         config = ConfigLoader.load(TestBed.ROOT.resolve("config/qmark.yaml"));
     }
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.aws.ses.SesMailSender;
@@ -60,7 +60,7 @@ class SweeperHandlerTest {
     static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
 
     TestBed bed;
-    MutableClock clock;
+    SettableClock clock;
     QmarkConfig config;
     String feedbackId;
     String title;
@@ -68,7 +68,7 @@ class SweeperHandlerTest {
     @BeforeEach
     void askDana() {
         bed = TestBed.create();
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         config = ConfigLoader.load(TestBed.ROOT.resolve("config/qmark.yaml"));
         title = "Parcel lost " + UUID.randomUUID().toString().substring(0, 8);
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu", "minsu@example.org"),

@@ -1,5 +1,6 @@
 package dev.qmark.bench;
 
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.aws.ses.SesMailSender;
@@ -118,7 +119,7 @@ public final class SweeperBench {
                  DynamoDbClient metered = dynamo(aws, Duration.ofSeconds(10), meter);
                  SesV2Client ses = ses(aws)) {
                 Instant base = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-                BenchClock clock = new BenchClock(base);
+                SettableClock clock = new SettableClock(base);
                 MailSender mail = new SesMailSender(ses, config.inboundDomain(), clock);
                 Bench bench = new Bench(config, tokens, clock, mail, bulk, metered, meter, options, base);
 
@@ -146,7 +147,7 @@ public final class SweeperBench {
     }
 
     /** One table size after another on the same emulators, clock and clients. */
-    private record Bench(QmarkConfig config, ReplyTokens tokens, BenchClock clock, MailSender mail,
+    private record Bench(QmarkConfig config, ReplyTokens tokens, SettableClock clock, MailSender mail,
                          DynamoDbClient bulk, DynamoDbClient metered, CapacityMeter meter,
                          SweeperBenchOptions options, Instant base) {
 

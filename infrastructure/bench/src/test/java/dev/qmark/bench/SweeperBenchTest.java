@@ -1,5 +1,6 @@
 package dev.qmark.bench;
 
+import dev.qmark.testing.SettableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -82,7 +83,7 @@ class SweeperBenchTest {
             String table = "closed-items";
             QmarkTable.create(dynamo, table);
             Instant base = Instant.parse("2026-03-02T09:00:00Z");
-            BenchClock clock = new BenchClock(base);
+            SettableClock clock = new SettableClock(base);
             ReplyTokens tokens = new ReplyTokens("test-reply-token-secret-0123456789");
             TablePorts ports = new TablePorts(dynamo, table);
             RealPipeline pipeline = new RealPipeline(config, ports,
