@@ -141,6 +141,17 @@ public abstract class EscalationsContract {
     }
 
     @Test
+    void anAnsweredItemIsNotAskedAgain() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        escalations.recordAnswer(id, 1, "Done", "dana@example.com", "mail-1", T0.plusSeconds(90), event("answered"));
+        // a "?" racing the answer: claimed, but the item's move to ASKED fails with it
+        assertEquals(Claim.CLAIMED, escalations.claimEscalation(asking(id, 2), T0.plusSeconds(100), LEASE));
+        assertThrows(IllegalStateException.class,
+                () -> escalations.markAsked(id, 2, "ses-2", T0.plusSeconds(101), List.of(), event("asked")));
+    }
+
+    @Test
     void eachReminderIsMarkedOnce() {
         Escalations escalations = escalations();
         String id = asked(escalations);

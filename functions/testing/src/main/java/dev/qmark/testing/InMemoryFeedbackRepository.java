@@ -223,6 +223,11 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     @Override
     public synchronized void markAsked(String feedbackId, int step, String mailMessageId, Instant at,
                                        List<Instant> reminderTimes, TimelineEvent event) {
+        Feedback item = feedback.get(feedbackId);
+        // one transaction on the table: the item's update is conditional on #status <> :answered too
+        if (item != null && item.status() == FeedbackStatus.ANSWERED) {
+            throw new IllegalStateException("escalation " + feedbackId + "-" + step + " was not being asked");
+        }
         escalations.markAsked(feedbackId, step, mailMessageId, at, reminderTimes, event);
         // asked: it has reached its owner, so it leaves the recovery's list
         unfinished.remove(feedbackId);
