@@ -3,7 +3,6 @@ package dev.qmark.testing;
 import static dev.qmark.testing.StoredInstants.stored;
 
 import dev.qmark.core.escalation.Escalation;
-import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
@@ -15,6 +14,7 @@ import dev.qmark.core.intake.StuckFeedback;
 import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailClaims;
+import dev.qmark.core.ports.MailClaims.Claim;
 import dev.qmark.core.ports.MailThreads;
 import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.SweepList;
@@ -34,15 +34,15 @@ import java.util.Set;
 /**
  * The table in memory: {@link FeedbackRepository} and every other port on the table, handed out by
  * the same accessors as {@code aws.dynamodb.TablePorts} so that a test wires services as a handler
- * does. It is one object because on the table an escalation's writes change the item in the same
- * transaction (asked, answered) and a notice can live on an escalation's item. The item's own writes
+ * does. The item and its escalations are one object because on the table an escalation's writes
+ * change the item in the same transaction (asked, answered); the other ports are the in-memory
+ * ones, wired to it as the table ties them (a notice of an escalation lives on the escalation). The item's own writes
  * keep the adapter's conditions (a submission's key is taken unless it expired, to the second as
  * the table's TTL attribute; a route only as {@link StatusChange#ROUTE} allows; a customer's mail
  * once); the unfinished list holds an item from storing until it is asked, as the sparse index does;
  * the sweeper's list is read from the in-memory escalations.
  */
-public final class InMemoryFeedbackRepository implements FeedbackRepository, Escalations, SweepList, MailClaims,
-        ReviewQueue, MailThreads, UnfinishedFeedback {
+public final class InMemoryFeedbackRepository implements FeedbackRepository, Escalations, UnfinishedFeedback {
 
     private record Submission(String feedbackId, String fingerprint, long expiresAt) {
     }
@@ -73,19 +73,19 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     }
 
     public SweepList sweepList() {
-        return this;
+        return sweepList;
     }
 
     public MailClaims mailClaims() {
-        return this;
+        return claims;
     }
 
     public ReviewQueue reviewQueue() {
-        return this;
+        return review;
     }
 
     public MailThreads mailThreads() {
-        return this;
+        return threads;
     }
 
     public InMemorySentMailTexts sentMailTexts() {
@@ -278,64 +278,6 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     @Override
     public void finishOrphaned(String feedbackId, int step) {
         escalations.finishOrphaned(feedbackId, step);
-    }
-
-    // the other narrow ports, as they are
-
-    @Override
-    public Claim claim(Notice notice, Instant now, Duration lease) {
-        return claims.claim(notice, now, lease);
-    }
-
-    @Override
-    public void markSent(Notice notice, Instant at, TimelineEvent event) {
-        claims.markSent(notice, at, event);
-    }
-
-    @Override
-    public void keepForReview(ReviewItem item) {
-        review.keepForReview(item);
-    }
-
-    @Override
-    public ReviewPage reviewItems(int limit, String cursor) {
-        return review.reviewItems(limit, cursor);
-    }
-
-    @Override
-    public void rememberMessage(String messageId, String feedbackId) {
-        threads.rememberMessage(messageId, feedbackId);
-    }
-
-    @Override
-    public Optional<String> feedbackByMessageId(String messageId) {
-        return threads.feedbackByMessageId(messageId);
-    }
-
-    @Override
-    public boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour) {
-        return threads.takeAcknowledgement(senderEmail, hour, perHour);
-    }
-
-    @Override
-    public DuePage dueEscalations(Instant now, int limit, String cursor) {
-        return sweepList.dueEscalations(now, limit, cursor);
-    }
-
-    @Override
-    public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
-                                 TimelineEvent event) {
-        return sweepList.postponeCheck(seen, nextCheckAt, problem, at, stuck, event);
-    }
-
-    @Override
-    public List<Escalation> stuckEscalations(String owner, int limit) {
-        return sweepList.stuckEscalations(owner, limit);
-    }
-
-    @Override
-    public List<Escalation> escalations(EscalationStatus status, String owner, Instant dueBefore, int limit) {
-        return sweepList.escalations(status, owner, dueBefore, limit);
     }
 
     /** Where an escalation is on the sweeper's list ("open", "late", "stuck"), if it is. */

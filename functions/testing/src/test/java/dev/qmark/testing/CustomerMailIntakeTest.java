@@ -91,7 +91,7 @@ class CustomerMailIntakeTest {
                 + "In-Reply-To: <in-memory-1>\r\n", "Away"), "mail-3");
         assertEquals(Outcome.Kind.KEPT_FOR_REVIEW, alone.kind());
         assertEquals(new Outcome(Outcome.Kind.RECORDED_ON_TIMELINE, id, "Auto-Submitted: auto-replied"), onThread);
-        assertEquals(List.of("mail-2"), table.reviewItems(10, null).items().stream().map(r -> r.mailId()).toList());
+        assertEquals(List.of("mail-2"), table.reviewQueue().reviewItems(10, null).items().stream().map(r -> r.mailId()).toList());
         assertEquals(1, mail.sent().size(), "nothing automatic is acknowledged");
     }
 
