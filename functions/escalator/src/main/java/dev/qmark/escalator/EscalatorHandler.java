@@ -1,11 +1,9 @@
 package dev.qmark.escalator;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoCustomerLetters;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
@@ -29,12 +27,12 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
     public EscalatorHandler(FunctionEnvironment env) {
         super(SqsEvent.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        this.escalator = new Escalator(config,
-                new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                SesSending.sender(config, env, AwsClients.ses(), AwsClients.dynamoDb()),
+        TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.escalator = new Escalator(config, table.feedbackItems(), table.escalations(), table.mailClaims(),
+                SesSending.sender(config, env, AwsClients.ses(), table),
                 ReplyTokenSecret.load(env),
-                new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                table.sentMailTexts(),
+                table.customerLetters(),
                 env.clock());
     }
 

@@ -152,7 +152,7 @@ class EscalatorHandlerTest {
     void whileAnotherAttemptHoldsTheClaimTheMessageComesBack() {
         String id = storeRouted("minsu@example.org", "Late", "Where is it?", 2);
         Instant now = Instant.now();
-        assertEquals(Claim.CLAIMED, bed.repository().claimEscalation(new Escalation(id, 1, "delivery",
+        assertEquals(Claim.CLAIMED, bed.ports().escalations().claimEscalation(new Escalation(id, 1, "delivery",
                 "dana@example.com", EscalationStatus.ASKING, null, DUE, null, null, null), now, Duration.ofSeconds(30)));
 
         JsonNode response = invoke(batch(record("busy", request(id, "delivery", DUE))));
@@ -165,7 +165,7 @@ class EscalatorHandlerTest {
     void aClaimWhoseSenderDiedIsTakenOverAfterItsLease() {
         String id = storeRouted("minsu@example.org", "Late", "Where is it?", 2);
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
-        assertEquals(Claim.CLAIMED, bed.repository().claimEscalation(new Escalation(id, 1, "delivery",
+        assertEquals(Claim.CLAIMED, bed.ports().escalations().claimEscalation(new Escalation(id, 1, "delivery",
                 "dana@example.com", EscalationStatus.ASKING, null, DUE, null, null, null), longAgo, Duration.ofSeconds(30)));
 
         JsonNode response = invoke(batch(record("retry", request(id, "delivery", DUE))));

@@ -4,10 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
-import dev.qmark.aws.dynamodb.DynamoSentMails;
-import dev.qmark.aws.dynamodb.DynamoSuppressions;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesSending;
@@ -42,14 +39,12 @@ public final class MailEventsHandler extends JsonStreamHandler<JsonNode, Object>
     public MailEventsHandler(FunctionEnvironment env) {
         super(JsonNode.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        String table = env.require("TABLE_NAME");
-        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), table);
-        Escalator escalator = new Escalator(config, repository, SesSending.sender(config, env, AwsClients.ses(),
-                AwsClients.dynamoDb()), ReplyTokenSecret.load(env), new DynamoSentMailTexts(AwsClients.dynamoDb(), table),
-                env.clock());
-        this.events = new DeliveryEvents(repository, new DynamoSentMails(AwsClients.dynamoDb(), table),
-                new DynamoSuppressions(AwsClients.dynamoDb(), table),
-                new QuestionsPassedOn(config, repository, escalator, env.clock()));
+        TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        Escalator escalator = new Escalator(config, table.feedbackItems(), table.escalations(), table.mailClaims(),
+                SesSending.sender(config, env, AwsClients.ses(), table), ReplyTokenSecret.load(env), table.sentMailTexts(),
+                table.customerLetters(), env.clock());
+        this.events = new DeliveryEvents(table.feedbackItems(), table.sentMails(), table.suppressions(),
+                new QuestionsPassedOn(config, table.feedbackItems(), table.escalations(), escalator, env.clock()));
     }
 
     @Override

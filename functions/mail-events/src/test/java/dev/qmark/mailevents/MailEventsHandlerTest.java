@@ -39,8 +39,7 @@ class MailEventsHandlerTest {
         String id = new FeedbackIntake(bed.repository(), feedbackId -> { }, Clock.systemUTC())
                 .submit(new Submission("Minsu", "minsu@example.org", "Late", "The parcel is late", 2, null), Channel.WEB)
                 .feedbackId();
-        new Escalator(config, bed.repository(), SesSending.sender(config, bed.env(), AwsClients.ses(), bed.dynamo),
-                new ReplyTokens(TestBed.SECRET), Clock.systemUTC())
+        new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), SesSending.sender(config, bed.env(), AwsClients.ses(), bed.ports()), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, Clock.systemUTC())
                 .ask(new EscalationRequest(id, 1, "delivery", java.time.Instant.now().plus(Duration.ofHours(4))));
         String messageId = bed.mailTo("dana@example.com").get(0).messageId();
 

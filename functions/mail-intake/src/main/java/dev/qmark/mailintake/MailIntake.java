@@ -1,6 +1,7 @@
 package dev.qmark.mailintake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.S3Event;
 import dev.qmark.aws.lambda.SesEvent;
@@ -12,7 +13,6 @@ import dev.qmark.core.mail.ReceiptVerdicts;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.mail.MimeParser;
 import dev.qmark.core.mail.SenderAuthentication;
-import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.RawMailStore;
 import dev.qmark.core.ports.ReceivedMails;
 import dev.qmark.core.reply.ReplyIntake;
@@ -50,7 +50,7 @@ final class MailIntake {
     private final CustomerMailIntake customers;
     private final InboundMailDecision decision;
     private final CustomerRelay relay;
-    private final FeedbackRepository repository;
+    private final ReviewQueue review;
     private final Clock clock;
     private final ReceivedMails received;
     private final MimeParser parser = new MimeParser();
@@ -65,7 +65,7 @@ final class MailIntake {
     static final int RECOVERIES_PER_RUN = 25;
 
     MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
-               CustomerRelay relay, InboundMailDecision decision, FeedbackRepository repository, ReceivedMails received, Clock clock) {
+               CustomerRelay relay, InboundMailDecision decision, ReviewQueue review, ReceivedMails received, Clock clock) {
         this.relay = relay;
         this.store = store;
         this.bucket = bucket;
@@ -73,7 +73,7 @@ final class MailIntake {
         this.replies = replies;
         this.customers = customers;
         this.decision = decision;
-        this.repository = repository;
+        this.review = review;
         this.received = received;
         this.clock = clock;
     }
@@ -211,7 +211,7 @@ final class MailIntake {
     }
 
     private Result keep(Delivery delivery, String from, String subject, String reason) {
-        repository.keepForReview(new FeedbackRepository.ReviewItem(delivery.mailId(), delivery.location(), from,
+        review.keepForReview(new ReviewQueue.ReviewItem(delivery.mailId(), delivery.location(), from,
                 subject, reason, clock.instant()));
         return new Result(delivery.mailId(), "kept_for_review", null, reason);
     }

@@ -2,13 +2,9 @@ package dev.qmark.mailintake;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoCustomerLetters;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
-import dev.qmark.aws.dynamodb.DynamoReceivedMails;
-import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.s3.S3RawMailStore;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
@@ -22,7 +18,6 @@ import dev.qmark.core.customer.CustomerRelay;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.InboundMailDecision;
 import dev.qmark.core.intake.StuckFeedback;
-import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.reply.ReplyIntake;
 
@@ -44,26 +39,26 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
     public MailIntakeHandler(FunctionEnvironment env) {
         super(JsonNode.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        FeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
-        MailSender mail = SesSending.sender(config, env, AwsClients.ses(), AwsClients.dynamoDb());
-        DynamoSentMailTexts sentTexts = new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
-        DynamoCustomerLetters letters = new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        MailSender mail = SesSending.sender(config, env, AwsClients.ses(), table);
         ReplyTokens tokens = ReplyTokenSecret.load(env);
         SqsFeedbackQueue feedbackQueue = new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL")));
         this.intake = new MailIntake(
                 new S3RawMailStore(AwsClients.s3()),
                 env.require("MAIL_BUCKET"),
                 env.require("MAIL_PREFIX"),
-                new ReplyIntake(config, repository, mail, tokens, sentTexts, letters, env.clock()),
-                new CustomerMailIntake(config, repository, feedbackQueue, mail, env.clock()),
-                new CustomerRelay(config, repository, letters, sentTexts, mail, tokens, env.require("PUBLIC_URL"), env.clock()),
+                new ReplyIntake(config, table.feedbackItems(), table.escalations(), table.reviewQueue(),
+                        table.mailClaims(), mail, tokens, table.sentMailTexts(), table.customerLetters(), env.clock()),
+                new CustomerMailIntake(config, table.feedbackItems(), table.mailThreads(), table.reviewQueue(),
+                        feedbackQueue, mail, env.clock()),
+                new CustomerRelay(config, table.feedbackItems(), table.reviewQueue(), table.mailClaims(), table.mailThreads(),
+                        table.customerLetters(), table.sentMailTexts(), mail, tokens, env.require("PUBLIC_URL"), env.clock()),
                 new InboundMailDecision(config),
-                repository,
-                new DynamoReceivedMails(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                table.reviewQueue(),
+                table.receivedMails(),
                 env.clock());
         this.recovery = new Recovery(intake,
-                new StuckFeedback(new DynamoUnfinishedFeedback(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                        feedbackQueue, env.clock()), env.clock());
+                new StuckFeedback(table.unfinishedFeedback(), feedbackQueue, env.clock()), env.clock());
     }
 
     @Override

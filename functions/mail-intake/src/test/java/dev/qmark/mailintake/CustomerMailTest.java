@@ -139,7 +139,7 @@ class CustomerMailTest {
             assertEquals("kept_for_review", lastResult.path("outcome").asText(), from + ": " + lastResult);
             assertTrue(lastResult.path("reason").asText().contains("Qmark's own"), lastResult.toString());
             assertEquals(before, bed.mailTo(address).size(), "nothing is sent to " + address);
-            assertTrue(bed.repository().reviewItems(100).stream().anyMatch(r -> r.mailId().equals(mailId)));
+            assertTrue(bed.ports().reviewQueue().reviewItems(100).stream().anyMatch(r -> r.mailId().equals(mailId)));
         }
         assertEquals(0, bed.drain(bed.feedbackQueueUrl).size(), "no feedback was made of it");
     }

@@ -13,7 +13,7 @@ import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.config.ConfigLoader;
@@ -71,7 +71,7 @@ class HandOnHandlerTest {
     static QmarkConfig config;
 
     TestBed bed;
-    MutableClock clock;
+    SettableClock clock;
     MailIntakeHandler handler;
     String feedbackId;
     String title;
@@ -93,7 +93,7 @@ class HandOnHandlerTest {
     @BeforeEach
     void bed() {
         bed = TestBed.create();
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         Map<String, String> env = new HashMap<>();
         env.put("TABLE_NAME", bed.table);
         env.put("QMARK_CONFIG", configDir.resolve("qmark.yaml").toString());
@@ -478,8 +478,7 @@ class HandOnHandlerTest {
     }
 
     private Escalator escalator() {
-        return new Escalator(config, bed.repository(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock),
-                new ReplyTokens(TestBed.SECRET), clock);
+        return new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock);
     }
 
     private void at(String sinceT0) {

@@ -9,7 +9,7 @@ import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.asking.Escalator;
@@ -51,7 +51,7 @@ class SendBackHandlerTest {
     static final QmarkConfig CONFIG = ConfigLoader.load(TestBed.ROOT.resolve("config/qmark.yaml"));
 
     TestBed bed;
-    MutableClock clock;
+    SettableClock clock;
     MailIntakeHandler handler;
     String feedbackId;
     String title;
@@ -59,7 +59,7 @@ class SendBackHandlerTest {
     @BeforeEach
     void bed() {
         bed = TestBed.create();
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         Map<String, String> env = new HashMap<>();
         env.put("TABLE_NAME", bed.table);
         env.put("QMARK_CONFIG", TestBed.ROOT.resolve("config/qmark.yaml").toString());
@@ -129,8 +129,7 @@ class SendBackHandlerTest {
                 new TimelineEvent(T0, "received", "web"));
         bed.repository().recordRoute(feedbackId, new RouteDecision("late-delivery", "delivery", Duration.ofHours(4),
                 T0.plus(Duration.ofHours(4)), T0), new TimelineEvent(T0, "routed", "late-delivery"));
-        Escalator escalator = new Escalator(CONFIG, bed.repository(),
-                new SesMailSender(AwsClients.ses(), CONFIG.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), clock);
+        Escalator escalator = new Escalator(CONFIG, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), CONFIG.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock);
         assertEquals(Escalator.Outcome.ASKED, escalator.ask(new EscalationRequest(feedbackId, 1, "delivery",
                 T0.plus(Duration.ofHours(4)))));
         clock.set(T0.plus(Duration.ofHours(1)));

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.asking.Escalator;
@@ -48,7 +47,7 @@ class WrittenTextHandlerTest {
     static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
 
     TestBed bed;
-    MutableClock clock;
+    SettableClock clock;
     QmarkConfig config;
     MailIntakeHandler handler;
     String feedbackId;
@@ -57,7 +56,7 @@ class WrittenTextHandlerTest {
     @BeforeEach
     void bed() {
         bed = TestBed.create();
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         config = ConfigLoader.load(TestBed.ROOT.resolve("config/qmark.yaml"));
         Map<String, String> env = new HashMap<>();
         env.put("TABLE_NAME", bed.table);
@@ -108,9 +107,7 @@ class WrittenTextHandlerTest {
                 new TimelineEvent(T0, "received", "web"));
         bed.repository().recordRoute(feedbackId, new RouteDecision("late-delivery", "delivery", Duration.ofHours(4),
                 T0.plus(Duration.ofHours(4)), T0), new TimelineEvent(T0, "routed", "late-delivery"));
-        Escalator escalator = new Escalator(config, bed.repository(),
-                new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET),
-                new DynamoSentMailTexts(bed.dynamo, bed.table), clock);
+        Escalator escalator = new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock);
         assertEquals(Escalator.Outcome.ASKED, escalator.ask(new EscalationRequest(feedbackId, 1, "delivery",
                 T0.plus(Duration.ofHours(4)))));
     }

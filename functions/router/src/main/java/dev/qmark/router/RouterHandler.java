@@ -3,8 +3,7 @@ package dev.qmark.router;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoFormAcknowledgements;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
@@ -35,14 +34,12 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
     public RouterHandler(FunctionEnvironment env) {
         super(SqsEvent.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(),
-                env.require("TABLE_NAME"));
-        this.routing = new RoutingService(repository,
+        TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.routing = new RoutingService(table.feedbackItems(),
                 new SqsEscalationQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("ESCALATION_QUEUE_URL"))),
                 new Router(config), env.clock());
-        this.acknowledger = new FormAcknowledger(config, repository,
-                new DynamoFormAcknowledgements(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                SesSending.sender(config, env, AwsClients.ses(), AwsClients.dynamoDb()), env.clock());
+        this.acknowledger = new FormAcknowledger(config, table.feedbackItems(), table.mailClaims(),
+                table.formAcknowledgements(), SesSending.sender(config, env, AwsClients.ses(), table), env.clock());
     }
 
     @Override

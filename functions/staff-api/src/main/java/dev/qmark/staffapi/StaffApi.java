@@ -1,5 +1,7 @@
 package dev.qmark.staffapi;
 
+import dev.qmark.core.ports.SweepList;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.core.escalation.EscalationStatus;
@@ -19,14 +21,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Answers the staff routes from the repository; every refusal names the parameter at fault. */
+/** Answers the staff routes from the table's ports (read only); every refusal names the parameter at fault. */
 final class StaffApi {
 
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 100;
     private static final Pattern ONE = Pattern.compile("/feedback/([^/]+)/?");
 
-    private final FeedbackRepository repository;
+    private final FeedbackRepository feedbackItems;
+    private final SweepList sweepList;
+    private final ReviewQueue review;
     private final CustomerLetters letters;
     private final Suppressions suppressions;
 
@@ -34,8 +38,11 @@ final class StaffApi {
      * @param letters what was written to customers, shown on {@code GET /feedback/{id}}
      * @param suppressions escalations flag an owner address that bounced hard (or complained)
      */
-    StaffApi(FeedbackRepository repository, CustomerLetters letters, Suppressions suppressions) {
-        this.repository = repository;
+    StaffApi(FeedbackRepository feedbackItems, SweepList sweepList, ReviewQueue review, CustomerLetters letters,
+             Suppressions suppressions) {
+        this.feedbackItems = feedbackItems;
+        this.sweepList = sweepList;
+        this.review = review;
         this.letters = letters;
         this.suppressions = suppressions;
     }
@@ -65,7 +72,7 @@ final class StaffApi {
         if (!FeedbackIds.isWellFormed(id)) {
             return HttpApiResponse.error(404, "no feedback with id " + id, "id");
         }
-        return repository.findRecord(id)
+        return feedbackItems.findRecord(id)
                 .map(record -> {
                     Map<String, Object> view = new java.util.LinkedHashMap<>(FeedbackViews.detail(record));
                     if (letters != null) {
@@ -113,9 +120,9 @@ final class StaffApi {
         String owner = request.query("owner");
         owner = owner == null || owner.isBlank() ? null : owner.strip();
         Instant before = dueBefore;
-        var found = stuck ? repository.stuckEscalations(owner, Integer.MAX_VALUE).stream()
+        var found = stuck ? sweepList.stuckEscalations(owner, Integer.MAX_VALUE).stream()
                 .filter(e -> before == null || e.dueAt().isBefore(before)).limit(limit).toList()
-                : repository.escalations(status, owner, dueBefore, limit);
+                : sweepList.escalations(status, owner, dueBefore, limit);
         // one read of the (small) suppression list flags every owner Qmark cannot reach
         Set<String> suppressed = suppressions.addresses();
         List<Map<String, Object>> items = found.stream().map(e -> {
@@ -136,9 +143,9 @@ final class StaffApi {
         if (limit == null) {
             return limitRefused();
         }
-        FeedbackRepository.ReviewPage page;
+        ReviewQueue.ReviewPage page;
         try {
-            page = repository.reviewItems(limit, request.query("cursor"));
+            page = review.reviewItems(limit, request.query("cursor"));
         } catch (IllegalArgumentException e) {
             return HttpApiResponse.error(400, e.getMessage(), "cursor");
         }
@@ -185,7 +192,7 @@ final class StaffApi {
         customer = customer == null || customer.isBlank() ? null : customer.strip().toLowerCase(Locale.ROOT);
         FeedbackRepository.Page page;
         try {
-            page = repository.list(status, customer, limit, request.query("cursor"));
+            page = feedbackItems.list(status, customer, limit, request.query("cursor"));
         } catch (IllegalArgumentException e) {
             return HttpApiResponse.error(400, e.getMessage(), "cursor");
         }

@@ -1,11 +1,9 @@
 package dev.qmark.staffapi;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoCustomerLetters;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoSuppressions;
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.aws.lambda.JsonStreamHandler;
@@ -21,9 +19,9 @@ public final class StaffApiHandler extends JsonStreamHandler<HttpApiRequest, Htt
 
     public StaffApiHandler(FunctionEnvironment env) {
         super(HttpApiRequest.class);
-        this.api = new StaffApi(new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                new DynamoSuppressions(AwsClients.dynamoDb(), env.require("TABLE_NAME")));
+        TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.api = new StaffApi(table.feedbackItems(), table.sweepList(), table.reviewQueue(), table.customerLetters(),
+                table.suppressions());
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.core.ports.FeedbackRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,12 +42,14 @@ class EscalationsApiTest {
         bed = TestBed.create();
         handler = new StaffApiHandler(bed.env());
         FeedbackRepository repository = bed.repository();
-        openDana = ask(repository, "delivery", "dana@example.com", T0.plus(Duration.ofHours(4)));
-        openOlivia = ask(repository, "ops", "olivia@example.com", T0.plus(Duration.ofHours(24)));
-        lateDana = ask(repository, "delivery", "dana@example.com", T0.plus(Duration.ofHours(1)));
+        TablePorts ports = bed.ports();
+        openDana = ask(repository, ports, "delivery", "dana@example.com", T0.plus(Duration.ofHours(4)));
+        openOlivia = ask(repository, ports, "ops", "olivia@example.com", T0.plus(Duration.ofHours(24)));
+        lateDana = ask(repository, ports, "delivery", "dana@example.com", T0.plus(Duration.ofHours(1)));
         String feedbackId = lateDana.substring(0, lateDana.indexOf('-'));
-        repository.markLate(feedbackId, 1, T0.plus(Duration.ofHours(2)), new TimelineEvent(T0.plus(Duration.ofHours(2)), "late", "x"));
-        repository.finishBreach(feedbackId, 1);
+        ports.escalations().markLate(repository.findRecord(feedbackId).orElseThrow().escalation(1).orElseThrow(),
+                T0.plus(Duration.ofHours(2)), new TimelineEvent(T0.plus(Duration.ofHours(2)), "late", "x"));
+        ports.escalations().finishBreach(feedbackId, 1);
     }
 
     @Test
@@ -62,19 +65,20 @@ class EscalationsApiTest {
     @Test
     void stuckOnesAreListedWithWhyAndHowOftenAndLeaveTheOpenList() {
         FeedbackRepository repository = bed.repository();
+        TablePorts ports = bed.ports();
         Instant at = T0.plus(Duration.ofHours(3));
-        Escalation olivia = open(repository, openOlivia);
-        assertEquals(true, repository.postponeCheck(olivia, at.plusSeconds(60), "IllegalStateException: bad item", at, false, null));
-        assertEquals(false, repository.postponeCheck(olivia, at.plusSeconds(60), "a racing sweep", at, false, null),
+        Escalation olivia = open(repository, ports, openOlivia);
+        assertEquals(true, ports.sweepList().postponeCheck(olivia, at.plusSeconds(60), "IllegalStateException: bad item", at, false, null));
+        assertEquals(false, ports.sweepList().postponeCheck(olivia, at.plusSeconds(60), "a racing sweep", at, false, null),
                 "a second sweep that read it before the first postponed it counts no second failure");
         JsonNode postponed = get(Map.of("status", "open", "owner", "ops")).path("items").get(0);
         assertEquals(1, postponed.path("failures").asInt(), postponed.toString());
         assertEquals("IllegalStateException: bad item", postponed.path("reason").asText());
         assertEquals(false, postponed.path("stuck").asBoolean());
 
-        Escalation again = open(repository, openOlivia);
+        Escalation again = open(repository, ports, openOlivia);
         assertEquals(1, again.sweep().failures());
-        assertEquals(true, repository.postponeCheck(again, at.plusSeconds(180), "IllegalStateException: bad item", at.plusSeconds(60),
+        assertEquals(true, ports.sweepList().postponeCheck(again, at.plusSeconds(180), "IllegalStateException: bad item", at.plusSeconds(60),
                 true, new TimelineEvent(at.plusSeconds(60), "stuck", "set aside")));
         assertEquals(List.of(openDana), ids(get(Map.of("status", "open"))));
         JsonNode stuck = get(Map.of("status", "stuck"));
@@ -84,12 +88,12 @@ class EscalationsApiTest {
         assertEquals(true, view.path("stuck").asBoolean());
         assertEquals("open", view.path("status").asText());
         assertEquals(List.of(), ids(get(Map.of("status", "stuck", "owner", "delivery"))));
-        assertEquals(0, repository.dueEscalations(T0.plus(Duration.ofDays(9)), 100).stream()
+        assertEquals(0, ports.sweepList().dueEscalations(T0.plus(Duration.ofDays(9)), 100).stream()
                 .filter(e -> e.id().equals(openOlivia)).count(), "off the sweeper's list");
     }
 
-    private static Escalation open(FeedbackRepository repository, String id) {
-        return repository.escalations(EscalationStatus.OPEN, null, null, 100).stream()
+    private static Escalation open(FeedbackRepository repository, TablePorts ports, String id) {
+        return ports.sweepList().escalations(EscalationStatus.OPEN, null, null, 100).stream()
                 .filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -100,13 +104,13 @@ class EscalationsApiTest {
         assertEquals("limit", get(Map.of("limit", "0")).path("field").asText());
     }
 
-    private String ask(FeedbackRepository repository, String owner, String email, Instant due) {
+    private String ask(FeedbackRepository repository, TablePorts ports, String owner, String email, Instant due) {
         Feedback f = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("C", "c@example.org"), "s", "m", null,
                 T0, FeedbackStatus.RECEIVED, null);
         repository.storeNew(f, UUID.randomUUID().toString(), "fp", T0.plusSeconds(60), new TimelineEvent(T0, "received", "web"));
-        repository.claimEscalation(new Escalation(f.id(), 1, owner, email, EscalationStatus.ASKING, null, due, null, null, null),
+        ports.escalations().claimEscalation(new Escalation(f.id(), 1, owner, email, EscalationStatus.ASKING, null, due, null, null, null),
                 T0, Duration.ofSeconds(30));
-        repository.markAsked(f.id(), 1, "mail", T0.plusSeconds(1), List.of(), new TimelineEvent(T0.plusSeconds(1), "asked", owner));
+        ports.escalations().markAsked(f.id(), 1, "mail", T0.plusSeconds(1), List.of(), new TimelineEvent(T0.plusSeconds(1), "asked", owner));
         return f.id() + "-1";
     }
 

@@ -16,6 +16,7 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.ReviewQueue.ReviewItem;
 import java.io.IOException;
@@ -40,12 +41,14 @@ class ReviewAndAttachmentsApiTest {
 
     private TestBed bed;
     private FeedbackRepository repository;
+    private TablePorts ports;
     private StaffApiHandler handler;
 
     @BeforeEach
     void setUp() {
         bed = TestBed.create();
         repository = bed.repository();
+        ports = bed.ports();
         handler = new StaffApiHandler(bed.env());
     }
 
@@ -54,7 +57,7 @@ class ReviewAndAttachmentsApiTest {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String mailId = "mail-" + i;
-            repository.keepForReview(new ReviewItem(mailId, "s3://mail/inbound/" + mailId, "stranger" + i + "@example.org",
+            ports.reviewQueue().keepForReview(new ReviewItem(mailId, "s3://mail/inbound/" + mailId, "stranger" + i + "@example.org",
                     "Hello " + i, "not the owner", T0.plusSeconds(60L * i)));
             kept.add(0, mailId); // newest first
         }
@@ -83,9 +86,9 @@ class ReviewAndAttachmentsApiTest {
 
     @Test
     void reviewRefusesABadLimitOrCursorNamingIt() {
-        repository.keepForReview(new ReviewItem("mail-1", "s3://mail/inbound/mail-1", "a@example.org", "Hi",
+        ports.reviewQueue().keepForReview(new ReviewItem("mail-1", "s3://mail/inbound/mail-1", "a@example.org", "Hi",
                 "not the owner", T0));
-        repository.keepForReview(new ReviewItem("mail-2", "s3://mail/inbound/mail-2", "b@example.org", "Hi",
+        ports.reviewQueue().keepForReview(new ReviewItem("mail-2", "s3://mail/inbound/mail-2", "b@example.org", "Hi",
                 "not the owner", T0.plusSeconds(1)));
         for (String limit : new String[] {"0", "101", "x", "-1"}) {
             JsonNode response = invoke(review(Map.of("limit", limit)));

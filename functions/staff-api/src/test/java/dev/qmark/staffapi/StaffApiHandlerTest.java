@@ -19,6 +19,7 @@ import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.ports.Escalations.AnswerOutcome;
@@ -47,12 +48,14 @@ class StaffApiHandlerTest {
 
     private TestBed bed;
     private FeedbackRepository repository;
+    private TablePorts ports;
     private StaffApiHandler handler;
 
     @BeforeEach
     void setUp() {
         bed = TestBed.create();
         repository = bed.repository();
+        ports = bed.ports();
         handler = new StaffApiHandler(bed.env());
     }
 
@@ -316,9 +319,9 @@ class StaffApiHandlerTest {
 
     private void ask(String id, Instant at) {
         Instant due = repository.find(id).orElseThrow().route().dueAt();
-        assertEquals(Claim.CLAIMED, repository.claimEscalation(new Escalation(id, 1, "delivery", "dana@example.com",
+        assertEquals(Claim.CLAIMED, ports.escalations().claimEscalation(new Escalation(id, 1, "delivery", "dana@example.com",
                 EscalationStatus.ASKING, null, due, null, null, null), at, Duration.ofSeconds(30)));
-        repository.markAsked(id, 1, "ses-" + id, at, java.util.List.of(), new TimelineEvent(at, "asked", "\"?\" sent to Dana"));
+        ports.escalations().markAsked(id, 1, "ses-" + id, at, java.util.List.of(), new TimelineEvent(at, "asked", "\"?\" sent to Dana"));
     }
 
     /** Routed a minute after receipt, asked a minute later, answered after three hours, founder told. */
@@ -327,10 +330,10 @@ class StaffApiHandlerTest {
         route(id, received.plusSeconds(60));
         ask(id, received.plusSeconds(120));
         Instant at = received.plus(Duration.ofHours(3));
-        assertEquals(AnswerOutcome.RECORDED, repository.recordAnswer(id, 1, "Found it in the depot; it goes out today.",
+        assertEquals(AnswerOutcome.RECORDED, ports.escalations().recordAnswer(id, 1, "Found it in the depot; it goes out today.",
                 "dana@example.com", "mail-" + id, at, new TimelineEvent(at, "answered", "Dana answered")));
-        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfEscalation(id, 1, "founder"), at, Duration.ofSeconds(30)));
-        repository.markSent(new Notice.OfEscalation(id, 1, "founder"), at.plusSeconds(1), new TimelineEvent(at.plusSeconds(1),
+        assertEquals(Claim.CLAIMED, ports.mailClaims().claim(new Notice.OfEscalation(id, 1, "founder"), at, Duration.ofSeconds(30)));
+        ports.mailClaims().markSent(new Notice.OfEscalation(id, 1, "founder"), at.plusSeconds(1), new TimelineEvent(at.plusSeconds(1),
                 "founder-told", "answer sent to Jeff"));
     }
 

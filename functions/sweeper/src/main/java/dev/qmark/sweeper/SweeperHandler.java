@@ -2,10 +2,9 @@ package dev.qmark.sweeper;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesSending;
@@ -26,11 +25,12 @@ public final class SweeperHandler extends JsonStreamHandler<JsonNode, SweepRepor
     public SweeperHandler(FunctionEnvironment env) {
         super(JsonNode.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        this.sweeper = new Sweeper(config,
-                new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                SesSending.sender(config, env, AwsClients.ses(), AwsClients.dynamoDb()),
+        TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.sweeper = new Sweeper(config, table.feedbackItems(), table.escalations(), table.sweepList(),
+                table.mailClaims(),
+                SesSending.sender(config, env, AwsClients.ses(), table),
                 ReplyTokenSecret.load(env),
-                new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                table.sentMailTexts(),
                 env.clock());
     }
 

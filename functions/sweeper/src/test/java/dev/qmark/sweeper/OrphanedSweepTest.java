@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.aws.ses.SesMailSender;
@@ -59,7 +59,7 @@ class OrphanedSweepTest {
     @TempDir
     Path dir;
     TestBed bed;
-    MutableClock clock;
+    SettableClock clock;
     QmarkConfig before;
     FunctionEnvironment after;
     String title;
@@ -67,7 +67,7 @@ class OrphanedSweepTest {
     @BeforeEach
     void setUp() throws Exception {
         bed = TestBed.create();
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         before = ConfigLoader.load(TestBed.ROOT.resolve("config/qmark.yaml"));
         String yaml = Files.readString(TestBed.ROOT.resolve("config/qmark.yaml"), StandardCharsets.UTF_8)
                 .replaceAll("(?m)^  - \\{ alias: delivery,.*\\n", "")
@@ -104,7 +104,7 @@ class OrphanedSweepTest {
         assertEquals(EscalationStatus.ORPHANED, record.escalation(1).orElseThrow().status());
         assertEquals(T0.plus(Duration.ofMinutes(10)).plus(Duration.ofHours(8)).isAfter(record.escalation(2).orElseThrow().dueAt()),
                 true, "a fresh answer time in Bora's office calendar");
-        assertTrue(bed.repository().dueEscalations(T0.plus(Duration.ofDays(30)), 100).stream()
+        assertTrue(bed.ports().sweepList().dueEscalations(T0.plus(Duration.ofDays(30)), 100).stream()
                 .noneMatch(e -> e.id().equals(id + "-1")), "the orphan left the sweeper's list");
     }
 
@@ -113,7 +113,7 @@ class OrphanedSweepTest {
         String id = askDana(title);
         Instant at = T0.plus(Duration.ofMinutes(5));
         // the first sweep recorded the orphan, then its container died before asking Bora
-        assertTrue(bed.repository().recordOrphaned(id, 1, "delivery", new HandOn("billing", 2, T0.plus(Duration.ofDays(1)),
+        assertTrue(bed.ports().escalations().recordOrphaned(id, 1, "delivery", new HandOn("billing", 2, T0.plus(Duration.ofDays(1)),
                 at, "qmark", "delivery left", "orphaned"), new TimelineEvent(at, "orphaned", "delivery left")));
         clock.set(at.plusSeconds(60));
         JsonNode report = Invoke.handler(new SweeperHandler(after), SampleEvents.text("sweeper-schedule.json"));
@@ -129,7 +129,8 @@ class OrphanedSweepTest {
         String id = askDana(title);
         clock.set(T0.plus(Duration.ofHours(4)));
         // a sweep under the old configuration marked it late and died; the new one follows up
-        bed.repository().markLate(id, 1, clock.instant(), new TimelineEvent(clock.instant(), "late", "crashed sweep"));
+        bed.ports().escalations().markLate(
+                bed.repository().findRecord(id).orElseThrow().escalation(1).orElseThrow(), clock.instant(), new TimelineEvent(clock.instant(), "late", "crashed sweep"));
         JsonNode report = Invoke.handler(new SweeperHandler(after), SampleEvents.text("sweeper-schedule.json"));
         assertEquals(List.of(id + "-1 -> billing"), texts(report.path("escalated")), report.toString());
         assertEquals(0, bed.mailTo("dana@example.com").stream().filter(m -> m.subject().startsWith("Late: ")
@@ -141,8 +142,9 @@ class OrphanedSweepTest {
     void aSweepOutOfTimeLeavesTheRestToTheNextOne() {
         List<String> ids = List.of(askDana(title + " a"), askDana(title + " b"), askDana(title + " c"));
         clock.set(T0.plus(Duration.ofHours(2)).plusSeconds(5));  // all three first reminders are due
-        Sweeper sweeper = new Sweeper(before, bed.repository(), new SesMailSender(AwsClients.ses(), before.inboundDomain(), clock),
-                new ReplyTokens(TestBed.SECRET), clock);
+        Sweeper sweeper = new Sweeper(before, bed.repository(), bed.ports().escalations(), bed.ports().sweepList(),
+                bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), before.inboundDomain(), clock),
+                new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), clock);
         AtomicInteger checks = new AtomicInteger();
         SweepReport first = sweeper.sweep(() -> checks.incrementAndGet() <= 1);
         assertEquals(new SweepReport.Figures(3, 1, 0, 0, 0, 0, 2, false), first.figures());
@@ -162,8 +164,7 @@ class OrphanedSweepTest {
                 new TimelineEvent(now, "received", "web"));
         bed.repository().recordRoute(feedback.id(), new RouteDecision("late-delivery", "delivery", Duration.ofHours(4),
                 now.plus(Duration.ofHours(4)), now), new TimelineEvent(now, "routed", "late-delivery"));
-        new Escalator(before, bed.repository(), new SesMailSender(AwsClients.ses(), before.inboundDomain(), clock),
-                new ReplyTokens(TestBed.SECRET), clock)
+        new Escalator(before, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), before.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock)
                 .ask(new EscalationRequest(feedback.id(), 1, "delivery", now.plus(Duration.ofHours(4))));
         clock.set(now.plusSeconds(1));
         return feedback.id();

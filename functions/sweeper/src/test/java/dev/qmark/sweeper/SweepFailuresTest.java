@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.aws.ses.SesMailSender;
@@ -49,13 +49,13 @@ class SweepFailuresTest {
     static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
 
     TestBed bed;
-    MutableClock clock;
+    SettableClock clock;
     QmarkConfig config;
 
     @BeforeEach
     void setUp() {
         bed = TestBed.create();
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         config = ConfigLoader.load(TestBed.ROOT.resolve("config/qmark.yaml"));
     }
 
@@ -95,9 +95,9 @@ class SweepFailuresTest {
         Escalation stuck = escalation(broken);
         assertTrue(stuck.sweep().stuck());
         assertEquals(EscalationStatus.OPEN, stuck.status(), "still answerable: the owner may reply any time");
-        assertTrue(bed.repository().dueEscalations(T0.plus(Duration.ofDays(30)), 100).stream()
+        assertTrue(bed.ports().sweepList().dueEscalations(T0.plus(Duration.ofDays(30)), 100).stream()
                 .noneMatch(e -> e.feedbackId().equals(broken)), "off the sweeper's list");
-        assertEquals(List.of(broken + "-1"), bed.repository().stuckEscalations(null, 10).stream().map(Escalation::id).toList());
+        assertEquals(List.of(broken + "-1"), bed.ports().sweepList().stuckEscalations(null, 10).stream().map(Escalation::id).toList());
         assertTrue(bed.repository().findRecord(healthy).isPresent());
 
         // the healthy one (due 4h05s) breaches on time and climbs, although the same customer's broken
@@ -129,7 +129,7 @@ class SweepFailuresTest {
             clock.set(T0.plus(since));
             sweep();
         }
-        Escalation stuck = bed.repository().stuckEscalations(null, 10).get(0);
+        Escalation stuck = bed.ports().sweepList().stuckEscalations(null, 10).get(0);
         assertEquals(broken + "-1", stuck.id());
         assertEquals(null, stuck.status(), "unreadable, and listed all the same");
         assertEquals(5, stuck.sweep().failures());
@@ -186,9 +186,9 @@ class SweepFailuresTest {
                 .key(Map.of("pk", AttributeValue.fromS("FB#" + id), "sk", AttributeValue.fromS("ITEM")))
                 .updateExpression("SET channel = :web")
                 .expressionAttributeValues(Map.of(":web", AttributeValue.fromS("web"))));
-        bed.repository().recordAnswer(id, 1, "Found it.", "dana@example.com", "mail-" + UUID.randomUUID(), clock.instant(),
+        bed.ports().escalations().recordAnswer(id, 1, "Found it.", "dana@example.com", "mail-" + UUID.randomUUID(), clock.instant(),
                 new TimelineEvent(clock.instant(), "answered", "by dana"));
-        assertEquals(List.of(), bed.repository().stuckEscalations(null, 10).stream().map(Escalation::id).toList(),
+        assertEquals(List.of(), bed.ports().sweepList().stuckEscalations(null, 10).stream().map(Escalation::id).toList(),
                 "answered: off every list");
         assertEquals(EscalationStatus.ANSWERED_LATE,
                 bed.repository().findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
@@ -206,8 +206,7 @@ class SweepFailuresTest {
                 new TimelineEvent(now, "received", "web"));
         bed.repository().recordRoute(feedback.id(), new RouteDecision("late-delivery", "delivery", Duration.ofHours(4),
                 now.plus(Duration.ofHours(4)), now), new TimelineEvent(now, "routed", "late-delivery"));
-        new Escalator(config, bed.repository(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock),
-                new ReplyTokens(TestBed.SECRET), clock)
+        new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock)
                 .ask(new EscalationRequest(feedback.id(), 1, "delivery", now.plus(Duration.ofHours(4))));
         return feedback.id();
     }
@@ -222,9 +221,9 @@ class SweepFailuresTest {
 
     /** Step 1 of an item, from the deadline index (its feedback item may be unreadable, on purpose). */
     private Escalation escalation(String feedbackId) {
-        return bed.repository().escalations(null, null, null, 1000).stream()
+        return bed.ports().sweepList().escalations(null, null, null, 1000).stream()
                 .filter(e -> e.feedbackId().equals(feedbackId)).findFirst()
-                .or(() -> bed.repository().stuckEscalations(null, 1000).stream()
+                .or(() -> bed.ports().sweepList().stuckEscalations(null, 1000).stream()
                         .filter(e -> e.feedbackId().equals(feedbackId)).findFirst())
                 .orElseThrow();
     }

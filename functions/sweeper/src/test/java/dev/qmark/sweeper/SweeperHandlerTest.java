@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.MutableClock;
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.aws.ses.SesMailSender;
@@ -60,7 +60,7 @@ class SweeperHandlerTest {
     static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
 
     TestBed bed;
-    MutableClock clock;
+    SettableClock clock;
     QmarkConfig config;
     String feedbackId;
     String title;
@@ -68,7 +68,7 @@ class SweeperHandlerTest {
     @BeforeEach
     void askDana() {
         bed = TestBed.create();
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         config = ConfigLoader.load(TestBed.ROOT.resolve("config/qmark.yaml"));
         title = "Parcel lost " + UUID.randomUUID().toString().substring(0, 8);
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu", "minsu@example.org"),
@@ -166,7 +166,8 @@ class SweeperHandlerTest {
     void aSweepThatDiedMidBreachIsFinishedByTheNextOneOnce() {
         at("PT4H");
         // the first sweep got as far as marking the escalation late, then its container died
-        bed.repository().markLate(feedbackId, 1, clock.instant(), new TimelineEvent(clock.instant(), "late", "crashed sweep"));
+        bed.ports().escalations().markLate(
+                bed.repository().findRecord(feedbackId).orElseThrow().escalation(1).orElseThrow(), clock.instant(), new TimelineEvent(clock.instant(), "late", "crashed sweep"));
         at("PT4H1M");
         JsonNode retry = sweep();
         assertEquals(List.of(feedbackId + "-1 -> ops"), texts(retry.path("escalated")));
@@ -282,16 +283,14 @@ class SweeperHandlerTest {
     }
 
     private Escalator escalator() {
-        return new Escalator(config, bed.repository(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock),
-                new ReplyTokens(TestBed.SECRET), clock);
+        return new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock);
     }
 
     private void answerFrom(String from, int step, String answer) {
         String replyTo = config.replyAddress(new ReplyTokens(TestBed.SECRET).issue(feedbackId, step));
         String raw = "From: " + from + "\r\nTo: " + replyTo + "\r\nSubject: Re: ? " + title
                 + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + answer + "\r\n";
-        new ReplyIntake(config, bed.repository(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock),
-                new ReplyTokens(TestBed.SECRET), clock)
+        new ReplyIntake(config, bed.repository(), bed.ports().escalations(), bed.ports().reviewQueue(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock)
                 .accept(new MimeParser().parse(raw.getBytes(StandardCharsets.UTF_8)), "mail-" + UUID.randomUUID(),
                         "s3://test/x", List.of(replyTo));
     }

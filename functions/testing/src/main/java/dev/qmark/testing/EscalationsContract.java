@@ -150,13 +150,19 @@ public abstract class EscalationsContract {
         assertEquals(HandOnOutcome.NOT_OPEN, escalations.recordHandOn(id, 1, handOn("mail-h"), event("handed on")));
     }
 
+    /** The escalation as the sweeper reads it once asked: OPEN with its deadline (lateness is core's rule). */
+    private static Escalation open(String feedbackId, Instant due) {
+        return new Escalation(feedbackId, 1, "delivery", "dana@example.com", EscalationStatus.OPEN, T0.plusSeconds(1), due,
+                null, null, null);
+    }
+
     @Test
-    void lateOnlyFromTheDeadlineAndOnce() {
+    void lateOnceAndOnlyByTheDeadlineStored() {
         Escalations escalations = escalations();
         String id = asked(escalations);
-        assertFalse(escalations.markLate(id, 1, DUE.minusSeconds(1), event("late")));
-        assertTrue(escalations.markLate(id, 1, DUE, event("late")));
-        assertFalse(escalations.markLate(id, 1, DUE.plusSeconds(1), event("late")));
+        assertFalse(escalations.markLate(open(id, DUE.plusSeconds(1)), DUE.plusSeconds(1), event("late")));
+        assertTrue(escalations.markLate(open(id, DUE), DUE, event("late")));
+        assertFalse(escalations.markLate(open(id, DUE), DUE.plusSeconds(1), event("late")));
     }
 
     @Test
@@ -164,7 +170,18 @@ public abstract class EscalationsContract {
         Escalations escalations = escalations();
         String id = asked(escalations);
         escalations.recordAnswer(id, 1, "Done", "dana@example.com", "mail-1", T0.plusSeconds(90), event("answered"));
-        assertFalse(escalations.markLate(id, 1, DUE.plusSeconds(1), event("late")));
+        assertFalse(escalations.markLate(open(id, DUE), DUE.plusSeconds(1), event("late")));
+    }
+
+    @Test
+    void anAnsweredItemIsNotAskedAgain() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        escalations.recordAnswer(id, 1, "Done", "dana@example.com", "mail-1", T0.plusSeconds(90), event("answered"));
+        // a "?" racing the answer: claimed, but the item's move to ASKED fails with it
+        assertEquals(Claim.CLAIMED, escalations.claimEscalation(asking(id, 2), T0.plusSeconds(100), LEASE));
+        assertThrows(IllegalStateException.class,
+                () -> escalations.markAsked(id, 2, "ses-2", T0.plusSeconds(101), List.of(), event("asked")));
     }
 
     @Test
@@ -195,7 +212,7 @@ public abstract class EscalationsContract {
         assertTrue(escalations.recordPassedOn(id, 1, EscalationStatus.AWAY, away, event("away")));
         assertFalse(escalations.recordPassedOn(id, 1, EscalationStatus.UNDELIVERABLE, away, event("undeliverable")));
         // no longer open: the clock stopped for the owner who cannot answer
-        assertFalse(escalations.markLate(id, 1, DUE, event("late")));
+        assertFalse(escalations.markLate(open(id, DUE), DUE, event("late")));
         // asked next: it waits on the sweeper's list for the return, then leaves it (repeating either changes nothing)
         escalations.finishPassedOn(id, 1, EscalationStatus.AWAY, back);
         escalations.finishPassedOn(id, 1, EscalationStatus.AWAY, null);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The feedback item's own conditional writes, in memory and on DynamoDB alike: a submission stored
- * once while its key lives, a route recorded once, a customer's mail added once.
+ * once while its key lives, a route recorded once, a customer's mail added once; the staff
+ * listing newest first, filtered and paged.
  */
 public abstract class FeedbackItemsContract {
 
@@ -82,5 +83,48 @@ public abstract class FeedbackItemsContract {
         assertTrue(repository.addCustomerMail(f.id(), "ses-1", event("customer wrote")));
         assertFalse(repository.addCustomerMail(f.id(), "ses-1", event("customer wrote")));
         assertEquals(2, repository.findRecord(f.id()).orElseThrow().timeline().size());
+    }
+
+    /** Three items of one customer of this case's own (the table may be shared), a minute apart; oldest first. */
+    private static java.util.List<String> threeOf(FeedbackRepository repository, String email) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            Feedback f = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu", email), "Late", "Where is it?",
+                    2, T0.plusSeconds(60L * n), FeedbackStatus.RECEIVED, null);
+            repository.storeNew(f, UUID.randomUUID().toString(), "fp", T0.plusSeconds(600), event("received"));
+            ids.add(f.id());
+        }
+        return ids;
+    }
+
+    private static java.util.List<String> ids(java.util.List<Feedback> items) {
+        return items.stream().map(Feedback::id).toList();
+    }
+
+    @Test
+    void theListingIsNewestFirstAndFiltered() {
+        FeedbackRepository repository = repository();
+        String email = "list-" + UUID.randomUUID() + "@example.com";
+        java.util.List<String> ids = threeOf(repository, email);
+        repository.recordRoute(ids.get(1), new RouteDecision("r", "ops", Duration.ofHours(1), T0, T0), event("routed"));
+        assertEquals(java.util.List.of(ids.get(2), ids.get(1), ids.get(0)),
+                ids(repository.list(null, email, 10, null).items()));
+        assertEquals(java.util.List.of(ids.get(1)), ids(repository.list(FeedbackStatus.ROUTED, email, 10, null).items()));
+        assertEquals(java.util.List.of(ids.get(2), ids.get(0)),
+                ids(repository.list(FeedbackStatus.RECEIVED, email, 10, null).items()));
+        assertEquals(java.util.List.of(ids.get(2), ids.get(1)), ids(repository.byCustomer(email, 2)));
+    }
+
+    @Test
+    void theListingPagesWithItsCursor() {
+        FeedbackRepository repository = repository();
+        String email = "pages-" + UUID.randomUUID() + "@example.com";
+        java.util.List<String> ids = threeOf(repository, email);
+        FeedbackRepository.Page first = repository.list(null, email, 2, null);
+        assertEquals(java.util.List.of(ids.get(2), ids.get(1)), ids(first.items()));
+        assertTrue(first.cursor() != null, "a full page says where to go on");
+        FeedbackRepository.Page second = repository.list(null, email, 2, first.cursor());
+        assertEquals(java.util.List.of(ids.get(0)), ids(second.items()));
+        assertEquals(null, second.cursor(), "the last page says so");
     }
 }

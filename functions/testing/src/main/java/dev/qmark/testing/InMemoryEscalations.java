@@ -194,14 +194,15 @@ public final class InMemoryEscalations implements Escalations {
     }
 
     @Override
-    public synchronized boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event) {
-        EscalationEntry e = entry(feedbackId, step);
-        if (!is(e, EscalationStatus.OPEN) || e.dueAt.isAfter(stored(at))) {
+    public synchronized boolean markLate(Escalation seen, Instant at, TimelineEvent event) {
+        EscalationEntry e = entry(seen.feedbackId(), seen.step());
+        // #status = :open AND dueAt = :due
+        if (!is(e, EscalationStatus.OPEN) || !e.dueAt.equals(stored(seen.dueAt()))) {
             return false;
         }
         e.status = EscalationStatus.LATE;
         e.breachedAt = stored(at);
-        event(feedbackId, event);
+        event(seen.feedbackId(), event);
         return true;
     }
 

@@ -1,14 +1,24 @@
 package dev.qmark.testing;
 
+import static dev.qmark.testing.StoredInstants.stored;
+
 import dev.qmark.core.escalation.Escalation;
-import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
+import dev.qmark.core.feedback.StatusChange;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.intake.StuckFeedback;
+import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailClaims;
+import dev.qmark.core.ports.MailClaims.Claim;
+import dev.qmark.core.ports.MailThreads;
+import dev.qmark.core.ports.ReviewQueue;
+import dev.qmark.core.ports.SweepList;
+import dev.qmark.core.ports.UnfinishedFeedback;
 import dev.qmark.core.ports.Notice;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +32,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link FeedbackRepository} in memory, wired as {@code DynamoFeedbackRepository} is: the narrow
- * ports are the in-memory ones, and the item's own writes keep the adapter's conditions (a
- * submission's key is taken unless it expired, to the second as the table's TTL attribute; a
- * route only from RECEIVED; a customer's mail once), and the sweeper's list is read from the
- * in-memory escalations. The staff listing is not in memory yet: it throws, so a test that needs it
- * says so at once.
+ * The table in memory: {@link FeedbackRepository} and every other port on the table, handed out by
+ * the same accessors as {@code aws.dynamodb.TablePorts} so that a test wires services as a handler
+ * does. The item and its escalations are one object because on the table an escalation's writes
+ * change the item in the same transaction (asked, answered); the other ports are the in-memory
+ * ones, wired to it as the table ties them (a notice of an escalation lives on the escalation). The item's own writes
+ * keep the adapter's conditions (a submission's key is taken unless it expired, to the second as
+ * the table's TTL attribute; a route only as {@link StatusChange#ROUTE} allows; a customer's mail
+ * once); the unfinished list holds an item from storing until it is asked, as the sparse index does;
+ * the sweeper's list is read from the in-memory escalations.
  */
-public final class InMemoryFeedbackRepository implements FeedbackRepository {
+public final class InMemoryFeedbackRepository implements FeedbackRepository, Escalations, UnfinishedFeedback {
 
     private record Submission(String feedbackId, String fingerprint, long expiresAt) {
     }
@@ -44,6 +57,48 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
     private final Map<String, Feedback> feedback = new HashMap<>();
     private final Map<String, List<TimelineEvent>> timelines = new HashMap<>();
     private final Set<String> customerMails = new HashSet<>();
+    /** Unfinished items (stored, not asked yet) by their next recovery check. */
+    private final Map<String, Instant> unfinished = new HashMap<>();
+    private final InMemorySentMailTexts sentTexts = new InMemorySentMailTexts();
+    private final InMemoryReceivedMails receivedMails = new InMemoryReceivedMails();
+
+    // the ports, named as TablePorts names them
+
+    public FeedbackRepository feedbackItems() {
+        return this;
+    }
+
+    public Escalations escalations() {
+        return this;
+    }
+
+    public SweepList sweepList() {
+        return sweepList;
+    }
+
+    public MailClaims mailClaims() {
+        return claims;
+    }
+
+    public ReviewQueue reviewQueue() {
+        return review;
+    }
+
+    public MailThreads mailThreads() {
+        return threads;
+    }
+
+    public InMemorySentMailTexts sentMailTexts() {
+        return sentTexts;
+    }
+
+    public UnfinishedFeedback unfinishedFeedback() {
+        return this;
+    }
+
+    public InMemoryReceivedMails receivedMails() {
+        return receivedMails;
+    }
 
     @Override
     public synchronized Stored storeNew(Feedback item, String dedupeKey, String fingerprint, Instant dedupeUntil,
@@ -56,6 +111,9 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
             }
             submissions.put(dedupeKey, new Submission(item.id(), fingerprint, dedupeUntil.getEpochSecond()));
             feedback.put(item.id(), item);
+            if (item.status() == FeedbackStatus.RECEIVED) {
+                unfinished.put(item.id(), stored(item.receivedAt().plus(StuckFeedback.FIRST_CHECK)));
+            }
             escalations.feedbackStored(item.id());
             event(item.id(), received);
             return new Stored(item.id(), true, true);
@@ -83,12 +141,13 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
     @Override
     public synchronized boolean recordRoute(String feedbackId, RouteDecision decision, TimelineEvent event) {
         Feedback item = feedback.get(feedbackId);
-        if (item == null || item.status() != FeedbackStatus.RECEIVED) {
+        // #status = :received (StatusChange.ROUTE's from)
+        if (item == null || !StatusChange.ROUTE.appliesTo(item.status())) {
             return false;
         }
         // the route is kept on the item: a racing router that lost reads it back
         feedback.put(feedbackId, new Feedback(item.id(), item.channel(), item.customer(), item.subject(), item.message(),
-                item.rating(), item.receivedAt(), FeedbackStatus.ROUTED, decision, item.attachments()));
+                item.rating(), item.receivedAt(), StatusChange.ROUTE.to(), decision, item.attachments()));
         event(feedbackId, event);
         return true;
     }
@@ -111,9 +170,41 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
         timelines.computeIfAbsent(feedbackId, id -> new ArrayList<>()).add(event);
     }
 
+    /**
+     * Newest first (time, then id, as the byTime and byCustomer indexes sort), filtered; a page full
+     * to its limit gives a cursor, the last item's id (DynamoDB's is opaque too).
+     */
     @Override
-    public Page list(FeedbackStatus status, String customerEmail, int limit, String cursor) {
-        throw new UnsupportedOperationException("the staff listing is not in memory yet");
+    public synchronized Page list(FeedbackStatus status, String customerEmail, int limit, String cursor) {
+        List<Feedback> sorted = feedback.values().stream()
+                .filter(f -> status == null || f.status() == status)
+                .filter(f -> customerEmail == null || f.customer().email().equalsIgnoreCase(customerEmail))
+                .sorted(Comparator.comparing(Feedback::receivedAt).thenComparing(Feedback::id).reversed())
+                .toList();
+        int from = 0;
+        if (cursor != null && !cursor.isBlank()) {
+            Feedback after = feedback.get(cursor);
+            if (after == null) {
+                throw new IllegalArgumentException("cursor is not one this listing gave out");
+            }
+            from = sorted.indexOf(after) + 1;
+        }
+        List<Feedback> page = sorted.subList(Math.min(from, sorted.size()), Math.min(sorted.size(), from + limit));
+        return new Page(List.copyOf(page), page.size() == limit ? page.get(page.size() - 1).id() : null);
+    }
+
+    // the unfinished list (the recovery's): RECEIVED when stored, off it once asked
+
+    @Override
+    public synchronized List<String> due(Instant dueBy, int max) {
+        return unfinished.entrySet().stream().filter(e -> !e.getValue().isAfter(stored(dueBy)))
+                .sorted(Map.Entry.comparingByValue()).limit(max).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public synchronized boolean postpone(String feedbackId, Instant nextCheck) {
+        // deadlineShard = :shard: only while it is unfinished
+        return unfinished.replace(feedbackId, stored(nextCheck)) != null;
     }
 
     @Override
@@ -132,7 +223,14 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
     @Override
     public synchronized void markAsked(String feedbackId, int step, String mailMessageId, Instant at,
                                        List<Instant> reminderTimes, TimelineEvent event) {
+        Feedback item = feedback.get(feedbackId);
+        // one transaction on the table: the item's update is conditional on #status <> :answered too
+        if (item != null && item.status() == FeedbackStatus.ANSWERED) {
+            throw new IllegalStateException("escalation " + feedbackId + "-" + step + " was not being asked");
+        }
         escalations.markAsked(feedbackId, step, mailMessageId, at, reminderTimes, event);
+        // asked: it has reached its owner, so it leaves the recovery's list
+        unfinished.remove(feedbackId);
         feedback.computeIfPresent(feedbackId, (id, f) -> f.withStatus(FeedbackStatus.ASKED));
     }
 
@@ -173,8 +271,8 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event) {
-        return escalations.markLate(feedbackId, step, at, event);
+    public boolean markLate(Escalation seen, Instant at, TimelineEvent event) {
+        return escalations.markLate(seen, at, event);
     }
 
     @Override
@@ -202,64 +300,6 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
     public void finishPassedOn(String feedbackId, int step, dev.qmark.core.escalation.EscalationStatus status,
                                Instant recheckAt) {
         escalations.finishPassedOn(feedbackId, step, status, recheckAt);
-    }
-
-    // the other narrow ports, as they are
-
-    @Override
-    public Claim claim(Notice notice, Instant now, Duration lease) {
-        return claims.claim(notice, now, lease);
-    }
-
-    @Override
-    public void markSent(Notice notice, Instant at, TimelineEvent event) {
-        claims.markSent(notice, at, event);
-    }
-
-    @Override
-    public void keepForReview(ReviewItem item) {
-        review.keepForReview(item);
-    }
-
-    @Override
-    public ReviewPage reviewItems(int limit, String cursor) {
-        return review.reviewItems(limit, cursor);
-    }
-
-    @Override
-    public void rememberMessage(String messageId, String feedbackId) {
-        threads.rememberMessage(messageId, feedbackId);
-    }
-
-    @Override
-    public Optional<String> feedbackByMessageId(String messageId) {
-        return threads.feedbackByMessageId(messageId);
-    }
-
-    @Override
-    public boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour) {
-        return threads.takeAcknowledgement(senderEmail, hour, perHour);
-    }
-
-    @Override
-    public DuePage dueEscalations(Instant now, int limit, String cursor) {
-        return sweepList.dueEscalations(now, limit, cursor);
-    }
-
-    @Override
-    public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
-                                 TimelineEvent event) {
-        return sweepList.postponeCheck(seen, nextCheckAt, problem, at, stuck, event);
-    }
-
-    @Override
-    public List<Escalation> stuckEscalations(String owner, int limit) {
-        return sweepList.stuckEscalations(owner, limit);
-    }
-
-    @Override
-    public List<Escalation> escalations(EscalationStatus status, String owner, Instant dueBefore, int limit) {
-        return sweepList.escalations(status, owner, dueBefore, limit);
     }
 
     /** Where an escalation is on the sweeper's list ("open", "late", "stuck"), if it is. */

@@ -12,7 +12,9 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.SweepList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,16 +31,21 @@ public abstract class SweepListContract {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final Instant DUE = T0.plus(Duration.ofHours(4));
 
-    protected abstract FeedbackRepository repository();
+    /** The three ports the sweeper's list spans, over one store. */
+    public record Table(FeedbackRepository feedbackItems, Escalations escalations, SweepList sweepList) {
+    }
+
+    /** A fresh store. */
+    protected abstract Table table();
 
     /** A question asked at T0, due at DUE, its first check at {@code firstCheck} (null: the deadline). */
-    private static String asked(FeedbackRepository repository, Instant firstCheck) {
+    private static String asked(Table table, Instant firstCheck) {
         Feedback f = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu", "minsu@example.com"), "Late",
                 "Where is it?", 2, T0, FeedbackStatus.RECEIVED, null);
-        repository.storeNew(f, UUID.randomUUID().toString(), "fp", T0.plusSeconds(600), new TimelineEvent(T0, "received", "web"));
-        repository.claimEscalation(new Escalation(f.id(), 1, "delivery", "dana@example.com", EscalationStatus.ASKING, null,
+        table.feedbackItems().storeNew(f, UUID.randomUUID().toString(), "fp", T0.plusSeconds(600), new TimelineEvent(T0, "received", "web"));
+        table.escalations().claimEscalation(new Escalation(f.id(), 1, "delivery", "dana@example.com", EscalationStatus.ASKING, null,
                 DUE, null, null, null), T0, Duration.ofSeconds(30));
-        repository.markAsked(f.id(), 1, "ses-1", T0, firstCheck == null ? List.of() : List.of(firstCheck),
+        table.escalations().markAsked(f.id(), 1, "ses-1", T0, firstCheck == null ? List.of() : List.of(firstCheck),
                 new TimelineEvent(T0, "asked", "dana"));
         return f.id();
     }
@@ -49,47 +56,47 @@ public abstract class SweepListContract {
 
     @Test
     void dueFromItsNextCheckSoonestFirst() {
-        FeedbackRepository repository = repository();
-        String later = asked(repository, null);
-        String sooner = asked(repository, T0.plus(Duration.ofHours(2)));
-        assertEquals(List.of(), repository.dueEscalations(T0.plus(Duration.ofHours(1)), 10));
-        assertEquals(List.of(sooner), ids(repository.dueEscalations(T0.plus(Duration.ofHours(2)), 10)));
-        assertEquals(List.of(sooner, later), ids(repository.dueEscalations(DUE, 10)));
+        Table table = table();
+        String later = asked(table, null);
+        String sooner = asked(table, T0.plus(Duration.ofHours(2)));
+        assertEquals(List.of(), table.sweepList().dueEscalations(T0.plus(Duration.ofHours(1)), 10));
+        assertEquals(List.of(sooner), ids(table.sweepList().dueEscalations(T0.plus(Duration.ofHours(2)), 10)));
+        assertEquals(List.of(sooner, later), ids(table.sweepList().dueEscalations(DUE, 10)));
     }
 
     @Test
     void aFailedCheckIsPostponedOnceForAllTheSweepsThatSawIt() {
-        FeedbackRepository repository = repository();
-        String id = asked(repository, null);
-        Escalation seen = repository.dueEscalations(DUE, 10).get(0);
+        Table table = table();
+        String id = asked(table, null);
+        Escalation seen = table.sweepList().dueEscalations(DUE, 10).get(0);
         Instant later = DUE.plus(Duration.ofMinutes(5));
-        assertTrue(repository.postponeCheck(seen, later, "SES is down", DUE, false, null));
+        assertTrue(table.sweepList().postponeCheck(seen, later, "SES is down", DUE, false, null));
         // a second sweep that read the same state before the first wrote: its write is refused
-        assertFalse(repository.postponeCheck(seen, later, "SES is down", DUE, false, null));
-        assertEquals(List.of(), repository.dueEscalations(DUE, 10));
-        Escalation again = repository.dueEscalations(later, 10).get(0);
+        assertFalse(table.sweepList().postponeCheck(seen, later, "SES is down", DUE, false, null));
+        assertEquals(List.of(), table.sweepList().dueEscalations(DUE, 10));
+        Escalation again = table.sweepList().dueEscalations(later, 10).get(0);
         assertEquals(1, again.sweep().failures());
         assertEquals(id, again.feedbackId());
     }
 
     @Test
     void aStuckCheckLeavesTheListForTheStuckListing() {
-        FeedbackRepository repository = repository();
-        String id = asked(repository, null);
-        Escalation seen = repository.dueEscalations(DUE, 10).get(0);
-        assertTrue(repository.postponeCheck(seen, DUE.plusSeconds(60), "broken", DUE, true,
+        Table table = table();
+        String id = asked(table, null);
+        Escalation seen = table.sweepList().dueEscalations(DUE, 10).get(0);
+        assertTrue(table.sweepList().postponeCheck(seen, DUE.plusSeconds(60), "broken", DUE, true,
                 new TimelineEvent(DUE, "stuck", "set aside")));
-        assertEquals(List.of(), repository.dueEscalations(DUE.plus(Duration.ofDays(1)), 10));
-        assertEquals(List.of(id), ids(repository.stuckEscalations(null, 10)));
+        assertEquals(List.of(), table.sweepList().dueEscalations(DUE.plus(Duration.ofDays(1)), 10));
+        assertEquals(List.of(id), ids(table.sweepList().stuckEscalations(null, 10)));
     }
 
     @Test
     void anAnsweredQuestionLeavesTheList() {
-        FeedbackRepository repository = repository();
-        String id = asked(repository, null);
-        repository.recordAnswer(id, 1, "Done", "dana@example.com", "mail-1", T0.plusSeconds(60),
+        Table table = table();
+        String id = asked(table, null);
+        table.escalations().recordAnswer(id, 1, "Done", "dana@example.com", "mail-1", T0.plusSeconds(60),
                 new TimelineEvent(T0, "answered", "dana"));
-        assertEquals(List.of(), repository.dueEscalations(DUE.plus(Duration.ofDays(1)), 10));
-        assertEquals(List.of(), repository.escalations(null, null, null, 10));
+        assertEquals(List.of(), table.sweepList().dueEscalations(DUE.plus(Duration.ofDays(1)), 10));
+        assertEquals(List.of(), table.sweepList().escalations(null, null, null, 10));
     }
 }

@@ -33,8 +33,7 @@ class CustomerRelayTest {
     private final InMemorySentMailTexts sentTexts = new InMemorySentMailTexts();
     private final RecordingMailSender mail = new RecordingMailSender();
     private final ReplyTokens tokens = new ReplyTokens(SECRET);
-    private final CustomerRelay relay = new CustomerRelay(RoutingServiceTest.CONFIG, repository, letters, sentTexts, mail,
-            tokens, "https://qmark.example.com/", clock);
+    private final CustomerRelay relay = new CustomerRelay(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.reviewQueue(), repository.mailClaims(), repository.mailThreads(), letters, sentTexts, mail, tokens, "https://qmark.example.com/", clock);
     private final String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
             .submit(new Submission("Minsu Kim", "minsu@example.com", "Order", "The parcel is late, where is it?", 3, null),
                     Channel.WEB)
@@ -42,7 +41,7 @@ class CustomerRelayTest {
     private final String address = RoutingServiceTest.CONFIG.customerAddress(tokens.issueForCustomer(id, 1));
 
     CustomerRelayTest() {
-        new Escalator(RoutingServiceTest.CONFIG, repository, mail, tokens, sentTexts, letters, clock)
+        new Escalator(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, tokens, sentTexts, letters, clock)
                 .ask(new EscalationRequest(id, 1, "delivery", clock.instant().plus(Duration.ofHours(4))));
         clock.advance(Duration.ofMinutes(30));
     }
@@ -127,7 +126,7 @@ class CustomerRelayTest {
         relay.accept(from("dana@example.com", "Your parcel left today by express.", Map.of()), "ses-10", "inbound/10",
                 List.of(address), PASS);
         String replyAddress = RoutingServiceTest.CONFIG.replyAddress(tokens.issue(id, 1));
-        new dev.qmark.core.reply.ReplyIntake(RoutingServiceTest.CONFIG, repository, mail, tokens, sentTexts, letters, clock)
+        new dev.qmark.core.reply.ReplyIntake(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.reviewQueue(), repository.mailClaims(), mail, tokens, sentTexts, letters, clock)
                 .accept(new InboundMail("a@mail.example", List.of(), List.of(), "dana@example.com", null, List.of(replyAddress),
                         List.of(), "Re: ? Order", clock.instant(), "The courier lost it; reshipped.", null, Map.of(), List.of()),
                         "ses-11", "inbound/11", List.of(replyAddress));

@@ -25,8 +25,7 @@ class EscalatorTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
     private final RecordingMailSender mail = new RecordingMailSender();
-    private final Escalator escalator = new Escalator(RoutingServiceTest.CONFIG, repository, mail,
-            new ReplyTokens("test-reply-token-secret-0123456789"), clock);
+    private final Escalator escalator = new Escalator(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, new ReplyTokens("test-reply-token-secret-0123456789"), repository.sentMailTexts(), null, clock);
     private final String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
             .submit(new Submission("Minsu", "minsu@example.com", "Order", "The parcel is late", 3, null), Channel.WEB)
             .feedbackId();
@@ -56,7 +55,7 @@ class EscalatorTest {
     @Test
     void nobodyIsAskedOnceTheItemIsAnswered() {
         escalator.ask(request);
-        repository.recordAnswer(id, 1, "Shipped", "dana@example.com", "mail-1", clock.instant(),
+        repository.escalations().recordAnswer(id, 1, "Shipped", "dana@example.com", "mail-1", clock.instant(),
                 new TimelineEvent(clock.instant(), "answered", "Dana"));
         EscalationRequest next = new EscalationRequest(id, 2, "ops", clock.instant().plus(Duration.ofHours(8)));
         assertEquals(Escalator.Outcome.ALREADY_ANSWERED, escalator.ask(next));

@@ -28,8 +28,7 @@ class FormAcknowledgementTest {
     private final InMemoryFormAcknowledgements acknowledgements = new InMemoryFormAcknowledgements(repository);
     private final RecordingMailSender mail = new RecordingMailSender();
     private final FeedbackIntake intake = new FeedbackIntake(repository, new RecordingQueue(), acknowledgements, clock);
-    private final FormAcknowledger acknowledger = new FormAcknowledger(RoutingServiceTest.CONFIG, repository,
-            acknowledgements, mail, clock);
+    private final FormAcknowledger acknowledger = new FormAcknowledger(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.mailClaims(), acknowledgements, mail, clock);
 
     private String submit(String name, String email, String message, FeedbackIntake.Client client) {
         return intake.submit(new Submission(name, email, "Visit https://spam.example/win", message, 2, null), Channel.WEB,

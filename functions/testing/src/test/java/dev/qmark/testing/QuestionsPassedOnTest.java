@@ -55,8 +55,8 @@ class QuestionsPassedOnTest {
     private final TrackedMailSender mail = new TrackedMailSender(ses, sentMails, suppressions,
             address -> CONFIG.ownerByAddress(address).isPresent(), repository::recordEvent, clock);
     private final ReplyTokens tokens = new ReplyTokens("test-reply-token-secret-0123456789");
-    private final Escalator escalator = new Escalator(CONFIG, repository, mail, tokens, clock);
-    private final QuestionsPassedOn passedOn = new QuestionsPassedOn(CONFIG, repository, escalator, clock);
+    private final Escalator escalator = new Escalator(CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, tokens, repository.sentMailTexts(), null, clock);
+    private final QuestionsPassedOn passedOn = new QuestionsPassedOn(CONFIG, repository.feedbackItems(), repository.escalations(), escalator, clock);
     private final DeliveryEvents events = new DeliveryEvents(repository, sentMails, suppressions, passedOn);
 
     private String asked(String message, String owner) {
@@ -120,7 +120,7 @@ class QuestionsPassedOnTest {
         assertEquals(EscalationStatus.AWAY, record.escalation(1).orElseThrow().status());
         assertTrue(ses.sent().get(1).text().contains("I am out of the office until Wednesday."), ses.sent().get(1).text());
 
-        Sweeper sweeper = new Sweeper(CONFIG, repository, mail, tokens, clock);
+        Sweeper sweeper = new Sweeper(CONFIG, repository.feedbackItems(), repository.escalations(), repository.sweepList(), repository.mailClaims(), mail, tokens, repository.sentMailTexts(), clock);
         clock.advance(Duration.ofDays(1));
         sweeper.sweep();
         assertEquals(2, ses.sent().stream().filter(m -> m.to().contains("ben@example.com") || m.to().contains("dana@example.com"))
@@ -143,7 +143,7 @@ class QuestionsPassedOnTest {
         repository.recordAnswer(id, 2, "Shipped today", "ben@example.com", "mail-3", clock.instant(),
                 new TimelineEvent(clock.instant(), "answered", "Ben"));
         clock.advance(QuestionsPassedOn.DEFAULT_AWAY.plusMinutes(1));
-        new Sweeper(CONFIG, repository, mail, tokens, clock).sweep();
+        new Sweeper(CONFIG, repository.feedbackItems(), repository.escalations(), repository.sweepList(), repository.mailClaims(), mail, tokens, repository.sentMailTexts(), clock).sweep();
         assertTrue(repository.findRecord(id).orElseThrow().escalation(3).isEmpty());
     }
 

@@ -27,14 +27,14 @@ class ReplyIntakeTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
     private final RecordingMailSender mail = new RecordingMailSender();
-    private final ReplyIntake replies = new ReplyIntake(RoutingServiceTest.CONFIG, repository, mail, new ReplyTokens(SECRET), clock);
+    private final ReplyIntake replies = new ReplyIntake(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.reviewQueue(), repository.mailClaims(), mail, new ReplyTokens(SECRET), repository.sentMailTexts(), null, clock);
     private final String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
             .submit(new Submission("Minsu", "minsu@example.com", "Order", "The parcel is late", 3, null), Channel.WEB)
             .feedbackId();
     private final String replyAddress = RoutingServiceTest.CONFIG.replyAddress(new ReplyTokens(SECRET).issue(id, 1));
 
     ReplyIntakeTest() {
-        new Escalator(RoutingServiceTest.CONFIG, repository, mail, new ReplyTokens(SECRET), clock)
+        new Escalator(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, new ReplyTokens(SECRET), repository.sentMailTexts(), null, clock)
                 .ask(new EscalationRequest(id, 1, "delivery", clock.instant().plus(Duration.ofHours(4))));
         clock.advance(Duration.ofMinutes(30));
     }
@@ -74,7 +74,7 @@ class ReplyIntakeTest {
         InboundMail stranger = reply("eve@example.org", "I answer for Dana.");
         assertEquals(Kind.KEPT_FOR_REVIEW, replies.accept(stranger, "ses-2", "inbound/2", List.of(replyAddress)).kind());
         replies.accept(stranger, "ses-2", "inbound/2", List.of(replyAddress));
-        assertEquals(List.of("ses-2"), repository.reviewItems(10).stream().map(r -> r.mailId()).toList());
+        assertEquals(List.of("ses-2"), repository.reviewQueue().reviewItems(10).stream().map(r -> r.mailId()).toList());
         assertEquals(EscalationStatus.OPEN, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
     }
 }

@@ -38,13 +38,14 @@ class SweeperTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
     private final RecordingMailSender mail = new RecordingMailSender();
-    private final Sweeper sweeper = new Sweeper(CONFIG, repository, mail, new ReplyTokens(SECRET), clock);
+    private final Sweeper sweeper = new Sweeper(CONFIG, repository.feedbackItems(), repository.escalations(),
+            repository.sweepList(), repository.mailClaims(), mail, new ReplyTokens(SECRET), repository.sentMailTexts(), clock);
     private final String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
             .submit(new Submission("Minsu", "minsu@example.com", "Order", "The parcel", 3, null), Channel.WEB)
             .feedbackId();
 
     SweeperTest() {
-        new Escalator(CONFIG, repository, mail, new ReplyTokens(SECRET), clock)
+        new Escalator(CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, new ReplyTokens(SECRET), repository.sentMailTexts(), null, clock)
                 .ask(new EscalationRequest(id, 1, "delivery", clock.instant().plus(Duration.ofHours(4))));
     }
 

@@ -1,5 +1,6 @@
 package dev.qmark.bench;
 
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.feedback.FeedbackIds;
@@ -67,7 +68,7 @@ final class ClosedItems {
      * Makes one answered item through {@code pipeline} (into a table of its own) and keeps its items
      * as the pattern of every copy.
      */
-    static ClosedItems learnFrom(RealPipeline pipeline, BenchClock clock, DynamoDbClient dynamo, String table,
+    static ClosedItems learnFrom(RealPipeline pipeline, SettableClock clock, DynamoDbClient dynamo, String table,
                                  Instant at) {
         String email = "closed-pattern@customers.bench.example";
         clock.set(at);

@@ -1,5 +1,6 @@
 package dev.qmark.bench;
 
+import dev.qmark.testing.SettableClock;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.intake.Submission;
@@ -25,11 +26,11 @@ final class DueEscalations {
     }
 
     private final RealPipeline pipeline;
-    private final BenchClock clock;
+    private final SettableClock clock;
     private final DynamoDbClient dynamo;
     private final String table;
 
-    DueEscalations(RealPipeline pipeline, BenchClock clock, DynamoDbClient dynamo, String table) {
+    DueEscalations(RealPipeline pipeline, SettableClock clock, DynamoDbClient dynamo, String table) {
         this.pipeline = pipeline;
         this.clock = clock;
         this.dynamo = dynamo;

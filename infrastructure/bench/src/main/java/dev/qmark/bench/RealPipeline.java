@@ -1,5 +1,6 @@
 package dev.qmark.bench;
 
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.asking.Escalator;
@@ -8,7 +9,6 @@ import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.intake.FeedbackIntake;
 import dev.qmark.core.intake.Submission;
 import dev.qmark.mail.MimeParser;
-import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.reply.ReplyIntake;
 import dev.qmark.core.routing.Router;
@@ -28,25 +28,22 @@ import java.util.UUID;
 final class RealPipeline {
 
     private final QmarkConfig config;
-    private final MailSender mail;
     private final ReplyTokens tokens;
-    private final Clock clock;
-    private final FeedbackRepository repository;
+    private final ReplyIntake replies;
     private final List<String> stored = new ArrayList<>();
     private final List<EscalationRequest> requested = new ArrayList<>();
     private final FeedbackIntake intake;
     private final RoutingService routing;
     private final Escalator escalator;
 
-    RealPipeline(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens, Clock clock) {
+    /** Wired as the functions wire it, the texts of the mails sent kept too: what it writes is what they write. */
+    RealPipeline(QmarkConfig config, TablePorts table, MailSender mail, ReplyTokens tokens, Clock clock) {
         this.config = config;
-        this.repository = repository;
-        this.mail = mail;
         this.tokens = tokens;
-        this.clock = clock;
-        this.intake = new FeedbackIntake(repository, stored::add, clock);
-        this.routing = new RoutingService(repository, requested::add, new Router(config), clock);
-        this.escalator = new Escalator(config, repository, mail, tokens, clock);
+        this.intake = new FeedbackIntake(table.feedbackItems(), stored::add, clock);
+        this.routing = new RoutingService(table.feedbackItems(), requested::add, new Router(config), clock);
+        this.escalator = new Escalator(config, table.feedbackItems(), table.escalations(), table.mailClaims(), mail, tokens, table.sentMailTexts(), null, clock);
+        this.replies = new ReplyIntake(config, table.feedbackItems(), table.escalations(), table.reviewQueue(), table.mailClaims(), mail, tokens, table.sentMailTexts(), null, clock);
     }
 
     /** Stores a web submission as form-intake does; the new item's id. */
@@ -82,8 +79,7 @@ final class RealPipeline {
         String raw = "From: " + from + "\r\nTo: " + replyTo + "\r\nSubject: Re: ?\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n";
         String mailId = "bench-" + UUID.randomUUID();
-        ReplyIntake.Outcome outcome = new ReplyIntake(config, repository, mail, tokens, clock)
-                .accept(new MimeParser().parse(raw.getBytes(StandardCharsets.UTF_8)), mailId,
+        ReplyIntake.Outcome outcome = replies.accept(new MimeParser().parse(raw.getBytes(StandardCharsets.UTF_8)), mailId,
                         "s3://bench/inbound/" + mailId, List.of(replyTo));
         if (outcome.kind() != ReplyIntake.Outcome.Kind.ANSWERED) {
             throw new IllegalStateException("the answer to " + request.feedbackId() + " was not taken: " + outcome.reason());

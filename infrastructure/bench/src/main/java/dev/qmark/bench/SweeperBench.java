@@ -1,7 +1,7 @@
 package dev.qmark.bench;
 
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
+import dev.qmark.testing.SettableClock;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.core.config.ConfigException;
@@ -119,14 +119,14 @@ public final class SweeperBench {
                  DynamoDbClient metered = dynamo(aws, Duration.ofSeconds(10), meter);
                  SesV2Client ses = ses(aws)) {
                 Instant base = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-                BenchClock clock = new BenchClock(base);
+                SettableClock clock = new SettableClock(base);
                 MailSender mail = new SesMailSender(ses, config.inboundDomain(), clock);
                 Bench bench = new Bench(config, tokens, clock, mail, bulk, metered, meter, options, base);
 
                 String patternTable = "bench-pattern";
                 QmarkTable.create(bulk, patternTable);
                 ClosedItems closed = ClosedItems.learnFrom(
-                        new RealPipeline(config, new DynamoFeedbackRepository(bulk, patternTable), mail, tokens, clock),
+                        new RealPipeline(config, new TablePorts(bulk, patternTable), mail, tokens, clock),
                         clock, bulk, patternTable, base.minus(Duration.ofDays(1)));
                 bulk.deleteTable(d -> d.tableName(patternTable));
 
@@ -147,7 +147,7 @@ public final class SweeperBench {
     }
 
     /** One table size after another on the same emulators, clock and clients. */
-    private record Bench(QmarkConfig config, ReplyTokens tokens, BenchClock clock, MailSender mail,
+    private record Bench(QmarkConfig config, ReplyTokens tokens, SettableClock clock, MailSender mail,
                          DynamoDbClient bulk, DynamoDbClient metered, CapacityMeter meter,
                          SweeperBenchOptions options, Instant base) {
 
@@ -163,11 +163,12 @@ public final class SweeperBench {
                         options.writers());
 
                 DueEscalations due = new DueEscalations(
-                        new RealPipeline(config, new DynamoFeedbackRepository(bulk, table), mail, tokens, clock),
+                        new RealPipeline(config, new TablePorts(bulk, table), mail, tokens, clock),
                         clock, bulk, table);
                 // as the sweeper function builds it: reminders and late notices keep their text (a write each)
-                Sweeper sweeper = new Sweeper(config, new DynamoFeedbackRepository(metered, table), mail, tokens,
-                        new DynamoSentMailTexts(metered, table), clock);
+                TablePorts measured = new TablePorts(metered, table);
+                Sweeper sweeper = new Sweeper(config, measured.feedbackItems(), measured.escalations(), measured.sweepList(),
+                        measured.mailClaims(), mail, tokens, measured.sentMailTexts(), clock);
                 List<Double> reads = new ArrayList<>();
                 List<Long> millis = new ArrayList<>();
                 Instant next = base;

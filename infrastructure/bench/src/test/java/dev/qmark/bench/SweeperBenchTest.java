@@ -1,5 +1,6 @@
 package dev.qmark.bench;
 
+import dev.qmark.testing.SettableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.RepositoryRoot;
@@ -82,10 +83,10 @@ class SweeperBenchTest {
             String table = "closed-items";
             QmarkTable.create(dynamo, table);
             Instant base = Instant.parse("2026-03-02T09:00:00Z");
-            BenchClock clock = new BenchClock(base);
+            SettableClock clock = new SettableClock(base);
             ReplyTokens tokens = new ReplyTokens("test-reply-token-secret-0123456789");
-            DynamoFeedbackRepository repository = new DynamoFeedbackRepository(dynamo, table);
-            RealPipeline pipeline = new RealPipeline(config, repository,
+            TablePorts ports = new TablePorts(dynamo, table);
+            RealPipeline pipeline = new RealPipeline(config, ports,
                     new SesMailSender(ses, config.inboundDomain(), clock), tokens, clock);
             ClosedItems closed = ClosedItems.learnFrom(pipeline, clock, dynamo, table, base.minus(Duration.ofDays(1)));
             closed.write(dynamo, table, 3, base, 2);
@@ -113,7 +114,7 @@ class SweeperBenchTest {
                 assertNotEquals(patternFeedback.get("id").s(), feedback.get("id").s());
                 assertEquals(feedback.get("id").s(), escalation.get("feedbackId").s());
             }
-            assertTrue(repository.dueEscalations(base.plus(Duration.ofDays(365)), 10).isEmpty(),
+            assertTrue(ports.sweepList().dueEscalations(base.plus(Duration.ofDays(365)), 10).isEmpty(),
                     "closed items are not on the sweeper's list");
         }
     }

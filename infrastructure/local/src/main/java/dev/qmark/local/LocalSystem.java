@@ -1,11 +1,9 @@
 package dev.qmark.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.qmark.aws.dynamodb.TablePorts;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.aws.AwsClients;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
-import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
-import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.intake.StuckFeedback;
@@ -125,18 +123,18 @@ public final class LocalSystem implements AutoCloseable {
 
         // the queues live in memory: everything a previous run left on its way (not asked yet) is enqueued
         // again, however recent; in AWS only what is overdue is, since its queues keep the rest
-        int redriven = new StuckFeedback(new DynamoUnfinishedFeedback(dynamo, stack.table()),
+        TablePorts table = new TablePorts(dynamo, stack.table());
+        int redriven = new StuckFeedback(table.unfinishedFeedback(),
                 new SqsFeedbackQueue(new SqsJsonQueue(sqs, stack.feedbackUrl())), clock).redrive(EVERYTHING_UNFINISHED);
         if (redriven > 0) {
             LOG.info("{} feedback item(s) from the data directory were still on their way: enqueued again", redriven);
         }
-        adoptOrphans(dynamo, stack.table(), secret);
+        adoptOrphans(table, secret);
         resources.push(new SqsEventSourceMapping(sqs, stack.feedbackUrl(), stack.feedbackArn(), functions.router(), 10).start());
         resources.push(new SqsEventSourceMapping(sqs, stack.escalationUrl(), stack.escalationArn(), functions.escalator(), 10).start());
         // the on-failure destination of mail-intake's async invocations: in AWS a DLQ with an alarm, here the review list
-        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(dynamo, stack.table());
         SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake(),
-                (messageId, location, from, reason) -> repository.keepForReview(new FeedbackRepository.ReviewItem(
+                (messageId, location, from, reason) -> table.reviewQueue().keepForReview(new ReviewQueue.ReviewItem(
                         messageId, location, from, null, reason, clock.instant())),
                 options.dataDir() == null ? null : options.dataDir().resolve("lambda-async").resolve("mail-intake"),
                 SesReceiving.LAMBDA_RETRY_DELAYS);
@@ -172,13 +170,13 @@ public final class LocalSystem implements AutoCloseable {
      * owner is gone go on now (the sweeper does the same when it meets them, and in AWS at each new
      * container); the founder is told once. A failure here is the sweeper's to retry, not fatal.
      */
-    private void adoptOrphans(DynamoDbClient dynamo, String table, String secret) {
+    private void adoptOrphans(TablePorts table, String secret) {
         try {
             SesV2Client ses = AwsClients.ses();
             resources.push(ses);
-            List<String> orphaned = new OrphanedQuestions(config, new DynamoFeedbackRepository(dynamo, table),
-                    new SesMailSender(ses, config.inboundDomain(), clock), new ReplyTokens(secret),
-                    new DynamoSentMailTexts(dynamo, table), clock).adoptAll();
+            List<String> orphaned = new OrphanedQuestions(config, table.feedbackItems(), table.escalations(),
+                    table.sweepList(), table.mailClaims(), new SesMailSender(ses, config.inboundDomain(), clock),
+                    new ReplyTokens(secret), table.sentMailTexts(), clock).adoptAll();
             if (!orphaned.isEmpty()) {
                 LOG.info("{} open question(s) had an owner the configuration no longer has; sent on: {}", orphaned.size(), orphaned);
             }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qmark.aws.AwsClients;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.dynamodb.QmarkTable;
-import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.emulators.SharedEmbeddedAws;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,7 +28,7 @@ class SesReceivingTest {
         SharedEmbeddedAws.start().s3().createBucket(bucket);
         String table = "receiving-" + UUID.randomUUID();
         QmarkTable.create(AwsClients.dynamoDb(), table);
-        FeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), table);
+        TablePorts ports = new TablePorts(AwsClients.dynamoDb(), table);
         AtomicInteger attempts = new AtomicInteger();
         LocalFunction failing = new LocalFunction("mail-intake", (in, out, context) -> {
             attempts.incrementAndGet();
@@ -36,7 +36,7 @@ class SesReceivingTest {
         }, 30);
 
         try (SesReceiving receiving = new SesReceiving(AwsClients.s3(), bucket, "inbound/", failing,
-                (messageId, location, from, reason) -> repository.keepForReview(new FeedbackRepository.ReviewItem(
+                (messageId, location, from, reason) -> ports.reviewQueue().keepForReview(new ReviewQueue.ReviewItem(
                         messageId, location, from, null, reason, Instant.now())),
                 null, new java.time.Duration[] {java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(400)})) {
             receiving.receive("dana@example.com", List.of("answer+x@feedback.example.com"),
@@ -44,9 +44,9 @@ class SesReceivingTest {
         }
 
         assertEquals(3, attempts.get(), "Lambda's async policy: the call and two retries");
-        List<FeedbackRepository.ReviewItem> review = repository.reviewItems(10);
+        List<ReviewQueue.ReviewItem> review = ports.reviewQueue().reviewItems(10);
         assertEquals(1, review.size(), review.toString());
-        FeedbackRepository.ReviewItem kept = review.get(0);
+        ReviewQueue.ReviewItem kept = review.get(0);
         assertEquals("dana@example.com", kept.from());
         assertTrue(kept.rawLocation().startsWith("s3://" + bucket + "/inbound/"), kept.rawLocation());
         assertTrue(kept.reason().startsWith("not applied after 3 attempts: ") && kept.reason().contains("Item size"),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.core.escalation.EscalationStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +102,7 @@ class SweepNeverStallsEndToEndTest {
             assertEquals(FAILING, retry.path("figures").path("failed").asInt(), retry.path("figures").toString());
             assertEquals(0, retry.path("reminded").size(), "nothing healthy is due now");
         }
-        assertEquals(ids(failing, 1), Set.copyOf(repository().stuckEscalations(null, 1000).stream()
+        assertEquals(ids(failing, 1), Set.copyOf(ports().sweepList().stuckEscalations(null, 1000).stream()
                 .map(e -> e.id()).toList()), "every failing one set aside");
         JsonNode listed = http.json(http.get("/escalations?status=stuck&limit=100"));
         assertEquals(100, listed.path("items").size(), "listed as stuck (a page of the API's most)");
@@ -146,14 +146,14 @@ class SweepNeverStallsEndToEndTest {
         Set<String> wanted = ids(ids, 1);
         LocalHttp.await(ids.size() + " questions asked", () -> {
             Set<String> open = new HashSet<>();
-            repository().escalations(EscalationStatus.OPEN, null, null, 10_000).forEach(e -> open.add(e.id()));
+            ports().sweepList().escalations(EscalationStatus.OPEN, null, null, 10_000).forEach(e -> open.add(e.id()));
             return open.containsAll(wanted) ? Optional.of(true) : Optional.empty();
         });
     }
 
     /** The table itself, for what the API pages through 100 at a time. */
-    private static DynamoFeedbackRepository repository() {
-        return new DynamoFeedbackRepository(AwsClients.dynamoDb(), StackResources.TABLE);
+    private static TablePorts ports() {
+        return new TablePorts(AwsClients.dynamoDb(), StackResources.TABLE);
     }
 
     private static Set<String> ids(List<String> feedbackIds, int step) {

@@ -249,15 +249,17 @@ public final class DynamoEscalations implements Escalations {
     }
 
     @Override
-    public boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event) {
-        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
+    public boolean markLate(Escalation seen, Instant at, TimelineEvent event) {
+        // core judged it late by this deadline: the write holds only while that is still what is stored
+        Update update = Update.builder().tableName(table).key(Item.key(pk(seen.feedbackId()), escalationSk(seen.step())))
                 .updateExpression("SET #status = :late, breachedAt = :at")
-                .conditionExpression("#status = :open AND dueAt <= :at")
+                .conditionExpression("#status = :open AND dueAt = :due")
                 .expressionAttributeNames(NAMES)
                 .expressionAttributeValues(values(":late", EscalationStatus.LATE.wireName(),
-                        ":open", EscalationStatus.OPEN.wireName(), ":at", StoredTime.format(at)))
+                        ":open", EscalationStatus.OPEN.wireName(), ":due", StoredTime.format(seen.dueAt()),
+                        ":at", StoredTime.format(at)))
                 .build();
-        return writes.transact(TransactWriteItem.builder().update(update).build(), writes.putEvent(feedbackId, event));
+        return writes.transact(TransactWriteItem.builder().update(update).build(), writes.putEvent(seen.feedbackId(), event));
     }
 
     @Override

@@ -5,16 +5,13 @@ import static dev.qmark.aws.dynamodb.TableWrites.failedCondition;
 import static dev.qmark.aws.dynamodb.TableWrites.values;
 
 import dev.qmark.core.escalation.Escalation;
-import dev.qmark.core.escalation.EscalationStatus;
-import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
+import dev.qmark.core.feedback.StatusChange;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
-import dev.qmark.core.ports.Notice;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,157 +24,24 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** {@link FeedbackRepository} on the single DynamoDB table; every change is a conditional write. */
+/**
+ * {@link FeedbackRepository} on the single DynamoDB table: the item ({@code FB#id / ITEM}), its
+ * submission key, its customer mails and timeline events; every change is a conditional write.
+ */
 public final class DynamoFeedbackRepository implements FeedbackRepository {
-
-    private static final Map<String, String> NAMES = Map.of("#status", "status");
-    /** What {@link #postponeCheck} records; a check that completes removes it (failures count in a row). */
-    private static final String SWEEP_FAILURES = "sweepFailures, sweepProblem, sweepFailedAt";
-    /** Soonest deadline first; an escalation too damaged to have one last. */
-    private static final java.util.Comparator<Escalation> DUE_FIRST =
-            java.util.Comparator.comparing(Escalation::dueAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
-    /** A failure's reason is for a person to read, not a stack trace to store. */
-    private static final int PROBLEM_LENGTH = 500;
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final TableWrites writes;
-    private final DynamoMailClaims claims;
-    private final DynamoReviewQueue review;
-    private final DynamoMailThreads threads;
-    private final DynamoSweepList sweepList;
-    private final DynamoEscalations escalations;
 
     public DynamoFeedbackRepository(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.writes = new TableWrites(dynamo, table);
-        this.claims = new DynamoMailClaims(writes);
-        this.review = new DynamoReviewQueue(writes);
-        this.threads = new DynamoMailThreads(writes);
-        this.sweepList = new DynamoSweepList(writes);
-        this.escalations = new DynamoEscalations(writes, this::findRecord);
+        this(new TableWrites(dynamo, table));
     }
 
-    @Override
-    public Claim claim(Notice notice, Instant now, Duration lease) {
-        return claims.claim(notice, now, lease);
-    }
-
-    @Override
-    public void markSent(Notice notice, Instant at, TimelineEvent event) {
-        claims.markSent(notice, at, event);
-    }
-
-    @Override
-    public Claim claimEscalation(Escalation asking, Instant now, Duration lease) {
-        return escalations.claimEscalation(asking, now, lease);
-    }
-
-    @Override
-    public void markAsked(String feedbackId, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
-                          TimelineEvent event) {
-        escalations.markAsked(feedbackId, step, mailMessageId, at, reminderTimes, event);
-    }
-
-    @Override
-    public AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
-                                      Instant at, TimelineEvent event) {
-        return escalations.recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event);
-    }
-
-    @Override
-    public HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event) {
-        return escalations.recordHandOn(feedbackId, step, handOn, event);
-    }
-
-    @Override
-    public SendBackOutcome recordSendBack(String feedbackId, int step, HandOn sentBack, TimelineEvent event) {
-        return escalations.recordSendBack(feedbackId, step, sentBack, event);
-    }
-
-    @Override
-    public boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at,
-                                     TimelineEvent event) {
-        return escalations.markRemindersSent(feedbackId, step, n, nextCheckAt, at, event);
-    }
-
-    @Override
-    public boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event) {
-        return escalations.markLate(feedbackId, step, at, event);
-    }
-
-    @Override
-    public void finishBreach(String feedbackId, int step) {
-        escalations.finishBreach(feedbackId, step);
-    }
-
-    @Override
-    public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOn handOn, TimelineEvent event) {
-        return escalations.recordOrphaned(feedbackId, step, goneOwner, handOn, event);
-    }
-
-    @Override
-    public void finishOrphaned(String feedbackId, int step) {
-        escalations.finishOrphaned(feedbackId, step);
-    }
-
-    @Override
-    public boolean recordPassedOn(String feedbackId, int step, dev.qmark.core.escalation.EscalationStatus status,
-                                  HandOn handOn, TimelineEvent event) {
-        return escalations.recordPassedOn(feedbackId, step, status, handOn, event);
-    }
-
-    @Override
-    public void finishPassedOn(String feedbackId, int step, dev.qmark.core.escalation.EscalationStatus status,
-                               Instant recheckAt) {
-        escalations.finishPassedOn(feedbackId, step, status, recheckAt);
-    }
-
-    @Override
-    public DuePage dueEscalations(Instant now, int limit, String cursor) {
-        return sweepList.dueEscalations(now, limit, cursor);
-    }
-
-    @Override
-    public boolean postponeCheck(Escalation seen, Instant nextCheckAt, String problem, Instant at, boolean stuck,
-                                 TimelineEvent event) {
-        return sweepList.postponeCheck(seen, nextCheckAt, problem, at, stuck, event);
-    }
-
-    @Override
-    public List<Escalation> stuckEscalations(String owner, int limit) {
-        return sweepList.stuckEscalations(owner, limit);
-    }
-
-    @Override
-    public List<Escalation> escalations(EscalationStatus status, String owner, Instant dueBefore, int limit) {
-        return sweepList.escalations(status, owner, dueBefore, limit);
-    }
-
-    @Override
-    public void keepForReview(ReviewItem item) {
-        review.keepForReview(item);
-    }
-
-    @Override
-    public ReviewPage reviewItems(int limit, String cursor) {
-        return review.reviewItems(limit, cursor);
-    }
-
-    @Override
-    public void rememberMessage(String messageId, String feedbackId) {
-        threads.rememberMessage(messageId, feedbackId);
-    }
-
-    @Override
-    public Optional<String> feedbackByMessageId(String messageId) {
-        return threads.feedbackByMessageId(messageId);
-    }
-
-    @Override
-    public boolean takeAcknowledgement(String senderEmail, Instant hour, int perHour) {
-        return threads.takeAcknowledgement(senderEmail, hour, perHour);
+    DynamoFeedbackRepository(TableWrites writes) {
+        this.dynamo = writes.dynamo();
+        this.table = writes.table();
+        this.writes = writes;
     }
 
     @Override
@@ -250,8 +114,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                         + "routeDueAt = :due, routedAt = :at")
                 .conditionExpression("#status = :received")
                 .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
-                .expressionAttributeValues(values(":routed", FeedbackStatus.ROUTED.wireName(),
-                        ":received", FeedbackStatus.RECEIVED.wireName(), ":route", decision.route(),
+                .expressionAttributeValues(values(":routed", StatusChange.ROUTE.to().wireName(),
+                        ":received", StatusChange.ROUTE.from().wireName(), ":route", decision.route(),
                         ":owner", decision.owner(), ":within", decision.answerWithin().toString(),
                         ":due", StoredTime.format(decision.dueAt()), ":at", StoredTime.format(decision.decidedAt())))
                 .build();

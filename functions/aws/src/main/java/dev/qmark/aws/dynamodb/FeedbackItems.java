@@ -121,14 +121,14 @@ final class FeedbackItems {
         }
     }
 
-    /** Written by {@link DynamoFeedbackRepository#postponeCheck}; nextCheckAt by every clock change. */
+    /** Written by {@link DynamoSweepList#postponeCheck}; nextCheckAt by every clock change. */
     private static SweepState sweepState(Item item) {
         Integer failures = item.integer("sweepFailures");
         return new SweepState(item.time("nextCheckAt"), failures == null ? 0 : failures, item.s("sweepProblem"),
                 item.time("sweepFailedAt"), item.time("stuckAt"));
     }
 
-    /** Written by {@link DynamoFeedbackRepository#recordHandOn}; null on escalations not handed on. */
+    /** Written by {@link DynamoEscalations#recordHandOn}; null on escalations not handed on. */
     private static HandOn handOn(Item item) {
         if (item.s("handedTo") == null) {
             return null;

@@ -1,13 +1,10 @@
 package dev.qmark.aws.ses;
 
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
-import dev.qmark.aws.dynamodb.DynamoSentMails;
-import dev.qmark.aws.dynamodb.DynamoSuppressions;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.sending.TrackedMailSender;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -23,12 +20,10 @@ public final class SesSending {
     private SesSending() {
     }
 
-    public static MailSender sender(QmarkConfig config, FunctionEnvironment env, SesV2Client ses, DynamoDbClient dynamo) {
-        String table = env.require("TABLE_NAME");
-        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(dynamo, table);
+    public static MailSender sender(QmarkConfig config, FunctionEnvironment env, SesV2Client ses, TablePorts table) {
         return new TrackedMailSender(
                 new SesMailSender(ses, config.inboundDomain(), env.optional(CONFIGURATION_SET).orElse(null), env.clock()),
-                new DynamoSentMails(dynamo, table), new DynamoSuppressions(dynamo, table),
-                address -> config.ownerByAddress(address).isPresent(), repository::recordEvent, env.clock());
+                table.sentMails(), table.suppressions(),
+                address -> config.ownerByAddress(address).isPresent(), table.feedbackItems()::recordEvent, env.clock());
     }
 }

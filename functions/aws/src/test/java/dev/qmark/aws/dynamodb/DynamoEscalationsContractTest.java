@@ -20,7 +20,7 @@ class DynamoEscalationsContractTest extends EscalationsContract {
 
     @Override
     protected Escalations escalations() {
-        return repository;
+        return BED.ports().escalations();
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.ports.Escalations.AnswerOutcome;
 import dev.qmark.core.ports.MailClaims.Claim;
@@ -43,6 +44,7 @@ class DynamoFeedbackRepositoryTest {
 
     static DynamoDbClient dynamo;
     static FeedbackRepository repository;
+    static TablePorts ports;
     static final String TABLE = "repo-" + UUID.randomUUID();
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
@@ -52,6 +54,7 @@ class DynamoFeedbackRepositoryTest {
         dynamo = AwsClients.dynamoDb();
         QmarkTable.create(dynamo, TABLE);
         repository = new DynamoFeedbackRepository(dynamo, TABLE);
+        ports = new TablePorts(dynamo, TABLE);
     }
 
     static Feedback newFeedback(String email, Instant at) {
@@ -103,7 +106,7 @@ class DynamoFeedbackRepositoryTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Claim>> racers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            racers.add(() -> repository.claimEscalation(asking, T0, Duration.ofSeconds(30)));
+            racers.add(() -> ports.escalations().claimEscalation(asking, T0, Duration.ofSeconds(30)));
         }
         List<Claim> claims = new ArrayList<>();
         for (Future<Claim> claim : pool.invokeAll(racers)) {
@@ -113,10 +116,10 @@ class DynamoFeedbackRepositoryTest {
         assertEquals(1, claims.stream().filter(c -> c == Claim.CLAIMED).count(), claims.toString());
         assertEquals(7, claims.stream().filter(c -> c == Claim.BUSY).count(), claims.toString());
         // a crashed sender's claim expires; then exactly one retry takes it over
-        assertEquals(Claim.CLAIMED, repository.claimEscalation(asking, T0.plusSeconds(31), Duration.ofSeconds(30)));
-        assertEquals(Claim.BUSY, repository.claimEscalation(asking, T0.plusSeconds(32), Duration.ofSeconds(30)));
-        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(33), java.util.List.of(), new TimelineEvent(T0.plusSeconds(33), "asked", "dana"));
-        assertEquals(Claim.ALREADY_SENT, repository.claimEscalation(asking, T0.plusSeconds(500), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, ports.escalations().claimEscalation(asking, T0.plusSeconds(31), Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, ports.escalations().claimEscalation(asking, T0.plusSeconds(32), Duration.ofSeconds(30)));
+        ports.escalations().markAsked(f.id(), 1, "ses-1", T0.plusSeconds(33), java.util.List.of(), new TimelineEvent(T0.plusSeconds(33), "asked", "dana"));
+        assertEquals(Claim.ALREADY_SENT, ports.escalations().claimEscalation(asking, T0.plusSeconds(500), Duration.ofSeconds(30)));
 
         FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
         Escalation open = record.escalation(1).orElseThrow();
@@ -129,14 +132,14 @@ class DynamoFeedbackRepositoryTest {
     @Test
     void anAnswerIsRecordedOnceAndLeavesTheDeadlineIndex() {
         Feedback f = stored("answer@example.org", T0);
-        repository.claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
-        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), java.util.List.of(), new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
+        ports.escalations().claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
+        ports.escalations().markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), java.util.List.of(), new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
         Instant at = T0.plusSeconds(3600);
-        assertEquals(AnswerOutcome.RECORDED, repository.recordAnswer(f.id(), 1, "Shipped today.", "dana@example.com",
+        assertEquals(AnswerOutcome.RECORDED, ports.escalations().recordAnswer(f.id(), 1, "Shipped today.", "dana@example.com",
                 "mail-1", at, new TimelineEvent(at, "answered", "dana")));
-        assertEquals(AnswerOutcome.ALREADY_RECORDED, repository.recordAnswer(f.id(), 1, "Shipped today.",
+        assertEquals(AnswerOutcome.ALREADY_RECORDED, ports.escalations().recordAnswer(f.id(), 1, "Shipped today.",
                 "dana@example.com", "mail-1", at, new TimelineEvent(at, "answered", "dana")));
-        assertEquals(AnswerOutcome.NOT_OPEN, repository.recordAnswer(f.id(), 1, "Another answer", "dana@example.com",
+        assertEquals(AnswerOutcome.NOT_OPEN, ports.escalations().recordAnswer(f.id(), 1, "Another answer", "dana@example.com",
                 "mail-2", at, new TimelineEvent(at, "answered", "dana")));
 
         FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
@@ -148,30 +151,30 @@ class DynamoFeedbackRepositoryTest {
         assertFalse(inDeadlineIndex(f.id()));
         assertEquals(List.of("received", "asked", "answered"), record.timeline().stream().map(TimelineEvent::type).toList());
 
-        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfEscalation(f.id(), 1, "founder"), at, Duration.ofSeconds(30)));
-        assertEquals(Claim.BUSY, repository.claim(new Notice.OfEscalation(f.id(), 1, "founder"), at, Duration.ofSeconds(30)));
-        repository.markSent(new Notice.OfEscalation(f.id(), 1, "founder"), at, new TimelineEvent(at.plusMillis(1), "founder-told", "jeff"));
-        assertEquals(Claim.ALREADY_SENT, repository.claim(new Notice.OfEscalation(f.id(), 1, "founder"), at.plusSeconds(60), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, ports.mailClaims().claim(new Notice.OfEscalation(f.id(), 1, "founder"), at, Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, ports.mailClaims().claim(new Notice.OfEscalation(f.id(), 1, "founder"), at, Duration.ofSeconds(30)));
+        ports.mailClaims().markSent(new Notice.OfEscalation(f.id(), 1, "founder"), at, new TimelineEvent(at.plusMillis(1), "founder-told", "jeff"));
+        assertEquals(Claim.ALREADY_SENT, ports.mailClaims().claim(new Notice.OfEscalation(f.id(), 1, "founder"), at.plusSeconds(60), Duration.ofSeconds(30)));
     }
 
     @Test
     void aHandOnIsRecordedOnceLeavesTheDeadlineIndexAndLeavesTheItemUnanswered() {
         Feedback f = stored("handon@example.org", T0);
-        repository.claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
-        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), List.of(T0.plusSeconds(7200)),
+        ports.escalations().claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
+        ports.escalations().markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), List.of(T0.plusSeconds(7200)),
                 new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
         Instant at = T0.plusSeconds(600);
         HandOn handOn = new HandOn("ops", 2, at.plusSeconds(14400), at, "dana@example.com", "Yours, Olivia.", "mail-1");
 
-        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(f.id(), 1, handOn,
+        assertEquals(HandOnOutcome.RECORDED, ports.escalations().recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(at, "handed-on", "dana -> ops")));
-        assertEquals(HandOnOutcome.ALREADY_RECORDED, repository.recordHandOn(f.id(), 1, handOn,
+        assertEquals(HandOnOutcome.ALREADY_RECORDED, ports.escalations().recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(at.plusSeconds(5), "handed-on", "again")));
-        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1,
+        assertEquals(HandOnOutcome.NOT_OPEN, ports.escalations().recordHandOn(f.id(), 1,
                 new HandOn("billing", 2, at.plusSeconds(14400), at, "dana@example.com", "", "mail-2"),
                 new TimelineEvent(at.plusSeconds(6), "handed-on", "another mail")));
         // an answer to the handed-on escalation finds it closed
-        assertEquals(AnswerOutcome.NOT_OPEN, repository.recordAnswer(f.id(), 1, "x", "dana@example.com", "mail-3", at,
+        assertEquals(AnswerOutcome.NOT_OPEN, ports.escalations().recordAnswer(f.id(), 1, "x", "dana@example.com", "mail-3", at,
                 new TimelineEvent(at.plusSeconds(7), "answered", "dana")));
 
         FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
@@ -181,7 +184,7 @@ class DynamoFeedbackRepositoryTest {
         assertNull(handed.answer());
         assertEquals(FeedbackStatus.ASKED, record.feedback().status(), "handing on is not answering");
         assertFalse(inDeadlineIndex(f.id()), "off the sweeper's list");
-        assertTrue(repository.dueEscalations(T0.plus(Duration.ofDays(30)), 100).stream()
+        assertTrue(ports.sweepList().dueEscalations(T0.plus(Duration.ofDays(30)), 100).stream()
                 .noneMatch(e -> e.feedbackId().equals(f.id())));
         assertEquals(List.of("received", "asked", "handed-on"), record.timeline().stream().map(TimelineEvent::type).toList());
     }
@@ -190,14 +193,14 @@ class DynamoFeedbackRepositoryTest {
     void aHandOnNeedsAnOpenEscalationAndAFreeNextStep() {
         Feedback f = stored("handon-taken@example.org", T0);
         HandOn handOn = new HandOn("ops", 2, T0.plusSeconds(14400), T0, "dana@example.com", "", "mail-1");
-        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOn,
+        assertEquals(HandOnOutcome.NOT_OPEN, ports.escalations().recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(T0, "handed-on", "never asked")));
-        repository.claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
-        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOn,
+        ports.escalations().claimEscalation(asking(f, 1), T0, Duration.ofSeconds(30));
+        assertEquals(HandOnOutcome.NOT_OPEN, ports.escalations().recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(T0, "handed-on", "still being asked")));
-        repository.markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), List.of(), new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
-        repository.claimEscalation(asking(f, 2), T0.plusSeconds(2), Duration.ofSeconds(30));
-        assertEquals(HandOnOutcome.NOT_OPEN, repository.recordHandOn(f.id(), 1, handOn,
+        ports.escalations().markAsked(f.id(), 1, "ses-1", T0.plusSeconds(1), List.of(), new TimelineEvent(T0.plusSeconds(1), "asked", "dana"));
+        ports.escalations().claimEscalation(asking(f, 2), T0.plusSeconds(2), Duration.ofSeconds(30));
+        assertEquals(HandOnOutcome.NOT_OPEN, ports.escalations().recordHandOn(f.id(), 1, handOn,
                 new TimelineEvent(T0.plusSeconds(3), "handed-on", "step 2 is taken")));
         assertEquals(EscalationStatus.OPEN, repository.findRecord(f.id()).orElseThrow().escalation(1).orElseThrow().status());
         assertTrue(inDeadlineIndex(f.id()));
@@ -207,13 +210,13 @@ class DynamoFeedbackRepositoryTest {
     void aNoticeAboutAnItemIsClaimedOncePerKeyOnItsOwnRecord() {
         Feedback f = stored("told@example.org", T0);
         String key = "not-handed-on#1#abc";
-        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfItem(f.id(), key), T0, Duration.ofSeconds(30)));
-        assertEquals(Claim.BUSY, repository.claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(1), Duration.ofSeconds(30)));
-        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(31), Duration.ofSeconds(30)),
+        assertEquals(Claim.CLAIMED, ports.mailClaims().claim(new Notice.OfItem(f.id(), key), T0, Duration.ofSeconds(30)));
+        assertEquals(Claim.BUSY, ports.mailClaims().claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(1), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, ports.mailClaims().claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(31), Duration.ofSeconds(30)),
                 "a crashed sender's claim expires");
-        repository.markSent(new Notice.OfItem(f.id(), key), T0.plusSeconds(32), new TimelineEvent(T0.plusSeconds(32), "told", "x"));
-        assertEquals(Claim.ALREADY_SENT, repository.claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(600), Duration.ofSeconds(30)));
-        assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfItem(f.id(), "not-handed-on#1#def"), T0, Duration.ofSeconds(30)),
+        ports.mailClaims().markSent(new Notice.OfItem(f.id(), key), T0.plusSeconds(32), new TimelineEvent(T0.plusSeconds(32), "told", "x"));
+        assertEquals(Claim.ALREADY_SENT, ports.mailClaims().claim(new Notice.OfItem(f.id(), key), T0.plusSeconds(600), Duration.ofSeconds(30)));
+        assertEquals(Claim.CLAIMED, ports.mailClaims().claim(new Notice.OfItem(f.id(), "not-handed-on#1#def"), T0, Duration.ofSeconds(30)),
                 "another key is another notice");
         FeedbackRecord record = repository.findRecord(f.id()).orElseThrow();
         assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("told")));
@@ -223,7 +226,7 @@ class DynamoFeedbackRepositoryTest {
     @Test
     void answeringAnEscalationThatWasNeverAskedChangesNothing() {
         Feedback f = stored("never@example.org", T0);
-        assertEquals(AnswerOutcome.NOT_OPEN, repository.recordAnswer(f.id(), 1, "x", "dana@example.com", "mail-9", T0,
+        assertEquals(AnswerOutcome.NOT_OPEN, ports.escalations().recordAnswer(f.id(), 1, "x", "dana@example.com", "mail-9", T0,
                 new TimelineEvent(T0, "answered", "dana")));
         assertEquals(FeedbackStatus.RECEIVED, repository.find(f.id()).orElseThrow().status());
     }
@@ -252,10 +255,10 @@ class DynamoFeedbackRepositoryTest {
     @Test
     void keepsAMailForReviewOnce() {
         String mailId = "mail-" + UUID.randomUUID();
-        FeedbackRepository.ReviewItem item = new FeedbackRepository.ReviewItem(mailId, "s3://b/k", "x@y.z", "hi",
+        ReviewQueue.ReviewItem item = new ReviewQueue.ReviewItem(mailId, "s3://b/k", "x@y.z", "hi",
                 "forged token", T0);
-        repository.keepForReview(item);
-        repository.keepForReview(item);
+        ports.reviewQueue().keepForReview(item);
+        ports.reviewQueue().keepForReview(item);
         Map<String, AttributeValue> stored = dynamo.getItem(g -> g.tableName(TABLE)
                 .key(Item.key("REVIEW#" + mailId, "REVIEW"))).item();
         assertEquals("forged token", stored.get("reason").s());

@@ -17,6 +17,7 @@ import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.intake.SubmissionValidator;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.ports.Escalations.AnswerOutcome;
 import dev.qmark.core.ports.MailClaims.Claim;
@@ -50,6 +51,7 @@ class ItemLimitsTest {
     static final String WIDE = "😀";
     static DynamoDbClient dynamo;
     static FeedbackRepository repository;
+    static TablePorts ports;
 
     @BeforeAll
     static void table() {
@@ -57,6 +59,7 @@ class ItemLimitsTest {
         dynamo = AwsClients.dynamoDb();
         QmarkTable.create(dynamo, TABLE);
         repository = new DynamoFeedbackRepository(dynamo, TABLE);
+        ports = new TablePorts(dynamo, TABLE);
     }
 
     @Test
@@ -80,18 +83,18 @@ class ItemLimitsTest {
         // step 1 is handed on with the longest note, step 2 answered with the longest answer
         ask(id, 1, reminders);
         String note = StoredText.keepBytes(WIDE.repeat(300_000), StoredText.LONG_TEXT_BYTES).text();
-        assertEquals(HandOnOutcome.RECORDED, repository.recordHandOn(id, 1, new HandOn("ops", 2, T0.plusSeconds(7200),
+        assertEquals(HandOnOutcome.RECORDED, ports.escalations().recordHandOn(id, 1, new HandOn("ops", 2, T0.plusSeconds(7200),
                 T0.plusSeconds(60), address(), note, "m".repeat(64)), new TimelineEvent(T0.plusSeconds(60), "handed-on", "x")));
         ask(id, 2, reminders);
         for (String notice : List.of("founder", "late", "cut", "handed-on", "reminder-1", "reminder-20")) {
-            assertEquals(Claim.CLAIMED, repository.claim(new Notice.OfEscalation(id, 2, notice), T0, Duration.ofSeconds(30)));
+            assertEquals(Claim.CLAIMED, ports.mailClaims().claim(new Notice.OfEscalation(id, 2, notice), T0, Duration.ofSeconds(30)));
         }
         String answer = StoredText.keepBytes(WIDE.repeat(300_000), StoredText.LONG_TEXT_BYTES).text();
-        assertEquals(AnswerOutcome.RECORDED, repository.recordAnswer(id, 2, answer, address(), "m".repeat(64),
+        assertEquals(AnswerOutcome.RECORDED, ports.escalations().recordAnswer(id, 2, answer, address(), "m".repeat(64),
                 T0.plusSeconds(120), new TimelineEvent(T0.plusSeconds(120), "answered", longest(StoredText.DETAIL_BYTES))));
 
         String reviewId = "r".repeat(64);
-        repository.keepForReview(new FeedbackRepository.ReviewItem(reviewId, "s3://" + "b".repeat(63) + "/" + "k".repeat(200),
+        ports.reviewQueue().keepForReview(new ReviewQueue.ReviewItem(reviewId, "s3://" + "b".repeat(63) + "/" + "k".repeat(200),
                 address(), longest(StoredText.LINE_BYTES), longest(StoredText.REASON_BYTES), T0));
 
         List<Map<String, AttributeValue>> items = new ArrayList<>(dynamo.query(q -> q.tableName(TABLE).consistentRead(true)
@@ -115,8 +118,8 @@ class ItemLimitsTest {
     private static void ask(String id, int step, List<Instant> reminders) {
         Escalation asking = new Escalation(id, step, "ops", address(), EscalationStatus.ASKING, null,
                 T0.plusSeconds(7200), null, null, null);
-        assertEquals(Claim.CLAIMED, repository.claimEscalation(asking, T0, Duration.ofSeconds(30)));
-        repository.markAsked(id, step, "ses-" + "i".repeat(60), T0, reminders, new TimelineEvent(T0.plusMillis(step), "asked", "x"));
+        assertEquals(Claim.CLAIMED, ports.escalations().claimEscalation(asking, T0, Duration.ofSeconds(30)));
+        ports.escalations().markAsked(id, step, "ses-" + "i".repeat(60), T0, reminders, new TimelineEvent(T0.plusMillis(step), "asked", "x"));
     }
 
     /** A feedback item from mail with every field at the most CustomerMailIntake keeps. */

@@ -42,9 +42,9 @@ class StuckFeedbackTest {
         route(bed, routed);
         Feedback asked = store(bed, NOW.minusSeconds(1200));
         route(bed, asked);
-        bed.repository().claimEscalation(new Escalation(asked.id(), 1, "ops", "olivia@example.com", EscalationStatus.ASKING,
+        bed.ports().escalations().claimEscalation(new Escalation(asked.id(), 1, "ops", "olivia@example.com", EscalationStatus.ASKING,
                 null, NOW.plusSeconds(3600), null, null, null, List.of(), 0, null, null), NOW, Duration.ofSeconds(30));
-        bed.repository().markAsked(asked.id(), 1, "ses-1", NOW, List.of(), new TimelineEvent(NOW, "asked", "ops"));
+        bed.ports().escalations().markAsked(asked.id(), 1, "ses-1", NOW, List.of(), new TimelineEvent(NOW, "asked", "ops"));
         Feedback fresh = store(bed, NOW.minusSeconds(10));
         DynamoUnfinishedFeedback unfinished = new DynamoUnfinishedFeedback(bed.dynamo, bed.table);
         StuckFeedback stuck = new StuckFeedback(unfinished,

@@ -3,6 +3,7 @@ package dev.qmark.aws.testing;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.dynamodb.QmarkTable;
 import dev.qmark.emulators.EmbeddedAws;
 import dev.qmark.emulators.OutboxMail;
@@ -74,8 +75,14 @@ public final class TestBed {
         return FunctionEnvironment.of(env, clock);
     }
 
+    /** The feedback item's port on this bed's table. */
     public DynamoFeedbackRepository repository() {
         return new DynamoFeedbackRepository(dynamo, table);
+    }
+
+    /** Every port on this bed's table, as a handler wires them. */
+    public TablePorts ports() {
+        return new TablePorts(dynamo, table);
     }
 
     /** Receives and deletes everything waiting in a queue. */

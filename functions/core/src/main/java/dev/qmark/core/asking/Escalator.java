@@ -12,7 +12,9 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.CustomerLetters;
+import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailClaims;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.sending.SendOnce;
@@ -35,7 +37,8 @@ public final class Escalator {
     private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
 
     private final QmarkConfig config;
-    private final FeedbackRepository repository;
+    private final FeedbackRepository feedbackItems;
+    private final Escalations escalations;
     private final SendOnce sendOnce;
     private final ReplyTokens tokens;
     private final QuestionMail questionMail;
@@ -43,28 +46,19 @@ public final class Escalator {
     private final CustomerLetters letters;
     private final Clock clock;
 
-    public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                     Clock clock) {
-        this(config, repository, mail, tokens, SentMailTexts.NONE, clock);
-    }
-
-    /** With {@code sentTexts}: every "?" sent is kept, so that a reply copying it can be cut (WrittenText). */
-    public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                     SentMailTexts sentTexts, Clock clock) {
-        this(config, repository, mail, tokens, sentTexts, null, clock);
-    }
-
     /**
-     * With {@code letters}: a "?" says what the customer was told since and how they rated it
-     * (the founder's "?" a low rating asks); null leaves that out.
+     * Every "?" sent is kept in {@code sentTexts}, so that a reply copying it can be cut (WrittenText). With
+     * {@code letters}, a "?" says what the customer was told since and how they rated it (the founder's "?" a
+     * low rating asks); null leaves that out.
      */
-    public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                     SentMailTexts sentTexts, CustomerLetters letters, Clock clock) {
+    public Escalator(QmarkConfig config, FeedbackRepository feedbackItems, Escalations escalations, MailClaims claims,
+                     MailSender mail, ReplyTokens tokens, SentMailTexts sentTexts, CustomerLetters letters, Clock clock) {
         this.letters = letters;
         this.sentTexts = sentTexts;
         this.config = config;
-        this.repository = repository;
-        this.sendOnce = new SendOnce(repository, mail, clock);
+        this.feedbackItems = feedbackItems;
+        this.escalations = escalations;
+        this.sendOnce = new SendOnce(claims, mail, clock);
         this.tokens = tokens;
         this.questionMail = new QuestionMail(config);
         this.clock = clock;
@@ -73,7 +67,7 @@ public final class Escalator {
     public enum Outcome { ASKED, ALREADY_ASKED, ALREADY_ANSWERED }
 
     public Outcome ask(EscalationRequest request) {
-        FeedbackRecord record = repository.findRecord(request.feedbackId())
+        FeedbackRecord record = feedbackItems.findRecord(request.feedbackId())
                 .orElseThrow(() -> new IllegalStateException("feedback " + request.feedbackId() + " is not stored"));
         Feedback feedback = record.feedback();
         if (feedback.status() == FeedbackStatus.ANSWERED && !request.evenIfAnswered()) {
@@ -84,7 +78,7 @@ public final class Escalator {
         Escalation escalation = new Escalation(feedback.id(), request.step(), owner.alias(), owner.email(),
                 EscalationStatus.ASKING, null, request.dueAt(), null, null, null);
         SendOnce.Sent sent = sendOnce.send("escalation " + escalation.id(),
-                (now, lease) -> repository.claimEscalation(escalation, now, lease),
+                (now, lease) -> escalations.claimEscalation(escalation, now, lease),
                 () -> compose(record, escalation, owner),
                 (messageId, at) -> markAsked(feedback, request, owner, messageId, at));
         return sent == SendOnce.Sent.NOW ? Outcome.ASKED : Outcome.ALREADY_ASKED;
@@ -133,7 +127,7 @@ public final class Escalator {
         Route route = feedback.route() == null ? null : config.route(feedback.route().route()).orElse(null);
         List<Instant> reminders = ReminderPlan.times(sent, request.dueAt(), config.remindersFor(route),
                 config.calendarFor(route, owner.alias()));
-        repository.markAsked(feedback.id(), request.step(), messageId, sent, reminders, new TimelineEvent(sent, "asked",
+        escalations.markAsked(feedback.id(), request.step(), messageId, sent, reminders, new TimelineEvent(sent, "asked",
                 "\"?\" sent to " + owner.name() + " <" + owner.email() + ">, due " + request.dueAt()));
     }
 
@@ -143,7 +137,7 @@ public final class Escalator {
      */
     private List<Feedback> earlierFrom(Feedback feedback) {
         try {
-            return repository.byCustomer(feedback.customer().email(), EARLIER_SHOWN + 1).stream()
+            return feedbackItems.byCustomer(feedback.customer().email(), EARLIER_SHOWN + 1).stream()
                     .filter(f -> !f.id().equals(feedback.id()))
                     .limit(EARLIER_SHOWN)
                     .toList();

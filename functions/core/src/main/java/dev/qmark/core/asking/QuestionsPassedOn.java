@@ -10,6 +10,7 @@ import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.sending.TryAgainLater;
 import java.time.Clock;
@@ -41,10 +42,13 @@ public final class QuestionsPassedOn {
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
+    private final Escalations escalations;
     private final Escalator escalator;
     private final Clock clock;
 
-    public QuestionsPassedOn(QmarkConfig config, FeedbackRepository repository, Escalator escalator, Clock clock) {
+    public QuestionsPassedOn(QmarkConfig config, FeedbackRepository repository, Escalations escalations, Escalator escalator,
+                             Clock clock) {
+        this.escalations = escalations;
         this.config = config;
         this.repository = repository;
         this.escalator = escalator;
@@ -124,7 +128,7 @@ public final class QuestionsPassedOn {
         int toStep = record.escalations().stream().mapToInt(Escalation::step).max().orElse(step) + 1;
         String text = note.write(owner.get(), next.get());
         HandOn handOn = new HandOn(next.get().alias(), toStep, due, now, "qmark", text, mailId, backAt);
-        if (!repository.recordPassedOn(feedbackId, step, status, handOn, new TimelineEvent(now, status.wireName(), text))) {
+        if (!escalations.recordPassedOn(feedbackId, step, status, handOn, new TimelineEvent(now, status.wireName(), text))) {
             return Outcome.NOT_OPEN;
         }
         LOG.info("{}-{} {}: passed on to {} as step {}", feedbackId, step, status.wireName(), handOn.to(), toStep);
@@ -149,13 +153,13 @@ public final class QuestionsPassedOn {
                 && config.owner(passed.owner()).isPresent()) {
             askAgainWhenBack(record, passed);
         }
-        repository.finishPassedOn(passed.feedbackId(), passed.step(), passed.status(), null);
+        escalations.finishPassedOn(passed.feedbackId(), passed.step(), passed.status(), null);
     }
 
     private void ask(Escalation passed, EscalationStatus status, HandOn handOn) {
         escalator.ask(new EscalationRequest(passed.feedbackId(), handOn.toStep(), handOn.to(), handOn.dueAt()));
         // an away owner is checked again when back; an unreachable one never
-        repository.finishPassedOn(passed.feedbackId(), passed.step(), status,
+        escalations.finishPassedOn(passed.feedbackId(), passed.step(), status,
                 status == EscalationStatus.AWAY ? handOn.backAt() : null);
     }
 

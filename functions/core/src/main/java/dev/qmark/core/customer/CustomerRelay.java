@@ -13,6 +13,9 @@ import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.CustomerLetters.Letter;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailClaims;
+import dev.qmark.core.ports.MailThreads;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.ports.ReviewQueue.ReviewItem;
@@ -44,6 +47,9 @@ public final class CustomerRelay {
 
     private final QmarkConfig config;
     private final FeedbackRepository repository;
+    private final ReviewQueue review;
+    private final MailClaims claims;
+    private final MailThreads threads;
     private final CustomerLetters letters;
     private final SentMailTexts sentTexts;
     private final ReplyTokens tokens;
@@ -57,15 +63,19 @@ public final class CustomerRelay {
     private final Clock clock;
 
     /** @param publicUrl where the public HTTP API answers (the rating pages), without a trailing slash */
-    public CustomerRelay(QmarkConfig config, FeedbackRepository repository, CustomerLetters letters,
+    public CustomerRelay(QmarkConfig config, FeedbackRepository repository, ReviewQueue review, MailClaims claims,
+                         MailThreads threads, CustomerLetters letters,
                          SentMailTexts sentTexts, MailSender mail, ReplyTokens tokens, String publicUrl, Clock clock) {
         this.config = config;
         this.repository = repository;
+        this.review = review;
+        this.claims = claims;
+        this.threads = threads;
         this.letters = letters;
         this.sentTexts = sentTexts;
         this.tokens = tokens;
         this.mail = mail;
-        this.sendOnce = new SendOnce(repository, mail, clock);
+        this.sendOnce = new SendOnce(claims, mail, clock);
         this.letterMail = new LetterMail(config);
         this.replyMail = new CustomerReplyMail(config);
         this.heldMail = new HeldLetterMail(config);
@@ -129,7 +139,7 @@ public final class CustomerRelay {
         }
         Letter letter = letters.letter(feedbackId, key).orElseThrow();
         Notice notice = new Notice.OfItem(feedbackId, "letter#" + key);
-        SendOnce.Sent sent = sendOnce.send(notice.describe(), (now, lease) -> repository.claim(notice, now, lease),
+        SendOnce.Sent sent = sendOnce.send(notice.describe(), (now, lease) -> claims.claim(notice, now, lease),
                 () -> {
                     OutgoingMail out = letterMail.compose(feedback, letter, ratingUrl(feedbackId, key),
                             letters.customerMessage(feedbackId).orElse(null));
@@ -139,8 +149,8 @@ public final class CustomerRelay {
                 },
                 (messageId, at) -> {
                     // the customer's reply threads to the item by this Message-ID (and the reference in the subject)
-                    repository.rememberMessage(messageId, feedbackId);
-                    repository.markSent(notice, at, new TimelineEvent(at, "customer-mail-sent",
+                    threads.rememberMessage(messageId, feedbackId);
+                    claims.markSent(notice, at, new TimelineEvent(at, "customer-mail-sent",
                             "mail from " + letter.writerName() + " sent to the customer"));
                 });
         return new Outcome(sent == SendOnce.Sent.NOW ? Outcome.Kind.RELAYED : Outcome.Kind.ALREADY_RELAYED, feedbackId,
@@ -222,7 +232,7 @@ public final class CustomerRelay {
     }
 
     private Outcome review(InboundMail received, String mailId, String rawLocation, String reason) {
-        repository.keepForReview(new ReviewItem(mailId, rawLocation, received.from(), received.subject(), reason, clock.instant()));
+        review.keepForReview(new ReviewItem(mailId, rawLocation, received.from(), received.subject(), reason, clock.instant()));
         return new Outcome(Outcome.Kind.KEPT_FOR_REVIEW, null, reason);
     }
 }

@@ -49,6 +49,14 @@ public record Escalation(String feedbackId, int step, String owner, String owner
         return feedbackId + "-" + step;
     }
 
+    /**
+     * Whether its deadline has passed unanswered at {@code now}: an OPEN escalation is late from
+     * the instant it is due (inclusive). The adapters only write this decision ({@code Escalations.markLate}).
+     */
+    public boolean isLateAt(Instant now) {
+        return status == EscalationStatus.OPEN && dueAt != null && !now.isBefore(dueAt);
+    }
+
     /** How late the answer came, or null when it was on time or has not come. */
     public Duration lateBy() {
         return answeredAt != null && answeredAt.isAfter(dueAt) ? Duration.between(dueAt, answeredAt) : null;

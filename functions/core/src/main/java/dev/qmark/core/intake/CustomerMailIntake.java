@@ -13,6 +13,8 @@ import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.mail.ForwardedMessage;
 import dev.qmark.core.ports.FeedbackQueue;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailThreads;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.routing.Router;
 import dev.qmark.core.text.Hashes;
@@ -44,7 +46,9 @@ public final class CustomerMailIntake {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerMailIntake.class);
 
     private final QmarkConfig config;
-    private final FeedbackRepository repository;
+    private final FeedbackRepository feedbackItems;
+    private final MailThreads threads;
+    private final ReviewQueue review;
     private final FeedbackQueue queue;
     private final MailSender mail;
     private final AcknowledgementMail acknowledgement;
@@ -52,10 +56,12 @@ public final class CustomerMailIntake {
     private final Router router;
     private final Clock clock;
 
-    public CustomerMailIntake(QmarkConfig config, FeedbackRepository repository, FeedbackQueue queue, MailSender mail,
-                              Clock clock) {
+    public CustomerMailIntake(QmarkConfig config, FeedbackRepository feedbackItems, MailThreads threads, ReviewQueue review,
+                              FeedbackQueue queue, MailSender mail, Clock clock) {
         this.config = config;
-        this.repository = repository;
+        this.feedbackItems = feedbackItems;
+        this.threads = threads;
+        this.review = review;
         this.queue = queue;
         this.mail = mail;
         this.acknowledgement = new AcknowledgementMail(config);
@@ -80,7 +86,7 @@ public final class CustomerMailIntake {
         }
         Optional<String> thread = thread(received);
         if (thread.isPresent()) {
-            boolean added = repository.addCustomerMail(thread.get(), mailId, new TimelineEvent(now, "customer-mail",
+            boolean added = feedbackItems.addCustomerMail(thread.get(), mailId, new TimelineEvent(now, "customer-mail",
                     received.from() + " wrote again: " + text(received).text()));
             return new Outcome(Outcome.Kind.ADDED_TO_THREAD, thread.get(), added ? "added" : "added before");
         }
@@ -95,7 +101,7 @@ public final class CustomerMailIntake {
         Instant now = clock.instant();
         Optional<String> thread = received.from() == null ? Optional.empty() : thread(received);
         if (thread.isPresent()) {
-            repository.recordEvent(thread.get(), new TimelineEvent(now, "automatic-mail",
+            feedbackItems.recordEvent(thread.get(), new TimelineEvent(now, "automatic-mail",
                     "automatic mail from " + received.from() + " (" + why + "): " + received.subject()));
             return new Outcome(Outcome.Kind.RECORDED_ON_TIMELINE, thread.get(), why);
         }
@@ -114,7 +120,7 @@ public final class CustomerMailIntake {
                 new Customer(name, received.from()), subject, message.text(), null, now,
                 FeedbackStatus.RECEIVED, null, attachments);
         String key = Hashes.sha256("mail\n" + mailId);
-        FeedbackRepository.Stored stored = repository.storeNew(feedback, key, key, now.plus(SAME_MAIL_WINDOW),
+        FeedbackRepository.Stored stored = feedbackItems.storeNew(feedback, key, key, now.plus(SAME_MAIL_WINDOW),
                 new TimelineEvent(now, "received", "received by mail from " + received.from()
                         + (attachments.isEmpty() ? "" : " with " + attachments.size() + " attachment(s)")
                         + (message.cut() ? "; its text was cut to " + message.howMuch() + " (the full mail is at "
@@ -158,7 +164,7 @@ public final class CustomerMailIntake {
                 message.text(), null, now, FeedbackStatus.RECEIVED, null, attachments(received));
         String key = Hashes.sha256("mail\n" + mailId);
         String note = original.note().isBlank() ? "" : ": " + StoredText.bounded(original.note(), StoredText.DETAIL_BYTES / 2);
-        FeedbackRepository.Stored stored = repository.storeNew(feedback, key, key, now.plus(SAME_MAIL_WINDOW),
+        FeedbackRepository.Stored stored = feedbackItems.storeNew(feedback, key, key, now.plus(SAME_MAIL_WINDOW),
                 new TimelineEvent(now, "received", "forwarded with \"?\" by " + received.from()
                         + (original.date().isBlank() ? "" : "; written " + StoredText.bounded(original.date(), 200))
                         + note + (message.cut() ? "; its text was cut to " + message.howMuch() + " (the full mail is at "
@@ -166,7 +172,7 @@ public final class CustomerMailIntake {
         if (command.alias() != null) {
             // the forwarder chose the owner: the route is decided here, and the router only asks them
             RouteDecision route = router.decideFor(feedback, command.alias(), now);
-            repository.recordRoute(stored.feedbackId(), route, new TimelineEvent(now.plusMillis(1), "routed",
+            feedbackItems.recordRoute(stored.feedbackId(), route, new TimelineEvent(now.plusMillis(1), "routed",
                     "sent to " + command.alias() + " by " + received.from() + " (\"? @" + command.alias()
                     + "\"), answer within " + route.answerWithin()));
         }
@@ -184,16 +190,16 @@ public final class CustomerMailIntake {
 
     /** At most one acknowledgement per thread (only new items get one) and a few per sender per hour. */
     private void acknowledge(Feedback feedback, InboundMail received, String to, Instant now) {
-        if (!repository.takeAcknowledgement(to, now.truncatedTo(ChronoUnit.HOURS), ACKNOWLEDGEMENTS_PER_HOUR)) {
-            repository.recordEvent(feedback.id(), new TimelineEvent(now, "not-acknowledged",
+        if (!threads.takeAcknowledgement(to, now.truncatedTo(ChronoUnit.HOURS), ACKNOWLEDGEMENTS_PER_HOUR)) {
+            feedbackItems.recordEvent(feedback.id(), new TimelineEvent(now, "not-acknowledged",
                     to + " had " + ACKNOWLEDGEMENTS_PER_HOUR + " acknowledgements this hour"));
             return;
         }
         // a forwarded sender's thread is with the forwarder, not with the forward: no In-Reply-To then
         String inReplyTo = to.equalsIgnoreCase(received.from()) ? received.messageId() : null;
         String messageId = mail.send(acknowledgement.compose(feedback, inReplyTo));
-        repository.rememberMessage(messageId, feedback.id());
-        repository.recordEvent(feedback.id(), new TimelineEvent(now.plusMillis(1), "acknowledged",
+        threads.rememberMessage(messageId, feedback.id());
+        feedbackItems.recordEvent(feedback.id(), new TimelineEvent(now.plusMillis(1), "acknowledged",
                 "acknowledgement sent to " + to));
     }
 
@@ -208,14 +214,14 @@ public final class CustomerMailIntake {
         List<String> ids = new ArrayList<>(received.inReplyTo());
         ids.addAll(received.references());
         for (String id : ids) {
-            repository.feedbackByMessageId(id).ifPresent(candidates::add);
+            threads.feedbackByMessageId(id).ifPresent(candidates::add);
             // SES replaces the Message-ID of mail it sends with <its message id>@<region>.amazonses.com
             if (id.contains("@")) {
-                repository.feedbackByMessageId(id.substring(0, id.indexOf('@'))).ifPresent(candidates::add);
+                threads.feedbackByMessageId(id.substring(0, id.indexOf('@'))).ifPresent(candidates::add);
             }
         }
         for (String feedbackId : candidates) {
-            Optional<Feedback> feedback = repository.find(feedbackId);
+            Optional<Feedback> feedback = feedbackItems.find(feedbackId);
             if (feedback.isPresent() && feedback.get().customer().email().equalsIgnoreCase(received.from())) {
                 return Optional.of(feedbackId);
             }
@@ -242,7 +248,7 @@ public final class CustomerMailIntake {
     }
 
     private Outcome review(InboundMail received, String mailId, String rawLocation, String reason, Instant now) {
-        repository.keepForReview(new FeedbackRepository.ReviewItem(mailId, rawLocation, received.from(), received.subject(),
+        review.keepForReview(new ReviewQueue.ReviewItem(mailId, rawLocation, received.from(), received.subject(),
                 reason, now));
         return new Outcome(Outcome.Kind.KEPT_FOR_REVIEW, null, reason);
     }

@@ -5,6 +5,7 @@ import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailClaims;
 import dev.qmark.core.ports.FormAcknowledgements;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.ports.Notice;
@@ -27,11 +28,12 @@ public final class FormAcknowledger {
     private final SendOnce sendOnce;
     private final AcknowledgementMail mail;
 
-    public FormAcknowledger(QmarkConfig config, FeedbackRepository repository, FormAcknowledgements acknowledgements,
+    public FormAcknowledger(QmarkConfig config, FeedbackRepository repository, MailClaims claims,
+                            FormAcknowledgements acknowledgements,
                             MailSender sender, Clock clock) {
         this.repository = repository;
         this.acknowledgements = acknowledgements;
-        this.sendOnce = new SendOnce(repository, sender, clock);
+        this.sendOnce = new SendOnce(claims, sender, clock);
         this.mail = new AcknowledgementMail(config);
     }
 

@@ -91,8 +91,12 @@ public interface Escalations {
      */
     boolean markRemindersSent(String feedbackId, int step, int n, Instant nextCheckAt, Instant at, TimelineEvent event);
 
-    /** OPEN to LATE when its deadline has passed at {@code at}; it stays on the sweeper's list until {@link #finishBreach}. */
-    boolean markLate(String feedbackId, int step, Instant at, TimelineEvent event);
+    /**
+     * OPEN to LATE for an escalation core found late ({@link Escalation#isLateAt}), as it was read:
+     * only while it is still OPEN with the deadline it was judged by. It stays on the sweeper's list
+     * until {@link #finishBreach}.
+     */
+    boolean markLate(Escalation seen, Instant at, TimelineEvent event);
 
     /** A late escalation's follow-up is done (the next person asked, the owner told): it leaves the sweeper's list. */
     void finishBreach(String feedbackId, int step);

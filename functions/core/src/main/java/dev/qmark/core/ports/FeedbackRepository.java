@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where feedback, escalations and their history live. Every state change is conditional, so
- * that a redelivered message, a retried call or two racing workers change it once.
+ * The feedback item itself: storing it, reading it with its record, its route, customer mails and
+ * timeline events, the staff listing. Every state change is conditional, so that a redelivered
+ * message, a retried call or two racing workers change it once.
  *
- * <p>Still several concerns in one port: its narrow parts ({@link MailClaims}, {@link ReviewQueue},
- * {@link MailThreads}, {@link SweepList}, {@link Escalations}) are being cut
- * out of it one by one (issue 8), each with its own adapter.
+ * <p>One concern of the table among several, each its own port ({@link Escalations},
+ * {@link SweepList}, {@link MailClaims}, {@link ReviewQueue}, {@link MailThreads},
+ * {@link SentMailTexts}, {@link UnfinishedFeedback}, {@link ReceivedMails}): a service takes the
+ * ones it uses.
  */
-public interface FeedbackRepository extends MailClaims, ReviewQueue, MailThreads, SweepList, Escalations {
+public interface FeedbackRepository {
 
     /**
      * The item holding a submission: the new one, or the one stored earlier for the same key.
@@ -41,7 +43,10 @@ public interface FeedbackRepository extends MailClaims, ReviewQueue, MailThreads
     /** The item with its escalations (by step) and its timeline (oldest first). */
     Optional<FeedbackRecord> findRecord(String id);
 
-    /** RECEIVED to ROUTED with the decision. False when it was routed before: that decision stands. */
+    /**
+     * Records the decision, moving the item as {@link dev.qmark.core.feedback.StatusChange#ROUTE}
+     * says (only from RECEIVED). False when it was routed before: that decision stands.
+     */
     boolean recordRoute(String feedbackId, RouteDecision decision, TimelineEvent event);
 
     /**

@@ -10,18 +10,6 @@ import java.util.List;
  */
 public interface SentMailTexts {
 
-    /** Nothing kept, nothing found: for services wired without the store (tests, the bench). */
-    SentMailTexts NONE = new SentMailTexts() {
-        @Override
-        public void keep(String feedbackId, int step, String kind, String text) {
-        }
-
-        @Override
-        public List<String> texts(String feedbackId) {
-            return List.of();
-        }
-    };
-
     /** Keeps {@code text} (bounded by the adapter to what an item holds) as the mail {@code kind} of step {@code step}. */
     void keep(String feedbackId, int step, String kind, String text);
 

@@ -22,7 +22,10 @@ import dev.qmark.mail.ReplyText;
 import dev.qmark.mail.WrittenText;
 import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.CustomerLetters;
+import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailClaims;
+import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.ReviewQueue.ReviewItem;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.ports.SentMailTexts;
@@ -63,7 +66,9 @@ public final class ReplyIntake {
     private static final String CUT_NOTICE = "cut";
 
     private final QmarkConfig config;
-    private final FeedbackRepository repository;
+    private final FeedbackRepository feedbackItems;
+    private final Escalations escalations;
+    private final ReviewQueue review;
     private final SendOnce sendOnce;
     private final ReplyTokens tokens;
     private final AnswerMail answerMail;
@@ -75,34 +80,27 @@ public final class ReplyIntake {
     private final QuestionsPassedOn passedOn;
     private final Clock clock;
 
-    public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                       Clock clock) {
-        this(config, repository, mail, tokens, SentMailTexts.NONE, clock);
-    }
-
     /**
-     * With {@code sentTexts}: an answer is cut where it starts to copy a mail Qmark sent about the
-     * item (WrittenText, under the marker rules), and the hand-on's "?" is kept for the next reply.
+     * An answer is cut where it starts to copy a mail Qmark sent about the item ({@code sentTexts}: WrittenText,
+     * under the marker rules), and the hand-on's "?" is kept for the next reply. With {@code letters}, the
+     * founder's "Answered" mail says whether the customer was written to (null leaves that out).
      */
-    public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                       SentMailTexts sentTexts, Clock clock) {
-        this(config, repository, mail, tokens, sentTexts, null, clock);
-    }
-
-    /** With {@code letters}: the founder's "Answered" mail says whether the customer was written to. */
-    public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                       SentMailTexts sentTexts, CustomerLetters letters, Clock clock) {
+    public ReplyIntake(QmarkConfig config, FeedbackRepository feedbackItems, Escalations escalations, ReviewQueue review,
+                       MailClaims claims, MailSender mail, ReplyTokens tokens, SentMailTexts sentTexts,
+                       CustomerLetters letters, Clock clock) {
         this.letters = letters;
         this.sentTexts = sentTexts;
         this.config = config;
-        this.repository = repository;
-        this.sendOnce = new SendOnce(repository, mail, clock);
+        this.feedbackItems = feedbackItems;
+        this.escalations = escalations;
+        this.review = review;
+        this.sendOnce = new SendOnce(claims, mail, clock);
         this.tokens = tokens;
         this.answerMail = new AnswerMail(config);
         this.handOnMails = new HandOnMails(config);
         this.cutNoticeMail = new CutNoticeMail(config);
-        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, letters, clock);
-        this.passedOn = new QuestionsPassedOn(config, repository, escalator, clock);
+        this.escalator = new Escalator(config, feedbackItems, escalations, claims, mail, tokens, sentTexts, letters, clock);
+        this.passedOn = new QuestionsPassedOn(config, feedbackItems, escalations, escalator, clock);
         this.clock = clock;
     }
 
@@ -142,7 +140,7 @@ public final class ReplyIntake {
         }
         String feedbackId = ref.get().feedbackId();
         int step = ref.get().step();
-        Optional<FeedbackRecord> record = repository.findRecord(feedbackId);
+        Optional<FeedbackRecord> record = feedbackItems.findRecord(feedbackId);
         Optional<Escalation> escalation = record.flatMap(r -> r.escalation(step));
         if (escalation.isEmpty()) {
             return review(received, mailId, rawLocation, "reply token names escalation " + feedbackId + "-" + step
@@ -168,25 +166,20 @@ public final class ReplyIntake {
         Instant now = clock.instant();
         // an item holds 400 KB: what fits is the answer on record, the whole mail stays in S3
         StoredText.Kept kept = StoredText.keepBytes(answer, StoredText.LONG_TEXT_BYTES);
-        FeedbackRepository.AnswerOutcome recorded = repository.recordAnswer(feedbackId, step, kept.text(),
+        Escalations.AnswerOutcome recorded = escalations.recordAnswer(feedbackId, step, kept.text(),
                 received.from(), mailId, now, new TimelineEvent(now, "answered",
                         asked.name() + " <" + received.from() + "> answered" + cutNote("answer", kept, rawLocation)));
-        if (recorded == FeedbackRepository.AnswerOutcome.NOT_OPEN) {
+        if (recorded == Escalations.AnswerOutcome.NOT_OPEN) {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id()
                     + ", which is not open (" + (escalation.get().status() == EscalationStatus.HANDED_ON
                     ? "handed on" : "answered before") + ")");
         }
         tellFounder(feedbackId, step, asked);
         tellWriterOfCut(feedbackId, step, received.from(), CutNoticeMail.What.ANSWER, kept, rawLocation);
-        return new Outcome(recorded == FeedbackRepository.AnswerOutcome.RECORDED
+        return new Outcome(recorded == Escalations.AnswerOutcome.RECORDED
                 ? Outcome.Kind.ANSWERED : Outcome.Kind.ALREADY_ANSWERED, feedbackId, "answered by " + received.from());
     }
 
-    /**
-     * The owner asked is away: their out-of-office reply to the "?" hands the question to their
-     * deputy, else their manager, at once ({@link QuestionsPassedOn#away}). Empty for anything else
-     * (not an auto-reply, not from the person asked, not to an open question): the usual rules decide.
-     */
     /**
      * An out-of-office reply to a "?" (InboundMailDecision.OwnerAway): the question goes to the owner's deputy,
      * else their manager, at once; anything else about it (not the asked owner, not open) is kept for review.
@@ -202,7 +195,7 @@ public final class ReplyIntake {
         }
         Optional<ReplyTokens.EscalationRef> ref = ReplyTokens.tokenIn(received, envelopeRecipients, config.inboundDomain())
                 .flatMap(tokens::verify);
-        Optional<Escalation> escalation = ref.flatMap(r -> repository.findRecord(r.feedbackId()))
+        Optional<Escalation> escalation = ref.flatMap(r -> feedbackItems.findRecord(r.feedbackId()))
                 .flatMap(r -> r.escalation(ref.get().step()));
         Optional<Owner> asked = escalation.flatMap(e -> config.owner(e.owner()));
         if (escalation.isPresent() && escalation.get().status() == EscalationStatus.ASKING) {
@@ -226,7 +219,7 @@ public final class ReplyIntake {
 
     private void tellFounder(String feedbackId, int step, Owner answeredBy) {
         sendOnce.send(new Notice.OfEscalation(feedbackId, step, FOUNDER_NOTICE), () -> {
-            FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
+            FeedbackRecord record = feedbackItems.findRecord(feedbackId).orElseThrow();
             // its reply address names the answered escalation: the founder's "?" to it sends the answer back
             OutgoingMail told = answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy,
                     config.replyAddress(tokens.issue(feedbackId, step)),
@@ -294,7 +287,7 @@ public final class ReplyIntake {
                 + "> sent the answer of " + answered.id() + " back to " + owner.get().name() + " ("
                 + owner.get().alias() + "), due " + due + (note.text().isBlank() ? "" : ", with a note")
                 + cutNote("note", note, rawLocation));
-        return switch (repository.recordSendBack(feedback.id(), answered.step(), sentBack, event)) {
+        return switch (escalations.recordSendBack(feedback.id(), answered.step(), sentBack, event)) {
             case RECORDED -> finishSendBack(feedback.id(), answered.step(), false, note, rawLocation);
             case ALREADY_RECORDED -> finishSendBack(feedback.id(), answered.step(), true, note, rawLocation);
             case NOT_ANSWERED -> review(received, mailId, rawLocation, "\"?\" on the answer of " + answered.id()
@@ -305,7 +298,7 @@ public final class ReplyIntake {
     /** Asks the owner again (once: the escalator's claim), and tells the founder when the note was cut (once). */
     private Outcome finishSendBack(String feedbackId, int step, boolean redelivered, StoredText.Kept note,
                                    String rawLocation) {
-        HandOn sentBack = repository.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow().handedOn();
+        HandOn sentBack = feedbackItems.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow().handedOn();
         escalator.ask(new EscalationRequest(feedbackId, sentBack.toStep(), sentBack.to(), sentBack.dueAt()));
         tellWriterOfCut(feedbackId, step, sentBack.by(), CutNoticeMail.What.NOTE, note, rawLocation);
         return new Outcome(redelivered ? Outcome.Kind.ALREADY_SENT_BACK : Outcome.Kind.SENT_BACK, feedbackId,
@@ -326,7 +319,7 @@ public final class ReplyIntake {
             return;
         }
         sendOnce.send(new Notice.OfEscalation(feedbackId, step, CUT_NOTICE), () -> {
-            FeedbackRecord record = repository.findRecord(feedbackId).orElseThrow();
+            FeedbackRecord record = feedbackItems.findRecord(feedbackId).orElseThrow();
             return cutNoticeMail.compose(record.feedback(), record.escalation(step).orElseThrow(), writer, what, kept,
                     rawLocation);
         }, at -> new TimelineEvent(at, "writer-told-cut",
@@ -386,11 +379,11 @@ public final class ReplyIntake {
         TimelineEvent event = new TimelineEvent(now, "handed-on", asked.name() + " <" + received.from()
                 + "> handed it on to " + next.name() + " (" + next.alias() + "), due " + due
                 + (command.note().isBlank() ? "" : ", with a note") + cutNote("note", note, rawLocation));
-        return switch (repository.recordHandOn(feedback.id(), escalation.step(), handOn, event)) {
+        return switch (escalations.recordHandOn(feedback.id(), escalation.step(), handOn, event)) {
             case RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, false, note, rawLocation);
             case ALREADY_RECORDED -> finishHandOn(feedback.id(), escalation.step(), asked, true, note, rawLocation);
             case NOT_OPEN -> refuse(received, mailId, rawLocation, feedback, escalation, asked, command,
-                    notOpen(repository.findRecord(feedback.id()).flatMap(r -> r.escalation(escalation.step()))
+                    notOpen(feedbackItems.findRecord(feedback.id()).flatMap(r -> r.escalation(escalation.step()))
                             .orElse(escalation)));
         };
     }
@@ -401,11 +394,11 @@ public final class ReplyIntake {
      */
     private Outcome finishHandOn(String feedbackId, int step, Owner asked, boolean redelivered, StoredText.Kept note,
                                  String rawLocation) {
-        Escalation handed = repository.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow();
+        Escalation handed = feedbackItems.findRecord(feedbackId).flatMap(r -> r.escalation(step)).orElseThrow();
         HandOn handOn = handed.handedOn();
         escalator.ask(new EscalationRequest(feedbackId, handOn.toStep(), handOn.to(), handOn.dueAt()));
         sendOnce.send(new Notice.OfEscalation(feedbackId, step, HANDED_ON_NOTICE),
-                () -> handOnMails.handedOn(repository.find(feedbackId).orElseThrow(), handed, asked, handOn.by()),
+                () -> handOnMails.handedOn(feedbackItems.find(feedbackId).orElseThrow(), handed, asked, handOn.by()),
                 at -> new TimelineEvent(at, "hand-on-confirmed", asked.name() + " told it went to " + handOn.to()));
         tellWriterOfCut(feedbackId, step, handOn.by(), CutNoticeMail.What.NOTE, note, rawLocation);
         return new Outcome(redelivered ? Outcome.Kind.ALREADY_HANDED_ON : Outcome.Kind.HANDED_ON, feedbackId,
@@ -449,7 +442,7 @@ public final class ReplyIntake {
     }
 
     private Outcome review(InboundMail received, String mailId, String rawLocation, String reason) {
-        repository.keepForReview(new ReviewItem(mailId, rawLocation, received.from(), received.subject(), reason,
+        review.keepForReview(new ReviewItem(mailId, rawLocation, received.from(), received.subject(), reason,
                 clock.instant()));
         return new Outcome(Outcome.Kind.KEPT_FOR_REVIEW, null, reason);
     }

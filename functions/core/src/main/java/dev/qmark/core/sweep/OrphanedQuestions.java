@@ -14,9 +14,12 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.mail.OutgoingMail;
+import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailClaims;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.ports.SentMailTexts;
+import dev.qmark.core.ports.SweepList;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
 import dev.qmark.core.sending.TryAgainLater;
@@ -53,23 +56,22 @@ public final class OrphanedQuestions {
     private static final Logger LOG = LoggerFactory.getLogger(OrphanedQuestions.class);
 
     private final QmarkConfig config;
-    private final FeedbackRepository repository;
+    private final FeedbackRepository feedbackItems;
+    private final Escalations escalations;
+    private final SweepList sweepList;
     private final SendOnce sendOnce;
     private final Escalator escalator;
     private final Clock clock;
 
-    public OrphanedQuestions(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                             Clock clock) {
-        this(config, repository, mail, tokens, SentMailTexts.NONE, clock);
-    }
-
-    /** With {@code sentTexts}: the "?" a re-ask sends is kept for the reply safety net, like every other. */
-    public OrphanedQuestions(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                             SentMailTexts sentTexts, Clock clock) {
+    /** The "?" a re-ask sends is kept in {@code sentTexts} for the reply safety net, like every other. */
+    public OrphanedQuestions(QmarkConfig config, FeedbackRepository feedbackItems, Escalations escalations, SweepList sweepList,
+                             MailClaims claims, MailSender mail, ReplyTokens tokens, SentMailTexts sentTexts, Clock clock) {
         this.config = config;
-        this.repository = repository;
-        this.sendOnce = new SendOnce(repository, mail, clock);
-        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
+        this.feedbackItems = feedbackItems;
+        this.escalations = escalations;
+        this.sweepList = sweepList;
+        this.sendOnce = new SendOnce(claims, mail, clock);
+        this.escalator = new Escalator(config, feedbackItems, escalations, claims, mail, tokens, sentTexts, null, clock);
         this.clock = clock;
     }
 
@@ -87,7 +89,7 @@ public final class OrphanedQuestions {
     }
 
     void adoptAll(SweepTally tally) {
-        for (Escalation escalation : repository.escalations(EscalationStatus.OPEN, null, null, Integer.MAX_VALUE)) {
+        for (Escalation escalation : sweepList.escalations(EscalationStatus.OPEN, null, null, Integer.MAX_VALUE)) {
             if (config.owner(escalation.owner()).isPresent()) {
                 continue;
             }
@@ -103,7 +105,7 @@ public final class OrphanedQuestions {
     /** OPEN with an owner who is gone: recorded as ORPHANED with whom it goes to, then asked. */
     void adopt(Escalation escalation, SweepTally tally) {
         Instant now = clock.instant();
-        FeedbackRecord record = repository.findRecord(escalation.feedbackId())
+        FeedbackRecord record = feedbackItems.findRecord(escalation.feedbackId())
                 .orElseThrow(() -> new IllegalStateException("feedback " + escalation.feedbackId() + " is not stored"));
         Owner next = inChargeInstead(record, escalation.owner());
         Route route = Triage.routeOf(config, record.feedback()).orElse(null);
@@ -121,7 +123,7 @@ public final class OrphanedQuestions {
         }
         // listed even when a racing sweep records it first: whichever tells the founder lists it
         tally.orphans.add(orphan);
-        if (repository.recordOrphaned(escalation.feedbackId(), escalation.step(), escalation.owner(), handOn,
+        if (escalations.recordOrphaned(escalation.feedbackId(), escalation.step(), escalation.owner(), handOn,
                 new TimelineEvent(now, "orphaned", note))) {
             ask(escalation.feedbackId(), escalation.step(), handOn, tally);
         }
@@ -139,7 +141,7 @@ public final class OrphanedQuestions {
         if (outcome == Escalator.Outcome.ASKED) {
             tally.orphaned.add(feedbackId + "-" + step + " -> " + handOn.to());
         }
-        repository.finishOrphaned(feedbackId, step);
+        escalations.finishOrphaned(feedbackId, step);
     }
 
     /**

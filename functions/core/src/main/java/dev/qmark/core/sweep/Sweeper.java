@@ -14,10 +14,13 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.MailClaims;
 import dev.qmark.core.ports.SweepList.DuePage;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.ports.SentMailTexts;
+import dev.qmark.core.ports.SweepList;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
 import dev.qmark.core.sending.TryAgainLater;
@@ -54,7 +57,10 @@ public final class Sweeper {
     private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
 
     private final QmarkConfig config;
-    private final FeedbackRepository repository;
+    private final FeedbackRepository feedbackItems;
+    private final Escalations escalations;
+    private final SweepList sweepList;
+    private final MailClaims claims;
     private final SendOnce sendOnce;
     private final ReplyTokens tokens;
     private final Escalator escalator;
@@ -66,22 +72,22 @@ public final class Sweeper {
     /** The first sweep of a container looks for every question a configuration change orphaned. */
     private volatile boolean orphansLookedFor;
 
-    public Sweeper(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens, Clock clock) {
-        this(config, repository, mail, tokens, SentMailTexts.NONE, clock);
-    }
-
-    /** With {@code sentTexts}: reminders, late notices and the next "?" are kept for the reply safety net. */
-    public Sweeper(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
-                   SentMailTexts sentTexts, Clock clock) {
+    /** Reminders, late notices and the next "?" are kept in {@code sentTexts} for the reply safety net. */
+    public Sweeper(QmarkConfig config, FeedbackRepository feedbackItems, Escalations escalations, SweepList sweepList,
+                   MailClaims claims, MailSender mail, ReplyTokens tokens, SentMailTexts sentTexts, Clock clock) {
         this.sentTexts = sentTexts;
         this.config = config;
-        this.repository = repository;
-        this.sendOnce = new SendOnce(repository, mail, clock);
+        this.feedbackItems = feedbackItems;
+        this.escalations = escalations;
+        this.sweepList = sweepList;
+        this.claims = claims;
+        this.sendOnce = new SendOnce(claims, mail, clock);
         this.tokens = tokens;
-        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
+        this.escalator = new Escalator(config, feedbackItems, escalations, claims, mail, tokens, sentTexts, null, clock);
         this.mails = new DeadlineMails(config);
-        this.orphans = new OrphanedQuestions(config, repository, mail, tokens, sentTexts, clock);
-        this.passedOn = new QuestionsPassedOn(config, repository, escalator, clock);
+        this.orphans = new OrphanedQuestions(config, feedbackItems, escalations, sweepList, claims, mail, tokens, sentTexts,
+                clock);
+        this.passedOn = new QuestionsPassedOn(config, feedbackItems, escalations, escalator, clock);
         this.clock = clock;
     }
 
@@ -111,7 +117,7 @@ public final class Sweeper {
         String cursor = null;
         boolean outOfTime = false;
         do {
-            DuePage page = repository.dueEscalations(now, PAGE, cursor);
+            DuePage page = sweepList.dueEscalations(now, PAGE, cursor);
             for (Escalation escalation : page.items()) {
                 if (!seen.add(escalation.id())) {
                     continue;
@@ -160,7 +166,7 @@ public final class Sweeper {
         try {
             TimelineEvent event = stuck ? new TimelineEvent(now, "stuck", "the sweeper failed " + failures
                     + " times in a row (last: " + problem + "); set aside: GET /escalations?status=stuck") : null;
-            if (repository.postponeCheck(escalation, Backoff.nextCheck(now, failures), problem, now, stuck, event)) {
+            if (sweepList.postponeCheck(escalation, Backoff.nextCheck(now, failures), problem, now, stuck, event)) {
                 (stuck ? tally.stuck : tally.postponed).add(escalation.id());
             }
         } catch (RuntimeException postponing) {
@@ -183,9 +189,9 @@ public final class Sweeper {
             orphans.adopt(escalation, tally);
         } else if (escalation.status() == EscalationStatus.LATE) {
             followUpBreach(escalation, now, tally);
-        } else if (escalation.status() == EscalationStatus.OPEN && !now.isBefore(escalation.dueAt())) {
+        } else if (escalation.isLateAt(now)) {
             Owner owner = config.requireOwner(escalation.owner());
-            if (repository.markLate(escalation.feedbackId(), escalation.step(), now, new TimelineEvent(now, "late",
+            if (escalations.markLate(escalation, now, new TimelineEvent(now, "late",
                     owner.name() + " did not answer by " + escalation.dueAt()))) {
                 tally.breached.add(escalation.id());
             }
@@ -215,18 +221,18 @@ public final class Sweeper {
         String notice = "reminder-" + due;
         Instant nextCheck = due < times.size() ? times.get(due) : escalation.dueAt();
         // read what the mail needs before claiming it: a failure here leaves no claim behind
-        Feedback feedback = repository.find(escalation.feedbackId())
+        Feedback feedback = feedbackItems.find(escalation.feedbackId())
                 .orElseThrow(() -> new IllegalStateException("feedback " + escalation.feedbackId() + " is not stored"));
         Owner owner = config.requireOwner(escalation.owner());
         Notice reminder = notice(escalation, notice);
         // marked sent by markRemindersSent below, whoever sent it: one write also moves the next check
-        if (sendOnce.send(reminder.describe(), (at, lease) -> repository.claim(reminder, at, lease),
+        if (sendOnce.send(reminder.describe(), (at, lease) -> claims.claim(reminder, at, lease),
                 () -> kept(escalation, notice, mails.reminder(feedback, escalation, owner, replyAddress(escalation),
                         config.customerAddress(tokens.issueForCustomer(escalation.feedbackId(), escalation.step())), now)),
                 (messageId, at) -> { }) == SendOnce.Sent.NOW) {
             tally.reminded.add(escalation.id());
         }
-        repository.markRemindersSent(escalation.feedbackId(), escalation.step(), due, nextCheck, now,
+        escalations.markRemindersSent(escalation.feedbackId(), escalation.step(), due, nextCheck, now,
                 new TimelineEvent(now, "reminded", "reminder " + due + " to " + escalation.owner()));
     }
 
@@ -239,7 +245,7 @@ public final class Sweeper {
      * @throws TryAgainLater when another sweep holds the late notice's claim right now
      */
     private void followUpBreach(Escalation escalation, Instant now, SweepTally tally) {
-        FeedbackRecord record = repository.findRecord(escalation.feedbackId())
+        FeedbackRecord record = feedbackItems.findRecord(escalation.feedbackId())
                 .orElseThrow(() -> new IllegalStateException("feedback " + escalation.feedbackId() + " is not stored"));
         if (record.feedback().status() == FeedbackStatus.ANSWERED) {
             return;  // answered meanwhile: the answer stopped this clock
@@ -282,7 +288,7 @@ public final class Sweeper {
                 tally.toldLate.add(escalation.id());
             }
         }
-        repository.finishBreach(escalation.feedbackId(), escalation.step());
+        escalations.finishBreach(escalation.feedbackId(), escalation.step());
         return;
     }
 

@@ -38,7 +38,7 @@ class InChargeInsteadTest {
               - { name: rest, owner: ops, answerWithin: PT24H }
             """, "after.yaml");
 
-    final OrphanedQuestions orphans = new OrphanedQuestions(AFTER, null, null, null,
+    final OrphanedQuestions orphans = new OrphanedQuestions(AFTER, null, null, null, null, null, null, null,
             java.time.Clock.fixed(T0, ZoneOffset.UTC));
 
     @Test

@@ -68,8 +68,7 @@ class ReplyCorpusTest {
         bed = TestBed.create();
         handler = new MailIntakeHandler(bed.env());
         config = ConfigLoader.locate(TestBed.ROOT.resolve("config/qmark.yaml").toString());
-        escalator = new Escalator(config, bed.repository(), new SesMailSender(AwsClients.ses(), config.inboundDomain()),
-                tokens, Clock.systemUTC());
+        escalator = new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain()), tokens, bed.ports().sentMailTexts(), null, Clock.systemUTC());
     }
 
     static Stream<Arguments> replies() {
