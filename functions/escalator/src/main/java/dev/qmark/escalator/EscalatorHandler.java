@@ -9,17 +9,30 @@ import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
 import dev.qmark.aws.lambda.SqsEvent;
+import dev.qmark.aws.metrics.EmfMetrics;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.aws.snapstart.Priming;
+import dev.qmark.core.asking.QuestionMail;
+import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.logging.LogFields;
+import java.util.List;
 
 /** Reads the escalation queue: sends each "?" mail once and opens its deadline. */
 public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatchResponse> {
 
-    private final Escalator escalator;
+    private final FunctionEnvironment env;
+    private final QmarkConfig config;
+    private final DynamoFeedbackRepository repository;
+    private final SesMailSender mail;
+    private final DynamoSentMailTexts sentTexts;
+    private volatile ReplyTokens tokens;
+    private volatile Escalator escalator;
 
     public EscalatorHandler() {
         this(FunctionEnvironment.system());
@@ -27,13 +40,19 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
 
     public EscalatorHandler(FunctionEnvironment env) {
         super(SqsEvent.class);
-        QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        this.escalator = new Escalator(config,
-                new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock()),
-                ReplyTokenSecret.load(env),
-                new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                env.clock());
+        this.env = env;
+        this.config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        this.repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.mail = new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock());
+        this.sentTexts = new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        build();
+    }
+
+    /** The escalator, with the reply-token secret as it is now (again after a SnapStart restore). */
+    private void build() {
+        ReplyTokens current = ReplyTokenSecret.load(env);
+        this.escalator = new Escalator(config, repository, mail, current, sentTexts, EmfMetrics.stdout(), env.clock());
+        this.tokens = current;
     }
 
     @Override
@@ -42,7 +61,24 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
             if (request.feedbackId() == null || request.owner() == null || request.dueAt() == null || request.step() < 1) {
                 throw new IllegalArgumentException("incomplete escalation request: " + request);
             }
-            escalator.ask(request);
+            try (LogFields fields = LogFields.escalation(request.feedbackId(), request.step())) {
+                escalator.ask(request);
+            }
         });
+    }
+
+    /** The event path, the priming record read, a "?" composed and signed as for sending, and not sent. */
+    @Override
+    protected void prime() {
+        handleForPriming(Priming.EMPTY_SQS_EVENT);
+        repository.findRecord(Priming.FEEDBACK_ID);
+        Owner founder = config.founder();
+        mail.prime(new QuestionMail(config).compose(Priming.sampleFeedback(), Priming.sampleEscalation(founder), founder,
+                config.replyAddress(tokens.issue(Priming.FEEDBACK_ID, 1)), List.of(), List.of()));
+    }
+
+    @Override
+    protected void restored() {
+        build();
     }
 }

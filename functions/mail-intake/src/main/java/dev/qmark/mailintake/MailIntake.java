@@ -6,6 +6,7 @@ import dev.qmark.aws.lambda.S3Event;
 import dev.qmark.aws.lambda.SesEvent;
 import dev.qmark.aws.s3.S3RawMailStore;
 import dev.qmark.core.intake.CustomerMailIntake;
+import dev.qmark.core.logging.LogFields;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.mail.MimeParser;
 import dev.qmark.core.mail.SenderAuthentication;
@@ -134,6 +135,20 @@ final class MailIntake {
     }
 
     private Result apply(Delivery delivery) {
+        try (LogFields fields = LogFields.receivedMail(delivery.mailId())) {
+            return applyLogged(delivery);
+        }
+    }
+
+    /**
+     * SnapStart priming: reads {@code raw} as a received mail and decides whether it answers a "?",
+     * as {@link #handle} does, and applies nothing.
+     */
+    void prime(byte[] raw) {
+        isReply(parser.parse(raw), List.of());
+    }
+
+    private Result applyLogged(Delivery delivery) {
         byte[] raw = store.read(delivery.location());
         InboundMail mail;
         try {
@@ -148,15 +163,25 @@ final class MailIntake {
         if (!isReply(mail, delivery.recipients())) {
             CustomerMailIntake.Outcome outcome = customers.accept(mail, delivery.mailId(), delivery.location(),
                     delivery.authentication());
-            LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), outcome.kind(), outcome.reason());
+            logged(outcome.kind(), outcome.feedbackId(), mail.from(), outcome.reason());
             return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
                     outcome.feedbackId(), outcome.reason());
         }
         ReplyIntake.Outcome outcome = replies.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients(),
                 delivery.authentication());
-        LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), outcome.kind(), outcome.reason());
+        logged(outcome.kind(), outcome.feedbackId(), mail.from(), outcome.reason());
         return new Result(delivery.mailId(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
                 outcome.feedbackId(), outcome.reason());
+    }
+
+    /**
+     * What became of a mail, with its feedback id as a field. The sender's address and the reason
+     * (which can quote a subject or a command) are a customer's or an owner's words: DEBUG only,
+     * and the review list keeps the reason anyway.
+     */
+    private static void logged(Enum<?> kind, String feedbackId, String from, String reason) {
+        LOG.atInfo().addKeyValue(LogFields.FEEDBACK_ID, feedbackId).log("mail handled: {}", kind);
+        LOG.debug("mail from {}: {} ({})", from, kind, reason);
     }
 
     /** Mail to a reply address (answer+...@) answers a "?"; any other address at our domain is a customer's. */

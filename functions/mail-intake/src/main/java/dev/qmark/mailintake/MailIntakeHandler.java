@@ -9,17 +9,26 @@ import dev.qmark.aws.dynamodb.DynamoSentMailTexts;
 import dev.qmark.aws.dynamodb.DynamoReceivedMails;
 import dev.qmark.aws.dynamodb.DynamoUnfinishedFeedback;
 import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.metrics.EmfMetrics;
 import dev.qmark.aws.s3.S3RawMailStore;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.aws.snapstart.Priming;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
+import dev.qmark.core.asking.QuestionMail;
 import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.StuckFeedback;
-import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.reply.ReplyIntake;
+import dev.qmark.mail.MimeComposer;
+import dev.qmark.mail.OutgoingMail;
+import java.time.Instant;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Invoked by SES receiving (after its S3 action stored the raw mail) or by an S3 ObjectCreated
@@ -29,8 +38,16 @@ import dev.qmark.core.reply.ReplyIntake;
  */
 public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object> {
 
-    private final MailIntake intake;
-    private final Recovery recovery;
+    private final FunctionEnvironment env;
+    private final QmarkConfig config;
+    private final DynamoDbClient dynamo;
+    private final DynamoFeedbackRepository repository;
+    private final SesMailSender mail;
+    private final SqsFeedbackQueue feedbackQueue;
+    private final S3RawMailStore store;
+    private final Metrics metrics = EmfMetrics.stdout();
+    private volatile MailIntake intake;
+    private volatile Recovery recovery;
 
     public MailIntakeHandler() {
         this(FunctionEnvironment.system());
@@ -38,24 +55,33 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
 
     public MailIntakeHandler(FunctionEnvironment env) {
         super(JsonNode.class);
-        QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        FeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
-        SesMailSender mail = new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock());
-        SqsFeedbackQueue feedbackQueue = new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL")));
-        this.intake = new MailIntake(
-                new S3RawMailStore(AwsClients.s3()),
+        this.env = env;
+        this.config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        this.dynamo = AwsClients.dynamoDb();
+        this.repository = new DynamoFeedbackRepository(dynamo, env.require("TABLE_NAME"));
+        this.mail = new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock());
+        this.feedbackQueue = new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL")));
+        this.store = new S3RawMailStore(AwsClients.s3());
+        build();
+    }
+
+    /** The services, with the reply-token secret as it is now (again after a SnapStart restore). */
+    private void build() {
+        MailIntake built = new MailIntake(
+                store,
                 env.require("MAIL_BUCKET"),
                 env.require("MAIL_PREFIX"),
                 new ReplyIntake(config, repository, mail, ReplyTokenSecret.load(env),
-                        new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")), env.clock()),
-                new CustomerMailIntake(config, repository, feedbackQueue, mail, env.clock()),
+                        new DynamoSentMailTexts(dynamo, env.require("TABLE_NAME")), metrics, env.clock()),
+                new CustomerMailIntake(config, repository, feedbackQueue, mail, metrics, env.clock()),
                 config.inboundDomain(),
                 repository,
-                new DynamoReceivedMails(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                new DynamoReceivedMails(dynamo, env.require("TABLE_NAME")),
                 env.clock());
-        this.recovery = new Recovery(intake,
-                new StuckFeedback(new DynamoUnfinishedFeedback(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+        this.recovery = new Recovery(built,
+                new StuckFeedback(new DynamoUnfinishedFeedback(dynamo, env.require("TABLE_NAME")),
                         feedbackQueue, env.clock()), env.clock());
+        this.intake = built;
     }
 
     @Override
@@ -64,5 +90,29 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
             return recovery.run();
         }
         return intake.handle(event);
+    }
+
+    /**
+     * A "?" as Qmark writes it, composed and read back as a received mail, the SES path to SES
+     * (nothing sent), the priming record read, an S3 read of a key nothing is stored under.
+     */
+    @Override
+    protected void prime() {
+        Owner founder = config.founder();
+        OutgoingMail question = new QuestionMail(config).compose(Priming.sampleFeedback(),
+                Priming.sampleEscalation(founder), founder, config.replyAddress("priming"), List.of(), List.of());
+        mail.prime(question);
+        intake.prime(new MimeComposer().compose(question, config.inboundDomain(), Instant.EPOCH).mime());
+        repository.findRecord(Priming.FEEDBACK_ID);
+        try {
+            store.read("s3://" + env.require("MAIL_BUCKET") + "/" + env.require("MAIL_PREFIX") + Priming.FEEDBACK_ID);
+        } catch (RuntimeException nothingThere) {
+            // expected: the read is for its classes and connection, not for a mail
+        }
+    }
+
+    @Override
+    protected void restored() {
+        build();
     }
 }

@@ -3,15 +3,19 @@ package dev.qmark.router;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.Json;
 import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
 import dev.qmark.aws.lambda.SqsEvent;
+import dev.qmark.aws.snapstart.Priming;
 import dev.qmark.aws.sqs.FeedbackQueued;
 import dev.qmark.aws.sqs.SqsEscalationQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.logging.LogFields;
 import dev.qmark.core.routing.Router;
 import dev.qmark.core.routing.RoutingService;
 
@@ -19,6 +23,8 @@ import dev.qmark.core.routing.RoutingService;
 public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchResponse> {
 
     private final RoutingService routing;
+    private final DynamoFeedbackRepository repository;
+    private final Router router;
 
     public RouterHandler() {
         this(FunctionEnvironment.system());
@@ -26,11 +32,12 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
 
     public RouterHandler(FunctionEnvironment env) {
         super(SqsEvent.class);
-        this.routing = new RoutingService(
-                new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+        QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        this.repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.router = new Router(config);
+        this.routing = new RoutingService(repository,
                 new SqsEscalationQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("ESCALATION_QUEUE_URL"))),
-                new Router(ConfigLoader.locate(env.require("QMARK_CONFIG"))),
-                env.clock());
+                router, env.clock());
     }
 
     @Override
@@ -39,7 +46,22 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
             if (queued.feedbackId() == null) {
                 throw new IllegalArgumentException("message has no feedbackId");
             }
-            routing.route(queued.feedbackId());
+            try (LogFields fields = LogFields.feedback(queued.feedbackId())) {
+                routing.route(queued.feedbackId());
+            }
         });
+    }
+
+    /** The event path, a message body read, the priming record read, the rules applied to a sample. */
+    @Override
+    protected void prime() {
+        handleForPriming(Priming.EMPTY_SQS_EVENT);
+        try {
+            Json.MAPPER.readValue("{\"feedbackId\":\"" + Priming.FEEDBACK_ID + "\"}", FeedbackQueued.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        repository.findRecord(Priming.FEEDBACK_ID);
+        router.decide(Priming.sampleFeedback(), java.time.Instant.EPOCH);
     }
 }

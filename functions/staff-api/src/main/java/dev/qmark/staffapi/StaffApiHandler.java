@@ -7,6 +7,7 @@ import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.snapstart.Priming;
 
 /** The read side for people and tools: {@code GET /feedback} and {@code GET /feedback/{id}} (IAM-protected in AWS). */
 public final class StaffApiHandler extends JsonStreamHandler<HttpApiRequest, HttpApiResponse> {
@@ -25,5 +26,11 @@ public final class StaffApiHandler extends JsonStreamHandler<HttpApiRequest, Htt
     @Override
     protected HttpApiResponse handle(HttpApiRequest request, Context context) {
         return api.handle(request);
+    }
+
+    /** A staff read of the priming record, which finds nothing: the whole path, read-only. */
+    @Override
+    protected void prime() {
+        handleForPriming(Priming.httpEvent("GET", "/feedback/" + Priming.FEEDBACK_ID, "application/json", null));
     }
 }

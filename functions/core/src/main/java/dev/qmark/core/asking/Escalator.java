@@ -13,6 +13,7 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.sending.SendOnce;
 import dev.qmark.mail.OutgoingMail;
@@ -38,6 +39,7 @@ public final class Escalator {
     private final ReplyTokens tokens;
     private final QuestionMail questionMail;
     private final SentMailTexts sentTexts;
+    private final Metrics metrics;
     private final Clock clock;
 
     public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
@@ -48,6 +50,13 @@ public final class Escalator {
     /** With {@code sentTexts}: every "?" sent is kept, so that a reply copying it can be cut (WrittenText). */
     public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
                      SentMailTexts sentTexts, Clock clock) {
+        this(config, repository, mail, tokens, sentTexts, Metrics.NONE, clock);
+    }
+
+    /** With {@code metrics}: each "?" sent now counts (a redelivery that finds it sent does not). */
+    public Escalator(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
+                     SentMailTexts sentTexts, Metrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.sentTexts = sentTexts;
         this.config = config;
         this.repository = repository;
@@ -74,7 +83,11 @@ public final class Escalator {
                 (now, lease) -> repository.claimEscalation(escalation, now, lease),
                 () -> compose(record, escalation, owner),
                 (messageId, at) -> markAsked(feedback, request, owner, messageId, at));
-        return sent == SendOnce.Sent.NOW ? Outcome.ASKED : Outcome.ALREADY_ASKED;
+        if (sent == SendOnce.Sent.NOW) {
+            metrics.questionsSent(1);
+            return Outcome.ASKED;
+        }
+        return Outcome.ALREADY_ASKED;
     }
 
     private OutgoingMail compose(FeedbackRecord record, Escalation escalation, Owner owner) {

@@ -15,6 +15,7 @@ import dev.qmark.mail.ForwardedMessage;
 import dev.qmark.core.ports.FeedbackQueue;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.text.Hashes;
 import dev.qmark.core.text.StoredText;
 import java.time.Clock;
@@ -49,10 +50,18 @@ public final class CustomerMailIntake {
     private final MailSender mail;
     private final AcknowledgementMail acknowledgement;
     private final OwnAddresses own;
+    private final Metrics metrics;
     private final Clock clock;
 
     public CustomerMailIntake(QmarkConfig config, FeedbackRepository repository, FeedbackQueue queue, MailSender mail,
                               Clock clock) {
+        this(config, repository, queue, mail, Metrics.NONE, clock);
+    }
+
+    /** With {@code metrics}: each new item counts as feedback received by mail. */
+    public CustomerMailIntake(QmarkConfig config, FeedbackRepository repository, FeedbackQueue queue, MailSender mail,
+                              Metrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.config = config;
         this.repository = repository;
         this.queue = queue;
@@ -135,6 +144,7 @@ public final class CustomerMailIntake {
             LOG.warn("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
         }
         if (stored.created()) {
+            metrics.feedbackReceived(Channel.EMAIL);
             acknowledge(feedback, received, received.from(), now);
         }
         return new Outcome(Outcome.Kind.NEW_FEEDBACK, stored.feedbackId(), stored.created() ? "stored" : "stored before");
@@ -179,6 +189,9 @@ public final class CustomerMailIntake {
             queue.enqueue(stored.feedbackId());
         } catch (RuntimeException e) {
             LOG.warn("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
+        }
+        if (stored.created()) {
+            metrics.feedbackReceived(Channel.EMAIL);
         }
         if (stored.created() && config.acknowledgeForwarded()) {
             acknowledge(feedback, received, email, now);

@@ -8,6 +8,7 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackQueue;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +33,16 @@ public final class FeedbackIntake {
 
     private final FeedbackRepository repository;
     private final FeedbackQueue queue;
+    private final Metrics metrics;
     private final Clock clock;
 
     public FeedbackIntake(FeedbackRepository repository, FeedbackQueue queue, Clock clock) {
+        this(repository, queue, Metrics.NONE, clock);
+    }
+
+    /** With {@code metrics}: each new item counts as feedback received on its channel. */
+    public FeedbackIntake(FeedbackRepository repository, FeedbackQueue queue, Metrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.repository = repository;
         this.queue = queue;
         this.clock = clock;
@@ -62,6 +70,9 @@ public final class FeedbackIntake {
                 new TimelineEvent(now, "received", "received via " + channel.wireName() + " from " + submission.email()));
         if (!stored.sameContent()) {
             throw new IdempotencyKeyReused();
+        }
+        if (stored.created()) {
+            metrics.feedbackReceived(channel);
         }
         try {
             queue.enqueue(stored.feedbackId());

@@ -24,6 +24,7 @@ import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.ReviewQueue.ReviewItem;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
@@ -68,6 +69,7 @@ public final class ReplyIntake {
     private final OwnAddresses own;
     private final Escalator escalator;
     private final SentMailTexts sentTexts;
+    private final Metrics metrics;
     private final Clock clock;
 
     public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
@@ -81,6 +83,13 @@ public final class ReplyIntake {
      */
     public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
                        SentMailTexts sentTexts, Clock clock) {
+        this(config, repository, mail, tokens, sentTexts, Metrics.NONE, clock);
+    }
+
+    /** With {@code metrics}: each answer counts, late or not, with its time from arrival; hand-ons count their "?". */
+    public ReplyIntake(QmarkConfig config, FeedbackRepository repository, MailSender mail, ReplyTokens tokens,
+                       SentMailTexts sentTexts, Metrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.sentTexts = sentTexts;
         this.config = config;
         this.repository = repository;
@@ -90,7 +99,7 @@ public final class ReplyIntake {
         this.handOnMails = new HandOnMails(config);
         this.cutNoticeMail = new CutNoticeMail(config);
         this.own = new OwnAddresses(config.inboundDomain(), config.sender());
-        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, clock);
+        this.escalator = new Escalator(config, repository, mail, tokens, sentTexts, metrics, clock);
         this.clock = clock;
     }
 
@@ -163,6 +172,11 @@ public final class ReplyIntake {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id()
                     + ", which is not open (" + (escalation.get().status() == EscalationStatus.HANDED_ON
                     ? "handed on" : "answered before") + ")");
+        }
+        if (recorded == FeedbackRepository.AnswerOutcome.RECORDED) {
+            Escalation answered = escalation.get();
+            metrics.answered(Duration.between(record.get().feedback().receivedAt(), now),
+                    answered.dueAt() != null && now.isAfter(answered.dueAt()));
         }
         tellFounder(feedbackId, step, asked);
         tellWriterOfCut(feedbackId, step, received.from(), CutNoticeMail.What.ANSWER, kept, rawLocation);

@@ -13,6 +13,7 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.logging.LogFields;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.SweepList.DuePage;
 import dev.qmark.core.ports.MailSender;
@@ -119,13 +120,15 @@ public final class Sweeper {
                     tally.left++;
                     continue;
                 }
-                try {
+                try (LogFields fields = LogFields.escalation(escalation.feedbackId(), escalation.step())) {
                     check(escalation, now, tally);
                 } catch (TryAgainLater busy) {
                     // another sweep (or the escalator) holds a claim on it right now: not a failure
                     tally.busy.add(escalation.id());
                 } catch (RuntimeException e) {
-                    failed(escalation, now, e, tally);
+                    try (LogFields fields = LogFields.escalation(escalation.feedbackId(), escalation.step())) {
+                        failed(escalation, now, e, tally);
+                    }
                 }
             }
             cursor = page.cursor();
