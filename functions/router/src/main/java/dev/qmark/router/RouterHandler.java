@@ -61,7 +61,7 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        repository.findRecord(Priming.FEEDBACK_ID);
+        repository.find(Priming.FEEDBACK_ID);
         router.decide(Priming.sampleFeedback(), java.time.Instant.EPOCH);
     }
 }
