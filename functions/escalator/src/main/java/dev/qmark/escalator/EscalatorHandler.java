@@ -72,6 +72,7 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
     protected void prime() {
         handleForPriming(Priming.EMPTY_SQS_EVENT);
         repository.findRecord(Priming.FEEDBACK_ID);
+        Priming.conditionalWrites(repository);
         Owner founder = config.founder();
         mail.prime(new QuestionMail(config).compose(Priming.sampleFeedback(), Priming.sampleEscalation(founder), founder,
                 config.replyAddress(tokens.issue(Priming.FEEDBACK_ID, 1)), List.of(), List.of()));

@@ -104,6 +104,7 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
         mail.prime(question);
         intake.prime(new MimeComposer().compose(question, config.inboundDomain(), Instant.EPOCH).mime());
         repository.findRecord(Priming.FEEDBACK_ID);
+        Priming.conditionalWrites(repository);
         try {
             store.read("s3://" + env.require("MAIL_BUCKET") + "/" + env.require("MAIL_PREFIX") + Priming.FEEDBACK_ID);
         } catch (RuntimeException nothingThere) {

@@ -62,6 +62,7 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
             throw new IllegalStateException(e);
         }
         repository.find(Priming.FEEDBACK_ID);
+        Priming.conditionalWrites(repository);
         router.decide(Priming.sampleFeedback(), java.time.Instant.EPOCH);
     }
 }

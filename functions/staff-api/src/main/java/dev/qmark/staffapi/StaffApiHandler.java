@@ -28,9 +28,11 @@ public final class StaffApiHandler extends JsonStreamHandler<HttpApiRequest, Htt
         return api.handle(request);
     }
 
-    /** A staff read of the priming record, which finds nothing: the whole path, read-only. */
+    /** Staff reads: the priming record (not found), a page of feedback, of open escalations. Read-only. */
     @Override
     protected void prime() {
         handleForPriming(Priming.httpEvent("GET", "/feedback/" + Priming.FEEDBACK_ID, "application/json", null));
+        handleForPriming(Priming.httpEvent("GET", "/feedback", "application/json", null));
+        handleForPriming(Priming.httpEvent("GET", "/escalations", "application/json", null));
     }
 }

@@ -89,6 +89,7 @@ public final class SweeperHandler extends JsonStreamHandler<JsonNode, SweepRepor
     protected void prime() {
         repository.dueEscalations(Instant.EPOCH, 1, null);
         repository.findRecord(Priming.FEEDBACK_ID);
+        Priming.conditionalWrites(repository);
         Owner founder = config.founder();
         mail.prime(new QuestionMail(config).compose(Priming.sampleFeedback(), Priming.sampleEscalation(founder), founder,
                 config.replyAddress("priming"), List.of(), List.of()));

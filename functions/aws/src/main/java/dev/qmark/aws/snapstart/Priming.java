@@ -9,6 +9,8 @@ import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.Escalations;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,6 +39,16 @@ public final class Priming {
     public static Escalation sampleEscalation(Owner owner) {
         return new Escalation(FEEDBACK_ID, 1, owner.alias(), owner.email(), EscalationStatus.OPEN, Instant.EPOCH,
                 Instant.EPOCH.plus(Duration.ofHours(4)), null, null, null);
+    }
+
+    /**
+     * The write paths, without a write: a transaction and an update whose conditions fail, because
+     * nothing is stored under the priming id (markLate wants an open escalation, finishBreach a
+     * late one). DynamoDB cancels both; the SDK's request and error paths are loaded and run.
+     */
+    public static void conditionalWrites(Escalations escalations) {
+        escalations.markLate(FEEDBACK_ID, 1, Instant.EPOCH, new TimelineEvent(Instant.EPOCH, "priming", "never written"));
+        escalations.finishBreach(FEEDBACK_ID, 1);
     }
 
     /** An API Gateway HTTP API (payload 2.0) event, as the function would get it. */
