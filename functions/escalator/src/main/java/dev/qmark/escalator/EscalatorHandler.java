@@ -8,17 +8,32 @@ import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
 import dev.qmark.aws.lambda.SqsEvent;
+import dev.qmark.aws.metrics.EmfMetrics;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
+import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.ses.SesSending;
+import dev.qmark.aws.snapstart.Priming;
+import dev.qmark.core.asking.QuestionMail;
+import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.logging.LogFields;
+import java.util.List;
 
 /** Reads the escalation queue: sends each "?" mail once and opens its deadline. */
 public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatchResponse> {
 
-    private final Escalator escalator;
+    private final FunctionEnvironment env;
+    private final QmarkConfig config;
+    private final TablePorts table;
+    private final SesMailSender ses;
+    private final MailSender mail;
+    private volatile ReplyTokens tokens;
+    private volatile Escalator escalator;
 
     public EscalatorHandler() {
         this(FunctionEnvironment.system());
@@ -26,14 +41,20 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
 
     public EscalatorHandler(FunctionEnvironment env) {
         super(SqsEvent.class);
-        QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
-        this.escalator = new Escalator(config, table.feedbackItems(), table.escalations(), table.mailClaims(),
-                SesSending.sender(config, env, AwsClients.ses(), table),
-                ReplyTokenSecret.load(env),
-                table.sentMailTexts(),
-                table.customerLetters(),
-                env.clock());
+        this.env = env;
+        this.config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        this.table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.ses = SesSending.ses(config, env, AwsClients.ses());
+        this.mail = SesSending.tracked(config, env, ses, table);
+        build();
+    }
+
+    /** The escalator, with the reply-token secret as it is now (again after a SnapStart restore). */
+    private void build() {
+        ReplyTokens current = ReplyTokenSecret.load(env);
+        this.escalator = new Escalator(config, table.feedbackItems(), table.escalations(), table.mailClaims(), mail, current,
+                table.sentMailTexts(), table.customerLetters(), EmfMetrics.stdout(), env.clock());
+        this.tokens = current;
     }
 
     @Override
@@ -42,7 +63,25 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
             if (request.feedbackId() == null || request.owner() == null || request.dueAt() == null || request.step() < 1) {
                 throw new IllegalArgumentException("incomplete escalation request: " + request);
             }
-            escalator.ask(request);
+            try (LogFields fields = LogFields.escalation(request.feedbackId(), request.step())) {
+                escalator.ask(request);
+            }
         });
+    }
+
+    /** The event path, the priming record read, a "?" composed and signed as for sending, and not sent. */
+    @Override
+    protected void prime() {
+        handleForPriming(Priming.EMPTY_SQS_EVENT);
+        table.feedbackItems().findRecord(Priming.FEEDBACK_ID);
+        Priming.conditionalWrites(table.escalations());
+        Owner founder = config.founder();
+        ses.prime(new QuestionMail(config).compose(Priming.sampleFeedback(), Priming.sampleEscalation(founder), founder,
+                config.replyAddress(tokens.issue(Priming.FEEDBACK_ID, 1)), List.of(), List.of()));
+    }
+
+    @Override
+    protected void restored() {
+        build();
     }
 }

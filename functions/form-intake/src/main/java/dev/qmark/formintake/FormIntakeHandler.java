@@ -3,16 +3,17 @@ package dev.qmark.formintake;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
-import dev.qmark.aws.dynamodb.DynamoCustomerLetters;
-import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.sqs.SqsEscalationQueue;
 import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.customer.Ratings;
-import dev.qmark.aws.dynamodb.DynamoFormAcknowledgements;
 import dev.qmark.aws.lambda.HttpApiRequest;
 import dev.qmark.aws.lambda.HttpApiResponse;
 import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.metrics.EmfMetrics;
+import dev.qmark.aws.snapstart.Priming;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.intake.FeedbackIntake;
@@ -24,7 +25,11 @@ import dev.qmark.core.intake.FeedbackIntake;
  */
 public final class FormIntakeHandler extends JsonStreamHandler<HttpApiRequest, HttpApiResponse> {
 
-    private final FeedbackEndpoint endpoint;
+    private final FunctionEnvironment env;
+    private final QmarkConfig config;
+    private final TablePorts table;
+    private final FeedbackIntake intake;
+    private volatile FeedbackEndpoint endpoint;
 
     public FormIntakeHandler() {
         this(FunctionEnvironment.system());
@@ -32,14 +37,20 @@ public final class FormIntakeHandler extends JsonStreamHandler<HttpApiRequest, H
 
     public FormIntakeHandler(FunctionEnvironment env) {
         super(HttpApiRequest.class);
-        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
-        FeedbackIntake intake = new FeedbackIntake(repository,
+        this.env = env;
+        this.config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        this.table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.intake = new FeedbackIntake(table.feedbackItems(),
                 new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL"))),
                 // decides whether the router acknowledges the customer (limits per address and client)
-                new DynamoFormAcknowledgements(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
-                env.clock());
-        Ratings ratings = new Ratings(ConfigLoader.locate(env.require("QMARK_CONFIG")), repository,
-                new DynamoCustomerLetters(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
+                table.formAcknowledgements(),
+                EmfMetrics.stdout(), env.clock());
+        build();
+    }
+
+    /** The endpoint, with the rating links' secret as it is now (again after a SnapStart restore). */
+    private void build() {
+        Ratings ratings = new Ratings(config, table.feedbackItems(), table.customerLetters(),
                 new SqsEscalationQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("ESCALATION_QUEUE_URL"))),
                 ReplyTokenSecret.load(env), env.clock());
         this.endpoint = new FeedbackEndpoint(intake, new RatingEndpoint(ratings));
@@ -48,5 +59,18 @@ public final class FormIntakeHandler extends JsonStreamHandler<HttpApiRequest, H
     @Override
     protected HttpApiResponse handle(HttpApiRequest request, Context context) {
         return endpoint.handle(request);
+    }
+
+    /** The form page, a post the validator refuses (stores nothing), a read of the priming record. */
+    @Override
+    protected void prime() {
+        handleForPriming(Priming.httpEvent("GET", "/", "text/html", null));
+        handleForPriming(Priming.httpEvent("POST", "/feedback", "application/json", "{\"name\":\"\"}"));
+        table.feedbackItems().find(Priming.FEEDBACK_ID);
+    }
+
+    @Override
+    protected void restored() {
+        build();
     }
 }

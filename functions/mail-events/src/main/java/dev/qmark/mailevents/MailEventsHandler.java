@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.TablePorts;
+import dev.qmark.aws.metrics.EmfMetrics;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesSending;
@@ -42,7 +43,7 @@ public final class MailEventsHandler extends JsonStreamHandler<JsonNode, Object>
         TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
         Escalator escalator = new Escalator(config, table.feedbackItems(), table.escalations(), table.mailClaims(),
                 SesSending.sender(config, env, AwsClients.ses(), table), ReplyTokenSecret.load(env), table.sentMailTexts(),
-                table.customerLetters(), env.clock());
+                table.customerLetters(), EmfMetrics.stdout(), env.clock());
         this.events = new DeliveryEvents(table.feedbackItems(), table.sentMails(), table.suppressions(),
                 new QuestionsPassedOn(config, table.feedbackItems(), table.escalations(), escalator, env.clock()));
     }

@@ -1,5 +1,9 @@
 package dev.qmark.mailevents;
 
+import dev.qmark.core.ports.FormAcknowledgements;
+
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,10 +40,10 @@ class MailEventsHandlerTest {
 
     @Test
     void aBouncedQuestionGoesToTheManagerOnceAndTheAddressIsSuppressed() {
-        String id = new FeedbackIntake(bed.repository(), feedbackId -> { }, Clock.systemUTC())
+        String id = new FeedbackIntake(bed.repository(), feedbackId -> { }, FormAcknowledgements.NONE, Metrics.NONE, Clock.systemUTC())
                 .submit(new Submission("Minsu", "minsu@example.org", "Late", "The parcel is late", 2, null), Channel.WEB)
                 .feedbackId();
-        new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), SesSending.sender(config, bed.env(), AwsClients.ses(), bed.ports()), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, Clock.systemUTC())
+        new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), SesSending.sender(config, bed.env(), AwsClients.ses(), bed.ports()), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, Metrics.NONE, Clock.systemUTC())
                 .ask(new EscalationRequest(id, 1, "delivery", java.time.Instant.now().plus(Duration.ofHours(4))));
         String messageId = bed.mailTo("dana@example.com").get(0).messageId();
 

@@ -10,6 +10,7 @@ import dev.qmark.core.customer.CustomerRelay;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.InboundMailDecision;
 import dev.qmark.core.mail.ReceiptVerdicts;
+import dev.qmark.core.logging.LogFields;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.mail.MimeParser;
 import dev.qmark.core.mail.SenderAuthentication;
@@ -150,6 +151,20 @@ final class MailIntake {
     }
 
     private Result apply(Delivery delivery) {
+        try (LogFields fields = LogFields.receivedMail(delivery.mailId())) {
+            return applyLogged(delivery);
+        }
+    }
+
+    /**
+     * SnapStart priming: reads {@code raw} as a received mail and decides whether it answers a "?",
+     * as {@link #handle} does, and applies nothing.
+     */
+    void prime(byte[] raw) {
+        decision.decide(parser.parse(raw), List.of(), ReceiptVerdicts.NONE);
+    }
+
+    private Result applyLogged(Delivery delivery) {
         byte[] raw = store.read(delivery.location());
         InboundMail mail;
         try {
@@ -205,8 +220,14 @@ final class MailIntake {
         return applied(delivery, mail, outcome.kind().name(), outcome.feedbackId(), outcome.reason());
     }
 
+    /**
+     * What became of a mail, with its feedback id as a field. The sender's address and the reason
+     * (which can quote a subject or a command) are a customer's or an owner's words: DEBUG only,
+     * and the review list keeps the reason anyway.
+     */
     private Result applied(Delivery delivery, InboundMail mail, String kind, String feedbackId, String reason) {
-        LOG.info("mail {} from {}: {} ({})", delivery.mailId(), mail.from(), kind, reason);
+        LOG.atInfo().addKeyValue(LogFields.FEEDBACK_ID, feedbackId).log("mail handled: {}", kind);
+        LOG.debug("mail from {}: {} ({})", mail.from(), kind, reason);
         return new Result(delivery.mailId(), kind.toLowerCase(Locale.ROOT), feedbackId, reason);
     }
 

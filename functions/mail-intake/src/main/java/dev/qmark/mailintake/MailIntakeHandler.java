@@ -6,12 +6,17 @@ import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.metrics.EmfMetrics;
 import dev.qmark.aws.s3.S3RawMailStore;
 import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesSending;
+import dev.qmark.aws.ses.SesMailSender;
+import dev.qmark.aws.snapstart.Priming;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
+import dev.qmark.core.asking.QuestionMail;
 import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.Owner;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.customer.CustomerRelay;
@@ -19,7 +24,12 @@ import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.InboundMailDecision;
 import dev.qmark.core.intake.StuckFeedback;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.reply.ReplyIntake;
+import dev.qmark.mail.MimeComposer;
+import dev.qmark.mail.OutgoingMail;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Invoked by SES receiving (after its S3 action stored the raw mail) or by an S3 ObjectCreated
@@ -29,8 +39,16 @@ import dev.qmark.core.reply.ReplyIntake;
  */
 public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object> {
 
-    private final MailIntake intake;
-    private final Recovery recovery;
+    private final FunctionEnvironment env;
+    private final QmarkConfig config;
+    private final TablePorts table;
+    private final SesMailSender ses;
+    private final MailSender mail;
+    private final SqsFeedbackQueue feedbackQueue;
+    private final S3RawMailStore store;
+    private final Metrics metrics = EmfMetrics.stdout();
+    private volatile MailIntake intake;
+    private volatile Recovery recovery;
 
     public MailIntakeHandler() {
         this(FunctionEnvironment.system());
@@ -38,27 +56,36 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
 
     public MailIntakeHandler(FunctionEnvironment env) {
         super(JsonNode.class);
-        QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
-        MailSender mail = SesSending.sender(config, env, AwsClients.ses(), table);
+        this.env = env;
+        this.config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        this.table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.ses = SesSending.ses(config, env, AwsClients.ses());
+        this.mail = SesSending.tracked(config, env, ses, table);
+        this.feedbackQueue = new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL")));
+        this.store = new S3RawMailStore(AwsClients.s3());
+        build();
+    }
+
+    /** The services, with the reply-token secret as it is now (again after a SnapStart restore). */
+    private void build() {
         ReplyTokens tokens = ReplyTokenSecret.load(env);
-        SqsFeedbackQueue feedbackQueue = new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL")));
-        this.intake = new MailIntake(
-                new S3RawMailStore(AwsClients.s3()),
+        MailIntake built = new MailIntake(
+                store,
                 env.require("MAIL_BUCKET"),
                 env.require("MAIL_PREFIX"),
                 new ReplyIntake(config, table.feedbackItems(), table.escalations(), table.reviewQueue(),
-                        table.mailClaims(), mail, tokens, table.sentMailTexts(), table.customerLetters(), env.clock()),
+                        table.mailClaims(), mail, tokens, table.sentMailTexts(), table.customerLetters(), metrics, env.clock()),
                 new CustomerMailIntake(config, table.feedbackItems(), table.mailThreads(), table.reviewQueue(),
-                        feedbackQueue, mail, env.clock()),
+                        feedbackQueue, mail, metrics, env.clock()),
                 new CustomerRelay(config, table.feedbackItems(), table.reviewQueue(), table.mailClaims(), table.mailThreads(),
                         table.customerLetters(), table.sentMailTexts(), mail, tokens, env.require("PUBLIC_URL"), env.clock()),
                 new InboundMailDecision(config),
                 table.reviewQueue(),
                 table.receivedMails(),
                 env.clock());
-        this.recovery = new Recovery(intake,
+        this.recovery = new Recovery(built,
                 new StuckFeedback(table.unfinishedFeedback(), feedbackQueue, env.clock()), env.clock());
+        this.intake = built;
     }
 
     @Override
@@ -67,5 +94,30 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
             return recovery.run();
         }
         return intake.handle(event);
+    }
+
+    /**
+     * A "?" as Qmark writes it, composed and read back as a received mail, the SES path to SES
+     * (nothing sent), the priming record read, an S3 read of a key nothing is stored under.
+     */
+    @Override
+    protected void prime() {
+        Owner founder = config.founder();
+        OutgoingMail question = new QuestionMail(config).compose(Priming.sampleFeedback(),
+                Priming.sampleEscalation(founder), founder, config.replyAddress("priming"), List.of(), List.of());
+        ses.prime(question);
+        intake.prime(new MimeComposer().compose(question, config.inboundDomain(), Instant.EPOCH).mime());
+        table.feedbackItems().findRecord(Priming.FEEDBACK_ID);
+        Priming.conditionalWrites(table.escalations());
+        try {
+            store.read("s3://" + env.require("MAIL_BUCKET") + "/" + env.require("MAIL_PREFIX") + Priming.FEEDBACK_ID);
+        } catch (RuntimeException nothingThere) {
+            // expected: the read is for its classes and connection, not for a mail
+        }
+    }
+
+    @Override
+    protected void restored() {
+        build();
     }
 }

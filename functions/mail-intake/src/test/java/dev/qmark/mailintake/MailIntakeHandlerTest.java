@@ -1,5 +1,7 @@
 package dev.qmark.mailintake;
 
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -87,7 +89,7 @@ class MailIntakeHandlerTest {
         handler = new MailIntakeHandler(bed.env());
         feedbackId = storeRouted();
         // the escalator's own code, through the SES stand-in: the "?" Dana will answer
-        Escalator escalator = new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain()), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, Clock.systemUTC());
+        Escalator escalator = new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain()), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, Metrics.NONE, Clock.systemUTC());
         assertEquals(Escalator.Outcome.ASKED, escalator.ask(new EscalationRequest(feedbackId, 1, "delivery",
                 Instant.now().plus(Duration.ofHours(4)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
         OutboxMail question = bed.outbox().stream()

@@ -1,5 +1,7 @@
 package dev.qmark.mailintake;
 
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,7 +131,7 @@ class SendBackHandlerTest {
                 new TimelineEvent(T0, "received", "web"));
         bed.repository().recordRoute(feedbackId, new RouteDecision("late-delivery", "delivery", Duration.ofHours(4),
                 T0.plus(Duration.ofHours(4)), T0), new TimelineEvent(T0, "routed", "late-delivery"));
-        Escalator escalator = new Escalator(CONFIG, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), CONFIG.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock);
+        Escalator escalator = new Escalator(CONFIG, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), CONFIG.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, Metrics.NONE, clock);
         assertEquals(Escalator.Outcome.ASKED, escalator.ask(new EscalationRequest(feedbackId, 1, "delivery",
                 T0.plus(Duration.ofHours(4)))));
         clock.set(T0.plus(Duration.ofHours(1)));

@@ -4,17 +4,20 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.dynamodb.TablePorts;
+import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
 import dev.qmark.aws.lambda.SqsEvent;
 import dev.qmark.aws.ses.SesSending;
+import dev.qmark.aws.snapstart.Priming;
 import dev.qmark.aws.sqs.FeedbackQueued;
 import dev.qmark.aws.sqs.SqsEscalationQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.intake.FormAcknowledger;
+import dev.qmark.core.logging.LogFields;
 import dev.qmark.core.routing.Router;
 import dev.qmark.core.routing.RoutingService;
 
@@ -25,6 +28,8 @@ import dev.qmark.core.routing.RoutingService;
 public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchResponse> {
 
     private final RoutingService routing;
+    private final TablePorts table;
+    private final Router router;
     private final FormAcknowledger acknowledger;
 
     public RouterHandler() {
@@ -34,10 +39,11 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
     public RouterHandler(FunctionEnvironment env) {
         super(SqsEvent.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
-        TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        this.router = new Router(config);
         this.routing = new RoutingService(table.feedbackItems(),
                 new SqsEscalationQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("ESCALATION_QUEUE_URL"))),
-                new Router(config), env.clock());
+                router, env.clock());
         this.acknowledger = new FormAcknowledger(config, table.feedbackItems(), table.mailClaims(),
                 table.formAcknowledgements(), SesSending.sender(config, env, AwsClients.ses(), table), env.clock());
     }
@@ -48,9 +54,25 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
             if (queued.feedbackId() == null) {
                 throw new IllegalArgumentException("message has no feedbackId");
             }
-            routing.route(queued.feedbackId());
-            // off the form's request path; a failed send brings the message back, and both steps are idempotent
-            acknowledger.acknowledge(queued.feedbackId());
+            try (LogFields fields = LogFields.feedback(queued.feedbackId())) {
+                routing.route(queued.feedbackId());
+                // off the form's request path; a failed send brings the message back, and both steps are idempotent
+                acknowledger.acknowledge(queued.feedbackId());
+            }
         });
+    }
+
+    /** The event path, a message body read, the priming record read, the rules applied to a sample. */
+    @Override
+    protected void prime() {
+        handleForPriming(Priming.EMPTY_SQS_EVENT);
+        try {
+            Json.MAPPER.readValue("{\"feedbackId\":\"" + Priming.FEEDBACK_ID + "\"}", FeedbackQueued.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        table.feedbackItems().find(Priming.FEEDBACK_ID);
+        Priming.conditionalWrites(table.escalations());
+        router.decide(Priming.sampleFeedback(), java.time.Instant.EPOCH);
     }
 }

@@ -1,5 +1,7 @@
 package dev.qmark.router;
 
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,8 +38,7 @@ class FormAcknowledgementHandlerTest {
     void setUp() {
         bed = TestBed.create();
         handler = new RouterHandler(bed.env());
-        intake = new FeedbackIntake(bed.repository(), id -> { }, new DynamoFormAcknowledgements(bed.dynamo, bed.table),
-                Clock.systemUTC());
+        intake = new FeedbackIntake(bed.repository(), id -> { }, new DynamoFormAcknowledgements(bed.dynamo, bed.table), Metrics.NONE, Clock.systemUTC());
         customer = "minsu-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 

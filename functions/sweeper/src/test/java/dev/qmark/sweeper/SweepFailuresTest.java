@@ -1,5 +1,7 @@
 package dev.qmark.sweeper;
 
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -206,7 +208,7 @@ class SweepFailuresTest {
                 new TimelineEvent(now, "received", "web"));
         bed.repository().recordRoute(feedback.id(), new RouteDecision("late-delivery", "delivery", Duration.ofHours(4),
                 now.plus(Duration.ofHours(4)), now), new TimelineEvent(now, "routed", "late-delivery"));
-        new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock)
+        new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, Metrics.NONE, clock)
                 .ask(new EscalationRequest(feedback.id(), 1, "delivery", now.plus(Duration.ofHours(4))));
         return feedback.id();
     }

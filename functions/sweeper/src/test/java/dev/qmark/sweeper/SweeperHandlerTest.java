@@ -1,5 +1,7 @@
 package dev.qmark.sweeper;
 
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -283,14 +285,14 @@ class SweeperHandlerTest {
     }
 
     private Escalator escalator() {
-        return new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock);
+        return new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, Metrics.NONE, clock);
     }
 
     private void answerFrom(String from, int step, String answer) {
         String replyTo = config.replyAddress(new ReplyTokens(TestBed.SECRET).issue(feedbackId, step));
         String raw = "From: " + from + "\r\nTo: " + replyTo + "\r\nSubject: Re: ? " + title
                 + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + answer + "\r\n";
-        new ReplyIntake(config, bed.repository(), bed.ports().escalations(), bed.ports().reviewQueue(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, clock)
+        new ReplyIntake(config, bed.repository(), bed.ports().escalations(), bed.ports().reviewQueue(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain(), clock), new ReplyTokens(TestBed.SECRET), bed.ports().sentMailTexts(), null, Metrics.NONE, clock)
                 .accept(new MimeParser().parse(raw.getBytes(StandardCharsets.UTF_8)), "mail-" + UUID.randomUUID(),
                         "s3://test/x", List.of(replyTo));
     }

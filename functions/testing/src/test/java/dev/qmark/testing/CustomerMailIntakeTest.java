@@ -1,5 +1,7 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,8 +29,7 @@ class CustomerMailIntakeTest {
     private final InMemoryFeedbackRepository table = new InMemoryFeedbackRepository();
     private final RecordingQueue queue = new RecordingQueue();
     private final RecordingMailSender mail = new RecordingMailSender();
-    private final CustomerMailIntake intake = new CustomerMailIntake(RoutingServiceTest.CONFIG, table.feedbackItems(),
-            table.mailThreads(), table.reviewQueue(), queue, mail, clock);
+    private final CustomerMailIntake intake = new CustomerMailIntake(RoutingServiceTest.CONFIG, table.feedbackItems(), table.mailThreads(), table.reviewQueue(), queue, mail, Metrics.NONE, clock);
 
     private static InboundMail mail(String headers, String text) {
         String raw = headers + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n";

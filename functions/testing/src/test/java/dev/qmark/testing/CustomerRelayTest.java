@@ -1,5 +1,9 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.FormAcknowledgements;
+
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,14 +38,14 @@ class CustomerRelayTest {
     private final RecordingMailSender mail = new RecordingMailSender();
     private final ReplyTokens tokens = new ReplyTokens(SECRET);
     private final CustomerRelay relay = new CustomerRelay(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.reviewQueue(), repository.mailClaims(), repository.mailThreads(), letters, sentTexts, mail, tokens, "https://qmark.example.com/", clock);
-    private final String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
+    private final String id = new FeedbackIntake(repository, feedbackId -> { }, FormAcknowledgements.NONE, Metrics.NONE, clock)
             .submit(new Submission("Minsu Kim", "minsu@example.com", "Order", "The parcel is late, where is it?", 3, null),
                     Channel.WEB)
             .feedbackId();
     private final String address = RoutingServiceTest.CONFIG.customerAddress(tokens.issueForCustomer(id, 1));
 
     CustomerRelayTest() {
-        new Escalator(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, tokens, sentTexts, letters, clock)
+        new Escalator(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, tokens, sentTexts, letters, Metrics.NONE, clock)
                 .ask(new EscalationRequest(id, 1, "delivery", clock.instant().plus(Duration.ofHours(4))));
         clock.advance(Duration.ofMinutes(30));
     }
@@ -126,7 +130,7 @@ class CustomerRelayTest {
         relay.accept(from("dana@example.com", "Your parcel left today by express.", Map.of()), "ses-10", "inbound/10",
                 List.of(address), PASS);
         String replyAddress = RoutingServiceTest.CONFIG.replyAddress(tokens.issue(id, 1));
-        new dev.qmark.core.reply.ReplyIntake(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.reviewQueue(), repository.mailClaims(), mail, tokens, sentTexts, letters, clock)
+        new dev.qmark.core.reply.ReplyIntake(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.reviewQueue(), repository.mailClaims(), mail, tokens, sentTexts, letters, Metrics.NONE, clock)
                 .accept(new InboundMail("a@mail.example", List.of(), List.of(), "dana@example.com", null, List.of(replyAddress),
                         List.of(), "Re: ? Order", clock.instant(), "The courier lost it; reshipped.", null, Map.of(), List.of()),
                         "ses-11", "inbound/11", List.of(replyAddress));

@@ -1,5 +1,9 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.FormAcknowledgements;
+
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -25,8 +29,8 @@ class EscalatorTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
     private final RecordingMailSender mail = new RecordingMailSender();
-    private final Escalator escalator = new Escalator(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, new ReplyTokens("test-reply-token-secret-0123456789"), repository.sentMailTexts(), null, clock);
-    private final String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
+    private final Escalator escalator = new Escalator(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, new ReplyTokens("test-reply-token-secret-0123456789"), repository.sentMailTexts(), null, Metrics.NONE, clock);
+    private final String id = new FeedbackIntake(repository, feedbackId -> { }, FormAcknowledgements.NONE, Metrics.NONE, clock)
             .submit(new Submission("Minsu", "minsu@example.com", "Order", "The parcel is late", 3, null), Channel.WEB)
             .feedbackId();
     private final EscalationRequest request = new EscalationRequest(id, 1, "delivery", clock.instant().plus(Duration.ofHours(4)));

@@ -1,5 +1,9 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.Metrics;
+
+import dev.qmark.core.ports.FormAcknowledgements;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,7 +25,7 @@ class FeedbackIntakeTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
     private final RecordingQueue queue = new RecordingQueue();
-    private final FeedbackIntake intake = new FeedbackIntake(repository, queue, clock);
+    private final FeedbackIntake intake = new FeedbackIntake(repository, queue, FormAcknowledgements.NONE, Metrics.NONE, clock);
 
     private static Submission submission(String message, String key) {
         return new Submission("Minsu", "minsu@example.com", "Late", message, 2, key);

@@ -1,5 +1,7 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +29,7 @@ class FormAcknowledgementTest {
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
     private final InMemoryFormAcknowledgements acknowledgements = new InMemoryFormAcknowledgements(repository);
     private final RecordingMailSender mail = new RecordingMailSender();
-    private final FeedbackIntake intake = new FeedbackIntake(repository, new RecordingQueue(), acknowledgements, clock);
+    private final FeedbackIntake intake = new FeedbackIntake(repository, new RecordingQueue(), acknowledgements, Metrics.NONE, clock);
     private final FormAcknowledger acknowledger = new FormAcknowledger(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.mailClaims(), acknowledgements, mail, clock);
 
     private String submit(String name, String email, String message, FeedbackIntake.Client client) {

@@ -1,5 +1,9 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.FormAcknowledgements;
+
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,12 +64,12 @@ class OrphanedQuestionsTest {
 
     /** Submitted, routed and asked of Dana under the old configuration. */
     private String askedOfDana() {
-        String id = new FeedbackIntake(table.feedbackItems(), feedbackId -> { }, clock)
+        String id = new FeedbackIntake(table.feedbackItems(), feedbackId -> { }, FormAcknowledgements.NONE, Metrics.NONE, clock)
                 .submit(new Submission("Minsu", "minsu@example.com", "Order", "The parcel", 3, null), Channel.WEB)
                 .feedbackId();
         RecordingQueue requests = new RecordingQueue();
         new RoutingService(table.feedbackItems(), requests, new Router(BEFORE), clock).route(id);
-        new Escalator(BEFORE, table.feedbackItems(), table.escalations(), table.mailClaims(), mail, new ReplyTokens(SECRET), table.sentMailTexts(), null, clock).ask((EscalationRequest) requests.messages().get(0));
+        new Escalator(BEFORE, table.feedbackItems(), table.escalations(), table.mailClaims(), mail, new ReplyTokens(SECRET), table.sentMailTexts(), null, Metrics.NONE, clock).ask((EscalationRequest) requests.messages().get(0));
         clock.advance(Duration.ofMinutes(1));
         return id;
     }

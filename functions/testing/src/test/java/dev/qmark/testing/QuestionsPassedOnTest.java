@@ -1,5 +1,9 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.FormAcknowledgements;
+
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,12 +59,12 @@ class QuestionsPassedOnTest {
     private final TrackedMailSender mail = new TrackedMailSender(ses, sentMails, suppressions,
             address -> CONFIG.ownerByAddress(address).isPresent(), repository::recordEvent, clock);
     private final ReplyTokens tokens = new ReplyTokens("test-reply-token-secret-0123456789");
-    private final Escalator escalator = new Escalator(CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, tokens, repository.sentMailTexts(), null, clock);
+    private final Escalator escalator = new Escalator(CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, tokens, repository.sentMailTexts(), null, Metrics.NONE, clock);
     private final QuestionsPassedOn passedOn = new QuestionsPassedOn(CONFIG, repository.feedbackItems(), repository.escalations(), escalator, clock);
     private final DeliveryEvents events = new DeliveryEvents(repository, sentMails, suppressions, passedOn);
 
     private String asked(String message, String owner) {
-        String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
+        String id = new FeedbackIntake(repository, feedbackId -> { }, FormAcknowledgements.NONE, Metrics.NONE, clock)
                 .submit(new Submission("Minsu", "minsu@example.org", "Order", message, 3, null), Channel.WEB).feedbackId();
         escalator.ask(new EscalationRequest(id, 1, owner, clock.instant().plus(Duration.ofHours(4))));
         return id;

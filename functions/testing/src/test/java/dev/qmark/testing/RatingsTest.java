@@ -1,5 +1,9 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.Metrics;
+
+import dev.qmark.core.ports.FormAcknowledgements;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +32,7 @@ class RatingsTest {
     private final List<EscalationRequest> asked = new ArrayList<>();
     private final ReplyTokens tokens = new ReplyTokens("test-reply-token-secret-0123456789");
     private final Ratings ratings = new Ratings(RoutingServiceTest.CONFIG, repository, letters, asked::add, tokens, clock);
-    private final String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
+    private final String id = new FeedbackIntake(repository, feedbackId -> { }, FormAcknowledgements.NONE, Metrics.NONE, clock)
             .submit(new Submission("Minsu Kim", "minsu@example.com", "Order", "The parcel is late", 3, null), Channel.WEB)
             .feedbackId();
     private final String token = tokens.issueRating(id, KEY);

@@ -1,5 +1,9 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.Metrics;
+
+import dev.qmark.core.ports.FormAcknowledgements;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -39,7 +43,7 @@ class RoutingServiceTest {
     private final RoutingService routing = new RoutingService(repository, escalations, new Router(CONFIG), clock);
 
     private String stored(String message) {
-        return new FeedbackIntake(repository, id -> { }, clock)
+        return new FeedbackIntake(repository, id -> { }, FormAcknowledgements.NONE, Metrics.NONE, clock)
                 .submit(new Submission("Minsu", "minsu@example.com", "Order", message, 3, null), Channel.WEB).feedbackId();
     }
 

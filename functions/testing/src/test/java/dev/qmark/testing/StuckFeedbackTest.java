@@ -1,5 +1,9 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.Metrics;
+
+import dev.qmark.core.ports.FormAcknowledgements;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.qmark.core.feedback.Channel;
@@ -29,7 +33,7 @@ class StuckFeedbackTest {
         FeedbackQueue down = id -> {
             throw new IllegalStateException("queue down");
         };
-        return new FeedbackIntake(table.feedbackItems(), down, clock)
+        return new FeedbackIntake(table.feedbackItems(), down, FormAcknowledgements.NONE, Metrics.NONE, clock)
                 .submit(new Submission("Minsu", "minsu@example.com", "Order", "The parcel, again " + ++submitted, 3, null), Channel.WEB)
                 .feedbackId();
     }

@@ -1,5 +1,9 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.ports.FormAcknowledgements;
+
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,12 +44,12 @@ class SweeperTest {
     private final RecordingMailSender mail = new RecordingMailSender();
     private final Sweeper sweeper = new Sweeper(CONFIG, repository.feedbackItems(), repository.escalations(),
             repository.sweepList(), repository.mailClaims(), mail, new ReplyTokens(SECRET), repository.sentMailTexts(), clock);
-    private final String id = new FeedbackIntake(repository, feedbackId -> { }, clock)
+    private final String id = new FeedbackIntake(repository, feedbackId -> { }, FormAcknowledgements.NONE, Metrics.NONE, clock)
             .submit(new Submission("Minsu", "minsu@example.com", "Order", "The parcel", 3, null), Channel.WEB)
             .feedbackId();
 
     SweeperTest() {
-        new Escalator(CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, new ReplyTokens(SECRET), repository.sentMailTexts(), null, clock)
+        new Escalator(CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, new ReplyTokens(SECRET), repository.sentMailTexts(), null, Metrics.NONE, clock)
                 .ask(new EscalationRequest(id, 1, "delivery", clock.instant().plus(Duration.ofHours(4))));
     }
 

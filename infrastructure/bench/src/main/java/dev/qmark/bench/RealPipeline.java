@@ -1,5 +1,9 @@
 package dev.qmark.bench;
 
+import dev.qmark.core.ports.FormAcknowledgements;
+
+import dev.qmark.core.ports.Metrics;
+
 import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;
@@ -40,10 +44,10 @@ final class RealPipeline {
     RealPipeline(QmarkConfig config, TablePorts table, MailSender mail, ReplyTokens tokens, Clock clock) {
         this.config = config;
         this.tokens = tokens;
-        this.intake = new FeedbackIntake(table.feedbackItems(), stored::add, clock);
+        this.intake = new FeedbackIntake(table.feedbackItems(), stored::add, FormAcknowledgements.NONE, Metrics.NONE, clock);
         this.routing = new RoutingService(table.feedbackItems(), requested::add, new Router(config), clock);
-        this.escalator = new Escalator(config, table.feedbackItems(), table.escalations(), table.mailClaims(), mail, tokens, table.sentMailTexts(), null, clock);
-        this.replies = new ReplyIntake(config, table.feedbackItems(), table.escalations(), table.reviewQueue(), table.mailClaims(), mail, tokens, table.sentMailTexts(), null, clock);
+        this.escalator = new Escalator(config, table.feedbackItems(), table.escalations(), table.mailClaims(), mail, tokens, table.sentMailTexts(), null, Metrics.NONE, clock);
+        this.replies = new ReplyIntake(config, table.feedbackItems(), table.escalations(), table.reviewQueue(), table.mailClaims(), mail, tokens, table.sentMailTexts(), null, Metrics.NONE, clock);
     }
 
     /** Stores a web submission as form-intake does; the new item's id. */

@@ -144,22 +144,130 @@ class TemplateTest {
         }
         assertTrue(deadLetterQueues.contains("MailIntakeDLQ"), deadLetterQueues.toString());
         Set<String> alarmed = new TreeSet<>();
-        for (Map.Entry<String, Object> resource : RESOURCES.entrySet()) {
-            Map<String, Object> body = map(resource.getValue());
-            if (!body.get("Type").equals("AWS::CloudWatch::Alarm")) {
-                continue;
-            }
-            Map<String, Object> alarm = map(body.get("Properties"));
-            assertEquals("AWS/SQS", alarm.get("Namespace"), resource.getKey());
-            assertEquals("ApproximateNumberOfMessagesVisible", alarm.get("MetricName"), resource.getKey());
-            assertFalse(((List<?>) alarm.get("AlarmActions")).isEmpty(), resource.getKey() + " tells nobody");
-            for (Object dimension : (List<?>) alarm.get("Dimensions")) {
-                if ("QueueName".equals(map(dimension).get("Name"))) {
-                    alarmed.add(target(map(dimension).get("Value")));
+        for (Map<String, Object> alarm : alarms().values()) {
+            for (Map<String, Object> metric : alarmMetrics(alarm)) {
+                if ("AWS/SQS".equals(metric.get("Namespace"))
+                        && "ApproximateNumberOfMessagesVisible".equals(metric.get("MetricName"))) {
+                    alarmed.add(dimension(metric, "QueueName"));
                 }
             }
         }
         assertEquals(deadLetterQueues, alarmed, "dead-letter queues vs alarms on them");
+    }
+
+    /** Derived from the template's functions, so a function added later is caught without an alarm. */
+    @Test
+    void everyFunctionHasAnAlarmOnItsErrorsAndThrottles() {
+        for (String function : functions().keySet()) {
+            for (String metricName : List.of("Errors", "Throttles")) {
+                boolean alarmed = alarms().values().stream().flatMap(alarm -> alarmMetrics(alarm).stream())
+                        .anyMatch(metric -> "AWS/Lambda".equals(metric.get("Namespace"))
+                                && metricName.equals(metric.get("MetricName"))
+                                && function.equals(dimension(metric, "FunctionName")));
+                assertTrue(alarmed, function + " has no alarm on its " + metricName);
+            }
+        }
+    }
+
+    @Test
+    void everyAlarmTellsTheAlarmTopicWhichMailsAlarmEmail() {
+        assertFalse(alarms().isEmpty());
+        alarms().forEach((name, alarm) -> assertEquals(List.of(Map.of("Ref", "AlarmTopic")), alarm.get("AlarmActions"), name));
+        String topic = String.valueOf(map(RESOURCES.get("AlarmTopic")).get("Properties"));
+        assertTrue(topic.contains("{Ref=AlarmEmail}") && topic.contains("Protocol=email"), topic);
+    }
+
+    /** The sweeper not running is silence, not an error: only missing invocations (treated as breaching) show it. */
+    @Test
+    void theSweepersSilenceForFiveMinutesIsAnAlarm() {
+        Map<String, Object> heartbeat = alarms().values().stream()
+                .filter(alarm -> "Invocations".equals(alarm.get("MetricName"))
+                        && "SweeperFunction".equals(dimension(alarm, "FunctionName")))
+                .findFirst().orElseThrow(() -> new AssertionError("no alarm on the sweeper's invocations"));
+        assertEquals("breaching", heartbeat.get("TreatMissingData"));
+        assertEquals("LessThanThreshold", heartbeat.get("ComparisonOperator"));
+        assertEquals(300, ((Number) heartbeat.get("Period")).intValue() * ((Number) heartbeat.get("EvaluationPeriods")).intValue());
+    }
+
+    @Test
+    void theSesAccountsBounceAndComplaintRatesHaveAlarmsBelowSesOwnLimits() {
+        Map<String, Double> thresholds = new TreeMap<>();
+        alarms().values().stream().filter(alarm -> "AWS/SES".equals(alarm.get("Namespace")))
+                .forEach(alarm -> thresholds.put((String) alarm.get("MetricName"), ((Number) alarm.get("Threshold")).doubleValue()));
+        assertEquals(Set.of("Reputation.BounceRate", "Reputation.ComplaintRate"), thresholds.keySet());
+        assertTrue(thresholds.get("Reputation.BounceRate") < 0.10, "SES pauses sending at a 10% bounce rate");
+        assertTrue(thresholds.get("Reputation.ComplaintRate") < 0.005, "SES pauses sending at a 0.5% complaint rate");
+    }
+
+    /** Every figure the functions write (EmfMetrics), every function and every DLQ is on the dashboard. */
+    @Test
+    void theDashboardShowsEveryFigureFunctionAndDeadLetterQueue() throws IOException {
+        String body = (String) map(map(map(RESOURCES.get("Dashboard")).get("Properties")).get("DashboardBody")).get("Fn::Sub");
+        JsonNode dashboard = dev.qmark.aws.Json.MAPPER.readTree(body);
+        assertTrue(dashboard.path("widgets").size() > 0);
+        String emf = Files.readString(ROOT.resolve("functions/aws/src/main/java/dev/qmark/aws/metrics/EmfMetrics.java"));
+        Matcher figure = Pattern.compile("new Figure\\((?:late \\? \"(\\w+)\" : )?\"(\\w+)\"").matcher(emf);
+        Set<String> figures = new TreeSet<>();
+        while (figure.find()) {
+            if (figure.group(1) != null) {
+                figures.add(figure.group(1));
+            }
+            figures.add(figure.group(2));
+        }
+        assertTrue(figures.containsAll(Set.of("FeedbackReceived", "QuestionsSent", "Answered", "AnsweredLate", "Breached",
+                "Bounced", "TimeToAnswer", "SweepDuration", "ItemsDue")), figures.toString());
+        for (String name : figures) {
+            assertTrue(body.contains("\"Qmark\", \"" + name + "\""), name + " is not on the dashboard");
+        }
+        for (String function : functions().keySet()) {
+            assertTrue(body.contains("${" + function + "}"), function + " is not on the dashboard");
+        }
+        for (Map<String, Object> metric : alarmMetrics(map(map(RESOURCES.get("DeadLetterAlarm")).get("Properties")))) {
+            assertTrue(body.contains("${" + dimension(metric, "QueueName") + ".QueueName}"), metric + " is not on the dashboard");
+        }
+    }
+
+    /** Lambda keeps the functions' JSON lines as they are and filters them by their level. */
+    @Test
+    void functionsLogJsonLines() {
+        Map<String, Object> logging = map(map(map(TEMPLATE.get("Globals")).get("Function")).get("LoggingConfig"));
+        assertEquals("JSON", logging.get("LogFormat"));
+        assertEquals("INFO", logging.get("ApplicationLogLevel"));
+    }
+
+    static Map<String, Map<String, Object>> alarms() {
+        Map<String, Map<String, Object>> alarms = new TreeMap<>();
+        for (Map.Entry<String, Object> resource : RESOURCES.entrySet()) {
+            if ("AWS::CloudWatch::Alarm".equals(map(resource.getValue()).get("Type"))) {
+                alarms.put(resource.getKey(), map(map(resource.getValue()).get("Properties")));
+            }
+        }
+        return alarms;
+    }
+
+    /** An alarm's metrics: itself when it watches one, else the MetricStats of its metric math. */
+    static List<Map<String, Object>> alarmMetrics(Map<String, Object> alarm) {
+        if (alarm.get("MetricName") != null) {
+            return List.of(alarm);
+        }
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (Object query : (List<?>) alarm.getOrDefault("Metrics", List.of())) {
+            Object stat = map(query).get("MetricStat");
+            if (stat != null) {
+                metrics.add(map(map(stat).get("Metric")));
+            }
+        }
+        return metrics;
+    }
+
+    /** The resource a metric's dimension names (by Ref or GetAtt), or null. */
+    static String dimension(Map<String, Object> metric, String name) {
+        for (Object dimension : (List<?>) metric.getOrDefault("Dimensions", List.of())) {
+            if (name.equals(map(dimension).get("Name"))) {
+                return target(map(dimension).get("Value"));
+            }
+        }
+        return null;
     }
 
     @Test

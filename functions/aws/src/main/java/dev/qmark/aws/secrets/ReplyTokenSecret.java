@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * ({@value #ARN_VARIABLE}), so the secret never sits in their configuration; locally and in tests
  * it is the plain variable {@value #VARIABLE}. Exactly one of the two must be set.
  *
- * <p>Read once, when the handler is built: with SnapStart that is once per published version
- * (the value is in the encrypted snapshot), so a rotation takes effect with the next deploy.
+ * <p>Read when the handler is built and again after every SnapStart restore (the handlers'
+ * {@code restored()}), so no snapshot carries it into a new container and a rotation reaches
+ * each container as it starts or is restored.
  * New tokens are signed with AWSCURRENT; tokens signed with AWSPREVIOUS, the version a
  * rotation replaced, still verify. Secrets Manager keeps only that one previous version.
  */

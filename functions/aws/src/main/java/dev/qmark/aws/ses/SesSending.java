@@ -21,9 +21,17 @@ public final class SesSending {
     }
 
     public static MailSender sender(QmarkConfig config, FunctionEnvironment env, SesV2Client ses, TablePorts table) {
-        return new TrackedMailSender(
-                new SesMailSender(ses, config.inboundDomain(), env.optional(CONFIGURATION_SET).orElse(null), env.clock()),
-                table.sentMails(), table.suppressions(),
+        return tracked(config, env, ses(config, env, ses), table);
+    }
+
+    /** SES itself, with the configuration set: what a handler primes for SnapStart (it can build a mail unsent). */
+    public static SesMailSender ses(QmarkConfig config, FunctionEnvironment env, SesV2Client ses) {
+        return new SesMailSender(ses, config.inboundDomain(), env.optional(CONFIGURATION_SET).orElse(null), env.clock());
+    }
+
+    /** {@code ses} behind {@link TrackedMailSender}: suppressed customer addresses left out, message ids recorded. */
+    public static MailSender tracked(QmarkConfig config, FunctionEnvironment env, SesMailSender ses, TablePorts table) {
+        return new TrackedMailSender(ses, table.sentMails(), table.suppressions(),
                 address -> config.ownerByAddress(address).isPresent(), table.feedbackItems()::recordEvent, env.clock());
     }
 }

@@ -16,6 +16,7 @@ import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailClaims;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.sending.SendOnce;
 import dev.qmark.mail.OutgoingMail;
@@ -44,16 +45,20 @@ public final class Escalator {
     private final QuestionMail questionMail;
     private final SentMailTexts sentTexts;
     private final CustomerLetters letters;
+    private final Metrics metrics;
     private final Clock clock;
 
     /**
      * Every "?" sent is kept in {@code sentTexts}, so that a reply copying it can be cut (WrittenText). With
      * {@code letters}, a "?" says what the customer was told since and how they rated it (the founder's "?" a
-     * low rating asks); null leaves that out.
+     * low rating asks); null leaves that out. Each "?" sent now counts in {@code metrics} (a redelivery that
+     * finds it sent does not).
      */
     public Escalator(QmarkConfig config, FeedbackRepository feedbackItems, Escalations escalations, MailClaims claims,
-                     MailSender mail, ReplyTokens tokens, SentMailTexts sentTexts, CustomerLetters letters, Clock clock) {
+                     MailSender mail, ReplyTokens tokens, SentMailTexts sentTexts, CustomerLetters letters, Metrics metrics,
+                     Clock clock) {
         this.letters = letters;
+        this.metrics = metrics;
         this.sentTexts = sentTexts;
         this.config = config;
         this.feedbackItems = feedbackItems;
@@ -81,7 +86,11 @@ public final class Escalator {
                 (now, lease) -> escalations.claimEscalation(escalation, now, lease),
                 () -> compose(record, escalation, owner),
                 (messageId, at) -> markAsked(feedback, request, owner, messageId, at));
-        return sent == SendOnce.Sent.NOW ? Outcome.ASKED : Outcome.ALREADY_ASKED;
+        if (sent == SendOnce.Sent.NOW) {
+            metrics.questionsSent(1);
+            return Outcome.ASKED;
+        }
+        return Outcome.ALREADY_ASKED;
     }
 
     private OutgoingMail compose(FeedbackRecord record, Escalation escalation, Owner owner) {

@@ -17,6 +17,7 @@ import dev.qmark.core.ports.MailThreads;
 import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.routing.Router;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.text.Hashes;
 import dev.qmark.core.text.StoredText;
 import java.time.Clock;
@@ -54,10 +55,13 @@ public final class CustomerMailIntake {
     private final AcknowledgementMail acknowledgement;
     private final OwnAddresses own;
     private final Router router;
+    private final Metrics metrics;
     private final Clock clock;
 
+    /** Each new item counts in {@code metrics} as feedback received by mail. */
     public CustomerMailIntake(QmarkConfig config, FeedbackRepository feedbackItems, MailThreads threads, ReviewQueue review,
-                              FeedbackQueue queue, MailSender mail, Clock clock) {
+                              FeedbackQueue queue, MailSender mail, Metrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.config = config;
         this.feedbackItems = feedbackItems;
         this.threads = threads;
@@ -131,6 +135,7 @@ public final class CustomerMailIntake {
             LOG.warn("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
         }
         if (stored.created()) {
+            metrics.feedbackReceived(Channel.EMAIL);
             acknowledge(feedback, received, received.from(), now);
         }
         return new Outcome(Outcome.Kind.NEW_FEEDBACK, stored.feedbackId(), stored.created() ? "stored" : "stored before");
@@ -180,6 +185,9 @@ public final class CustomerMailIntake {
             queue.enqueue(stored.feedbackId());
         } catch (RuntimeException e) {
             LOG.warn("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
+        }
+        if (stored.created()) {
+            metrics.feedbackReceived(Channel.EMAIL);
         }
         if (stored.created() && config.acknowledgeForwarded()) {
             acknowledge(feedback, received, email, now);

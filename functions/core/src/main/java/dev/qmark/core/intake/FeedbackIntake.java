@@ -10,6 +10,7 @@ import dev.qmark.core.ports.FeedbackQueue;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.FormAcknowledgements;
 import dev.qmark.core.text.Hashes;
+import dev.qmark.core.ports.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,15 +45,16 @@ public final class FeedbackIntake {
     private final FeedbackRepository repository;
     private final FeedbackQueue queue;
     private final FormAcknowledgements acknowledgements;
+    private final Metrics metrics;
     private final Clock clock;
 
-    public FeedbackIntake(FeedbackRepository repository, FeedbackQueue queue, Clock clock) {
-        this(repository, queue, FormAcknowledgements.NONE, clock);
-    }
-
-    /** With {@code acknowledgements}: a new form item is marked for an acknowledgement when the limits allow. */
+    /**
+     * With {@code acknowledgements}: a new form item is marked for an acknowledgement when the limits allow;
+     * each new item counts in {@code metrics} as feedback received on its channel.
+     */
     public FeedbackIntake(FeedbackRepository repository, FeedbackQueue queue, FormAcknowledgements acknowledgements,
-                          Clock clock) {
+                          Metrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.repository = repository;
         this.queue = queue;
         this.acknowledgements = acknowledgements;
@@ -93,6 +95,9 @@ public final class FeedbackIntake {
                 new TimelineEvent(now, "received", "received via " + channel.wireName() + " from " + submission.email()));
         if (!stored.sameContent()) {
             throw new IdempotencyKeyReused();
+        }
+        if (stored.created()) {
+            metrics.feedbackReceived(channel);
         }
         if (stored.created() && client != null) {
             // before the enqueue: the router reads the mark when it takes the item

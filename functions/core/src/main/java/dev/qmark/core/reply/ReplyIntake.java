@@ -28,6 +28,7 @@ import dev.qmark.core.ports.MailClaims;
 import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.ReviewQueue.ReviewItem;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
@@ -78,17 +79,20 @@ public final class ReplyIntake {
     private final SentMailTexts sentTexts;
     private final CustomerLetters letters;
     private final QuestionsPassedOn passedOn;
+    private final Metrics metrics;
     private final Clock clock;
 
     /**
      * An answer is cut where it starts to copy a mail Qmark sent about the item ({@code sentTexts}: WrittenText,
      * under the marker rules), and the hand-on's "?" is kept for the next reply. With {@code letters}, the
-     * founder's "Answered" mail says whether the customer was written to (null leaves that out).
+     * founder's "Answered" mail says whether the customer was written to (null leaves that out). Each answer
+     * counts in {@code metrics}, late or not, with its time from arrival; hand-ons count their "?".
      */
     public ReplyIntake(QmarkConfig config, FeedbackRepository feedbackItems, Escalations escalations, ReviewQueue review,
                        MailClaims claims, MailSender mail, ReplyTokens tokens, SentMailTexts sentTexts,
-                       CustomerLetters letters, Clock clock) {
+                       CustomerLetters letters, Metrics metrics, Clock clock) {
         this.letters = letters;
+        this.metrics = metrics;
         this.sentTexts = sentTexts;
         this.config = config;
         this.feedbackItems = feedbackItems;
@@ -99,7 +103,8 @@ public final class ReplyIntake {
         this.answerMail = new AnswerMail(config);
         this.handOnMails = new HandOnMails(config);
         this.cutNoticeMail = new CutNoticeMail(config);
-        this.escalator = new Escalator(config, feedbackItems, escalations, claims, mail, tokens, sentTexts, letters, clock);
+        this.escalator = new Escalator(config, feedbackItems, escalations, claims, mail, tokens, sentTexts, letters, metrics,
+                clock);
         this.passedOn = new QuestionsPassedOn(config, feedbackItems, escalations, escalator, clock);
         this.clock = clock;
     }
@@ -173,6 +178,11 @@ public final class ReplyIntake {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id()
                     + ", which is not open (" + (escalation.get().status() == EscalationStatus.HANDED_ON
                     ? "handed on" : "answered before") + ")");
+        }
+        if (recorded == Escalations.AnswerOutcome.RECORDED) {
+            Escalation answered = escalation.get();
+            metrics.answered(Duration.between(record.get().feedback().receivedAt(), now),
+                    answered.dueAt() != null && now.isAfter(answered.dueAt()));
         }
         tellFounder(feedbackId, step, asked);
         tellWriterOfCut(feedbackId, step, received.from(), CutNoticeMail.What.ANSWER, kept, rawLocation);

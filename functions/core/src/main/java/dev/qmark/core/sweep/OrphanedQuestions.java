@@ -18,6 +18,7 @@ import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailClaims;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.ports.SweepList;
 import dev.qmark.core.ports.Notice;
@@ -71,7 +72,8 @@ public final class OrphanedQuestions {
         this.escalations = escalations;
         this.sweepList = sweepList;
         this.sendOnce = new SendOnce(claims, mail, clock);
-        this.escalator = new Escalator(config, feedbackItems, escalations, claims, mail, tokens, sentTexts, null, clock);
+        this.escalator = new Escalator(config, feedbackItems, escalations, claims, mail, tokens, sentTexts, null,
+                Metrics.NONE, clock); // the sweeper counts what its report says it sent
         this.clock = clock;
     }
 

@@ -15,10 +15,12 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations;
+import dev.qmark.core.logging.LogFields;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailClaims;
 import dev.qmark.core.ports.SweepList.DuePage;
 import dev.qmark.core.ports.MailSender;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.ports.SweepList;
 import dev.qmark.core.ports.Notice;
@@ -83,7 +85,8 @@ public final class Sweeper {
         this.claims = claims;
         this.sendOnce = new SendOnce(claims, mail, clock);
         this.tokens = tokens;
-        this.escalator = new Escalator(config, feedbackItems, escalations, claims, mail, tokens, sentTexts, null, clock);
+        this.escalator = new Escalator(config, feedbackItems, escalations, claims, mail, tokens, sentTexts, null,
+                Metrics.NONE, clock); // the sweeper counts what its report says it sent
         this.mails = new DeadlineMails(config);
         this.orphans = new OrphanedQuestions(config, feedbackItems, escalations, sweepList, claims, mail, tokens, sentTexts,
                 clock);
@@ -128,13 +131,15 @@ public final class Sweeper {
                     tally.left++;
                     continue;
                 }
-                try {
+                try (LogFields fields = LogFields.escalation(escalation.feedbackId(), escalation.step())) {
                     check(escalation, now, tally);
                 } catch (TryAgainLater busy) {
                     // another sweep (or the escalator) holds a claim on it right now: not a failure
                     tally.busy.add(escalation.id());
                 } catch (RuntimeException e) {
-                    failed(escalation, now, e, tally);
+                    try (LogFields fields = LogFields.escalation(escalation.feedbackId(), escalation.step())) {
+                        failed(escalation, now, e, tally);
+                    }
                 }
             }
             cursor = page.cursor();

@@ -1,5 +1,7 @@
 package dev.qmark.mailintake.corpus;
 
+import dev.qmark.core.ports.Metrics;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +70,7 @@ class ReplyCorpusTest {
         bed = TestBed.create();
         handler = new MailIntakeHandler(bed.env());
         config = ConfigLoader.locate(TestBed.ROOT.resolve("config/qmark.yaml").toString());
-        escalator = new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain()), tokens, bed.ports().sentMailTexts(), null, Clock.systemUTC());
+        escalator = new Escalator(config, bed.repository(), bed.ports().escalations(), bed.ports().mailClaims(), new SesMailSender(AwsClients.ses(), config.inboundDomain()), tokens, bed.ports().sentMailTexts(), null, Metrics.NONE, Clock.systemUTC());
     }
 
     static Stream<Arguments> replies() {

@@ -1,0 +1,193 @@
+package dev.qmark.bench.coldstart;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code qmark bench coldstart}: how long each function takes from a fresh JVM to its handler
+ * built, its first event and its second, on its deployable jar with the template's
+ * JAVA_TOOL_OPTIONS against the embedded AWS; primed (SnapStart's beforeCheckpoint ran first, as
+ * it does before the snapshot), unprimed, and naive (clients from {@code XClient.create()}: the
+ * SDK's default HTTP client and default resolution). Runs interleave functions and variants, so
+ * a noisy neighbour spreads over all of them; medians, and ratios to unprimed.
+ *
+ * <p>initMs counts from the moment the bench starts the JVM (JVM start included) to the handler
+ * built, priming included for "primed": on Lambda with SnapStart that part happens before the
+ * snapshot, and a restore skips it. firstMs is what a customer waits for after a restore.
+ */
+public final class ColdStartBench {
+
+    private ColdStartBench() {
+    }
+
+    record Sample(long initMs, long firstMs, long secondMs) {
+    }
+
+    record Median(String function, String variant, int runs, long initMs, long firstMs, long secondMs) {
+        String json() {
+            return String.format(Locale.ROOT, "{\"function\":\"%s\",\"variant\":\"%s\",\"runs\":%d,\"initMs\":%d,\"firstMs\":%d,\"secondMs\":%d}",
+                    function, variant, runs, initMs, firstMs, secondMs);
+        }
+    }
+
+    public static int main(List<String> args) {
+        ColdStartOptions options;
+        try {
+            options = ColdStartOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("qmark: " + e.getMessage());
+            System.err.print(ColdStartOptions.USAGE);
+            return 2;
+        }
+        PrintStream stdout = System.out;
+        System.setOut(System.err);  // stdout carries the figures only
+        Path home = Path.of(System.getProperty("qmark.home", ".")).toAbsolutePath();
+        for (String function : options.functions()) {
+            Path jar = jar(home, function);
+            if (!Files.exists(jar)) {
+                System.err.println("qmark: " + jar + " is not built; run ./qmark build");
+                return 2;
+            }
+        }
+        try (BenchData data = new BenchData(home, home.resolve("events"))) {
+            Path naive = options.variants().contains("naive") ? NaiveClients.compile(home) : null;
+            String toolOptions = javaToolOptions(home);
+            Map<String, Map<String, List<Sample>>> samples = new LinkedHashMap<>();
+            for (int run = 1; run <= options.runs(); run++) {
+                for (String name : options.functions()) {
+                    FunctionUnderTest function = FunctionUnderTest.named(name);
+                    for (String variant : options.variants()) {
+                        Sample sample = once(home, data, function, variant, naive, toolOptions);
+                        System.err.printf("run %d %s %s: init %d ms, first %d ms, second %d ms%n", run, name, variant,
+                                sample.initMs(), sample.firstMs(), sample.secondMs());
+                        samples.computeIfAbsent(name, n -> new LinkedHashMap<>())
+                                .computeIfAbsent(variant, v -> new ArrayList<>()).add(sample);
+                    }
+                }
+            }
+            List<Median> medians = new ArrayList<>();
+            samples.forEach((function, byVariant) -> byVariant.forEach((variant, list) -> medians.add(new Median(
+                    function, variant, list.size(), median(list, Sample::initMs), median(list, Sample::firstMs),
+                    median(list, Sample::secondMs)))));
+            if (options.json()) {
+                medians.forEach(m -> stdout.println(m.json()));
+            } else {
+                stdout.print(table(medians, toolOptions));
+            }
+            stdout.flush();
+            return 0;
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    static Path jar(Path home, String function) {
+        return home.resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
+    }
+
+    /** The JVM options template.yaml gives every function (Globals). */
+    static String javaToolOptions(Path home) {
+        try {
+            Matcher m = Pattern.compile("(?m)^\\s*JAVA_TOOL_OPTIONS:\\s*(.+?)\\s*$").matcher(Files.readString(home.resolve("template.yaml")));
+            if (!m.find()) {
+                throw new IllegalStateException("template.yaml sets no JAVA_TOOL_OPTIONS");
+            }
+            return m.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Sample once(Path home, BenchData data, FunctionUnderTest function, String variant, Path naive,
+                               String toolOptions) {
+        Path first = data.event(function);
+        Path second = data.event(function);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Map<String, String> sdk = new LinkedHashMap<>(data.sdkProperties());
+        String classPath = jar(home, function.name()) + java.io.File.pathSeparator + home.resolve("infrastructure/bench/target/classes");
+        if (variant.equals("naive")) {
+            classPath = naive + java.io.File.pathSeparator + classPath + java.io.File.pathSeparator + NaiveClients.httpClientJars();
+            sdk.put("software.amazon.awssdk.http.service.impl", NaiveClients.HTTP_SERVICE);
+        } else {
+            sdk.remove("software.amazon.awssdk.http.service.impl");
+        }
+        sdk.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), function.handler(), variant,
+                first.toString(), second.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(data.environment());
+        builder.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
+        builder.environment().remove("REPLY_TOKEN_SECRET_ARN");
+        try {
+            long started = System.currentTimeMillis();
+            Process process = builder.start();
+            String result = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith(ColdStartProbe.MARK)) {
+                        result = line.substring(ColdStartProbe.MARK.length());
+                    }
+                }
+            }
+            int exit = process.waitFor();
+            if (result == null || exit != 0) {
+                throw new IllegalStateException(function.name() + " (" + variant + ") exited " + exit + " without its times");
+            }
+            String[] moments = result.split(" ");
+            long constructed = Long.parseLong(moments[0]);
+            long firstDone = Long.parseLong(moments[1]);
+            long secondDone = Long.parseLong(moments[2]);
+            return new Sample(constructed - started, firstDone - constructed, secondDone - firstDone);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            first.toFile().delete();
+            second.toFile().delete();
+        }
+    }
+
+    static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> figure) {
+        long[] values = samples.stream().mapToLong(figure).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    static String table(List<Median> medians, String toolOptions) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "cold starts (medians; JAVA_TOOL_OPTIONS=%s; %d cores)%n", toolOptions,
+                Runtime.getRuntime().availableProcessors()));
+        out.append(String.format(Locale.ROOT, "%-12s %-9s %5s %8s %8s %8s %13s %13s%n", "function", "variant", "runs",
+                "initMs", "firstMs", "secondMs", "first/unprim", "init/unprim"));
+        for (Median m : medians) {
+            Median unprimed = medians.stream().filter(u -> u.function().equals(m.function()) && u.variant().equals("unprimed"))
+                    .findFirst().orElse(null);
+            out.append(String.format(Locale.ROOT, "%-12s %-9s %5d %8d %8d %8d %13s %13s%n", m.function(), m.variant(), m.runs(),
+                    m.initMs(), m.firstMs(), m.secondMs(), ratio(m.firstMs(), unprimed == null ? 0 : unprimed.firstMs()),
+                    ratio(m.initMs(), unprimed == null ? 0 : unprimed.initMs())));
+        }
+        return out.toString();
+    }
+
+    private static String ratio(long value, long base) {
+        return base <= 0 ? "-" : String.format(Locale.ROOT, "%.2fx", (double) value / base);
+    }
+}

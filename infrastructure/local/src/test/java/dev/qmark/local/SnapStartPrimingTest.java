@@ -1,0 +1,62 @@
+package dev.qmark.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.testing.TestBed;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.crac.Resource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SnapStart priming runs each function's own paths before the snapshot: it must leave nothing a
+ * person or a figure could see. Against the embedded AWS, for every handler: no mail sent, no
+ * item written, no message queued, no metric line; and a restore (which re-reads the reply-token
+ * secret) leaves a handler that still works.
+ */
+class SnapStartPrimingTest {
+
+    static TestBed bed;
+
+    @BeforeAll
+    static void start() {
+        bed = TestBed.create();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "dev.qmark.formintake.FormIntakeHandler",
+        "dev.qmark.router.RouterHandler",
+        "dev.qmark.escalator.EscalatorHandler",
+        "dev.qmark.mailintake.MailIntakeHandler",
+        "dev.qmark.staffapi.StaffApiHandler",
+        "dev.qmark.sweeper.SweeperHandler"})
+    void primingHasNoEffectAnyoneCanSee(String handlerClass) throws Exception {
+        int mailsBefore = bed.outbox().size();
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        Resource handler;
+        System.setOut(new PrintStream(written, true, StandardCharsets.UTF_8));
+        try {
+            handler = (Resource) Class.forName(handlerClass).getConstructor(FunctionEnvironment.class).newInstance(bed.env());
+            handler.beforeCheckpoint(null);
+            handler.afterRestore(null);
+            handler.beforeCheckpoint(null);
+        } finally {
+            System.setOut(stdout);
+        }
+
+        assertEquals(mailsBefore, bed.outbox().size(), handlerClass + " sent mail while priming");
+        assertEquals(0, bed.dynamo.scan(s -> s.tableName(bed.table)).count(), handlerClass + " wrote to the table");
+        assertTrue(bed.drain(bed.feedbackQueueUrl).isEmpty(), handlerClass + " enqueued feedback");
+        assertTrue(bed.drain(bed.escalationQueueUrl).isEmpty(), handlerClass + " enqueued an escalation");
+        assertFalse(written.toString(StandardCharsets.UTF_8).contains("\"_aws\""), handlerClass + " wrote a metric: "
+                + written.toString(StandardCharsets.UTF_8));
+    }
+}
