@@ -89,8 +89,12 @@ class InboundMailDecisionTest {
 
     @Test
     void robotsAreNeverAnswersNorFeedbackAndTheDecisionSaysWhereTheyCame() {
-        Decision toReply = decide("From: dana@example.com\r\nAuto-Submitted: auto-replied\r\n", "Away", REPLY, PASSING);
-        assertTrue(toReply instanceof Robot r && r.toReplyAddress() && r.reason().contains("auto-replied"), toReply.toString());
+        // a bounce report to a reply address is a robot's; an owner's out-of-office reply is the one robot mail applied
+        Decision toReply = decide("From: MAILER-DAEMON@mx.example.org\r\nAuto-Submitted: auto-replied\r\n", "Undeliverable",
+                REPLY, PASSING);
+        assertTrue(toReply instanceof Robot r && r.toReplyAddress(), toReply.toString());
+        Decision away = decide("From: dana@example.com\r\nAuto-Submitted: auto-replied\r\n", "Away", REPLY, PASSING);
+        assertTrue(away instanceof InboundMailDecision.OwnerAway, away.toString());
         Decision toFeedback = decide("From: MAILER-DAEMON@mx.example.org\r\n", "Undeliverable", FEEDBACK, PASSING);
         assertTrue(toFeedback instanceof Robot r && !r.toReplyAddress(), toFeedback.toString());
     }
