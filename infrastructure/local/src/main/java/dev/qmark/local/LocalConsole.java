@@ -40,12 +40,16 @@ final class LocalConsole implements HttpHandler {
     private final LocalReply reply;
     private final LocalClock clock;
     private final LocalFunction sweeper;
+    /** Runs a report now ("digest" or "town-hall") once the figures have caught up; answers what it sent. */
+    private final java.util.function.Function<String, JsonNode> report;
 
-    LocalConsole(Supplier<List<OutboxMail>> sentMail, LocalReply reply, LocalClock clock, LocalFunction sweeper) {
+    LocalConsole(Supplier<List<OutboxMail>> sentMail, LocalReply reply, LocalClock clock, LocalFunction sweeper,
+                 java.util.function.Function<String, JsonNode> report) {
         this.sentMail = sentMail;
         this.reply = reply;
         this.clock = clock;
         this.sweeper = sweeper;
+        this.report = report;
     }
 
     @Override
@@ -72,6 +76,9 @@ final class LocalConsole implements HttpHandler {
             } else if (path.equals("/_local/sweep") && method.equals("POST")) {
                 JsonNode report = sweeper.invoke(ScheduledEvent.now("sweeper"));
                 send(exchange, 200, "application/json; charset=utf-8", Json.MAPPER.writeValueAsString(report));
+            } else if ((path.equals("/_local/digest") || path.equals("/_local/town-hall")) && method.equals("POST")) {
+                JsonNode sent = report.apply(path.substring("/_local/".length()));
+                send(exchange, 200, "application/json; charset=utf-8", Json.MAPPER.writeValueAsString(sent));
             } else {
                 send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
             }

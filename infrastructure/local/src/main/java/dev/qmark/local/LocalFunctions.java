@@ -2,7 +2,9 @@ package dev.qmark.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.digest.DigestHandler;
 import dev.qmark.escalator.EscalatorHandler;
+import dev.qmark.figures.FiguresHandler;
 import dev.qmark.formintake.FormIntakeHandler;
 import dev.qmark.mailintake.MailIntakeHandler;
 import dev.qmark.router.RouterHandler;
@@ -15,11 +17,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The six functions, built from the environment variables template.yaml gives them, pointing
+ * The functions, built from the environment variables template.yaml gives them, pointing
  * at the stack's table, queues and bucket. Whatever AWS they reach is the SDK's business.
  */
 record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunction escalator,
-                      LocalFunction mailIntake, LocalFunction staffApi, LocalFunction sweeper) {
+                      LocalFunction mailIntake, LocalFunction staffApi, LocalFunction sweeper, LocalFunction figures,
+                      LocalFunction digest) {
 
     static final int TIMEOUT_SECONDS = 30;
 
@@ -33,7 +36,9 @@ record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunct
                         "MAIL_BUCKET", stack.mailBucket(), "MAIL_PREFIX", StackResources.MAIL_PREFIX,
                         "FEEDBACK_QUEUE_URL", stack.feedbackUrl()), clock),
                 function("staff-api", StaffApiHandler::new, common, Map.of(), clock),
-                function("sweeper", SweeperHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock));
+                function("sweeper", SweeperHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock),
+                function("figures", FiguresHandler::new, common, Map.of(), clock),
+                function("digest", DigestHandler::new, common, Map.of(), clock));
     }
 
     LocalFunction byName(String name) {
@@ -44,6 +49,8 @@ record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunct
             case "mail-intake" -> mailIntake;
             case "staff-api" -> staffApi;
             case "sweeper" -> sweeper;
+            case "figures" -> figures;
+            case "digest" -> digest;
             default -> throw new IllegalArgumentException("no function " + name);
         };
     }
