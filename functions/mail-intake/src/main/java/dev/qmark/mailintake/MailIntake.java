@@ -6,6 +6,7 @@ import dev.qmark.aws.lambda.S3Event;
 import dev.qmark.aws.lambda.SesEvent;
 import dev.qmark.aws.s3.S3RawMailStore;
 import dev.qmark.core.intake.CustomerMailIntake;
+import dev.qmark.core.reports.DigestReply;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.mail.MimeParser;
 import dev.qmark.core.mail.SenderAuthentication;
@@ -42,6 +43,7 @@ final class MailIntake {
     private final String prefix;
     private final ReplyIntake replies;
     private final CustomerMailIntake customers;
+    private final DigestReply digestReplies;
     private final String inboundDomain;
     private final FeedbackRepository repository;
     private final Clock clock;
@@ -59,6 +61,14 @@ final class MailIntake {
 
     MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
                String inboundDomain, FeedbackRepository repository, ReceivedMails received, Clock clock) {
+        this(store, bucket, prefix, replies, customers, null, inboundDomain, repository, received, clock);
+    }
+
+    /** @param digestReplies the founder's "? Q-…" replies to the digest; null: such mail is a customer's */
+    MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
+               DigestReply digestReplies, String inboundDomain, FeedbackRepository repository, ReceivedMails received,
+               Clock clock) {
+        this.digestReplies = digestReplies;
         this.store = store;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -144,6 +154,12 @@ final class MailIntake {
         }
         if (delivery.quarantineReason() != null) {
             return keep(delivery, mail.from(), mail.subject(), delivery.quarantineReason());
+        }
+        if (digestReplies != null && DigestReply.addressedTo(delivery.recipients(), mail, inboundDomain)) {
+            DigestReply.Outcome outcome = digestReplies.accept(mail, delivery.mailId(), delivery.location(),
+                    delivery.authentication());
+            LOG.info("mail {}: a reply to the digest: {} ({})", delivery.mailId(), outcome.kind(), outcome.reason());
+            return new Result(delivery.mailId(), outcome.kind(), String.join(",", outcome.reasked()), outcome.reason());
         }
         if (!isReply(mail, delivery.recipients())) {
             CustomerMailIntake.Outcome outcome = customers.accept(mail, delivery.mailId(), delivery.location(),

@@ -14,7 +14,9 @@ import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
+import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.reports.DigestReply;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.StuckFeedback;
@@ -42,13 +44,15 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
         FeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
         SesMailSender mail = new SesMailSender(AwsClients.ses(), config.inboundDomain(), env.clock());
         SqsFeedbackQueue feedbackQueue = new SqsFeedbackQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("FEEDBACK_QUEUE_URL")));
+        ReplyTokens tokens = ReplyTokenSecret.load(env);
         this.intake = new MailIntake(
                 new S3RawMailStore(AwsClients.s3()),
                 env.require("MAIL_BUCKET"),
                 env.require("MAIL_PREFIX"),
-                new ReplyIntake(config, repository, mail, ReplyTokenSecret.load(env),
+                new ReplyIntake(config, repository, mail, tokens,
                         new DynamoSentMailTexts(AwsClients.dynamoDb(), env.require("TABLE_NAME")), env.clock()),
                 new CustomerMailIntake(config, repository, feedbackQueue, mail, env.clock()),
+                new DigestReply(config, repository, mail, tokens, env.clock()),
                 config.inboundDomain(),
                 repository,
                 new DynamoReceivedMails(AwsClients.dynamoDb(), env.require("TABLE_NAME")),
