@@ -16,13 +16,16 @@ import dev.qmark.core.reports.DailyDigest;
 import dev.qmark.core.reports.DigestReader;
 import dev.qmark.core.reports.TownHallReport;
 import dev.qmark.core.sending.SendOnce;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The founder's reports, on EventBridge schedules: every 15 minutes the digest
- * ({@code {"report": "digest"}}; {@link DailyDigest} decides whether it is time), and the town-hall
- * report ({@code {"report": "town-hall"}}). {@code "now": true} (the local system's
- * {@code POST /_local/digest}) sends today's at once if it was not sent yet.
+ * The founder's reports, on an EventBridge schedule every 15 minutes: the daily digest
+ * ({@link DailyDigest}) and the town-hall report ({@link TownHallReport}), each deciding by the
+ * clock whether it is its time, each sent once. {@code {"report": …, "now": true}} (the local
+ * system's {@code POST /_local/digest} and {@code /_local/town-hall}) sends one now if it was not
+ * sent yet that day.
  */
 public final class DigestHandler extends JsonStreamHandler<JsonNode, Object> {
 
@@ -48,10 +51,23 @@ public final class DigestHandler extends JsonStreamHandler<JsonNode, Object> {
         this.townHall = new TownHallReport(config, reports, figures, sendOnce, env.clock());
     }
 
+    /**
+     * The schedule's event carries nothing the reports need: each decides by the clock whether it is
+     * its time. {@code {"report": "digest"|"town-hall", "now": true}} runs one of them now.
+     */
     @Override
     protected Object handle(JsonNode event, Context context) {
         boolean now = event != null && event.path("now").asBoolean(false);
-        String report = event == null ? "digest" : event.path("report").asText("digest");
-        return report.equals("town-hall") ? townHall.run(now) : digest.run(now);
+        String report = event == null ? "" : event.path("report").asText("");
+        return switch (report) {
+            case "digest" -> digest.run(now);
+            case "town-hall" -> townHall.run(now);
+            default -> {
+                Map<String, Object> both = new LinkedHashMap<>();
+                both.put("digest", digest.run(false));
+                both.put("townHall", townHall.run(false));
+                yield both;
+            }
+        };
     }
 }

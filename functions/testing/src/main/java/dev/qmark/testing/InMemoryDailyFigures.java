@@ -54,4 +54,10 @@ public final class InMemoryDailyFigures implements DailyFigures {
         return facts.values().stream().filter(f -> f.day().equals(day) && f.kind() == kind)
                 .sorted(Comparator.comparing(Fact::at)).limit(limit).toList();
     }
+
+    @Override
+    public synchronized List<Fact> ratings(LocalDate day, int rating, int limit) {
+        return facts.values().stream().filter(f -> f.day().equals(day) && f.kind() == Fact.Kind.RATED && f.rating() == rating)
+                .sorted(Comparator.comparing(Fact::at)).limit(limit).toList();
+    }
 }

@@ -2,7 +2,7 @@ package dev.qmark.bench;
 
 import java.util.List;
 
-/** {@code qmark bench sweeper [...]}: see {@link SweeperBench}. */
+/** {@code qmark bench sweeper [...]} ({@link SweeperBench}) and {@code qmark bench stats [...]} ({@link StatsBench}). */
 public final class Main {
 
     private Main() {
@@ -10,6 +10,8 @@ public final class Main {
 
     public static void main(String[] args) {
         // exits by itself: nothing it started may keep the JVM (or the caller) waiting
-        System.exit(SweeperBench.main(List.of(args)));
+        List<String> arguments = List.of(args);
+        System.exit(!arguments.isEmpty() && arguments.get(0).equals("stats") ? StatsBench.main(arguments)
+                : SweeperBench.main(arguments));
     }
 }

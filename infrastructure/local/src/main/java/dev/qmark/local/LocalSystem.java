@@ -164,8 +164,7 @@ public final class LocalSystem implements AutoCloseable {
             // mail-intake's recovery schedule (every 5 minutes in AWS): unfinished mail and stuck feedback
             schedule(functions.mailIntake(), options.sweepEvery(), "recovery");
             // the founder's reports (every 15 minutes in AWS): each run decides whether it is time, on the local clock
-            scheduleReport(functions.digest(), options.sweepEvery(), "digest");
-            scheduleReport(functions.digest(), options.sweepEvery(), "town-hall");
+            schedule(functions.digest(), options.sweepEvery(), "reports");
         }
     }
 
@@ -197,6 +196,12 @@ public final class LocalSystem implements AutoCloseable {
     private void startStreamMapping(DynamoDbClient dynamo, String table, LocalFunction figures) {
         try {
             String streamArn = dynamo.describeTable(d -> d.tableName(table)).table().latestStreamArn();
+            if (streamArn == null) {
+                // a data directory from before the figures: the table gets its stream now (what came before is not counted)
+                dynamo.updateTable(u -> u.tableName(table).streamSpecification(s -> s.streamEnabled(true)
+                        .streamViewType(software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_AND_OLD_IMAGES)));
+                streamArn = dynamo.describeTable(d -> d.tableName(table)).table().latestStreamArn();
+            }
             if (streamArn == null) {
                 LOG.warn("the table has no stream here: GET /stats and the digest's figures stay empty");
                 return;
@@ -242,23 +247,6 @@ public final class LocalSystem implements AutoCloseable {
                 function.invoke(ScheduledEvent.now(function.name()));
             } catch (RuntimeException e) {
                 LOG.warn("scheduled {} failed; the next one runs in {}", what, every, e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        resources.push(schedule::shutdownNow);
-    }
-
-    /** Plays the digest function's EventBridge schedules, whose input names the report. */
-    private void scheduleReport(LocalFunction digest, Duration every, String report) {
-        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "schedule-" + report);
-            thread.setDaemon(true);
-            return thread;
-        });
-        schedule.scheduleWithFixedDelay(() -> {
-            try {
-                digest.invoke(java.util.Map.of("report", report));
-            } catch (RuntimeException e) {
-                LOG.warn("scheduled {} failed; the next one runs in {}", report, every, e);
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         resources.push(schedule::shutdownNow);

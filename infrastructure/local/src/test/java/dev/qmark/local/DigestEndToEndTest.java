@@ -83,6 +83,8 @@ class DigestEndToEndTest {
         String app = post("Question", "The app logs me out every day.", null);                     // -> ops
         String shipping = post("Shipping late again", "The parcel is lost, third time.", 2);       // -> delivery, breached
 
+        http.awaitMail("dana@example.com", "? My delivery is late");
+        advanceTo(start.plusMinutes(40));
         reply(http.awaitMail("dana@example.com", "? My delivery is late"), "dana@example.com", "Courier found it; it arrives today.");
         reply(http.awaitMail("olivia@example.com", "? Rude support"), "olivia@example.com", "I called Minsu and apologised.");
         reply(http.awaitMail("bora@example.com", "? Refund for order 77"), "bora@example.com", "? @ops\nOlivia approves refunds.");
@@ -111,7 +113,7 @@ class DigestEndToEndTest {
         assertTrue(text.contains("\"배송이 일주일째 안 와요.\""), text);
         assertTrue(text.contains("Breaches (1)\n  Q-" + shipping + "  delivery late by "), text);
         assertTrue(text.contains(", went to ops  Shipping late again"), text);
-        assertTrue(text.contains("Answers (2)"), text);
+        assertTrue(text.contains("Answers (2)\n  Q-" + late + "  delivery in 40m  My delivery is late: Courier found it"), text);
         assertTrue(text.contains("Handed on (1)\n  Q-" + refund + "  billing -> ops"), text);
         assertTrue(text.contains("Open, oldest first (3)"), text);
         assertTrue(text.contains("Q-" + app), text);

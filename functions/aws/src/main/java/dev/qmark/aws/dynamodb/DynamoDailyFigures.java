@@ -44,8 +44,10 @@ public final class DynamoDailyFigures implements DailyFigures {
         return "DAY#" + day;
     }
 
+    /** Ratings sort by their value first, so the 1s and 2s of a day are read without the rest. */
     static String factSk(Fact f) {
-        return "FACT#" + f.kind().wireName() + "#" + StoredTime.format(f.at()) + "#" + f.itemId() + "#" + f.step();
+        return "FACT#" + f.kind().wireName() + "#" + (f.kind() == Fact.Kind.RATED ? f.rating() + "#" : "")
+                + StoredTime.format(f.at()) + "#" + f.itemId() + "#" + f.step();
     }
 
     @Override
@@ -135,6 +137,45 @@ public final class DynamoDailyFigures implements DailyFigures {
     @Override
     public List<Fact> facts(LocalDate day, Fact.Kind kind, int limit) {
         return query(day, "FACT#" + kind.wireName() + "#", limit).stream().map(v -> fact(day, v)).toList();
+    }
+
+    @Override
+    public List<Fact> ratings(LocalDate day, int rating, int limit) {
+        return query(day, "FACT#" + Fact.Kind.RATED.wireName() + "#" + rating + "#", limit).stream().map(v -> fact(day, v)).toList();
+    }
+
+    /**
+     * Puts days' figures whole: for rebuilding them from the items (and for the bench, which fills a
+     * table with a year of them); the stream's way is {@link #count}, once per fact.
+     */
+    public void putAll(List<DayTally> tallies, List<Fact> facts) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (DayTally t : tallies) {
+            Item item = Item.create().s(QmarkTable.PK, dayPk(t.day())).s(QmarkTable.SK, "AGG#" + t.group())
+                    .s("dimension", t.group().substring(0, t.group().indexOf('#'))).s("groupValue", t.value())
+                    .s("day", t.day().toString())
+                    .n("received", t.tally().received()).n("asked", t.tally().asked()).n("answered", t.tally().answered())
+                    .n("breaches", t.tally().breaches()).n("handOns", t.tally().handOns()).n("ratings", t.tally().ratings())
+                    .n("ratingSum", t.tally().ratingSum()).n("lowRatings", t.tally().lowRatings())
+                    .n("maxMinutes", t.tally().maxMinutes());
+            for (int i = 0; i < Histogram.BUCKETS; i++) {
+                if (t.tally().buckets()[i] != 0) {
+                    item.n("h" + i, t.tally().buckets()[i]);
+                }
+            }
+            items.add(item.build());
+        }
+        facts.forEach(f -> items.add(factItem(f)));
+        for (int i = 0; i < items.size(); i += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = items.subList(i, Math.min(i + 25, items.size()))
+                    .stream().map(v -> software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                            .putRequest(p -> p.item(v)).build()).toList();
+            Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> left = Map.of(writes.table(), batch);
+            while (!left.isEmpty()) {
+                Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> request = left;
+                left = writes.dynamo().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+            }
+        }
     }
 
     /** One day's items whose sort key starts with {@code prefix}, eventually consistent (a report may lag a second). */

@@ -23,4 +23,10 @@ public interface DailyFigures {
 
     /** The day's facts of a kind, in the order they happened, at most {@code limit}. */
     List<Fact> facts(LocalDate day, Fact.Kind kind, int limit);
+
+    /**
+     * The day's ratings of one value (1 to 5), in the order they were given, at most {@code limit}:
+     * the digest reads the 1s and 2s without reading every rating of a busy day.
+     */
+    List<Fact> ratings(LocalDate day, int rating, int limit);
 }

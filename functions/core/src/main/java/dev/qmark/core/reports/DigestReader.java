@@ -42,19 +42,26 @@ public final class DigestReader {
         for (DayTally t : figures.tallies(day, day, "all")) {
             all = all.plus(t.tally());
         }
-        List<Fact> rated = figures.facts(day, Fact.Kind.RATED, 200).stream().filter(Fact::lowRating).toList();
+        List<Fact> rated = new ArrayList<>(figures.ratings(day, 1, DigestContent.LINES + 1));
+        rated.addAll(figures.ratings(day, 2, DigestContent.LINES + 1));
+        // 30 days of the owners' figures, read once; the last 7 of them added up apart
+        List<DayTally> owners = figures.tallies(day.minusDays(29), day, "owner");
         return new DigestContent(day, all, totals(day, day, "route"), totals(day, day, "channel"),
                 section("lowRatings", rated, more),
                 section("breaches", figures.facts(day, Fact.Kind.BREACHED, DigestContent.LINES + 1), more),
                 section("answers", figures.facts(day, Fact.Kind.ANSWERED, DigestContent.LINES + 1), more),
                 section("handOns", figures.facts(day, Fact.Kind.HANDED_ON, DigestContent.LINES + 1), more),
-                openNow(now, more), totals(day.minusDays(6), day, "owner"), totals(day.minusDays(29), day, "owner"),
+                openNow(now, more), sum(owners.stream().filter(t -> t.day().isAfter(day.minusDays(7))).toList()), sum(owners),
                 List.of(), more);
     }
 
     private Map<String, Tally> totals(LocalDate from, LocalDate to, String by) {
+        return sum(figures.tallies(from, to, by));
+    }
+
+    private static Map<String, Tally> sum(List<DayTally> tallies) {
         Map<String, Tally> totals = new TreeMap<>();
-        for (DayTally t : figures.tallies(from, to, by)) {
+        for (DayTally t : tallies) {
             totals.merge(t.value(), t.tally(), Tally::plus);
         }
         return totals;
@@ -73,10 +80,16 @@ public final class DigestReader {
         List<Escalation> found = new ArrayList<>(open.escalations(EscalationStatus.OPEN, null, null, 100));
         found.addAll(open.escalations(EscalationStatus.LATE, null, null, 100));
         found.removeIf(e -> e.askedAt() == null);
+        // one line per item: a breached step (LATE) and the next one asked (OPEN) are one open question,
+        // waiting since it was first asked, with whoever is asked now
+        Map<String, Escalation> first = new LinkedHashMap<>();
+        Map<String, Escalation> current = new LinkedHashMap<>();
+        for (Escalation e : found) {
+            first.merge(e.feedbackId(), e, (a, b) -> a.askedAt().isBefore(b.askedAt()) ? a : b);
+            current.merge(e.feedbackId(), e, (a, b) -> a.step() > b.step() ? a : b);
+        }
+        found = new ArrayList<>(first.values());
         found.sort(Comparator.comparing(Escalation::askedAt));
-        // one line per item: a breached step (LATE) and the next one asked (OPEN) are one open question
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        found.removeIf(e -> !seen.add(e.feedbackId()));
         if (found.size() > DigestContent.LINES) {
             more.put("open", found.size() - DigestContent.LINES);
             found = found.subList(0, DigestContent.LINES);
@@ -84,8 +97,9 @@ public final class DigestReader {
         List<DigestContent.Open> lines = new ArrayList<>();
         for (Escalation e : found) {
             String title = items.apply(e.feedbackId()).map(Feedback::title).orElse("");
-            lines.add(new DigestContent.Open(e.feedbackId(), title, e.owner(), e.askedAt(), e.dueAt(),
-                    e.status() == EscalationStatus.LATE || (e.dueAt() != null && e.dueAt().isBefore(now))));
+            Escalation asked = current.get(e.feedbackId());
+            lines.add(new DigestContent.Open(e.feedbackId(), title, asked.owner(), e.askedAt(), asked.dueAt(),
+                    e.status() == EscalationStatus.LATE || (asked.dueAt() != null && asked.dueAt().isBefore(now))));
         }
         return lines;
     }
