@@ -140,6 +140,20 @@ class DigestEndToEndTest {
         assertEquals(1, dana.path("breaches").asInt());
         assertEquals(0.5, dana.path("breachRate").asDouble());
 
+        // the town-hall report of the two weeks that ended yesterday: the customers' words side by side
+        JsonNode townHall = http.json(http.post("/_local/town-hall", "application/json", "{}"));
+        assertEquals("sent", townHall.path("result").asText(), townHall.toString());
+        String said = townHall.path("text").asText();
+        assertTrue(said.contains("Most satisfied\n  Q-" + refund + "  ★★★★★  Minsu: \"Please refund the double charge.\""), said);
+        assertTrue(said.contains("Most unsatisfied\n  Q-" + unhappy + "  ★  Minsu: \"Nobody helped me at all.\"\n"
+                + "    Answer (ops): I called Minsu and apologised."), said);
+        assertTrue(said.contains("came in: 5 / 0"), said);
+        assertTrue(said.contains("delivery: 2 (+2)"), said);
+        assertEquals("sent-before", http.json(http.post("/_local/town-hall", "application/json", "{}")).path("result").asText());
+        String page = http.get("/reports/town-hall?from=" + day + "&to=" + day).body();
+        assertTrue(page.contains("Most unsatisfied") && page.contains("Nobody helped me at all."), page);
+        Files.writeString(Path.of("target/town-hall.html"), page);
+
         // "? Q-…" in a reply to the digest asks the item's owner again, as the founder would
         long before = http.countMail("olivia@example.com", "? Question");
         reply(mail, "jeff@example.com", "? Q-" + app + " Please call them today.");
