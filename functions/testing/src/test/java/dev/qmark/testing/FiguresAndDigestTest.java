@@ -121,4 +121,16 @@ class FiguresAndDigestTest {
         assertTrue(quiet.text().startsWith("A quiet day"), quiet.text());
         assertEquals(1, quiet.text().strip().lines().count());
     }
+
+    @Test
+    void inKoreanWhenTheFounderReadsKorean() {
+        keeper.itemChanged(null, item);
+        ReportsConfig korean = ReportsConfigReader.parse(YAML + "language: ko\n", "test");
+        clock.advance(Duration.ofDays(1));   // the digest tells of the day before
+        DailyDigest.Outcome sent = new DailyDigest(CONFIG, korean, new DigestReader(figures, repository, id -> Optional.of(item)),
+                new SendOnce(repository, new RecordingMailSender(), clock), clock).run(true);
+        assertTrue(sent.subject().startsWith("Qmark 일일 요약"), sent.subject());
+        assertTrue(sent.text().contains("낮은 평점 (1-2점), 고객의 말 그대로 (1)"), sent.text());
+        assertTrue(sent.text().contains("접수: 1"), sent.text());
+    }
 }
