@@ -139,7 +139,7 @@ public final class DigestMail {
 
     public String html(DigestContent c) {
         StringBuilder h = new StringBuilder();
-        h.append("<!doctype html><html><body style=\"margin:0;padding:16px;background:#f6f6f6;font-family:-apple-system,Segoe UI,Roboto,"
+        h.append("<!doctype html><html><head><meta charset=\"utf-8\"></head><body style=\"margin:0;padding:16px;background:#f6f6f6;font-family:-apple-system,Segoe UI,Roboto,"
                 + "'Apple SD Gothic Neo','Malgun Gothic',sans-serif;color:#222\">");
         h.append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:680px;margin:0 auto;"
                 + "background:#fff;border:1px solid #ddd\"><tr><td style=\"padding:20px\">");
@@ -199,7 +199,8 @@ public final class DigestMail {
             Tally t30 = c.owners30().get(owner);
             h.append("<tr>").append(cell(Html.escape(owner))).append(cell(ownerFigures(c.owners7().get(owner))))
                     .append(cell(ownerFigures(t30)))
-                    .append(cell(htmlBar(Math.round((t30.breachRate() == null ? 0 : t30.breachRate()) * 100), 100, "#ef4444")))
+                    .append("<td style=\"").append(CELL).append("width:25%\">")
+                    .append(htmlBar(Math.round((t30.breachRate() == null ? 0 : t30.breachRate()) * 100), 100, "#ef4444")).append("</td>")
                     .append("</tr>");
         }
         h.append("</table>");
