@@ -68,8 +68,10 @@ public final class FactsOfChange {
         if (after.askedAt() != null && (before == null || before.askedAt() == null)) {
             facts.add(fact(Kind.ASKED, item, after, after.askedAt(), groups, null, null, null));
         }
+        // an answer stops every running clock of the item, but only the escalation it replied to carries the
+        // answer's words: that one counts, so an item is answered once
         if (after.status().answered() && (before == null || before.status() == null || !before.status().answered())
-                && after.answeredAt() != null) {
+                && after.answeredAt() != null && after.answer() != null) {
             long minutes = Duration.between(item.receivedAt(), after.answeredAt()).toMinutes();
             facts.add(fact(Kind.ANSWERED, item, after, after.answeredAt(), groups, Math.max(0, minutes), after.answer(),
                     after.status() == EscalationStatus.ANSWERED_LATE ? "late" : null));
