@@ -11,6 +11,7 @@ import dev.qmark.core.intake.CustomerMailIntake;
 import dev.qmark.core.intake.InboundMailDecision;
 import dev.qmark.core.mail.ReceiptVerdicts;
 import dev.qmark.core.logging.LogFields;
+import dev.qmark.core.reports.DigestReply;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.mail.MimeParser;
 import dev.qmark.core.mail.SenderAuthentication;
@@ -52,6 +53,7 @@ final class MailIntake {
     private final InboundMailDecision decision;
     private final CustomerRelay relay;
     private final ReviewQueue review;
+    private final DigestReply digestReplies;
     private final Clock clock;
     private final ReceivedMails received;
     private final MimeParser parser = new MimeParser();
@@ -66,8 +68,10 @@ final class MailIntake {
     static final int RECOVERIES_PER_RUN = 25;
 
     MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
-               CustomerRelay relay, InboundMailDecision decision, ReviewQueue review, ReceivedMails received, Clock clock) {
+               CustomerRelay relay, DigestReply digestReplies, InboundMailDecision decision, ReviewQueue review,
+               ReceivedMails received, Clock clock) {
         this.relay = relay;
+        this.digestReplies = digestReplies;
         this.store = store;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -190,6 +194,7 @@ final class MailIntake {
             case InboundMailDecision.StaffForward f ->
                     applied(delivery, mail, customers.forwarded(mail, delivery.mailId(), delivery.location(), f.command()));
             case InboundMailDecision.ToCustomer t -> relayed(delivery, mail);
+            case InboundMailDecision.ToDigest d -> digestReply(delivery, mail);
             case InboundMailDecision.CustomerMail c -> customerMail(delivery, mail);
         };
     }
@@ -199,6 +204,14 @@ final class MailIntake {
         CustomerRelay.Outcome outcome = relay.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients(),
                 delivery.verdicts().authentication());
         return applied(delivery, mail, outcome.kind().name(), outcome.feedbackId(), outcome.reason());
+    }
+
+    /** The founder's "? Q-..." reply to the digest: that item's owner is asked again. */
+    private Result digestReply(Delivery delivery, InboundMail mail) {
+        DigestReply.Outcome outcome = digestReplies.accept(mail, delivery.mailId(), delivery.location(),
+                delivery.verdicts().authentication());
+        LOG.info("mail {}: a reply to the digest: {}", delivery.mailId(), outcome.kind());
+        return new Result(delivery.mailId(), outcome.kind(), String.join(",", outcome.reasked()), outcome.reason());
     }
 
     /** A customer's mail; the relay hears of every one taken in, so a reply to a letter reaches its writer. */

@@ -17,6 +17,7 @@ import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.asking.QuestionMail;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.Owner;
+import dev.qmark.core.reports.DigestReply;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.customer.CustomerRelay;
@@ -79,6 +80,7 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
                         feedbackQueue, mail, metrics, env.clock()),
                 new CustomerRelay(config, table.feedbackItems(), table.reviewQueue(), table.mailClaims(), table.mailThreads(),
                         table.customerLetters(), table.sentMailTexts(), mail, tokens, env.require("PUBLIC_URL"), env.clock()),
+                new DigestReply(config, table.feedbackItems(), table.reviewQueue(), table.mailClaims(), mail, tokens, env.clock()),
                 new InboundMailDecision(config),
                 table.reviewQueue(),
                 table.receivedMails(),

@@ -3,7 +3,7 @@ package dev.qmark.bench;
 import dev.qmark.bench.coldstart.ColdStartBench;
 import java.util.List;
 
-/** {@code qmark bench sweeper [...]}: see {@link SweeperBench}; {@code qmark bench coldstart [...]}: see {@link ColdStartBench}. */
+/** {@code qmark bench sweeper [...]} ({@link SweeperBench}), {@code coldstart} ({@link ColdStartBench}), {@code stats} ({@link StatsBench}). */
 public final class Main {
 
     private Main() {
@@ -11,9 +11,12 @@ public final class Main {
 
     public static void main(String[] args) {
         // exits by itself: nothing it started may keep the JVM (or the caller) waiting
-        if (args.length > 0 && args[0].equals("coldstart")) {
-            System.exit(ColdStartBench.main(List.of(args)));
-        }
-        System.exit(SweeperBench.main(List.of(args)));
+        List<String> arguments = List.of(args);
+        String which = arguments.isEmpty() ? "sweeper" : arguments.get(0);
+        System.exit(switch (which) {
+            case "coldstart" -> ColdStartBench.main(arguments);
+            case "stats" -> StatsBench.main(arguments);
+            default -> SweeperBench.main(arguments);
+        });
     }
 }

@@ -124,7 +124,7 @@ public final class SweeperBench {
                 Bench bench = new Bench(config, tokens, clock, mail, bulk, metered, meter, options, base);
 
                 String patternTable = "bench-pattern";
-                QmarkTable.create(bulk, patternTable);
+                QmarkTable.createWithoutStream(bulk, patternTable);
                 ClosedItems closed = ClosedItems.learnFrom(
                         new RealPipeline(config, new TablePorts(bulk, patternTable), mail, tokens, clock),
                         clock, bulk, patternTable, base.minus(Duration.ofDays(1)));
@@ -152,7 +152,7 @@ public final class SweeperBench {
                          SweeperBenchOptions options, Instant base) {
 
         Result measure(String table, ClosedItems closed, int items, int sweeps) {
-            QmarkTable.create(bulk, table);
+            QmarkTable.createWithoutStream(bulk, table);
             try {
                 long fillStarted = System.nanoTime();
                 closed.write(bulk, table, items, base, options.writers());

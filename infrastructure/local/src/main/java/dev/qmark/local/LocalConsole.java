@@ -44,14 +44,17 @@ final class LocalConsole implements HttpHandler {
     private final LocalFunction sweeper;
     /** Which addresses are the staff's (the configuration's people); every other one is a customer's mailbox. */
     private final Predicate<String> staff;
+    /** Runs a report now ("digest" or "town-hall") once the figures have caught up; answers what it sent. */
+    private final java.util.function.Function<String, JsonNode> report;
 
     LocalConsole(Supplier<List<OutboxMail>> sentMail, LocalReply reply, LocalClock clock, LocalFunction sweeper,
-                 Predicate<String> staff) {
+                 Predicate<String> staff, java.util.function.Function<String, JsonNode> report) {
         this.staff = staff;
         this.sentMail = sentMail;
         this.reply = reply;
         this.clock = clock;
         this.sweeper = sweeper;
+        this.report = report;
     }
 
     @Override
@@ -79,6 +82,9 @@ final class LocalConsole implements HttpHandler {
             } else if (path.equals("/_local/sweep") && method.equals("POST")) {
                 JsonNode report = sweeper.invoke(ScheduledEvent.now("sweeper"));
                 send(exchange, 200, "application/json; charset=utf-8", Json.MAPPER.writeValueAsString(report));
+            } else if ((path.equals("/_local/digest") || path.equals("/_local/town-hall")) && method.equals("POST")) {
+                JsonNode sent = report.apply(path.substring("/_local/".length()));
+                send(exchange, 200, "application/json; charset=utf-8", Json.MAPPER.writeValueAsString(sent));
             } else {
                 send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
             }

@@ -2,7 +2,9 @@ package dev.qmark.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.digest.DigestHandler;
 import dev.qmark.escalator.EscalatorHandler;
+import dev.qmark.figures.FiguresHandler;
 import dev.qmark.formintake.FormIntakeHandler;
 import dev.qmark.mailintake.MailIntakeHandler;
 import dev.qmark.router.RouterHandler;
@@ -17,11 +19,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The seven functions, built from the environment variables template.yaml gives them, pointing
+ * The functions, built from the environment variables template.yaml gives them, pointing
  * at the stack's table, queues and bucket. Whatever AWS they reach is the SDK's business.
  */
 record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunction escalator,
-                      LocalFunction mailIntake, LocalFunction staffApi, LocalFunction sweeper, LocalFunction mailEvents) {
+                      LocalFunction mailIntake, LocalFunction staffApi, LocalFunction sweeper, LocalFunction mailEvents,
+                      LocalFunction figures, LocalFunction digest) {
 
     /** The configuration set the sending functions name locally: the SES stand-in publishes its events to mail-events. */
     static final String CONFIGURATION_SET = "qmark-local";
@@ -42,7 +45,9 @@ record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunct
                         "FEEDBACK_QUEUE_URL", stack.feedbackUrl(), "PUBLIC_URL", publicUrl), clock),
                 function("staff-api", StaffApiHandler::new, common, Map.of(), clock),
                 function("sweeper", SweeperHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock),
-                function("mail-events", MailEventsHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock));
+                function("mail-events", MailEventsHandler::new, common, Map.of("REPLY_TOKEN_SECRET", replyTokenSecret), clock),
+                function("figures", FiguresHandler::new, common, Map.of(), clock),
+                function("digest", DigestHandler::new, common, Map.of(), clock));
     }
 
     LocalFunction byName(String name) {
@@ -54,6 +59,8 @@ record LocalFunctions(LocalFunction formIntake, LocalFunction router, LocalFunct
             case "staff-api" -> staffApi;
             case "sweeper" -> sweeper;
             case "mail-events" -> mailEvents;
+            case "figures" -> figures;
+            case "digest" -> digest;
             default -> throw new IllegalArgumentException("no function " + name);
         };
     }

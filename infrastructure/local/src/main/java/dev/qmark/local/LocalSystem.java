@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -64,13 +65,16 @@ public final class LocalSystem implements AutoCloseable {
             new ApiRoute("GET", "/feedback", "staff-api"),
             new ApiRoute("GET", "/feedback/{id}", "staff-api"),
             new ApiRoute("GET", "/escalations", "staff-api"),
-            new ApiRoute("GET", "/review", "staff-api"));
+            new ApiRoute("GET", "/review", "staff-api"),
+            new ApiRoute("GET", "/stats", "staff-api"),
+            new ApiRoute("GET", "/reports/town-hall", "staff-api"));
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final QmarkConfig config;
     private final LocalClock clock = new LocalClock();
     private LocalAws aws;
     private HttpServer http;
+    private DynamoDbStreamMapping streamMapping;
 
     private LocalSystem(QmarkConfig config) {
         this.config = config;
@@ -132,6 +136,7 @@ public final class LocalSystem implements AutoCloseable {
         adoptOrphans(table, secret);
         resources.push(new SqsEventSourceMapping(sqs, stack.feedbackUrl(), stack.feedbackArn(), functions.router(), 10).start());
         resources.push(new SqsEventSourceMapping(sqs, stack.escalationUrl(), stack.escalationArn(), functions.escalator(), 10).start());
+        startStreamMapping(dynamo, stack.table(), functions.figures());
         // the on-failure destination of mail-intake's async invocations: in AWS a DLQ with an alarm, here the review list
         SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake(),
                 (messageId, location, from, reason) -> table.reviewQueue().keepForReview(new ReviewQueue.ReviewItem(
@@ -150,7 +155,11 @@ public final class LocalSystem implements AutoCloseable {
         http.createContext("/", gateway);
         http.createContext("/_local/", new LocalConsole(aws::sentMail, new LocalReply(aws.smtpPort()), clock,
                 functions.sweeper(), address -> config.founder().answersFrom(address)
-                        || config.ownerByAddress(address).isPresent() || config.mayForward(address)));
+                        || config.ownerByAddress(address).isPresent() || config.mayForward(address),
+                (report) -> {
+                    catchUpFigures();
+                    return functions.digest().invoke(java.util.Map.of("report", report, "now", true));
+                }));
         // a thread per exchange: a slow or silent client holds only its own (virtual) thread, never
         // another request's turn; HttpServerLimits closes it after a while
         ExecutorService exchanges = Executors.newVirtualThreadPerTaskExecutor();
@@ -162,6 +171,8 @@ public final class LocalSystem implements AutoCloseable {
             scheduleSweeps(functions.sweeper(), options.sweepEvery());
             // mail-intake's recovery schedule (every 5 minutes in AWS): unfinished mail and stuck feedback
             schedule(functions.mailIntake(), options.sweepEvery(), "recovery");
+            // the founder's reports (every 15 minutes in AWS): each run decides whether it is time, on the local clock
+            schedule(functions.digest(), options.sweepEvery(), "reports");
         }
     }
 
@@ -182,6 +193,48 @@ public final class LocalSystem implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("sending on orphaned questions failed at start-up; the sweeper tries again", e);
+        }
+    }
+
+    /**
+     * The table's stream into the figures function, as the stream event source mapping does in AWS.
+     * DynamoDB Local serves streams on its own endpoint; an emulator without streams leaves the
+     * figures empty and says so, and everything else runs.
+     */
+    private void startStreamMapping(DynamoDbClient dynamo, String table, LocalFunction figures) {
+        try {
+            String streamArn = dynamo.describeTable(d -> d.tableName(table)).table().latestStreamArn();
+            if (streamArn == null) {
+                // a data directory from before the figures: the table gets its stream now (what came before is not counted)
+                dynamo.updateTable(u -> u.tableName(table).streamSpecification(s -> s.streamEnabled(true)
+                        .streamViewType(software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_AND_OLD_IMAGES)));
+                streamArn = dynamo.describeTable(d -> d.tableName(table)).table().latestStreamArn();
+            }
+            if (streamArn == null) {
+                LOG.warn("the table has no stream here: GET /stats and the digest's figures stay empty");
+                return;
+            }
+            var builder = DynamoDbStreamsClient.builder()
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create());
+            String endpoint = System.getProperty("aws.endpointUrlDynamoDb");
+            if (endpoint != null) {
+                builder.endpointOverride(java.net.URI.create(endpoint));
+            }
+            DynamoDbStreamsClient streams = builder.build();
+            resources.push(streams);
+            streamMapping = new DynamoDbStreamMapping(streams, streamArn, figures, 100).start();
+            resources.push(streamMapping);
+        } catch (RuntimeException e) {
+            LOG.warn("the table's stream cannot be read here: GET /stats and the digest's figures stay empty", e);
+        }
+    }
+
+    /** Waits until the figures function has seen every change made so far (tests, {@code /_local/digest}). */
+    void catchUpFigures() {
+        if (streamMapping != null) {
+            while (streamMapping.pollOnce() > 0) {
+                // read until a pass finds nothing new
+            }
         }
     }
 

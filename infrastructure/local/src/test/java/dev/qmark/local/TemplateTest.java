@@ -112,6 +112,7 @@ class TemplateTest {
                 deadLetterTargets.add(target(map(map(map(invokeConfig).get("DestinationConfig")).get("OnFailure")).get("Destination")));
             }
         }
+        deadLetterTargets.addAll(streamFailureDestinations());
         for (Map.Entry<String, Object> resource : RESOURCES.entrySet()) {
             Map<String, Object> body = map(resource.getValue());
             if (body.get("Type").equals("AWS::SQS::Queue") && !deadLetterTargets.contains(resource.getKey())) {
@@ -142,6 +143,7 @@ class TemplateTest {
                 deadLetterQueues.add(target(map(map(map(invokeConfig).get("DestinationConfig")).get("OnFailure")).get("Destination")));
             }
         }
+        deadLetterQueues.addAll(streamFailureDestinations());
         assertTrue(deadLetterQueues.contains("MailIntakeDLQ"), deadLetterQueues.toString());
         Set<String> alarmed = new TreeSet<>();
         for (Map<String, Object> alarm : alarms().values()) {
@@ -350,6 +352,7 @@ class TemplateTest {
                 String needed = type.equals("HttpApi") ? "HttpApi " + properties.get("Method") + " " + properties.get("Path")
                         : type.startsWith("Schedule") ? "aws.events"
                         : type.equals("EventBridgeRule") ? String.valueOf(((List<?>) map(properties.get("Pattern")).get("source")).get(0))
+                        : type.equals("DynamoDB") ? "aws:dynamodb"
                         : "aws:sqs";
                 assertTrue(have.contains(needed), function.getKey() + " has no sample event for " + needed + " (has " + have + ")");
             }
@@ -360,6 +363,24 @@ class TemplateTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Where a stream event source mapping sends what it gave up on (its on-failure destination): a DLQ too. */
+    static Set<String> streamFailureDestinations() {
+        Set<String> destinations = new TreeSet<>();
+        for (Map<String, Object> function : functions().values()) {
+            Object events = map(function.get("Properties")).get("Events");
+            if (events == null) {
+                continue;
+            }
+            for (Object event : map(events).values()) {
+                Object config = map(map(event).get("Properties")).get("DestinationConfig");
+                if ("DynamoDB".equals(map(event).get("Type")) && config != null) {
+                    destinations.add(target(map(map(config).get("OnFailure")).get("Destination")));
+                }
+            }
+        }
+        return destinations;
+    }
 
     static Map<String, Map<String, Object>> functions() {
         Map<String, Map<String, Object>> functions = new TreeMap<>();

@@ -118,6 +118,32 @@ class TransformedTemplateTest {
         }
     }
 
+    /**
+     * The figures function as deployed: the table's stream mapped with partial batch failures (a
+     * failed record is retried from, not the batch), and what it gives up on sent to its DLQ, which
+     * its role may send to.
+     */
+    @Test
+    void theTableStreamReachesTheFiguresFunctionWithAnOnFailureDestination() throws IOException {
+        JsonNode resources = transform(TemplateTest.ROOT.resolve("template.yaml")).path("Resources");
+        JsonNode mapping = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            if (resource.getValue().path("Type").asText().equals("AWS::Lambda::EventSourceMapping")
+                    && resource.getValue().path("Properties").path("EventSourceArn").toString().contains("StreamArn")) {
+                assertTrue(mapping == null, "one stream mapping");
+                mapping = resource.getValue().path("Properties");
+            }
+        }
+        assertTrue(mapping != null, "the table's stream is mapped to a function");
+        assertTrue(mapping.path("FunctionName").toString().contains("FiguresFunction"), mapping.toString());
+        assertEquals("[\"ReportBatchItemFailures\"]", mapping.path("FunctionResponseTypes").toString());
+        assertTrue(mapping.path("DestinationConfig").path("OnFailure").path("Destination").toString().contains("FiguresDLQ"),
+                mapping.toString());
+        assertTrue(resources.path("FiguresFunctionRole").toString().contains("FiguresDLQ"),
+                "the figures function's role may send to its on-failure destination");
+    }
+
     /** The check above can fail: a staff route opted out of IAM comes out public. */
     @Test
     void aStaffRouteMadePublicIsCaught(@TempDir Path dir) throws IOException {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * SUBMISSION#{hash}  SUBMISSION          de-duplication of submissions (expires by TTL)
  * REVIEW#{mailId}    REVIEW              a mail kept for review      (byTime, listPk REVIEW)
  * MAIL#{messageId}   MAIL                a received mail mail-intake started (byDeadline, shard MAIL, until finished)
+ * DAY#{yyyy-MM-dd}   AGG#{dim}#{value}   a day's figures of one group (see DynamoDailyFigures)
+ * DAY#{yyyy-MM-dd}   FACT#{kind}#{at}#…  a fact counted in them (expires by TTL)
  * </pre>
  *
  * <p>Feedback items not asked yet are in byDeadline too (shard FEEDBACK): the recovery's lists.
@@ -51,16 +54,32 @@ public final class QmarkTable {
     }
 
     public static void create(DynamoDbClient dynamo, String tableName) {
+        create(dynamo, tableName, true);
+    }
+
+    /**
+     * The table without its stream: for the benches, where nothing reads the stream and DynamoDB
+     * Local writes a year of items faster without keeping a record of each.
+     */
+    public static void createWithoutStream(DynamoDbClient dynamo, String tableName) {
+        create(dynamo, tableName, false);
+    }
+
+    private static void create(DynamoDbClient dynamo, String tableName, boolean stream) {
         try {
-            dynamo.createTable(CreateTableRequest.builder()
+            CreateTableRequest.Builder request = CreateTableRequest.builder()
                     .tableName(tableName)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
                             string(PK), string(SK), string("listPk"), string("listSk"), string("customer"),
                             string("deadlineShard"), string("nextCheckAt"))
                     .keySchema(hash(PK), range(SK))
-                    .globalSecondaryIndexes(INDEXES.stream().map(QmarkTable::index).toList())
-                    .build());
+                    .globalSecondaryIndexes(INDEXES.stream().map(QmarkTable::index).toList());
+            if (stream) {
+                // the figures function keeps the daily aggregates from it (template.yaml: StreamSpecification)
+                request.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
+            }
+            dynamo.createTable(request.build());
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
             dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(tableName)
                     .timeToLiveSpecification(TimeToLiveSpecification.builder()

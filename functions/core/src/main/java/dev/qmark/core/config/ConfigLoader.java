@@ -129,7 +129,9 @@ public final class ConfigLoader {
         }
         YamlMap top = YamlMap.of(root, source, "the configuration");
         top.allowOnly("inboundDomain", "sender", "founder", "owners", "routes", "calendars", "reminders", "sweeper",
-                "forwarders", "acknowledgeForwarded", "company", "lowRating");
+                "forwarders", "acknowledgeForwarded", "company", "lowRating",
+                // the founder's reports, read by ReportsConfigReader
+                "language", "digest", "townHall", "topics");
         Map<String, DeadlineCalendar> calendars = calendars(top);
         List<ReminderRule> reminders = top.has("reminders") ? reminders(top) : ReminderRule.DEFAULTS;
 

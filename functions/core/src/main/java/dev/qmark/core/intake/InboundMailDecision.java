@@ -8,6 +8,7 @@ import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.core.mail.ReceiptVerdicts;
 import dev.qmark.core.mail.ReceiptVerdicts.Verdict;
 import dev.qmark.core.mail.SenderAuthentication;
+import dev.qmark.core.reports.DigestReply;
 import dev.qmark.mail.InboundMail;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,10 @@ public final class InboundMailDecision {
     public record ToCustomer(String customerToken) implements Decision {
     }
 
+    /** Mail to the digest's reply address ({@code digest@}): the founder's "? Q-..." asks again; checked by DigestReply. */
+    public record ToDigest() implements Decision {
+    }
+
     /** Staff (founder, owner, {@code forwarders:}) forwarded someone's mail with "?" on top, SPF or DKIM passing. */
     public record StaffForward(ForwardCommand command) implements Decision {
     }
@@ -86,6 +91,7 @@ public final class InboundMailDecision {
         }
         Optional<String> token = ReplyTokens.tokenIn(mail, recipients, config.inboundDomain());
         Optional<String> customerToken = ReplyTokens.customerTokenIn(mail, recipients, config.inboundDomain());
+        boolean toDigest = DigestReply.addressedTo(recipients, mail, config.inboundDomain());
         // robots before addresses: an out-of-office reply to a "?" is not an answer (nor a letter to a customer),
         // and a bounce has no person to answer
         if (token.isPresent() && OutOfOffice.is(mail)) {
@@ -94,7 +100,7 @@ public final class InboundMailDecision {
         }
         Optional<String> automatic = AutomaticMail.reason(mail, config.sender());
         if (automatic.isPresent()) {
-            return new Robot(automatic.get(), token.isPresent() || customerToken.isPresent());
+            return new Robot(automatic.get(), token.isPresent() || customerToken.isPresent() || toDigest);
         }
         if (mail.from() == null) {
             return new KeepForReview(token.isPresent() ? "no sender address, so nobody who was asked"
@@ -105,6 +111,9 @@ public final class InboundMailDecision {
             return new KeepForReview("sent from " + mail.from() + ", " + ours.get() + (token.isPresent()
                     ? ": Qmark's own mail is never applied, or Qmark would answer itself"
                     : ": Qmark's own mail never becomes feedback, or Qmark would mail itself"));
+        }
+        if (toDigest) {
+            return new ToDigest();
         }
         if (customerToken.isPresent()) {
             SenderAuthentication authentication = v.authentication();

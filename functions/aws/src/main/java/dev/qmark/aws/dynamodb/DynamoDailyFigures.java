@@ -1,0 +1,214 @@
+package dev.qmark.aws.dynamodb;
+
+import dev.qmark.core.figures.DayTally;
+import dev.qmark.core.figures.Fact;
+import dev.qmark.core.figures.Histogram;
+import dev.qmark.core.figures.Tally;
+import dev.qmark.core.ports.DailyFigures;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * {@link DailyFigures} on the table. A day is one partition, {@code DAY#{yyyy-MM-dd}}:
+ * <pre>
+ * DAY#{day}  AGG#{dimension}#{value}                 one group's counts and histogram buckets (h0…h27), maxMinutes
+ * DAY#{day}  FACT#{kind}#{at}#{itemId}#{step}        a fact counted, with what the digest shows of it (expires after 400 days)
+ * </pre>
+ * A fact is counted in one transaction: its own item, put only if absent (so a stream record seen
+ * twice counts once), and an ADD on each of its groups' aggregates. The largest time to answer is
+ * a conditional SET outside the transaction (an item appears once per transaction): it only ever
+ * raises the value, so doing it again after a crash or on a repeat is harmless.
+ */
+public final class DynamoDailyFigures implements DailyFigures {
+
+    /** Facts are read back for the digest and the town-hall report; a year and a month is plenty. */
+    static final Duration FACTS_KEPT = Duration.ofDays(400);
+
+    private final TableWrites writes;
+
+    public DynamoDailyFigures(DynamoDbClient dynamo, String table) {
+        this.writes = new TableWrites(dynamo, table);
+    }
+
+    static String dayPk(LocalDate day) {
+        return "DAY#" + day;
+    }
+
+    /** Ratings sort by their value first, so the 1s and 2s of a day are read without the rest. */
+    static String factSk(Fact f) {
+        return "FACT#" + f.kind().wireName() + "#" + (f.kind() == Fact.Kind.RATED ? f.rating() + "#" : "")
+                + StoredTime.format(f.at()) + "#" + f.itemId() + "#" + f.step();
+    }
+
+    @Override
+    public boolean count(Fact fact) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(writes.put(factItem(fact), "attribute_not_exists(pk)", null));
+        Tally add = fact.tally();
+        for (String group : fact.groups()) {
+            items.add(TransactWriteItem.builder().update(add(fact.day(), group, add)).build());
+        }
+        boolean counted = writes.transact(items.toArray(TransactWriteItem[]::new));
+        if (add.maxMinutes() != null) {
+            for (String group : fact.groups()) {
+                raiseMax(fact.day(), group, add.maxMinutes());
+            }
+        }
+        return counted;
+    }
+
+    private Update add(LocalDate day, String group, Tally t) {
+        StringBuilder expression = new StringBuilder("SET dimension = :dim, groupValue = :val, #day = :day ADD ");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":dim", AttributeValue.fromS(group.substring(0, group.indexOf('#'))));
+        values.put(":val", AttributeValue.fromS(group.substring(group.indexOf('#') + 1)));
+        values.put(":day", AttributeValue.fromS(day.toString()));
+        List<String> adds = new ArrayList<>();
+        counter(adds, values, "received", t.received());
+        counter(adds, values, "asked", t.asked());
+        counter(adds, values, "answered", t.answered());
+        counter(adds, values, "breaches", t.breaches());
+        counter(adds, values, "handOns", t.handOns());
+        counter(adds, values, "ratings", t.ratings());
+        counter(adds, values, "ratingSum", t.ratingSum());
+        counter(adds, values, "lowRatings", t.lowRatings());
+        for (int i = 0; i < Histogram.BUCKETS; i++) {
+            counter(adds, values, "h" + i, t.buckets()[i]);
+        }
+        expression.append(String.join(", ", adds));
+        return Update.builder().tableName(writes.table())
+                .key(Item.key(dayPk(day), "AGG#" + group))
+                .updateExpression(expression.toString())
+                .expressionAttributeNames(Map.of("#day", "day"))
+                .expressionAttributeValues(values).build();
+    }
+
+    private static void counter(List<String> adds, Map<String, AttributeValue> values, String name, long n) {
+        if (n != 0) {
+            adds.add(name + " :" + name);
+            values.put(":" + name, AttributeValue.fromN(Long.toString(n)));
+        }
+    }
+
+    private void raiseMax(LocalDate day, String group, long minutes) {
+        writes.update(u -> u.key(Item.key(dayPk(day), "AGG#" + group))
+                .updateExpression("SET maxMinutes = :m")
+                .conditionExpression("attribute_not_exists(maxMinutes) OR maxMinutes < :m")
+                .expressionAttributeValues(Map.of(":m", AttributeValue.fromN(Long.toString(minutes)))));
+    }
+
+    private static Map<String, AttributeValue> factItem(Fact f) {
+        return Item.create().s(QmarkTable.PK, dayPk(f.day())).s(QmarkTable.SK, factSk(f)).s("type", "fact")
+                .s("kind", f.kind().wireName()).s("itemId", f.itemId()).n("step", f.step()).time("at", f.at())
+                .s("groups", String.join("\n", f.groups())).n("minutes", f.minutes()).n("rating", f.rating())
+                .s("title", f.title()).s("who", f.who()).s("words", f.words()).s("detail", f.detail())
+                .n(QmarkTable.TTL_ATTRIBUTE, f.at().plus(FACTS_KEPT).getEpochSecond())
+                .build();
+    }
+
+    private static Fact fact(LocalDate day, Map<String, AttributeValue> values) {
+        Item item = Item.of(values);
+        AttributeValue minutes = values.get("minutes");
+        return new Fact(Fact.Kind.fromWire(item.s("kind")), item.s("itemId"), item.integer("step"), item.time("at"), day,
+                List.of(item.s("groups").split("\n")), minutes == null ? null : Long.valueOf(minutes.n()),
+                item.integer("rating"), item.s("title"), item.s("who"), item.s("words"), item.s("detail"));
+    }
+
+    @Override
+    public List<DayTally> tallies(LocalDate from, LocalDate to, String dimension) {
+        List<DayTally> tallies = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            LocalDate d = day;
+            query(day, "AGG#" + dimension + "#", Integer.MAX_VALUE).forEach(v -> tallies.add(tally(d, v)));
+        }
+        return tallies;
+    }
+
+    @Override
+    public List<Fact> facts(LocalDate day, Fact.Kind kind, int limit) {
+        return query(day, "FACT#" + kind.wireName() + "#", limit).stream().map(v -> fact(day, v)).toList();
+    }
+
+    @Override
+    public List<Fact> ratings(LocalDate day, int rating, int limit) {
+        return query(day, "FACT#" + Fact.Kind.RATED.wireName() + "#" + rating + "#", limit).stream().map(v -> fact(day, v)).toList();
+    }
+
+    /**
+     * Puts days' figures whole: for rebuilding them from the items (and for the bench, which fills a
+     * table with a year of them); the stream's way is {@link #count}, once per fact.
+     */
+    public void putAll(List<DayTally> tallies, List<Fact> facts) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (DayTally t : tallies) {
+            Item item = Item.create().s(QmarkTable.PK, dayPk(t.day())).s(QmarkTable.SK, "AGG#" + t.group())
+                    .s("dimension", t.group().substring(0, t.group().indexOf('#'))).s("groupValue", t.value())
+                    .s("day", t.day().toString())
+                    .n("received", t.tally().received()).n("asked", t.tally().asked()).n("answered", t.tally().answered())
+                    .n("breaches", t.tally().breaches()).n("handOns", t.tally().handOns()).n("ratings", t.tally().ratings())
+                    .n("ratingSum", t.tally().ratingSum()).n("lowRatings", t.tally().lowRatings())
+                    .n("maxMinutes", t.tally().maxMinutes());
+            for (int i = 0; i < Histogram.BUCKETS; i++) {
+                if (t.tally().buckets()[i] != 0) {
+                    item.n("h" + i, t.tally().buckets()[i]);
+                }
+            }
+            items.add(item.build());
+        }
+        facts.forEach(f -> items.add(factItem(f)));
+        for (int i = 0; i < items.size(); i += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = items.subList(i, Math.min(i + 25, items.size()))
+                    .stream().map(v -> software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                            .putRequest(p -> p.item(v)).build()).toList();
+            Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> left = Map.of(writes.table(), batch);
+            while (!left.isEmpty()) {
+                Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> request = left;
+                left = writes.dynamo().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+            }
+        }
+    }
+
+    /** One day's items whose sort key starts with {@code prefix}, eventually consistent (a report may lag a second). */
+    private List<Map<String, AttributeValue>> query(LocalDate day, String prefix, int limit) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = writes.dynamo().query(QueryRequest.builder().tableName(writes.table())
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(dayPk(day)), ":prefix", AttributeValue.fromS(prefix)))
+                    .limit(Math.min(limit - found.size(), 1000)).exclusiveStartKey(from).build());
+            found.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && found.size() < limit);
+        return found;
+    }
+
+    private static DayTally tally(LocalDate day, Map<String, AttributeValue> values) {
+        String sk = values.get(QmarkTable.SK).s();
+        long[] buckets = new long[Histogram.BUCKETS];
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = number(values, "h" + i);
+        }
+        AttributeValue max = values.get("maxMinutes");
+        Tally tally = new Tally(number(values, "received"), number(values, "asked"), number(values, "answered"),
+                number(values, "breaches"), number(values, "handOns"), number(values, "ratings"), number(values, "ratingSum"),
+                number(values, "lowRatings"), max == null ? null : Long.valueOf(max.n()), buckets);
+        return new DayTally(day, sk.substring("AGG#".length()), tally);
+    }
+
+    private static long number(Map<String, AttributeValue> values, String name) {
+        AttributeValue value = values.get(name);
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.qmark.aws.dynamodb;
+
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.feedback.Feedback;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A change of one of the table's items as the domain sees it, read from a stream record's old and
+ * new images: a feedback item or an escalation before and after (null where there was none), or
+ * something the figures do not count.
+ */
+public sealed interface TableChange {
+
+    record OfItem(Feedback before, Feedback after) implements TableChange {
+    }
+
+    record OfEscalation(String feedbackId, Escalation before, Escalation after) implements TableChange {
+    }
+
+    record Other() implements TableChange {
+    }
+
+    static TableChange of(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+        Map<String, AttributeValue> any = newImage != null ? newImage : oldImage;
+        if (any == null || any.get(QmarkTable.PK) == null || !any.get(QmarkTable.PK).s().startsWith("FB#")) {
+            return new Other();
+        }
+        String sk = any.get(QmarkTable.SK).s();
+        if (sk.equals(FeedbackItems.ITEM)) {
+            return new OfItem(oldImage == null ? null : FeedbackItems.feedback(oldImage),
+                    newImage == null ? null : FeedbackItems.feedback(newImage));
+        }
+        if (sk.startsWith("ESC#")) {
+            return new OfEscalation(any.get(QmarkTable.PK).s().substring(3),
+                    oldImage == null ? null : FeedbackItems.indexedEscalation(oldImage),
+                    newImage == null ? null : FeedbackItems.indexedEscalation(newImage));
+        }
+        return new Other();
+    }
+}

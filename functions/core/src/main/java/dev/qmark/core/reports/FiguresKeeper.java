@@ -1,0 +1,58 @@
+package dev.qmark.core.reports;
+
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.figures.Fact;
+import dev.qmark.core.figures.FactsOfChange;
+import dev.qmark.core.ports.DailyFigures;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Keeps the daily figures as items change (the table stream's consumer): each change's facts
+ * counted once. A change of an escalation needs its item (route, channel, topics, arrival): one
+ * read, only when the change is a transition worth counting.
+ */
+public final class FiguresKeeper {
+
+    private final FactsOfChange facts;
+    private final DailyFigures figures;
+    private final Function<String, Optional<Feedback>> items;
+
+    public FiguresKeeper(FactsOfChange facts, DailyFigures figures, Function<String, Optional<Feedback>> items) {
+        this.facts = facts;
+        this.figures = figures;
+        this.items = items;
+    }
+
+    /** Counts what the item's change made; returns how many facts were new. */
+    public int itemChanged(Feedback before, Feedback after) {
+        return count(facts.ofItem(before, after));
+    }
+
+    public int escalationChanged(String feedbackId, Escalation before, Escalation after) {
+        if (after == null || after.status() == null || !mayCount(before, after)) {
+            return 0;
+        }
+        Optional<Feedback> item = items.apply(feedbackId);
+        return item.map(f -> count(facts.ofEscalation(before, after, f))).orElse(0);
+    }
+
+    /** Cheap check before the item is read: does anything the facts look at differ? */
+    private static boolean mayCount(Escalation before, Escalation after) {
+        return before == null || before.status() != after.status() || (before.askedAt() == null) != (after.askedAt() == null)
+                || (before.breachedAt() == null) != (after.breachedAt() == null)
+                || (before.handedOn() == null) != (after.handedOn() == null);
+    }
+
+    private int count(List<Fact> made) {
+        int counted = 0;
+        for (Fact fact : made) {
+            if (figures.count(fact)) {
+                counted++;
+            }
+        }
+        return counted;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.qmark.figures;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.qmark.aws.AwsClients;
+import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.dynamodb.DynamoDailyFigures;
+import dev.qmark.aws.dynamodb.DynamoFeedbackRepository;
+import dev.qmark.aws.dynamodb.TableChange;
+import dev.qmark.aws.lambda.DynamoDbStreamEvent;
+import dev.qmark.aws.lambda.JsonStreamHandler;
+import dev.qmark.aws.lambda.SqsBatchResponse;
+import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.config.ReportsConfigReader;
+import dev.qmark.core.figures.FactsOfChange;
+import dev.qmark.core.figures.TopicTagger;
+import dev.qmark.core.reports.FiguresKeeper;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The table's stream, in order per item: keeps the daily figures ({@link FiguresKeeper}). A record
+ * that fails is reported with its sequence number (ReportBatchItemFailures), so Lambda retries
+ * from it; everything before it is counted once whatever happens next.
+ */
+public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent, SqsBatchResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FiguresHandler.class);
+
+    private final FiguresKeeper keeper;
+
+    public FiguresHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public FiguresHandler(FunctionEnvironment env) {
+        super(DynamoDbStreamEvent.class);
+        QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        TopicTagger topics = new TopicTagger(ReportsConfigReader.locate(env.require("QMARK_CONFIG")).topics());
+        String table = env.require("TABLE_NAME");
+        DynamoFeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), table);
+        this.keeper = new FiguresKeeper(new FactsOfChange(config, topics),
+                new DynamoDailyFigures(AwsClients.dynamoDb(), table), repository::find);
+    }
+
+    @Override
+    protected SqsBatchResponse handle(DynamoDbStreamEvent event, Context context) {
+        List<SqsBatchResponse.ItemFailure> failures = new ArrayList<>();
+        for (DynamoDbStreamEvent.StreamRecord record : event.records()) {
+            if (!failures.isEmpty()) {
+                break; // Lambda retries from the first failure: the rest comes again, in order
+            }
+            try {
+                switch (TableChange.of(record.dynamodb().oldItem(), record.dynamodb().newItem())) {
+                    case TableChange.OfItem c -> keeper.itemChanged(c.before(), c.after());
+                    case TableChange.OfEscalation c -> keeper.escalationChanged(c.feedbackId(), c.before(), c.after());
+                    case TableChange.Other ignored -> {
+                        // the figures' own items, timeline events, claims: nothing to count
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("counting stream record {} failed; retried from it", record.eventID(), e);
+                failures.add(new SqsBatchResponse.ItemFailure(record.dynamodb().sequenceNumber()));
+            }
+        }
+        return new SqsBatchResponse(failures);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.qmark.testing;
+
+import dev.qmark.core.figures.DayTally;
+import dev.qmark.core.figures.Fact;
+import dev.qmark.core.figures.Tally;
+import dev.qmark.core.ports.DailyFigures;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@link DailyFigures} in memory, with DynamoDailyFigures's condition: a fact is counted only if no
+ * fact with its key (kind, item, step, time) was counted before, and then in all its groups at once.
+ */
+public final class InMemoryDailyFigures implements DailyFigures {
+
+    private final Map<String, Fact> facts = new LinkedHashMap<>();
+    private final Map<LocalDate, Map<String, Tally>> tallies = new TreeMap<>();
+
+    @Override
+    public synchronized boolean count(Fact fact) {
+        String key = fact.day() + "#" + fact.kind() + "#" + fact.at() + "#" + fact.itemId() + "#" + fact.step();
+        if (facts.putIfAbsent(key, fact) != null) {
+            return false;
+        }
+        Map<String, Tally> day = tallies.computeIfAbsent(fact.day(), d -> new TreeMap<>());
+        for (String group : fact.groups()) {
+            day.merge(group, fact.tally(), Tally::plus);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized List<DayTally> tallies(LocalDate from, LocalDate to, String dimension) {
+        List<DayTally> found = new ArrayList<>();
+        tallies.forEach((day, groups) -> {
+            if (!day.isBefore(from) && !day.isAfter(to)) {
+                groups.forEach((group, tally) -> {
+                    if (group.startsWith(dimension + "#")) {
+                        found.add(new DayTally(day, group, tally));
+                    }
+                });
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public synchronized List<Fact> facts(LocalDate day, Fact.Kind kind, int limit) {
+        return facts.values().stream().filter(f -> f.day().equals(day) && f.kind() == kind)
+                .sorted(Comparator.comparing(Fact::at)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Fact> ratings(LocalDate day, int rating, int limit) {
+        return facts.values().stream().filter(f -> f.day().equals(day) && f.kind() == Fact.Kind.RATED && f.rating() == rating)
+                .sorted(Comparator.comparing(Fact::at)).limit(limit).toList();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.qmark.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.QmarkConfig;
+import dev.qmark.core.config.ReportsConfig;
+import dev.qmark.core.config.ReportsConfigReader;
+import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.Customer;
+import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
+import dev.qmark.core.figures.FactsOfChange;
+import dev.qmark.core.figures.Tally;
+import dev.qmark.core.figures.TopicTagger;
+import dev.qmark.core.reports.DailyDigest;
+import dev.qmark.core.reports.DigestReader;
+import dev.qmark.core.reports.FiguresKeeper;
+import dev.qmark.core.reports.Stats;
+import dev.qmark.core.sending.SendOnce;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Facts from state changes, counted once into the daily figures, and the digest that reads them. */
+class FiguresAndDigestTest {
+
+    static final String YAML = """
+            inboundDomain: feedback.example.com
+            sender: qmark@example.com
+            founder: { name: Jeff, email: jeff@example.com, timeZone: Asia/Seoul }
+            owners:
+              - { alias: delivery, name: Dana, email: dana@example.com, manager: ops }
+              - { alias: ops, name: Olivia, email: olivia@example.com }
+            routes:
+              - { name: late-delivery, match: { keywords: [late] }, owner: delivery, answerWithin: PT4H }
+              - { name: rest, owner: ops, answerWithin: PT4H }
+            digest: { at: "08:30" }
+            topics:
+              - { name: delivery, keywords: [delivery, 배송] }
+            """;
+    static final QmarkConfig CONFIG = ConfigLoader.parse(YAML, "test");
+    static final ReportsConfig REPORTS = ReportsConfigReader.parse(YAML, "test");
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T01:00:00Z")); // 10:00 in Seoul
+    private final InMemoryDailyFigures figures = new InMemoryDailyFigures();
+    private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
+    private final Feedback item = new Feedback("0123456789abcdef", Channel.WEB, new Customer("Minsu", "minsu@example.org"),
+            "Late again", "배송이 또 늦어요", 1, clock.instant(), FeedbackStatus.ROUTED,
+            new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), clock.instant().plusSeconds(14_400), clock.instant()));
+    private final FiguresKeeper keeper = new FiguresKeeper(new FactsOfChange(CONFIG, new TopicTagger(REPORTS.topics())), figures,
+            id -> Optional.of(item));
+
+    private Escalation step(int step, String owner, EscalationStatus status, Instant answeredAt, Instant breachedAt, HandOn handOn) {
+        Instant asked = item.receivedAt().plusSeconds(60);
+        return new Escalation(item.id(), step, owner, owner + "@example.com", status, asked, asked.plusSeconds(14_400),
+                answeredAt, answeredAt == null ? null : "Sorry, it ships today.", null, List.of(), 0, breachedAt, handOn, null);
+    }
+
+    @Test
+    void eachTransitionCountsOnceHoweverOftenItIsSeen() {
+        Feedback received = new Feedback(item.id(), item.channel(), item.customer(), item.subject(), item.message(), item.rating(),
+                item.receivedAt(), FeedbackStatus.RECEIVED, null);
+        assertEquals(2, keeper.itemChanged(received, item));   // received and rated
+        assertEquals(0, keeper.itemChanged(received, item));   // the stream record again
+        Escalation asking = step(1, "delivery", EscalationStatus.ASKING, null, null, null);
+        Escalation open = step(1, "delivery", EscalationStatus.OPEN, null, null, null);
+        Escalation late = step(1, "delivery", EscalationStatus.LATE, null, item.receivedAt().plusSeconds(14_460 + 600), null);
+        Escalation answered = step(2, "ops", EscalationStatus.ANSWERED, item.receivedAt().plusSeconds(5 * 3600), null, null);
+        assertEquals(1, keeper.escalationChanged(item.id(), null, open));
+        assertEquals(0, keeper.escalationChanged(item.id(), asking, open));
+        assertEquals(1, keeper.escalationChanged(item.id(), open, late));
+        assertEquals(1, keeper.escalationChanged(item.id(), step(2, "ops", EscalationStatus.OPEN, null, null, null), answered));
+        assertEquals(0, keeper.escalationChanged(item.id(), step(2, "ops", EscalationStatus.OPEN, null, null, null), answered));
+
+        LocalDate day = LocalDate.parse("2026-11-23");
+        Map<String, Tally> routes = new Stats(figures).totals(day, day, "route");
+        assertEquals(1, routes.get("late-delivery").received());
+        assertEquals(1, routes.get("late-delivery").lowRatings());
+        Map<String, Tally> owners = new Stats(figures).totals(day, day, "owner");
+        assertEquals(1, owners.get("delivery").breaches());
+        assertEquals(1, owners.get("ops").answered());
+        assertEquals(300L, owners.get("ops").maxMinutes());
+        assertEquals(1, new Stats(figures).totals(day, day, "topic").get("delivery").received());
+    }
+
+    @Test
+    void theDigestIsSentOnceADayAfterItsTimeWithTheDayBeforesFigures() {
+        keeper.itemChanged(null, item);
+        keeper.escalationChanged(item.id(), null, step(1, "delivery", EscalationStatus.ANSWERED,
+                item.receivedAt().plusSeconds(3000), null, null));
+        RecordingMailSender mail = new RecordingMailSender();
+        DailyDigest digest = new DailyDigest(CONFIG, REPORTS, new DigestReader(figures, repository.sweepList(), id -> Optional.of(item)),
+                new SendOnce(repository.mailClaims(), mail, clock), clock);
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-23T23:00:00Z")));          // 08:00 on the 24th in Seoul: not yet
+        assertEquals("not-yet", digest.run(false).result());
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-23T23:31:00Z")));          // 08:31
+        DailyDigest.Outcome sent = digest.run(false);
+        assertEquals("sent", sent.result());
+        assertEquals(LocalDate.parse("2026-11-23"), sent.day());
+        assertTrue(sent.text().contains("Came in: 1"), sent.text());
+        assertTrue(sent.text().contains("Q-0123456789abcdef  ★  Minsu: Late again"), sent.text());
+        assertTrue(sent.text().contains("\"배송이 또 늦어요\""), sent.text());
+        assertTrue(sent.text().contains("delivery in 50m"), sent.text());
+        assertEquals("sent-before", digest.run(false).result());
+        assertEquals(1, mail.sent().size());
+        assertEquals(List.of("digest@feedback.example.com"), mail.sent().get(0).replyTo());
+        assertTrue(mail.sent().get(0).html().contains("<table"));
+
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-24T23:31:00Z")));          // the next day: nothing happened on the 24th
+        DailyDigest.Outcome quiet = digest.run(false);
+        assertTrue(quiet.text().startsWith("A quiet day"), quiet.text());
+        assertEquals(1, quiet.text().strip().lines().count());
+    }
+
+    @Test
+    void inKoreanWhenTheFounderReadsKorean() {
+        keeper.itemChanged(null, item);
+        ReportsConfig korean = ReportsConfigReader.parse(YAML + "language: ko\n", "test");
+        clock.advance(Duration.ofDays(1));   // the digest tells of the day before
+        DailyDigest.Outcome sent = new DailyDigest(CONFIG, korean, new DigestReader(figures, repository.sweepList(), id -> Optional.of(item)),
+                new SendOnce(repository.mailClaims(), new RecordingMailSender(), clock), clock).run(true);
+        assertTrue(sent.subject().startsWith("Qmark 일일 요약"), sent.subject());
+        assertTrue(sent.text().contains("낮은 평점 (1-2점), 고객의 말 그대로 (1)"), sent.text());
+        assertTrue(sent.text().contains("접수: 1"), sent.text());
+    }
+}
