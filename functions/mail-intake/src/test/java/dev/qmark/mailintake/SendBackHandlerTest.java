@@ -66,6 +66,7 @@ class SendBackHandlerTest {
         env.put("TABLE_NAME", bed.table);
         env.put("QMARK_CONFIG", TestBed.ROOT.resolve("config/qmark.yaml").toString());
         env.put("REPLY_TOKEN_SECRET", TestBed.SECRET);
+        env.put("PUBLIC_URL", "https://feedback.example.com");
         env.put("MAIL_BUCKET", bed.bucket);
         env.put("MAIL_PREFIX", "inbound/");
         env.put("FEEDBACK_QUEUE_URL", bed.feedbackQueueUrl);

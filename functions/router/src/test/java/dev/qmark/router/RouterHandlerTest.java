@@ -79,7 +79,7 @@ class RouterHandlerTest {
         assertEquals(1, request.get("step").asInt());
         assertEquals("delivery", request.get("owner").asText());
         assertEquals(route.dueAt(), Instant.parse(request.get("dueAt").asText()));
-        assertEquals(4, request.size(), "an EscalationRequest is {feedbackId, step, owner, dueAt}: " + request);
+        assertEquals(5, request.size(), "an EscalationRequest is {feedbackId, step, owner, dueAt, evenIfAnswered}: " + request);
         assertTrue(bed.drain(bed.feedbackQueueUrl).isEmpty(), "the router does not re-queue feedback");
     }
 

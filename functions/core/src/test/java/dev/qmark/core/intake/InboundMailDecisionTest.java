@@ -90,7 +90,7 @@ class InboundMailDecisionTest {
     @Test
     void robotsAreNeverAnswersNorFeedbackAndTheDecisionSaysWhereTheyCame() {
         // a bounce report to a reply address is a robot's; an owner's out-of-office reply is the one robot mail applied
-        Decision toReply = decide("From: MAILER-DAEMON@mx.example.org\r\nAuto-Submitted: auto-replied\r\n", "Undeliverable",
+        Decision toReply = decide("From: MAILER-DAEMON@mx.example.org\r\nAuto-Submitted: auto-generated\r\n", "Undeliverable",
                 REPLY, PASSING);
         assertTrue(toReply instanceof Robot r && r.toReplyAddress(), toReply.toString());
         Decision away = decide("From: dana@example.com\r\nAuto-Submitted: auto-replied\r\n", "Away", REPLY, PASSING);
