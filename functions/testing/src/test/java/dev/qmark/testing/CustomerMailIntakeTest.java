@@ -4,7 +4,6 @@ import dev.qmark.core.ports.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Feedback;
