@@ -173,11 +173,12 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .n(QmarkTable.TTL_ATTRIBUTE, dedupeUntil.getEpochSecond())
                 .build();
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(
+            // two items must appear together: the submission's key and the item (its "received" event rides on it)
+            dynamo.transactWriteItems(t -> t.transactItems(EmbeddedEvents.fold(List.of(
                     writes.put(submission, "attribute_not_exists(pk) OR expiresAt < :now",
                             Map.of(":now", AttributeValue.fromN(Long.toString(feedback.receivedAt().getEpochSecond())))),
                     writes.put(FeedbackItems.feedback(feedback), "attribute_not_exists(pk)", null),
-                    writes.put(FeedbackItems.event(feedback.id(), received), null, null)));
+                    writes.put(FeedbackItems.event(feedback.id(), received), null, null)))));
             return new Stored(feedback.id(), true, true);
         } catch (TransactionCanceledException e) {
             if (!failedCondition(e, 0)) {
@@ -213,6 +214,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
                 String sk = item.get(QmarkTable.SK).s();
+                timeline.addAll(EmbeddedEvents.of(item));
                 if (sk.equals(FeedbackItems.ITEM)) {
                     feedback = FeedbackItems.feedback(item);
                 } else if (sk.startsWith("ESC#")) {
@@ -223,6 +225,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+        // as the events' sort keys order them: by time, then type (events riding on items come in item order)
+        timeline.sort(java.util.Comparator.comparing(TimelineEvent::at).thenComparing(TimelineEvent::type));
         return feedback == null ? Optional.empty() : Optional.of(new FeedbackRecord(feedback, escalations, timeline));
     }
 
