@@ -87,6 +87,12 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
+    public AnswerOutcome recordAnswer(FeedbackRecord seen, int step, String answer, String answeredBy, String mailId,
+                                      Instant at, TimelineEvent event) {
+        return escalations.recordAnswer(seen, step, answer, answeredBy, mailId, at, event);
+    }
+
+    @Override
     public HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event) {
         return escalations.recordHandOn(feedbackId, step, handOn, event);
     }
@@ -265,6 +271,11 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     @Override
     public List<Feedback> byCustomer(String customerEmail, int limit) {
         return list(null, customerEmail, limit, null).items();
+    }
+
+    @Override
+    public List<Feedback> earlierFeedback(String customerEmail, String exceptId, int limit) {
+        return new FeedbackListing(dynamo, table).earlier(customerEmail, exceptId, limit);
     }
 
 }
