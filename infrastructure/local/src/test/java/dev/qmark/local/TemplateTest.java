@@ -305,11 +305,16 @@ class TemplateTest {
         assertEquals(List.of(QmarkTable.PK, QmarkTable.SK), keys(table.get("KeySchema")));
         Map<String, List<String>> indexes = new TreeMap<>();
         for (Object index : (List<?>) table.get("GlobalSecondaryIndexes")) {
-            indexes.put((String) map(index).get("IndexName"), keys(map(index).get("KeySchema")));
-            assertEquals("ALL", map(map(index).get("Projection")).get("ProjectionType"));
+            Map<String, Object> projection = map(map(index).get("Projection"));
+            List<String> shape = new java.util.ArrayList<>(keys(map(index).get("KeySchema")));
+            shape.add(String.valueOf(projection.get("ProjectionType")));
+            shape.add(String.valueOf(projection.get("NonKeyAttributes")));
+            indexes.put((String) map(index).get("IndexName"), shape);
         }
         Map<String, List<String>> expected = new TreeMap<>();
-        QmarkTable.INDEXES.forEach(i -> expected.put(i.name(), List.of(i.hashKey(), i.rangeKey())));
+        QmarkTable.INDEXES.forEach(i -> expected.put(i.name(), List.of(i.hashKey(), i.rangeKey(),
+                i.projectionType().toString(), String.valueOf(i.projectionType()
+                        == software.amazon.awssdk.services.dynamodb.model.ProjectionType.INCLUDE ? i.included() : null))));
         assertEquals(expected, indexes);
         assertEquals(QmarkTable.TTL_ATTRIBUTE, map(table.get("TimeToLiveSpecification")).get("AttributeName"));
         assertEquals(Boolean.TRUE, map(table.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled"));

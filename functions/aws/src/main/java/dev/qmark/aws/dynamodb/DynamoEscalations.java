@@ -108,9 +108,21 @@ public final class DynamoEscalations implements Escalations {
     @Override
     public AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
                                       Instant at, TimelineEvent event) {
+        return recordAnswer(feedbackId, null, step, answer, answeredBy, mailId, at, event);
+    }
+
+    @Override
+    public AnswerOutcome recordAnswer(FeedbackRecord seen, int step, String answer, String answeredBy, String mailId,
+                                      Instant at, TimelineEvent event) {
+        return recordAnswer(seen.feedback().id(), seen, step, answer, answeredBy, mailId, at, event);
+    }
+
+    private AnswerOutcome recordAnswer(String feedbackId, FeedbackRecord seen, int step, String answer,
+                                       String answeredBy, String mailId, Instant at, TimelineEvent event) {
         // Other escalations may change under us (a sweep marks one late): read, write all, retry on a race.
+        // The first attempt may go by what the caller has just read: the writes hold only if nothing changed.
         for (int attempt = 0; attempt < 3; attempt++) {
-            FeedbackRecord record = records.apply(feedbackId).orElse(null);
+            FeedbackRecord record = attempt == 0 && seen != null ? seen : records.apply(feedbackId).orElse(null);
             var stops = record == null ? java.util.Optional.<List<StoppedClocks.Stop>>empty()
                     : StoppedClocks.byAnswer(record.escalations(), step, at);
             if (stops.isEmpty()) {

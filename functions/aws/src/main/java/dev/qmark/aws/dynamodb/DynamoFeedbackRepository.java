@@ -54,11 +54,12 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 .n(QmarkTable.TTL_ATTRIBUTE, dedupeUntil.getEpochSecond())
                 .build();
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(
+            // two items must appear together: the submission's key and the item (its "received" event rides on it)
+            dynamo.transactWriteItems(t -> t.transactItems(EmbeddedEvents.fold(List.of(
                     writes.put(submission, "attribute_not_exists(pk) OR expiresAt < :now",
                             Map.of(":now", AttributeValue.fromN(Long.toString(feedback.receivedAt().getEpochSecond())))),
                     writes.put(FeedbackItems.feedback(feedback), "attribute_not_exists(pk)", null),
-                    writes.put(FeedbackItems.event(feedback.id(), received), null, null)));
+                    writes.put(FeedbackItems.event(feedback.id(), received), null, null)))));
             return new Stored(feedback.id(), true, true);
         } catch (TransactionCanceledException e) {
             if (!failedCondition(e, 0)) {
@@ -94,6 +95,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
                 String sk = item.get(QmarkTable.SK).s();
+                timeline.addAll(EmbeddedEvents.of(item));
                 if (sk.equals(FeedbackItems.ITEM)) {
                     feedback = FeedbackItems.feedback(item);
                 } else if (sk.startsWith("ESC#")) {
@@ -104,6 +106,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+        // as the events' sort keys order them: by time, then type (events riding on items come in item order)
+        timeline.sort(java.util.Comparator.comparing(TimelineEvent::at).thenComparing(TimelineEvent::type));
         return feedback == null ? Optional.empty() : Optional.of(new FeedbackRecord(feedback, escalations, timeline));
     }
 
@@ -142,6 +146,11 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     @Override
     public List<Feedback> byCustomer(String customerEmail, int limit) {
         return list(null, customerEmail, limit, null).items();
+    }
+
+    @Override
+    public List<Feedback> earlierFeedback(String customerEmail, String exceptId, int limit) {
+        return new FeedbackListing(dynamo, table).earlier(customerEmail, exceptId, limit);
     }
 
 }

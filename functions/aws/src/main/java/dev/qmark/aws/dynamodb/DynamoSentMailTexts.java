@@ -56,7 +56,9 @@ public final class DynamoSentMailTexts implements SentMailTexts {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = table.dynamo().query(q -> q.tableName(table.table()).consistentRead(true)
+            // eventually consistent (half the read units): each text is kept before its mail is sent,
+            // long before a person's reply to it arrives
+            QueryResponse page = table.dynamo().query(q -> q.tableName(table.table()).consistentRead(false)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :sent)")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(FeedbackItems.pk(feedbackId)),
                             ":sent", AttributeValue.fromS(PREFIX)))

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -43,23 +45,53 @@ final class FeedbackListing {
             query.indexName(QmarkTable.BY_TIME).keyConditionExpression("listPk = :p");
         }
         values.put(":p", partition);
-        if (status != null) {
-            query.filterExpression("#status = :status");
-            names.put("#status", "status");
-            values.put(":status", AttributeValue.fromS(status.wireName()));
-        }
         if (!names.isEmpty()) {
             query.expressionAttributeNames(names);
         }
         query.expressionAttributeValues(values);
 
+        // the indexes hold keys only (an update of the item then writes no index): a page of keys,
+        // then the items; the status filter applies to the page as DynamoDB's filter would (the
+        // limit counts keys read, so a filtered page may be short and the cursor goes on)
         List<Feedback> items = new ArrayList<>();
         Map<String, AttributeValue> start = ListCursor.decode(cursor, partitionKey, "listSk", partition);
         do {
             QueryResponse page = dynamo.query(query.exclusiveStartKey(start).limit(limit - items.size()).build());
-            page.items().stream().map(FeedbackItems::feedback).forEach(items::add);
+            items(page.items()).stream().filter(f -> status == null || f.status() == status).forEach(items::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && items.size() < limit);
         return new Page(items, ListCursor.encode(start));
+    }
+
+    /** A customer's feedback other than {@code exceptId}, newest first; reads no item when there is none. */
+    List<Feedback> earlier(String customerEmail, String exceptId, int limit) {
+        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName(QmarkTable.BY_CUSTOMER).scanIndexForward(false)
+                .keyConditionExpression("customer = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(customerEmail.toLowerCase(java.util.Locale.ROOT))))
+                .limit(limit + 1));
+        String except = FeedbackItems.pk(exceptId);
+        return items(page.items().stream().filter(k -> !except.equals(k.get(QmarkTable.PK).s())).limit(limit).toList());
+    }
+
+    /** The feedback items of index entries, in their order (an item deleted meanwhile is left out). */
+    private List<Feedback> items(List<Map<String, AttributeValue>> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, AttributeValue>> byPk = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = entries.stream()
+                .map(e -> Map.of(QmarkTable.PK, e.get(QmarkTable.PK), QmarkTable.SK, e.get(QmarkTable.SK))).toList();
+        for (int from = 0; from < keys.size(); from += 100) {
+            Map<String, KeysAndAttributes> pending = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + 100))).build());
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse got = dynamo.batchGetItem(b -> b.requestItems(request));
+                got.responses().getOrDefault(table, List.of()).forEach(item -> byPk.put(item.get(QmarkTable.PK).s(), item));
+                pending = got.hasUnprocessedKeys() ? got.unprocessedKeys() : Map.of();
+            }
+        }
+        return entries.stream().map(e -> byPk.get(e.get(QmarkTable.PK).s())).filter(java.util.Objects::nonNull)
+                .map(FeedbackItems::feedback).toList();
     }
 }

@@ -90,19 +90,32 @@ public final class QmarkTable {
         }
     }
 
-    /** A global secondary index and its string keys (all project every attribute). */
-    public record Index(String name, String hashKey, String rangeKey) {
+    /**
+     * A global secondary index, its string keys and what it projects besides the keys: every
+     * attribute ({@code ALL}, when {@code included} is null), or only the ones named. An index
+     * entry is written again whenever a projected attribute changes, so the feedback lists hold
+     * keys only (their pages read the items), and byTime projects just what a review entry shows
+     * (written once; of a feedback item only its subject, which never changes).
+     */
+    public record Index(String name, String hashKey, String rangeKey, List<String> included) {
+
+        public ProjectionType projectionType() {
+            return included == null ? ProjectionType.ALL : included.isEmpty() ? ProjectionType.KEYS_ONLY : ProjectionType.INCLUDE;
+        }
     }
 
     public static final List<Index> INDEXES = List.of(
-            new Index(BY_TIME, "listPk", "listSk"),
-            new Index(BY_CUSTOMER, "customer", "listSk"),
-            new Index(BY_DEADLINE, "deadlineShard", "nextCheckAt"));
+            new Index(BY_TIME, "listPk", "listSk", List.of("mailId", "rawLocation", "from", "subject", "reason", "at")),
+            new Index(BY_CUSTOMER, "customer", "listSk", List.of()),
+            new Index(BY_DEADLINE, "deadlineShard", "nextCheckAt", null));
 
     private static GlobalSecondaryIndex index(Index index) {
+        Projection.Builder projection = Projection.builder().projectionType(index.projectionType());
+        if (index.projectionType() == ProjectionType.INCLUDE) {
+            projection.nonKeyAttributes(index.included());
+        }
         return GlobalSecondaryIndex.builder().indexName(index.name())
-                .keySchema(hash(index.hashKey()), range(index.rangeKey()))
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
+                .keySchema(hash(index.hashKey()), range(index.rangeKey())).projection(projection.build()).build();
     }
 
     private static AttributeDefinition string(String name) {

@@ -2,6 +2,7 @@ package dev.qmark.aws.dynamodb;
 
 import dev.qmark.core.feedback.TimelineEvent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -78,13 +80,37 @@ final class TableWrites {
         return put(FeedbackItems.event(feedbackId, event), null, null);
     }
 
-    /** Runs a transaction; false when one of its conditions failed (nothing was written). */
-    boolean transact(TransactWriteItem... items) {
+    /**
+     * Runs a transaction; false when one of its conditions failed (nothing was written). What is left
+     * after small events are folded into their items ({@link EmbeddedEvents}) and is one item is one
+     * plain conditional write: DynamoDB bills a transaction's writes twice.
+     */
+    boolean transact(TransactWriteItem... given) {
+        // small events ride on the item they tell of: a change of one item is then one plain write
+        List<TransactWriteItem> items = EmbeddedEvents.fold(List.of(given));
+        if (items.size() == 1 && items.get(0).update() != null) {
+            Update u = items.get(0).update();
+            return update(b -> b.tableName(u.tableName()).key(u.key()).updateExpression(u.updateExpression())
+                    .conditionExpression(u.conditionExpression())
+                    .expressionAttributeNames(u.hasExpressionAttributeNames() ? u.expressionAttributeNames() : null)
+                    .expressionAttributeValues(u.hasExpressionAttributeValues() ? u.expressionAttributeValues() : null));
+        }
+        if (items.size() == 1 && items.get(0).put() != null) {
+            Put p = items.get(0).put();
+            try {
+                dynamo.putItem(b -> b.tableName(p.tableName()).item(p.item()).conditionExpression(p.conditionExpression())
+                        .expressionAttributeNames(p.hasExpressionAttributeNames() ? p.expressionAttributeNames() : null)
+                        .expressionAttributeValues(p.hasExpressionAttributeValues() ? p.expressionAttributeValues() : null));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        }
         try {
             dynamo.transactWriteItems(t -> t.transactItems(items));
             return true;
         } catch (TransactionCanceledException e) {
-            for (int i = 0; i < items.length; i++) {
+            for (int i = 0; i < items.size(); i++) {
                 if (failedCondition(e, i)) {
                     return false;
                 }

@@ -146,10 +146,7 @@ public final class Escalator {
      */
     private List<Feedback> earlierFrom(Feedback feedback) {
         try {
-            return feedbackItems.byCustomer(feedback.customer().email(), EARLIER_SHOWN + 1).stream()
-                    .filter(f -> !f.id().equals(feedback.id()))
-                    .limit(EARLIER_SHOWN)
-                    .toList();
+            return feedbackItems.earlierFeedback(feedback.customer().email(), feedback.id(), EARLIER_SHOWN);
         } catch (RuntimeException e) {
             LOG.warn("earlier feedback of " + feedback.id() + "'s customer unreadable; the \"?\" goes without it", e);
             return List.of();

@@ -10,6 +10,13 @@ public final class FeedbackIds {
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * The priming record's id ("priming", in the ids' alphabet): the feedback the sample events in
+     * {@code events/} name, and SnapStart priming runs the real code paths against. A random id is
+     * one of 2^80, so no real feedback ever has it. See design.md, "The priming record".
+     */
+    public static final String PRIMING = "pr1m1ng000000000";
+
     private FeedbackIds() {
     }
 

@@ -3,6 +3,7 @@ package dev.qmark.core.ports;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,17 @@ public interface Escalations {
      */
     AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
                                Instant at, TimelineEvent event);
+
+    /**
+     * {@link #recordAnswer(String, int, String, String, String, Instant, TimelineEvent)} for an item
+     * the caller has just read consistently: an adapter may decide its first attempt from
+     * {@code seen} rather than read the item again (its writes are conditional on what it saw, so
+     * a change meanwhile makes it read afresh and try again).
+     */
+    default AnswerOutcome recordAnswer(FeedbackRecord seen, int step, String answer, String answeredBy, String mailId,
+                                       Instant at, TimelineEvent event) {
+        return recordAnswer(seen.feedback().id(), step, answer, answeredBy, mailId, at, event);
+    }
 
     /**
      * OPEN to HANDED_ON: the person asked passed the question on ({@code "? @alias"}). The item is

@@ -63,4 +63,13 @@ public interface FeedbackRepository {
 
     /** A customer's feedback, newest first. */
     List<Feedback> byCustomer(String customerEmail, int limit);
+
+    /**
+     * A customer's feedback other than {@code exceptId}, newest first: the history a "?" shows. An
+     * adapter whose listing reads keys first overrides it to read no item it would only drop (most
+     * customers have written once: then there is nothing to read).
+     */
+    default List<Feedback> earlierFeedback(String customerEmail, String exceptId, int limit) {
+        return byCustomer(customerEmail, limit + 1).stream().filter(f -> !f.id().equals(exceptId)).limit(limit).toList();
+    }
 }

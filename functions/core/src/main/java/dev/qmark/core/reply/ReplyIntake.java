@@ -9,6 +9,7 @@ import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.asking.Escalator;
 import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.escalation.StoppedClocks;
 import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.Feedback;
@@ -171,7 +172,11 @@ public final class ReplyIntake {
         Instant now = clock.instant();
         // an item holds 400 KB: what fits is the answer on record, the whole mail stays in S3
         StoredText.Kept kept = StoredText.keepBytes(answer, StoredText.LONG_TEXT_BYTES);
-        Escalations.AnswerOutcome recorded = escalations.recordAnswer(feedbackId, step, kept.text(),
+        // the clocks it stops, decided on the record read above (a change meanwhile makes the repository read again)
+        Optional<Escalation> answered = StoppedClocks.byAnswer(record.get().escalations(), step, now)
+                .flatMap(stops -> stops.stream().filter(StoppedClocks.Stop::answering).findFirst())
+                .map(stop -> answeredAs(stop, kept.text(), received.from(), now));
+        Escalations.AnswerOutcome recorded = escalations.recordAnswer(record.get(), step, kept.text(),
                 received.from(), mailId, now, new TimelineEvent(now, "answered",
                         asked.name() + " <" + received.from() + "> answered" + cutNote("answer", kept, rawLocation)));
         if (recorded == Escalations.AnswerOutcome.NOT_OPEN) {
@@ -180,11 +185,13 @@ public final class ReplyIntake {
                     ? "handed on" : "answered before") + ")");
         }
         if (recorded == Escalations.AnswerOutcome.RECORDED) {
-            Escalation answered = escalation.get();
+            Escalation asked0 = escalation.get();
             metrics.answered(Duration.between(record.get().feedback().receivedAt(), now),
-                    answered.dueAt() != null && now.isAfter(answered.dueAt()));
+                    asked0.dueAt() != null && now.isAfter(asked0.dueAt()));
         }
-        tellFounder(feedbackId, step, asked);
+        // just recorded: the founder's mail is made of what was read and written here, not read again
+        tellFounder(feedbackId, step, asked, recorded == Escalations.AnswerOutcome.RECORDED
+                ? answered.map(a -> new FeedbackRecord(record.get().feedback(), List.of(a), List.of())) : Optional.empty());
         tellWriterOfCut(feedbackId, step, received.from(), CutNoticeMail.What.ANSWER, kept, rawLocation);
         return new Outcome(recorded == Escalations.AnswerOutcome.RECORDED
                 ? Outcome.Kind.ANSWERED : Outcome.Kind.ALREADY_ANSWERED, feedbackId, "answered by " + received.from());
@@ -227,9 +234,17 @@ public final class ReplyIntake {
                 "out-of-office reply from " + received.from() + ": passed on"));
     }
 
-    private void tellFounder(String feedbackId, int step, Owner answeredBy) {
+    /** The escalation as an answer leaves it: {@code stop}'s status, the answer, who and when. */
+    private static Escalation answeredAs(StoppedClocks.Stop stop, String answer, String by, Instant at) {
+        Escalation e = stop.escalation();
+        return new Escalation(e.feedbackId(), e.step(), e.owner(), e.ownerEmail(), stop.after(), e.askedAt(), e.dueAt(),
+                at, answer, by, e.reminderTimes(), e.remindersSent(), e.breachedAt(), e.handedOn(), e.sweep());
+    }
+
+    /** The founder's "answered" mail, once; composed from {@code known} when given, else from the item read now. */
+    private void tellFounder(String feedbackId, int step, Owner answeredBy, Optional<FeedbackRecord> known) {
         sendOnce.send(new Notice.OfEscalation(feedbackId, step, FOUNDER_NOTICE), () -> {
-            FeedbackRecord record = feedbackItems.findRecord(feedbackId).orElseThrow();
+            FeedbackRecord record = known.orElseGet(() -> feedbackItems.findRecord(feedbackId).orElseThrow());
             // its reply address names the answered escalation: the founder's "?" to it sends the answer back
             OutgoingMail told = answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy,
                     config.replyAddress(tokens.issue(feedbackId, step)),

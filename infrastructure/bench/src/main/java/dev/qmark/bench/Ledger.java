@@ -1,0 +1,53 @@
+package dev.qmark.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What one scenario's AWS calls were, as {@link BillingMeter} saw them. */
+final class Ledger {
+
+    /** One DynamoDB call: its operation, what it touched, the units billed, DynamoDB Local's own figure. */
+    record DynamoCall(String operation, String what, DynamoBilling.Units units, double reportedByEmulator,
+                      boolean conditionFailed) {
+    }
+
+    private final List<DynamoCall> dynamo = new ArrayList<>();
+    private final Map<String, Integer> requests = new TreeMap<>();
+
+    synchronized void dynamo(String operation, String what, DynamoBilling.Units units, double reported, boolean failed) {
+        dynamo.add(new DynamoCall(operation, what, units, reported, failed));
+    }
+
+    synchronized void request(String service, String operation) {
+        requests.merge(service + "." + operation, 1, Integer::sum);
+    }
+
+    synchronized List<DynamoCall> dynamoCalls() {
+        return List.copyOf(dynamo);
+    }
+
+    /** Requests to SQS, S3 and SES by {@code Service.Operation}. */
+    synchronized Map<String, Integer> requests() {
+        return new TreeMap<>(requests);
+    }
+
+    synchronized int requests(String service) {
+        return requests.entrySet().stream().filter(e -> e.getKey().startsWith(service + "."))
+                .mapToInt(Map.Entry::getValue).sum();
+    }
+
+    synchronized int requests(String service, String operation) {
+        return requests.getOrDefault(service + "." + operation, 0);
+    }
+
+    synchronized DynamoBilling.Units dynamoUnits() {
+        return dynamo.stream().map(DynamoCall::units).reduce(DynamoBilling.Units.NONE, DynamoBilling.Units::plus);
+    }
+
+    synchronized void clear() {
+        dynamo.clear();
+        requests.clear();
+    }
+}
