@@ -29,7 +29,7 @@ class FunctionJarsTest {
     static final List<String> MAIL_READING = List.of("org/apache/james/mime4j/", "org/jsoup/");
     /** What writing mail takes (Jakarta Mail on Angus): only the functions that send mail. */
     static final List<String> MAIL_WRITING = List.of("org/eclipse/angus/", "jakarta/mail/", "jakarta/activation/");
-    static final List<String> SENDS_MAIL = List.of("escalator", "mail-intake", "sweeper");
+    static final List<String> SENDS_MAIL = List.of("escalator", "mail-intake", "sweeper", "router", "mail-events", "digest");
 
     @ParameterizedTest
     @CsvSource({
@@ -39,7 +39,9 @@ class FunctionJarsTest {
         "mail-intake, dev.qmark.mailintake.MailIntakeHandler",
         "staff-api, dev.qmark.staffapi.StaffApiHandler",
         "sweeper, dev.qmark.sweeper.SweeperHandler",
-        "mail-events, dev.qmark.mailevents.MailEventsHandler"})
+        "mail-events, dev.qmark.mailevents.MailEventsHandler",
+        "figures, dev.qmark.figures.FiguresHandler",
+        "digest, dev.qmark.digest.DigestHandler"})
     void jarStandsAlone(String function, String handler) throws Exception {
         Path jar = LocalHttp.repositoryRoot().resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
         Assumptions.assumeTrue(Files.exists(jar), "not packaged yet (run ./qmark test or ./qmark build)");
