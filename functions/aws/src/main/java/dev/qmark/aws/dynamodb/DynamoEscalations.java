@@ -170,10 +170,8 @@ public final class DynamoEscalations implements Escalations {
     @Override
     public HandOnOutcome recordHandOn(String feedbackId, int step, HandOn handOn, TimelineEvent event) {
         Map<String, AttributeValue> values = values(":handed", EscalationStatus.HANDED_ON.wireName(),
-                ":open", EscalationStatus.OPEN.wireName(), ":to", handOn.to(),
-                ":due", StoredTime.format(handOn.dueAt()), ":at", StoredTime.format(handOn.at()),
-                ":by", handOn.by(), ":mail", handOn.mailId());
-        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOn.toStep())));
+                ":open", EscalationStatus.OPEN.wireName());
+        values.putAll(handOnValues(handOn));
         String note = "";
         if (!handOn.note().isEmpty()) {
             values.put(":note", AttributeValue.fromS(handOn.note()));
@@ -188,12 +186,8 @@ public final class DynamoEscalations implements Escalations {
                 .expressionAttributeNames(NAMES)
                 .expressionAttributeValues(values)
                 .build();
-        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
-                .key(Item.key(pk(feedbackId), escalationSk(handOn.toStep())))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build();
         if (writes.transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), writes.putEvent(feedbackId, event))) {
+                nextStepFree(feedbackId, handOn.toStep()), writes.putEvent(feedbackId, event))) {
             return HandOnOutcome.RECORDED;
         }
         Item current = Item.of(writes.get(pk(feedbackId), escalationSk(step)));
@@ -203,10 +197,8 @@ public final class DynamoEscalations implements Escalations {
     @Override
     public SendBackOutcome recordSendBack(String feedbackId, int step, HandOn sentBack, TimelineEvent event) {
         Map<String, AttributeValue> values = values(":answered", EscalationStatus.ANSWERED.wireName(),
-                ":answeredLate", EscalationStatus.ANSWERED_LATE.wireName(), ":to", sentBack.to(),
-                ":due", StoredTime.format(sentBack.dueAt()), ":at", StoredTime.format(sentBack.at()),
-                ":by", sentBack.by(), ":mail", sentBack.mailId());
-        values.put(":toStep", AttributeValue.fromN(Integer.toString(sentBack.toStep())));
+                ":answeredLate", EscalationStatus.ANSWERED_LATE.wireName());
+        values.putAll(handOnValues(sentBack));
         String note = "";
         if (!sentBack.note().isEmpty()) {
             values.put(":note", AttributeValue.fromS(sentBack.note()));
@@ -229,13 +221,9 @@ public final class DynamoEscalations implements Escalations {
                 .expressionAttributeValues(values(":asked", FeedbackStatus.ASKED.wireName(),
                         ":answered", FeedbackStatus.ANSWERED.wireName()))
                 .build();
-        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
-                .key(Item.key(pk(feedbackId), escalationSk(sentBack.toStep())))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build();
         if (writes.transact(TransactWriteItem.builder().update(escalation).build(),
                 TransactWriteItem.builder().update(feedback).build(),
-                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), writes.putEvent(feedbackId, event))) {
+                nextStepFree(feedbackId, sentBack.toStep()), writes.putEvent(feedbackId, event))) {
             return SendBackOutcome.RECORDED;
         }
         Item current = Item.of(writes.get(pk(feedbackId), escalationSk(step)));
@@ -291,11 +279,9 @@ public final class DynamoEscalations implements Escalations {
     @Override
     public boolean recordOrphaned(String feedbackId, int step, String goneOwner, HandOn handOn, TimelineEvent event) {
         Map<String, AttributeValue> values = values(":orphaned", EscalationStatus.ORPHANED.wireName(),
-                ":open", EscalationStatus.OPEN.wireName(), ":gone", goneOwner, ":to", handOn.to(),
-                ":due", StoredTime.format(handOn.dueAt()), ":at", StoredTime.format(handOn.at()),
-                ":by", handOn.by(), ":mail", handOn.mailId(), ":note", handOn.note().isEmpty() ? "-" : handOn.note(),
+                ":open", EscalationStatus.OPEN.wireName(), ":gone", goneOwner, ":note", handOn.note().isEmpty() ? "-" : handOn.note(),
                 ":shard", FeedbackItems.OPEN_SHARD);
-        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOn.toStep())));
+        values.putAll(handOnValues(handOn));
         // stays in the sweeper's partition, due at once, until the next person is asked (finishOrphaned)
         Update escalation = Update.builder().tableName(table).key(Item.key(pk(feedbackId), escalationSk(step)))
                 .updateExpression("SET #status = :orphaned, handedTo = :to, handedToStep = :toStep, handedToDueAt = :due, "
@@ -305,22 +291,16 @@ public final class DynamoEscalations implements Escalations {
                 .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
                 .expressionAttributeValues(values)
                 .build();
-        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
-                .key(Item.key(pk(feedbackId), escalationSk(handOn.toStep())))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build();
         return writes.transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), writes.putEvent(feedbackId, event));
+                nextStepFree(feedbackId, handOn.toStep()), writes.putEvent(feedbackId, event));
     }
 
     @Override
     public boolean recordPassedOn(String feedbackId, int step, EscalationStatus status, HandOn handOn, TimelineEvent event) {
         Map<String, AttributeValue> values = values(":passed", status.wireName(),
-                ":open", EscalationStatus.OPEN.wireName(), ":to", handOn.to(),
-                ":due", StoredTime.format(handOn.dueAt()), ":at", StoredTime.format(handOn.at()),
-                ":by", handOn.by(), ":mail", handOn.mailId(), ":note", handOn.note().isEmpty() ? "-" : handOn.note(),
+                ":open", EscalationStatus.OPEN.wireName(), ":note", handOn.note().isEmpty() ? "-" : handOn.note(),
                 ":shard", FeedbackItems.OPEN_SHARD);
-        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOn.toStep())));
+        values.putAll(handOnValues(handOn));
         values.put(":back", handOn.backAt() == null ? AttributeValue.fromNul(true)
                 : AttributeValue.fromS(StoredTime.format(handOn.backAt())));
         // stays in the sweeper's partition, due at once, until the next person is asked (finishPassedOn)
@@ -332,12 +312,8 @@ public final class DynamoEscalations implements Escalations {
                 .expressionAttributeNames(NAMES)
                 .expressionAttributeValues(values)
                 .build();
-        ConditionCheck nextStepFree = ConditionCheck.builder().tableName(table)
-                .key(Item.key(pk(feedbackId), escalationSk(handOn.toStep())))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build();
         return writes.transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().conditionCheck(nextStepFree).build(), writes.putEvent(feedbackId, event));
+                nextStepFree(feedbackId, handOn.toStep()), writes.putEvent(feedbackId, event));
     }
 
     @Override
@@ -373,5 +349,21 @@ public final class DynamoEscalations implements Escalations {
         } catch (ConditionalCheckFailedException finishedBefore) {
             // another sweep finished it first
         }
+    }
+
+    /** The hand-on's own values (the SET clauses name them: handedTo = :to, handedToStep = :toStep, ...). */
+    private static Map<String, AttributeValue> handOnValues(HandOn handOn) {
+        Map<String, AttributeValue> values = values(":to", handOn.to(), ":due", StoredTime.format(handOn.dueAt()),
+                ":at", StoredTime.format(handOn.at()), ":by", handOn.by(), ":mail", handOn.mailId());
+        values.put(":toStep", AttributeValue.fromN(Integer.toString(handOn.toStep())));
+        return values;
+    }
+
+    /** The step a question goes on to must not exist yet: two hand-ons racing for it cannot both win. */
+    private TransactWriteItem nextStepFree(String feedbackId, int toStep) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                .key(Item.key(pk(feedbackId), escalationSk(toStep)))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build()).build();
     }
 }
