@@ -15,10 +15,12 @@ public final class SharedEmbeddedAws {
     public static synchronized EmbeddedAws start() {
         if (instance == null) {
             EmbeddedAws aws = EmbeddedAws.startInMemory();
-            aws.sdkSystemProperties().forEach(System::setProperty);
             Runtime.getRuntime().addShutdownHook(new Thread(aws::close, "embedded-aws-stop"));
             instance = aws;
         }
+        // published on every start: a local system started by an earlier test in this JVM may have
+        // pointed the SDK's properties at its own AWS, stopped since (clients would be refused)
+        instance.sdkSystemProperties().forEach(System::setProperty);
         return instance;
     }
 }
