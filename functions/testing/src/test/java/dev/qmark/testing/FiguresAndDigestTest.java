@@ -16,6 +16,7 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.figures.FactsOfChange;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.figures.Tally;
 import dev.qmark.core.figures.TopicTagger;
 import dev.qmark.core.reports.DailyDigest;
@@ -120,6 +121,53 @@ class FiguresAndDigestTest {
         DailyDigest.Outcome quiet = digest.run(false);
         assertTrue(quiet.text().startsWith("A quiet day"), quiet.text());
         assertEquals(1, quiet.text().strip().lines().count());
+    }
+
+    @Test
+    void aLettersSatisfactionRatingCountsOnceAndAChangeReplacesIt() {
+        LocalDate day = LocalDate.parse("2026-11-23");
+        String letter = "9f86d081884c7d65";
+        CustomerLetters.Rating low = new CustomerLetters.Rating(item.id(), letter, 1, "Still no parcel. Nobody reads this.",
+                item.receivedAt().plusSeconds(7200));
+        assertEquals(1, keeper.ratingChanged(item.id(), letter, null, low));
+        assertEquals(0, keeper.ratingChanged(item.id(), letter, null, low));               // the stream record again
+        CustomerLetters.Rating withFounderStep = low;                                        // founderStep noted: same rating
+        assertEquals(0, keeper.ratingChanged(item.id(), letter, low, withFounderStep));
+        Tally owner = new Stats(figures).totals(day, day, "owner").get("delivery");
+        assertEquals(1, owner.ratings());
+        assertEquals(1, owner.lowRatings());
+        assertEquals("Still no parcel. Nobody reads this.", figures.ratings(day, 1, 10).get(0).words());
+        assertEquals("Minsu", figures.ratings(day, 1, 10).get(0).who());
+
+        // changed the next day within the 14 days: the 4 replaces the 1, on the day it was given
+        CustomerLetters.Rating better = new CustomerLetters.Rating(item.id(), letter, 4, "Arrived, thanks.",
+                item.receivedAt().plus(Duration.ofDays(1)));
+        assertEquals(1, keeper.ratingChanged(item.id(), letter, low, better));
+        assertEquals(0, keeper.ratingChanged(item.id(), letter, null, low));                // a stale record replayed
+        assertEquals(0, keeper.ratingChanged(item.id(), letter, low, better));
+        Tally first = new Stats(figures).totals(day, day, "all").get("all");
+        assertEquals(0, first.ratings());
+        assertEquals(0, first.lowRatings());
+        assertTrue(figures.ratings(day, 1, 10).isEmpty());
+        Tally next = new Stats(figures).totals(day.plusDays(1), day.plusDays(1), "all").get("all");
+        assertEquals(1, next.ratings());
+        assertEquals(4, next.ratingSum());
+        Tally both = new Stats(figures).totals(day, day.plusDays(1), "owner").get("delivery");
+        assertEquals(1, both.ratings());
+
+        // the digest of a day with a low satisfaction rating shows it in the customer's words
+        Feedback unrated = new Feedback(item.id(), item.channel(), item.customer(), item.subject(), item.message(), null,
+                item.receivedAt(), item.status(), item.route());
+        FiguresKeeper unratedKeeper = new FiguresKeeper(new FactsOfChange(CONFIG, new TopicTagger(REPORTS.topics())), figures,
+                id -> Optional.of(unrated));
+        CustomerLetters.Rating other = new CustomerLetters.Rating(item.id(), "0000000000000001", 2, "Rude answer.",
+                item.receivedAt().plusSeconds(600));
+        assertEquals(1, unratedKeeper.ratingChanged(item.id(), other.letterKey(), null, other));
+        clock.advance(Duration.ofDays(1));
+        DailyDigest.Outcome sent = new DailyDigest(CONFIG, REPORTS, new DigestReader(figures, repository.sweepList(),
+                id -> Optional.of(item)), new SendOnce(repository.mailClaims(), new RecordingMailSender(), clock), clock).run(true);
+        assertTrue(sent.text().contains("\"Rude answer.\""), sent.text());
+        assertTrue(!sent.text().contains("Nobody reads this"), sent.text());
     }
 
     @Test

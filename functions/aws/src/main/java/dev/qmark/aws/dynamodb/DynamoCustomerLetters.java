@@ -88,6 +88,11 @@ public final class DynamoCustomerLetters implements CustomerLetters {
         return query(feedbackId, RATING).stream().filter(i -> i.containsKey("score")).map(i -> rating(feedbackId, i)).toList();
     }
 
+    /** A stream image of a {@code RATING#} item as a rating; null when there is none or it has no score yet. */
+    static Rating ratingOrNull(String feedbackId, Map<String, AttributeValue> values) {
+        return values == null || !values.containsKey("score") || !values.containsKey("at") ? null : rating(feedbackId, values);
+    }
+
     private static Rating rating(String feedbackId, Map<String, AttributeValue> values) {
         Item item = Item.of(values);
         return new Rating(feedbackId, item.s(QmarkTable.SK).substring(RATING.length()), item.integer("score"),
