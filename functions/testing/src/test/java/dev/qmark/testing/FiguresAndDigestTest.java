@@ -55,6 +55,7 @@ class FiguresAndDigestTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T01:00:00Z")); // 10:00 in Seoul
     private final InMemoryDailyFigures figures = new InMemoryDailyFigures();
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
+    private final InMemoryCustomerLetters letters = new InMemoryCustomerLetters();
     private final Feedback item = new Feedback("0123456789abcdef", Channel.WEB, new Customer("Minsu", "minsu@example.org"),
             "Late again", "배송이 또 늦어요", 1, clock.instant(), FeedbackStatus.ROUTED,
             new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), clock.instant().plusSeconds(14_400), clock.instant()));
@@ -100,7 +101,7 @@ class FiguresAndDigestTest {
         keeper.escalationChanged(item.id(), null, step(1, "delivery", EscalationStatus.ANSWERED,
                 item.receivedAt().plusSeconds(3000), null, null));
         RecordingMailSender mail = new RecordingMailSender();
-        DailyDigest digest = new DailyDigest(CONFIG, REPORTS, new DigestReader(figures, repository.sweepList(), id -> Optional.of(item)),
+        DailyDigest digest = new DailyDigest(CONFIG, REPORTS, new DigestReader(figures, repository.sweepList(), id -> Optional.of(item), letters),
                 new SendOnce(repository.mailClaims(), mail, clock), clock);
         clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-23T23:00:00Z")));          // 08:00 on the 24th in Seoul: not yet
         assertEquals("not-yet", digest.run(false).result());
@@ -165,9 +166,38 @@ class FiguresAndDigestTest {
         assertEquals(1, unratedKeeper.ratingChanged(item.id(), other.letterKey(), null, other));
         clock.advance(Duration.ofDays(1));
         DailyDigest.Outcome sent = new DailyDigest(CONFIG, REPORTS, new DigestReader(figures, repository.sweepList(),
-                id -> Optional.of(item)), new SendOnce(repository.mailClaims(), new RecordingMailSender(), clock), clock).run(true);
+                id -> Optional.of(item), letters), new SendOnce(repository.mailClaims(), new RecordingMailSender(), clock), clock).run(true);
         assertTrue(sent.text().contains("\"Rude answer.\""), sent.text());
         assertTrue(!sent.text().contains("Nobody reads this"), sent.text());
+    }
+
+    @Test
+    void theDigestNamesItemsAnsweredInternallyWhoseCustomerWasNeverWrittenTo() {
+        Feedback other = new Feedback("fedcba9876543210", item.channel(), new Customer("Jisoo", "jisoo@example.org"),
+                "Refund please", "환불해 주세요", null, item.receivedAt(), FeedbackStatus.ROUTED, item.route());
+        FiguresKeeper both = new FiguresKeeper(new FactsOfChange(CONFIG, new TopicTagger(REPORTS.topics())), figures,
+                id -> Optional.of(id.equals(other.id()) ? other : item));
+        both.escalationChanged(item.id(), null, step(1, "delivery", EscalationStatus.ANSWERED,
+                item.receivedAt().plusSeconds(3000), null, null));
+        Escalation otherAnswered = new Escalation(other.id(), 1, "ops", "ops@example.com", EscalationStatus.ANSWERED,
+                other.receivedAt(), other.receivedAt().plusSeconds(14_400), other.receivedAt().plusSeconds(600), "Refunded.",
+                null, List.of(), 0, null, null, null);
+        both.escalationChanged(other.id(), null, otherAnswered);
+        // Olivia wrote to the customer about the refund; nobody wrote to Minsu about the late delivery
+        letters.recordLetter(new CustomerLetters.Letter(other.id(), "00000000000000aa", 1, "olivia@example.com", "Olivia",
+                other.receivedAt().plusSeconds(700), "Your refund is on its way."),
+                new dev.qmark.core.feedback.TimelineEvent(other.receivedAt().plusSeconds(700), "written-to-customer", "Olivia"));
+
+        clock.advance(Duration.ofDays(1));
+        DigestReader reader = new DigestReader(figures, repository.sweepList(), id -> Optional.of(item), letters);
+        var content = reader.read(LocalDate.parse("2026-11-23"), clock.instant());
+        assertEquals(2, content.answers().size());
+        assertEquals(List.of(item.id()), content.notWrittenTo().stream().map(f -> f.itemId()).toList());
+        DailyDigest.Outcome sent = new DailyDigest(CONFIG, REPORTS, reader,
+                new SendOnce(repository.mailClaims(), new RecordingMailSender(), clock), clock).run(true);
+        String section = sent.text().substring(sent.text().indexOf("Answered internally, customer never written to"));
+        assertTrue(section.contains("Q-01234567"), sent.text());
+        assertTrue(!section.contains("Q-fedcba98"), sent.text());
     }
 
     @Test
@@ -175,7 +205,7 @@ class FiguresAndDigestTest {
         keeper.itemChanged(null, item);
         ReportsConfig korean = ReportsConfigReader.parse(YAML + "language: ko\n", "test");
         clock.advance(Duration.ofDays(1));   // the digest tells of the day before
-        DailyDigest.Outcome sent = new DailyDigest(CONFIG, korean, new DigestReader(figures, repository.sweepList(), id -> Optional.of(item)),
+        DailyDigest.Outcome sent = new DailyDigest(CONFIG, korean, new DigestReader(figures, repository.sweepList(), id -> Optional.of(item), letters),
                 new SendOnce(repository.mailClaims(), new RecordingMailSender(), clock), clock).run(true);
         assertTrue(sent.subject().startsWith("Qmark 일일 요약"), sent.subject());
         assertTrue(sent.text().contains("낮은 평점 (1-2점), 고객의 말 그대로 (1)"), sent.text());

@@ -48,6 +48,15 @@ public final class DynamoCustomerLetters implements CustomerLetters {
         return item.isEmpty() ? Optional.empty() : Optional.of(letter(feedbackId, item));
     }
 
+    /** One key of a letter, if any: a query of one item projecting its key, however long the letters. */
+    @Override
+    public boolean writtenTo(String feedbackId) {
+        return table.dynamo().query(q -> q.tableName(table.table()).limit(1).projectionExpression("pk")
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(FeedbackItems.pk(feedbackId)),
+                        ":prefix", AttributeValue.fromS(LETTER)))).count() > 0;
+    }
+
     @Override
     public List<Letter> letters(String feedbackId) {
         List<Letter> letters = new ArrayList<>(query(feedbackId, LETTER).stream().map(i -> letter(feedbackId, i)).toList());
