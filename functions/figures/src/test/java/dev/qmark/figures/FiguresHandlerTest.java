@@ -1,6 +1,7 @@
 package dev.qmark.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,28 @@ class FiguresHandlerTest {
         assertEquals(0, all.tally().lowRatings());
         assertTrue(figures.ratings(day, 1, 10).isEmpty());
         assertEquals("다시 보니 괜찮네요.", figures.ratings(day, 3, 10).get(0).words());
+    }
+
+    @Test
+    void aRatingChangedOnAnotherDayLeavesTheFirstDayAndCountsOnItsOwn() {
+        String id = "k3m9x2p7q4r8s1t5";
+        List<String> groups = List.of("all#all", "owner#delivery");
+        Fact monday = new Fact(Fact.Kind.RATED, id, 0x10000001, java.time.Instant.parse("2026-11-23T10:00:00Z"), day, groups,
+                null, 2, "Late", "Minsu", "Slow.", "delivery");
+        Fact tuesday = new Fact(Fact.Kind.RATED, id, 0x10000001, java.time.Instant.parse("2026-11-24T10:00:00Z"),
+                day.plusDays(1), groups, null, 5, "Late", "Minsu", "Arrived, thank you.", "delivery");
+        assertTrue(figures.countReplacing(monday));
+        assertTrue(figures.countReplacing(tuesday));
+        assertFalse(figures.countReplacing(tuesday));
+        assertFalse(figures.countReplacing(monday), "an earlier rating never comes back");
+        DayTally first = figures.tallies(day, day, "owner").get(0);
+        assertEquals(0, first.tally().ratings());
+        assertEquals(0, first.tally().lowRatings());
+        assertTrue(figures.ratings(day, 2, 10).isEmpty());
+        DayTally second = figures.tallies(day.plusDays(1), day.plusDays(1), "owner").get(0);
+        assertEquals(1, second.tally().ratings());
+        assertEquals(5, second.tally().ratingSum());
+        assertEquals("Arrived, thank you.", figures.ratings(day.plusDays(1), 5, 10).get(0).words());
     }
 
     private static Map<String, AttributeValue> item(String... namesAndValues) {
