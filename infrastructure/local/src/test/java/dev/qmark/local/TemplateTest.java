@@ -430,7 +430,7 @@ class TemplateTest {
         if (readsReplyTokenSecret(module)) {
             names.add(ReplyTokenSecret.ARN_VARIABLE);  // in AWS; the plain REPLY_TOKEN_SECRET is for local runs only
         }
-        if (sources(module).stream().anyMatch(source -> source.contains("SesSending.sender("))) {
+        if (sources(module).stream().anyMatch(source -> source.contains("SesSending.sender(") || source.contains("SesSending.ses("))) {
             names.add(SesSending.CONFIGURATION_SET);  // every mail goes out with the configuration set
         }
         return names;
