@@ -44,7 +44,7 @@ public final class DigestHandler extends JsonStreamHandler<JsonNode, Object> {
         // SES with the configuration set, untracked: the founder's reports are about no one item
         SendOnce sendOnce = new SendOnce(table.mailClaims(), SesSending.ses(config, env, AwsClients.ses()), env.clock());
         this.digest = new DailyDigest(config, reports, new DigestReader(figures, table.sweepList(),
-                table.feedbackItems()::find), sendOnce, env.clock());
+                table.feedbackItems()::find, table.customerLetters()), sendOnce, env.clock());
         this.townHall = new TownHallReport(config, reports, figures, sendOnce, env.clock());
     }
 

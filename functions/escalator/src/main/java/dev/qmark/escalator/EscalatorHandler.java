@@ -1,5 +1,6 @@
 package dev.qmark.escalator;
 
+import dev.qmark.core.feedback.FeedbackIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.AwsClients;
@@ -73,11 +74,11 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
     @Override
     protected void prime() {
         handleForPriming(Priming.EMPTY_SQS_EVENT);
-        table.feedbackItems().findRecord(Priming.FEEDBACK_ID);
+        table.feedbackItems().findRecord(FeedbackIds.PRIMING);
         Priming.conditionalWrites(table.escalations());
         Owner founder = config.founder();
         ses.prime(new QuestionMail(config).compose(Priming.sampleFeedback(), Priming.sampleEscalation(founder), founder,
-                config.replyAddress(tokens.issue(Priming.FEEDBACK_ID, 1)), List.of(), List.of()));
+                config.replyAddress(tokens.issue(FeedbackIds.PRIMING, 1)), List.of(), List.of()));
     }
 
     @Override

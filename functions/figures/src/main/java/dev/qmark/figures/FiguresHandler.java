@@ -56,6 +56,7 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
                 switch (TableChange.of(record.dynamodb().oldItem(), record.dynamodb().newItem())) {
                     case TableChange.OfItem c -> keeper.itemChanged(c.before(), c.after());
                     case TableChange.OfEscalation c -> keeper.escalationChanged(c.feedbackId(), c.before(), c.after());
+                    case TableChange.OfRating c -> keeper.ratingChanged(c.feedbackId(), c.letterKey(), c.before(), c.after());
                     case TableChange.Other ignored -> {
                         // the figures' own items, timeline events, claims: nothing to count
                     }

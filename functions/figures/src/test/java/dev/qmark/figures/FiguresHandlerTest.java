@@ -1,6 +1,7 @@
 package dev.qmark.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +12,11 @@ import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.figures.DayTally;
 import dev.qmark.core.figures.Fact;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The stream's sample event (an item getting its route) through the handler on DynamoDB Local:
@@ -46,5 +50,84 @@ class FiguresHandlerTest {
         assertEquals(1, low.size());
         assertEquals("배송이 일주일째 안 와요.", low.get(0).words());
         assertTrue(figures.ratings(day, 5, 10).isEmpty());
+    }
+
+    @Test
+    void aCustomersRatingOfALetterCountsOnceAndAChangedRatingReplacesIt() {
+        bed.dynamo.putItem(p -> p.tableName(bed.table).item(item(
+                "pk", "FB#k3m9x2p7q4r8s1t5", "sk", "ITEM", "type", "feedback", "id", "k3m9x2p7q4r8s1t5",
+                "channel", "web", "customerName", "Minsu Kim", "customer", "minsu@example.org",
+                "subject", "My delivery is late", "message", "배송이 일주일째 안 와요.",
+                "receivedAt", "2026-11-23T10:05:00.000Z", "status", "answered", "route", "late-delivery",
+                "owner", "delivery", "answerWithin", "PT4H")));
+        String low = rating(1, "답장이 성의가 없어요.", "2026-11-23T11:00:00.000Z", false);
+        String stepNoted = rating(1, "답장이 성의가 없어요.", "2026-11-23T11:00:00.000Z", true);
+        String changed = rating(3, "다시 보니 괜찮네요.", "2026-11-23T12:00:00.000Z", false);
+
+        JsonNode given = Invoke.handler(handler, event("INSERT", null, low));
+        assertEquals(0, given.path("batchItemFailures").size(), given.toString());
+        Invoke.handler(handler, event("INSERT", null, low));                    // the record again
+        Invoke.handler(handler, event("MODIFY", low, stepNoted));               // the founder's step noted on it
+        assertEquals(1, figures.tallies(day, day, "owner").get(0).tally().ratings());
+        assertEquals(1, figures.tallies(day, day, "owner").get(0).tally().lowRatings());
+        List<Fact> lows = figures.ratings(day, 1, 10);
+        assertEquals(1, lows.size());
+        assertEquals("답장이 성의가 없어요.", lows.get(0).words());                  // the customer's comment, verbatim
+        assertEquals("Minsu Kim", lows.get(0).who());
+
+        Invoke.handler(handler, event("MODIFY", stepNoted, changed));
+        Invoke.handler(handler, event("MODIFY", stepNoted, changed));           // again: counted once
+        Invoke.handler(handler, event("INSERT", null, low));                    // a stale record: the 3 stands
+        DayTally all = figures.tallies(day, day, "all").get(0);
+        assertEquals(1, all.tally().ratings());
+        assertEquals(3, all.tally().ratingSum());
+        assertEquals(0, all.tally().lowRatings());
+        assertTrue(figures.ratings(day, 1, 10).isEmpty());
+        assertEquals("다시 보니 괜찮네요.", figures.ratings(day, 3, 10).get(0).words());
+    }
+
+    @Test
+    void aRatingChangedOnAnotherDayLeavesTheFirstDayAndCountsOnItsOwn() {
+        String id = "k3m9x2p7q4r8s1t5";
+        List<String> groups = List.of("all#all", "owner#delivery");
+        Fact monday = new Fact(Fact.Kind.RATED, id, 0x10000001, java.time.Instant.parse("2026-11-23T10:00:00Z"), day, groups,
+                null, 2, "Late", "Minsu", "Slow.", "delivery");
+        Fact tuesday = new Fact(Fact.Kind.RATED, id, 0x10000001, java.time.Instant.parse("2026-11-24T10:00:00Z"),
+                day.plusDays(1), groups, null, 5, "Late", "Minsu", "Arrived, thank you.", "delivery");
+        assertTrue(figures.countReplacing(monday));
+        assertTrue(figures.countReplacing(tuesday));
+        assertFalse(figures.countReplacing(tuesday));
+        assertFalse(figures.countReplacing(monday), "an earlier rating never comes back");
+        DayTally first = figures.tallies(day, day, "owner").get(0);
+        assertEquals(0, first.tally().ratings());
+        assertEquals(0, first.tally().lowRatings());
+        assertTrue(figures.ratings(day, 2, 10).isEmpty());
+        DayTally second = figures.tallies(day.plusDays(1), day.plusDays(1), "owner").get(0);
+        assertEquals(1, second.tally().ratings());
+        assertEquals(5, second.tally().ratingSum());
+        assertEquals("Arrived, thank you.", figures.ratings(day.plusDays(1), 5, 10).get(0).words());
+    }
+
+    private static Map<String, AttributeValue> item(String... namesAndValues) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            item.put(namesAndValues[i], AttributeValue.fromS(namesAndValues[i + 1]));
+        }
+        return item;
+    }
+
+    private static String rating(int score, String comment, String at, boolean founderStep) {
+        return """
+                { "pk": { "S": "FB#k3m9x2p7q4r8s1t5" }, "sk": { "S": "RATING#9f86d081884c7d65" }, "type": { "S": "rating" },
+                  "score": { "N": "%d" }, "comment": { "S": "%s" }, "at": { "S": "%s" }%s }
+                """.formatted(score, comment, at, founderStep ? ", \"founderStep\": { \"N\": \"3\" }" : "");
+    }
+
+    private static String event(String name, String oldImage, String newImage) {
+        return """
+                { "Records": [ { "eventID": "e-%s", "eventName": "%s", "eventSource": "aws:dynamodb",
+                  "dynamodb": { "Keys": { "pk": { "S": "FB#k3m9x2p7q4r8s1t5" }, "sk": { "S": "RATING#9f86d081884c7d65" } },
+                    %s "NewImage": %s, "SequenceNumber": "2222", "StreamViewType": "NEW_AND_OLD_IMAGES" } } ] }
+                """.formatted(name, name, oldImage == null ? "" : "\"OldImage\": " + oldImage + ",", newImage);
     }
 }

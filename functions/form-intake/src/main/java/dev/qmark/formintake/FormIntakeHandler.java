@@ -1,5 +1,6 @@
 package dev.qmark.formintake;
 
+import dev.qmark.core.feedback.FeedbackIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
@@ -66,7 +67,7 @@ public final class FormIntakeHandler extends JsonStreamHandler<HttpApiRequest, H
     protected void prime() {
         handleForPriming(Priming.httpEvent("GET", "/", "text/html", null));
         handleForPriming(Priming.httpEvent("POST", "/feedback", "application/json", "{\"name\":\"\"}"));
-        table.feedbackItems().find(Priming.FEEDBACK_ID);
+        table.feedbackItems().find(FeedbackIds.PRIMING);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.delivery.DeliveryEvent;
 import dev.qmark.core.delivery.DeliveryEvents;
+import dev.qmark.core.ports.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,12 @@ public final class MailEventsHandler extends JsonStreamHandler<JsonNode, Object>
         super(JsonNode.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
         TablePorts table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        Metrics metrics = EmfMetrics.stdout();
         Escalator escalator = new Escalator(config, table.feedbackItems(), table.escalations(), table.mailClaims(),
                 SesSending.sender(config, env, AwsClients.ses(), table), ReplyTokenSecret.load(env), table.sentMailTexts(),
-                table.customerLetters(), EmfMetrics.stdout(), env.clock());
+                table.customerLetters(), metrics, env.clock());
         this.events = new DeliveryEvents(table.feedbackItems(), table.sentMails(), table.suppressions(),
-                new QuestionsPassedOn(config, table.feedbackItems(), table.escalations(), escalator, env.clock()));
+                new QuestionsPassedOn(config, table.feedbackItems(), table.escalations(), escalator, env.clock()), metrics);
     }
 
     @Override

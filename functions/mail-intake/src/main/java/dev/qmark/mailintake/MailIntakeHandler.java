@@ -1,5 +1,6 @@
 package dev.qmark.mailintake;
 
+import dev.qmark.core.feedback.FeedbackIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qmark.aws.dynamodb.TablePorts;
@@ -109,10 +110,10 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
                 Priming.sampleEscalation(founder), founder, config.replyAddress("priming"), List.of(), List.of());
         ses.prime(question);
         intake.prime(new MimeComposer().compose(question, config.inboundDomain(), Instant.EPOCH).mime());
-        table.feedbackItems().findRecord(Priming.FEEDBACK_ID);
+        table.feedbackItems().findRecord(FeedbackIds.PRIMING);
         Priming.conditionalWrites(table.escalations());
         try {
-            store.read("s3://" + env.require("MAIL_BUCKET") + "/" + env.require("MAIL_PREFIX") + Priming.FEEDBACK_ID);
+            store.read("s3://" + env.require("MAIL_BUCKET") + "/" + env.require("MAIL_PREFIX") + FeedbackIds.PRIMING);
         } catch (RuntimeException nothingThere) {
             // expected: the read is for its classes and connection, not for a mail
         }

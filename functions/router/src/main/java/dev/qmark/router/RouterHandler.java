@@ -1,5 +1,6 @@
 package dev.qmark.router;
 
+import dev.qmark.core.feedback.FeedbackIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
@@ -67,11 +68,11 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
     protected void prime() {
         handleForPriming(Priming.EMPTY_SQS_EVENT);
         try {
-            Json.MAPPER.readValue("{\"feedbackId\":\"" + Priming.FEEDBACK_ID + "\"}", FeedbackQueued.class);
+            Json.MAPPER.readValue("{\"feedbackId\":\"" + FeedbackIds.PRIMING + "\"}", FeedbackQueued.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        table.feedbackItems().find(Priming.FEEDBACK_ID);
+        table.feedbackItems().find(FeedbackIds.PRIMING);
         Priming.conditionalWrites(table.escalations());
         router.decide(Priming.sampleFeedback(), java.time.Instant.EPOCH);
     }

@@ -1,5 +1,6 @@
 package dev.qmark.staffapi;
 
+import dev.qmark.core.feedback.FeedbackIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.AwsClients;
@@ -46,7 +47,7 @@ public final class StaffApiHandler extends JsonStreamHandler<HttpApiRequest, Htt
     /** Staff reads: the priming record (not found), a page of feedback, of open escalations. Read-only. */
     @Override
     protected void prime() {
-        handleForPriming(Priming.httpEvent("GET", "/feedback/" + Priming.FEEDBACK_ID, "application/json", null));
+        handleForPriming(Priming.httpEvent("GET", "/feedback/" + FeedbackIds.PRIMING, "application/json", null));
         handleForPriming(Priming.httpEvent("GET", "/feedback", "application/json", null));
         handleForPriming(Priming.httpEvent("GET", "/escalations", "application/json", null));
     }

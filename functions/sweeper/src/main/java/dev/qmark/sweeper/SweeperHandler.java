@@ -1,5 +1,6 @@
 package dev.qmark.sweeper;
 
+import dev.qmark.core.feedback.FeedbackIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,7 +91,7 @@ public final class SweeperHandler extends JsonStreamHandler<JsonNode, SweepRepor
     @Override
     protected void prime() {
         table.sweepList().dueEscalations(Instant.EPOCH, 1, null);
-        table.feedbackItems().findRecord(Priming.FEEDBACK_ID);
+        table.feedbackItems().findRecord(FeedbackIds.PRIMING);
         Priming.conditionalWrites(table.escalations());
         Owner founder = config.founder();
         ses.prime(new QuestionMail(config).compose(Priming.sampleFeedback(), Priming.sampleEscalation(founder), founder,

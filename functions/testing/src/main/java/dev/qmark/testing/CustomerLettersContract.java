@@ -25,6 +25,7 @@ public abstract class CustomerLettersContract {
     void aLetterIsRecordedOnceAndListedOldestFirst() {
         CustomerLetters letters = letters();
         String id = FeedbackIds.newId();
+        assertFalse(letters.writtenTo(id));
         Letter second = new Letter(id, "00000000000000bb", 1, "dana@example.com", "Dana", T0.plusSeconds(60), "Later words.");
         Letter first = new Letter(id, "00000000000000aa", 1, "dana@example.com", "Dana", T0, "First words.");
         assertTrue(letters.recordLetter(second, new TimelineEvent(second.at(), "written-to-customer", "Dana wrote")));
@@ -32,6 +33,8 @@ public abstract class CustomerLettersContract {
         assertFalse(letters.recordLetter(new Letter(id, "00000000000000aa", 1, "dana@example.com", "Dana", T0, "Other"),
                 new TimelineEvent(T0, "written-to-customer", "again")), "the same mail twice is one letter");
         assertEquals(List.of(first, second), letters.letters(id));
+        assertTrue(letters.writtenTo(id));
+        assertFalse(letters.writtenTo(FeedbackIds.newId()));
         assertEquals(Optional.of(first), letters.letter(id, "00000000000000aa"));
         assertEquals(Optional.empty(), letters.letter(id, "00000000000000cc"));
     }

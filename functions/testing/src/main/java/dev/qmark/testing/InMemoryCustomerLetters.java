@@ -43,6 +43,11 @@ public final class InMemoryCustomerLetters implements CustomerLetters {
     }
 
     @Override
+    public synchronized boolean writtenTo(String feedbackId) {
+        return letters.values().stream().anyMatch(l -> l.feedbackId().equals(feedbackId));
+    }
+
+    @Override
     public synchronized List<Letter> letters(String feedbackId) {
         return letters.values().stream().filter(l -> l.feedbackId().equals(feedbackId))
                 .sorted(Comparator.comparing(Letter::at)).toList();

@@ -20,18 +20,47 @@ public final class InMemoryDailyFigures implements DailyFigures {
 
     private final Map<String, Fact> facts = new LinkedHashMap<>();
     private final Map<LocalDate, Map<String, Tally>> tallies = new TreeMap<>();
+    /** The rating counted per source (item and step), as DynamoDailyFigures' {@code RATED#} marker. */
+    private final Map<String, Fact> latestRatings = new LinkedHashMap<>();
 
     @Override
     public synchronized boolean count(Fact fact) {
-        String key = fact.day() + "#" + fact.kind() + "#" + fact.at() + "#" + fact.itemId() + "#" + fact.step();
-        if (facts.putIfAbsent(key, fact) != null) {
+        if (facts.putIfAbsent(key(fact), fact) != null) {
             return false;
         }
+        add(fact, fact.tally());
+        return true;
+    }
+
+    @Override
+    public synchronized boolean countReplacing(Fact rating) {
+        String source = rating.itemId() + "#" + rating.step();
+        Fact before = latestRatings.get(source);
+        if (before != null && !before.at().isBefore(rating.at())) {
+            return false;
+        }
+        if (facts.containsKey(key(rating))) {
+            return false;
+        }
+        if (before != null) {
+            facts.remove(key(before));
+            add(before, before.tally().negated());
+        }
+        latestRatings.put(source, rating);
+        facts.put(key(rating), rating);
+        add(rating, rating.tally());
+        return true;
+    }
+
+    private static String key(Fact fact) {
+        return fact.day() + "#" + fact.kind() + "#" + fact.at() + "#" + fact.itemId() + "#" + fact.step();
+    }
+
+    private void add(Fact fact, Tally tally) {
         Map<String, Tally> day = tallies.computeIfAbsent(fact.day(), d -> new TreeMap<>());
         for (String group : fact.groups()) {
-            day.merge(group, fact.tally(), Tally::plus);
+            day.merge(group, tally, Tally::plus);
         }
-        return true;
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.figures.FactsOfChange;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.figures.Tally;
 import dev.qmark.core.figures.TopicTagger;
 import dev.qmark.core.reports.DailyDigest;
@@ -54,6 +55,7 @@ class FiguresAndDigestTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T01:00:00Z")); // 10:00 in Seoul
     private final InMemoryDailyFigures figures = new InMemoryDailyFigures();
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
+    private final InMemoryCustomerLetters letters = new InMemoryCustomerLetters();
     private final Feedback item = new Feedback("0123456789abcdef", Channel.WEB, new Customer("Minsu", "minsu@example.org"),
             "Late again", "배송이 또 늦어요", 1, clock.instant(), FeedbackStatus.ROUTED,
             new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), clock.instant().plusSeconds(14_400), clock.instant()));
@@ -99,7 +101,7 @@ class FiguresAndDigestTest {
         keeper.escalationChanged(item.id(), null, step(1, "delivery", EscalationStatus.ANSWERED,
                 item.receivedAt().plusSeconds(3000), null, null));
         RecordingMailSender mail = new RecordingMailSender();
-        DailyDigest digest = new DailyDigest(CONFIG, REPORTS, new DigestReader(figures, repository.sweepList(), id -> Optional.of(item)),
+        DailyDigest digest = new DailyDigest(CONFIG, REPORTS, new DigestReader(figures, repository.sweepList(), id -> Optional.of(item), letters),
                 new SendOnce(repository.mailClaims(), mail, clock), clock);
         clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-23T23:00:00Z")));          // 08:00 on the 24th in Seoul: not yet
         assertEquals("not-yet", digest.run(false).result());
@@ -123,11 +125,87 @@ class FiguresAndDigestTest {
     }
 
     @Test
+    void aLettersSatisfactionRatingCountsOnceAndAChangeReplacesIt() {
+        LocalDate day = LocalDate.parse("2026-11-23");
+        String letter = "9f86d081884c7d65";
+        CustomerLetters.Rating low = new CustomerLetters.Rating(item.id(), letter, 1, "Still no parcel. Nobody reads this.",
+                item.receivedAt().plusSeconds(7200));
+        assertEquals(1, keeper.ratingChanged(item.id(), letter, null, low));
+        assertEquals(0, keeper.ratingChanged(item.id(), letter, null, low));               // the stream record again
+        CustomerLetters.Rating withFounderStep = low;                                        // founderStep noted: same rating
+        assertEquals(0, keeper.ratingChanged(item.id(), letter, low, withFounderStep));
+        Tally owner = new Stats(figures).totals(day, day, "owner").get("delivery");
+        assertEquals(1, owner.ratings());
+        assertEquals(1, owner.lowRatings());
+        assertEquals("Still no parcel. Nobody reads this.", figures.ratings(day, 1, 10).get(0).words());
+        assertEquals("Minsu", figures.ratings(day, 1, 10).get(0).who());
+
+        // changed the next day within the 14 days: the 4 replaces the 1, on the day it was given
+        CustomerLetters.Rating better = new CustomerLetters.Rating(item.id(), letter, 4, "Arrived, thanks.",
+                item.receivedAt().plus(Duration.ofDays(1)));
+        assertEquals(1, keeper.ratingChanged(item.id(), letter, low, better));
+        assertEquals(0, keeper.ratingChanged(item.id(), letter, null, low));                // a stale record replayed
+        assertEquals(0, keeper.ratingChanged(item.id(), letter, low, better));
+        Tally first = new Stats(figures).totals(day, day, "all").get("all");
+        assertEquals(0, first.ratings());
+        assertEquals(0, first.lowRatings());
+        assertTrue(figures.ratings(day, 1, 10).isEmpty());
+        Tally next = new Stats(figures).totals(day.plusDays(1), day.plusDays(1), "all").get("all");
+        assertEquals(1, next.ratings());
+        assertEquals(4, next.ratingSum());
+        Tally both = new Stats(figures).totals(day, day.plusDays(1), "owner").get("delivery");
+        assertEquals(1, both.ratings());
+
+        // the digest of a day with a low satisfaction rating shows it in the customer's words
+        Feedback unrated = new Feedback(item.id(), item.channel(), item.customer(), item.subject(), item.message(), null,
+                item.receivedAt(), item.status(), item.route());
+        FiguresKeeper unratedKeeper = new FiguresKeeper(new FactsOfChange(CONFIG, new TopicTagger(REPORTS.topics())), figures,
+                id -> Optional.of(unrated));
+        CustomerLetters.Rating other = new CustomerLetters.Rating(item.id(), "0000000000000001", 2, "Rude answer.",
+                item.receivedAt().plusSeconds(600));
+        assertEquals(1, unratedKeeper.ratingChanged(item.id(), other.letterKey(), null, other));
+        clock.advance(Duration.ofDays(1));
+        DailyDigest.Outcome sent = new DailyDigest(CONFIG, REPORTS, new DigestReader(figures, repository.sweepList(),
+                id -> Optional.of(item), letters), new SendOnce(repository.mailClaims(), new RecordingMailSender(), clock), clock).run(true);
+        assertTrue(sent.text().contains("\"Rude answer.\""), sent.text());
+        assertTrue(!sent.text().contains("Nobody reads this"), sent.text());
+    }
+
+    @Test
+    void theDigestNamesItemsAnsweredInternallyWhoseCustomerWasNeverWrittenTo() {
+        Feedback other = new Feedback("fedcba9876543210", item.channel(), new Customer("Jisoo", "jisoo@example.org"),
+                "Refund please", "환불해 주세요", null, item.receivedAt(), FeedbackStatus.ROUTED, item.route());
+        FiguresKeeper both = new FiguresKeeper(new FactsOfChange(CONFIG, new TopicTagger(REPORTS.topics())), figures,
+                id -> Optional.of(id.equals(other.id()) ? other : item));
+        both.escalationChanged(item.id(), null, step(1, "delivery", EscalationStatus.ANSWERED,
+                item.receivedAt().plusSeconds(3000), null, null));
+        Escalation otherAnswered = new Escalation(other.id(), 1, "ops", "ops@example.com", EscalationStatus.ANSWERED,
+                other.receivedAt(), other.receivedAt().plusSeconds(14_400), other.receivedAt().plusSeconds(600), "Refunded.",
+                null, List.of(), 0, null, null, null);
+        both.escalationChanged(other.id(), null, otherAnswered);
+        // Olivia wrote to the customer about the refund; nobody wrote to Minsu about the late delivery
+        letters.recordLetter(new CustomerLetters.Letter(other.id(), "00000000000000aa", 1, "olivia@example.com", "Olivia",
+                other.receivedAt().plusSeconds(700), "Your refund is on its way."),
+                new dev.qmark.core.feedback.TimelineEvent(other.receivedAt().plusSeconds(700), "written-to-customer", "Olivia"));
+
+        clock.advance(Duration.ofDays(1));
+        DigestReader reader = new DigestReader(figures, repository.sweepList(), id -> Optional.of(item), letters);
+        var content = reader.read(LocalDate.parse("2026-11-23"), clock.instant());
+        assertEquals(2, content.answers().size());
+        assertEquals(List.of(item.id()), content.notWrittenTo().stream().map(f -> f.itemId()).toList());
+        DailyDigest.Outcome sent = new DailyDigest(CONFIG, REPORTS, reader,
+                new SendOnce(repository.mailClaims(), new RecordingMailSender(), clock), clock).run(true);
+        String section = sent.text().substring(sent.text().indexOf("Answered internally, customer never written to"));
+        assertTrue(section.contains("Q-01234567"), sent.text());
+        assertTrue(!section.contains("Q-fedcba98"), sent.text());
+    }
+
+    @Test
     void inKoreanWhenTheFounderReadsKorean() {
         keeper.itemChanged(null, item);
         ReportsConfig korean = ReportsConfigReader.parse(YAML + "language: ko\n", "test");
         clock.advance(Duration.ofDays(1));   // the digest tells of the day before
-        DailyDigest.Outcome sent = new DailyDigest(CONFIG, korean, new DigestReader(figures, repository.sweepList(), id -> Optional.of(item)),
+        DailyDigest.Outcome sent = new DailyDigest(CONFIG, korean, new DigestReader(figures, repository.sweepList(), id -> Optional.of(item), letters),
                 new SendOnce(repository.mailClaims(), new RecordingMailSender(), clock), clock).run(true);
         assertTrue(sent.subject().startsWith("Qmark 일일 요약"), sent.subject());
         assertTrue(sent.text().contains("낮은 평점 (1-2점), 고객의 말 그대로 (1)"), sent.text());

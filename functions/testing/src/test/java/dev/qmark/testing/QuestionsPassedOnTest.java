@@ -61,7 +61,8 @@ class QuestionsPassedOnTest {
     private final ReplyTokens tokens = new ReplyTokens("test-reply-token-secret-0123456789");
     private final Escalator escalator = new Escalator(CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, tokens, repository.sentMailTexts(), null, Metrics.NONE, clock);
     private final QuestionsPassedOn passedOn = new QuestionsPassedOn(CONFIG, repository.feedbackItems(), repository.escalations(), escalator, clock);
-    private final DeliveryEvents events = new DeliveryEvents(repository, sentMails, suppressions, passedOn);
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final DeliveryEvents events = new DeliveryEvents(repository, sentMails, suppressions, passedOn, metrics);
 
     private String asked(String message, String owner) {
         String id = new FeedbackIntake(repository, feedbackId -> { }, FormAcknowledgements.NONE, Metrics.NONE, clock)
@@ -90,6 +91,7 @@ class QuestionsPassedOnTest {
         assertEquals(2, ses.sent().size());
         assertTrue(suppressions.suppressed("Dana@example.com"));
         assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("mail-bounced")), record.timeline().toString());
+        assertEquals(List.of("Bounced=1", "Bounced=1"), metrics.recorded(), "each event handled counts its hard bounce");
     }
 
     @Test
@@ -100,6 +102,7 @@ class QuestionsPassedOnTest {
         assertEquals(DeliveryEvents.Outcome.PASSED_ON, events.handle(reject));
         assertEquals("ops", repository.findRecord(id).orElseThrow().escalation(2).orElseThrow().owner());
         assertTrue(suppressions.addresses().isEmpty(), "a rejection says nothing about the address");
+        assertEquals(List.of("Bounced=1"), metrics.recorded(), "a rejection counts as one mail that did not go");
     }
 
     @Test
@@ -111,6 +114,9 @@ class QuestionsPassedOnTest {
         assertEquals(EscalationStatus.OPEN, record.escalation(1).orElseThrow().status());
         assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("mail-delivered")
                 && e.detail().contains("delivered to dana@example.com")), record.timeline().toString());
+        events.handle(new DeliveryEvent(DeliveryEvent.Type.BOUNCE, lastMessageId(), clock.instant(), List.of("dana@example.com"),
+                false, "Transient/MailboxFull"));
+        assertTrue(metrics.recorded().isEmpty(), "deliveries and soft bounces count nothing: " + metrics.recorded());
     }
 
     @Test

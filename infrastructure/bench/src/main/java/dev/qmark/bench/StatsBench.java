@@ -135,7 +135,7 @@ public final class StatsBench {
                         Stats stats = new Stats(new DynamoDailyFigures(metered, table));
                         TablePorts ports = new TablePorts(metered, table);
                         DigestReader digest = new DigestReader(new DynamoDailyFigures(metered, table), ports.sweepList(),
-                                ports.feedbackItems()::find);
+                                ports.feedbackItems()::find, ports.customerLetters());
                         results.add(measure("stats", items, meter, () -> stats.groups(today.minusDays(30), today.minusDays(1), "owner").size()));
                         results.add(measure("digest", items, meter, () -> {
                             DigestContent c = digest.read(today.minusDays(1), base);

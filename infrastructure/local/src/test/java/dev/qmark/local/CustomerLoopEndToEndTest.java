@@ -24,8 +24,9 @@ import org.junit.jupiter.api.TestInstance;
  * The loop closes at the customer (issue 9), through the running local system: form post, the
  * "?" with its two ways to answer, the owner writing to customer+token@, the customer's personal
  * mail from the company with nothing internal in it, the customer's reply reaching the owner, a
- * thanks-only reply that asks nobody, the rating page (GET shows, only POST records) and a rating
- * of 1 asking the founder at once.
+ * thanks-only reply that asks nobody, the rating page (GET shows, only POST records), a rating
+ * of 1 asking the founder at once, and the founder sending Dana's internal answer back with "?":
+ * Dana asked again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerLoopEndToEndTest {
@@ -154,6 +155,27 @@ class CustomerLoopEndToEndTest {
         assertTrue(written.path("text").asText().startsWith("Hi Minsu, the courier lost your parcel"));
         assertTrue(item.path("timeline").toString().contains("written-to-customer"));
         assertTrue(item.path("timeline").toString().contains("\"rated\""));
+
+        // Dana answers her "?" internally; the founder gets "Answered" and, not satisfied after that rating,
+        // sends the answer back with "?": Dana is asked again, with the founder's note
+        sendMail("dana@example.com", question.path("replyTo").get(0).asText(), "Re: ? " + subject,
+                "Resent by express; the courier was told to scan every parcel in Incheon.\n");
+        JsonNode answered = http.awaitMail("jeff@example.com", "Answered: " + subject);
+        sendMail("jeff@example.com", answered.path("replyTo").get(0).asText(), "Re: Answered: " + subject,
+                "?\nShe rated us 1: call her today, and tell me what changes so it does not happen again.\n");
+        JsonNode askedAgain = LocalHttp.await("the second \"?\" to Dana", () -> {
+            for (JsonNode mail : http.outbox()) {
+                if (mail.path("to").toString().contains("dana@example.com") && mail.path("subject").asText().equals("? " + subject)
+                        && mail.path("text").asText().contains("Not good enough yet")) {
+                    return Optional.of(mail);
+                }
+            }
+            return Optional.empty();
+        });
+        assertTrue(askedAgain.path("text").asText().contains("call her today"), askedAgain.path("text").asText());
+        JsonNode again = http.json(http.get("/feedback/" + id));
+        assertEquals("asked", again.path("status").asText(), again.toString());
+        assertTrue(again.path("timeline").toString().contains("sent-back"), again.toString());
 
         // a link that is not ours gets a page, never a stack trace
         HttpResponse<String> bad = http.get("/rate/not-a-token");

@@ -48,6 +48,15 @@ public final class DynamoCustomerLetters implements CustomerLetters {
         return item.isEmpty() ? Optional.empty() : Optional.of(letter(feedbackId, item));
     }
 
+    /** One key of a letter, if any: a query of one item projecting its key, however long the letters. */
+    @Override
+    public boolean writtenTo(String feedbackId) {
+        return table.dynamo().query(q -> q.tableName(table.table()).limit(1).projectionExpression("pk")
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(FeedbackItems.pk(feedbackId)),
+                        ":prefix", AttributeValue.fromS(LETTER)))).count() > 0;
+    }
+
     @Override
     public List<Letter> letters(String feedbackId) {
         List<Letter> letters = new ArrayList<>(query(feedbackId, LETTER).stream().map(i -> letter(feedbackId, i)).toList());
@@ -86,6 +95,11 @@ public final class DynamoCustomerLetters implements CustomerLetters {
     @Override
     public List<Rating> ratings(String feedbackId) {
         return query(feedbackId, RATING).stream().filter(i -> i.containsKey("score")).map(i -> rating(feedbackId, i)).toList();
+    }
+
+    /** A stream image of a {@code RATING#} item as a rating; null when there is none or it has no score yet. */
+    static Rating ratingOrNull(String feedbackId, Map<String, AttributeValue> values) {
+        return values == null || !values.containsKey("score") || !values.containsKey("at") ? null : rating(feedbackId, values);
     }
 
     private static Rating rating(String feedbackId, Map<String, AttributeValue> values) {

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <pre>
  * DAY#{day}  AGG#{dimension}#{value}                 one group's counts and histogram buckets (h0…h27), maxMinutes
  * DAY#{day}  FACT#{kind}#{at}#{itemId}#{step}        a fact counted, with what the digest shows of it (expires after 400 days)
+ * RATED#{itemId}#{step}  COUNTED                    the rating counted of a source that may change it (a letter's), with its day and fact's key
  * </pre>
  * A fact is counted in one transaction: its own item, put only if absent (so a stream record seen
  * twice counts once), and an ADD on each of its groups' aggregates. The largest time to answer is
@@ -65,6 +66,52 @@ public final class DynamoDailyFigures implements DailyFigures {
             }
         }
         return counted;
+    }
+
+    /**
+     * One transaction: the source's marker moves from the rating counted before to this one
+     * (conditional on what was read), the earlier fact is deleted and its counts taken back out of
+     * its day, this fact is put and counted. A rating no later than the marker's is a repeat or a
+     * stale record: nothing is written.
+     */
+    @Override
+    public boolean countReplacing(Fact rating) {
+        String markerPk = "RATED#" + rating.itemId() + "#" + rating.step();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Map<String, AttributeValue> was = writes.get(markerPk, "COUNTED");
+            Fact before = was.isEmpty() ? null : fact(LocalDate.parse(Item.of(was).s("day")), was);
+            if (before != null && !before.at().isBefore(rating.at())) {
+                return false;
+            }
+            Map<String, AttributeValue> marker = new HashMap<>(factItem(rating));
+            marker.putAll(Item.key(markerPk, "COUNTED"));
+            marker.put("type", AttributeValue.fromS("rated-counted"));
+            marker.put("day", AttributeValue.fromS(rating.day().toString()));
+            marker.put("factSk", AttributeValue.fromS(factSk(rating)));
+            List<TransactWriteItem> items = new ArrayList<>();
+            Map<String, Tally> deltas = new java.util.LinkedHashMap<>();
+            if (before == null) {
+                items.add(writes.put(marker, "attribute_not_exists(pk)", null));
+            } else {
+                items.add(writes.put(marker, "factSk = :was", Map.of(":was", AttributeValue.fromS(factSk(before)))));
+                items.add(TransactWriteItem.builder().delete(d -> d.tableName(writes.table())
+                        .key(Item.key(dayPk(before.day()), factSk(before)))).build());
+                before.groups().forEach(g -> deltas.merge(before.day() + "|" + g, before.tally().negated(), Tally::plus));
+            }
+            items.add(writes.put(factItem(rating), "attribute_not_exists(pk)", null));
+            rating.groups().forEach(g -> deltas.merge(rating.day() + "|" + g, rating.tally(), Tally::plus));
+            deltas.forEach((dayGroup, t) -> {
+                if (!t.equals(Tally.ZERO)) {
+                    int bar = dayGroup.indexOf('|');
+                    items.add(TransactWriteItem.builder()
+                            .update(add(LocalDate.parse(dayGroup.substring(0, bar)), dayGroup.substring(bar + 1), t)).build());
+                }
+            });
+            if (writes.transact(items.toArray(TransactWriteItem[]::new))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Update add(LocalDate day, String group, Tally t) {

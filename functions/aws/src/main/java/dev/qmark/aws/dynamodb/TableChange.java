@@ -2,6 +2,7 @@ package dev.qmark.aws.dynamodb;
 
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.ports.CustomerLetters;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,6 +17,11 @@ public sealed interface TableChange {
     }
 
     record OfEscalation(String feedbackId, Escalation before, Escalation after) implements TableChange {
+    }
+
+    /** A customer's rating of a letter ({@code RATING#<letterKey>}); null where it had no score yet. */
+    record OfRating(String feedbackId, String letterKey, CustomerLetters.Rating before, CustomerLetters.Rating after)
+            implements TableChange {
     }
 
     record Other() implements TableChange {
@@ -35,6 +41,11 @@ public sealed interface TableChange {
             return new OfEscalation(any.get(QmarkTable.PK).s().substring(3),
                     oldImage == null ? null : FeedbackItems.indexedEscalation(oldImage),
                     newImage == null ? null : FeedbackItems.indexedEscalation(newImage));
+        }
+        if (sk.startsWith(DynamoCustomerLetters.RATING)) {
+            String feedbackId = any.get(QmarkTable.PK).s().substring(3);
+            return new OfRating(feedbackId, sk.substring(DynamoCustomerLetters.RATING.length()),
+                    DynamoCustomerLetters.ratingOrNull(feedbackId, oldImage), DynamoCustomerLetters.ratingOrNull(feedbackId, newImage));
         }
         return new Other();
     }

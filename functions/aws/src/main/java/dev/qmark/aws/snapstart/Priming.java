@@ -8,6 +8,7 @@ import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations;
@@ -15,15 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What SnapStart priming works on: a feedback id no item ever has (ids are random base-32, see
- * FeedbackIds, and never contain '-'), so reading it goes the whole way through the SDK and our
- * item mapping and finds nothing, and sample values for composing mails that are never sent.
- * Nothing here is written anywhere.
+ * What SnapStart priming works on: the priming record's id, {@link FeedbackIds#PRIMING} (the one the
+ * sample events in {@code events/} name; no random id is ever it), so reading it goes the whole way
+ * through the SDK and our item mapping and finds nothing, and sample values for composing mails
+ * that are never sent. Nothing here is written anywhere (SnapStartPrimingTest checks the table
+ * stays empty), so no listing, sweep or recovery can see it.
  */
 public final class Priming {
 
     /** Read, never written: a GetItem/Query of this id answers "not found". */
-    public static final String FEEDBACK_ID = "qmark-priming";
+    private static final String FEEDBACK_ID = FeedbackIds.PRIMING;
 
     private Priming() {
     }

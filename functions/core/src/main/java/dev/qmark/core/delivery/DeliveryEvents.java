@@ -4,6 +4,7 @@ import dev.qmark.core.asking.QuestionsPassedOn;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
+import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.ports.SentMails;
 import dev.qmark.core.ports.Suppressions;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records what became of each mail Qmark sent (mail-events): every event on its item's timeline,
  * keyed by the provider's message id; an address that bounced hard or complained suppressed; and
- * a "?" (or reminder) that will never reach its owner handed on at once ({@link QuestionsPassedOn}).
+ * a "?" (or reminder) that will never reach its owner handed on at once ({@link QuestionsPassedOn});
+ * hard bounces (per address) and rejections counted ({@link Metrics#bounced}).
  * Idempotent: a redelivered event writes the same timeline entry (same time, same type), suppresses
  * the same address, and finds the escalation passed on already.
  */
@@ -25,13 +27,15 @@ public final class DeliveryEvents {
     private final SentMails sentMails;
     private final Suppressions suppressions;
     private final QuestionsPassedOn passedOn;
+    private final Metrics metrics;
 
     public DeliveryEvents(FeedbackRepository repository, SentMails sentMails, Suppressions suppressions,
-                          QuestionsPassedOn passedOn) {
+                          QuestionsPassedOn passedOn, Metrics metrics) {
         this.repository = repository;
         this.sentMails = sentMails;
         this.suppressions = suppressions;
         this.passedOn = passedOn;
+        this.metrics = metrics;
     }
 
     /** What one event changed, for the handler's answer and tests. */
@@ -42,6 +46,16 @@ public final class DeliveryEvents {
      *         (the "?" is not marked sent yet): the invocation fails and is retried
      */
     public Outcome handle(DeliveryEvent event) {
+        Outcome outcome = record(event);
+        // counted once the event is handled, so an invocation retried after a failure (TryAgainLater)
+        // counts its bounce once; a mail about no item that bounced counts too
+        if (event.undeliverable()) {
+            metrics.bounced(event.type() == DeliveryEvent.Type.REJECT ? 1 : Math.max(1, event.recipients().size()));
+        }
+        return outcome;
+    }
+
+    private Outcome record(DeliveryEvent event) {
         if (event.suppresses()) {
             String reason = event.type() == DeliveryEvent.Type.COMPLAINT ? "complaint" : "hard bounce";
             event.recipients().forEach(address -> suppressions.suppress(address, reason + (event.detail().isEmpty()

@@ -11,15 +11,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The facts a change of state makes, from the state before and after (a table stream's old and new
  * image). Facts come from transitions only, so a change seen twice makes the same facts, and a
  * change that is not a transition (a reminder noted, a sweep's bookkeeping) makes none.
  *
- * <p>Ratings today are the form's (or a mail's) rating on the item, counted when the item is
- * routed; a rating given later (a satisfaction link) is one more source of {@link Kind#RATED} facts:
- * {@link #rated} is the seam it plugs into.
+ * <p>Ratings are the form's (or a mail's) rating on the item, counted when the item is routed, and
+ * the customer's satisfaction rating of each mail relayed to them ({@link #ofLetterRating}), whose
+ * source is the letter ({@link #letterSource}): the customer may change it for 14 days, and the
+ * latest replaces the one counted before ({@code DailyFigures.countReplacing}).
  */
 public final class FactsOfChange {
 
@@ -56,6 +59,29 @@ public final class FactsOfChange {
         String owner = item.route() == null ? null : item.route().owner();
         return new Fact(Kind.RATED, item.id(), source, at, day(at), groups(item, owner), null, rating, item.title(),
                 item.customer().name(), words, owner);
+    }
+
+    /**
+     * A letter's rating changed (the {@code RATING#} item's old and new score, comment and time; null
+     * where there was no score): a new score, comment or time is a rating fact, the customer's
+     * comment its words; anything else (the founder's step noted on it) is none.
+     */
+    public Optional<Fact> ofLetterRating(Feedback item, String letterKey, Integer scoreBefore, Instant atBefore,
+                                         String commentBefore, Integer score, Instant at, String comment) {
+        if (item == null || score == null || at == null
+                || (score.equals(scoreBefore) && at.equals(atBefore) && Objects.equals(comment, commentBefore))) {
+            return Optional.empty();
+        }
+        return Optional.of(rated(item, score, at, letterSource(letterKey), comment == null || comment.isBlank() ? null : comment));
+    }
+
+    /**
+     * A letter as a rating's source: a positive number from its key (16 hex characters), never 0
+     * (the form's) nor an escalation step (bit 28 set), so the same letter is always the same source.
+     */
+    public static int letterSource(String letterKey) {
+        String hex = letterKey.length() > 7 ? letterKey.substring(0, 7) : letterKey;
+        return 0x10000000 | Integer.parseInt(hex, 16);
     }
 
     /** An escalation of {@code item} changed: asked, answered, breached, handed on. */

@@ -28,6 +28,15 @@ public record Tally(long received, long asked, long answered, long breaches, lon
                 handOns + o.handOns, ratings + o.ratings, ratingSum + o.ratingSum, lowRatings + o.lowRatings, max, sum);
     }
 
+    /** What taking this tally back out adds: every count negated (a replaced rating leaves its day). */
+    public Tally negated() {
+        long[] minus = new long[Histogram.BUCKETS];
+        for (int i = 0; i < minus.length; i++) {
+            minus[i] = -buckets[i];
+        }
+        return new Tally(-received, -asked, -answered, -breaches, -handOns, -ratings, -ratingSum, -lowRatings, null, minus);
+    }
+
     Tally withReceived(long n) {
         return new Tally(n, 0, 0, 0, 0, 0, 0, 0, null, buckets);
     }

@@ -34,6 +34,12 @@ public interface CustomerLetters {
 
     Optional<Letter> letter(String feedbackId, String key);
 
+    /**
+     * Whether anything was ever relayed to the item's customer: one small read (no letter's text),
+     * for the digest's "answered internally, customer never written to".
+     */
+    boolean writtenTo(String feedbackId);
+
     /** The item's letters, oldest first. */
     List<Letter> letters(String feedbackId);
 

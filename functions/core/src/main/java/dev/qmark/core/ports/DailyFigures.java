@@ -18,6 +18,15 @@ public interface DailyFigures {
      */
     boolean count(Fact fact);
 
+    /**
+     * Counts a rating that replaces the one counted before from the same source (its item and
+     * {@code step}: one letter's rating, which the customer may change for 14 days): the earlier one
+     * leaves its day's aggregates and lists, this one counts on its own day. False, and nothing
+     * changed, when this rating or a later one of the source was counted before (a repeated or
+     * stale stream record): the latest rating is counted once, never the ones it replaced.
+     */
+    boolean countReplacing(Fact rating);
+
     /** Every group of {@code dimension} ({@code owner}, {@code route}, {@code topic}, {@code channel}, {@code all}) of each day from {@code from} to {@code to}, both included. */
     List<DayTally> tallies(LocalDate from, LocalDate to, String dimension);
 

@@ -13,8 +13,8 @@ import java.util.Map;
  * oldest first; per owner the last 7 and 30 days.
  *
  * @param more          per section, how many lines were left out (each section shows at most {@link #LINES})
- * @param notWrittenTo  answered internally but the customer never written to: empty until the
- *                      customer relay records its mails (the seam for it)
+ * @param notWrittenTo  of the day's answers read (the answers section's), the items answered
+ *                      internally whose customer nothing was ever relayed to (no letter)
  */
 public record DigestContent(LocalDate day, Tally all, Map<String, Tally> byRoute, Map<String, Tally> byChannel,
                             List<Fact> lowRatings, List<Fact> breaches, List<Fact> answers, List<Fact> handOns,

@@ -192,6 +192,10 @@ public final class DigestMail {
                     .append(cell(Html.escape(o.title()))).append("</tr>");
         }
         h.append("</table>");
+        if (!c.notWrittenTo().isEmpty()) {
+            htmlSection(h, w.t("Answered internally, customer never written to", "내부 답변만 있고 고객에게는 연락 없음"),
+                    c.notWrittenTo(), null, f -> cell(f.reference()) + cell(Html.escape(f.who())) + cell(Html.escape(f.title())));
+        }
         h.append(heading(w.t("Owners: time to first answer (median / p90), breach rate", "담당자별 첫 답변 시간 (중앙값 / p90), 기한 초과율")));
         h.append(table()).append("<tr>").append(cell("")).append(cell("<b>" + w.t("7 days", "7일") + "</b>"))
                 .append(cell("<b>" + w.t("30 days", "30일") + "</b>")).append(cell("")).append("</tr>");

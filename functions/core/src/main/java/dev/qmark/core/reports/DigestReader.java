@@ -6,6 +6,7 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.figures.DayTally;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.Tally;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.DailyFigures;
 import dev.qmark.core.ports.SweepList;
 import java.time.Instant;
@@ -29,11 +30,14 @@ public final class DigestReader {
     private final DailyFigures figures;
     private final SweepList open;
     private final Function<String, Optional<Feedback>> items;
+    private final CustomerLetters letters;
 
-    public DigestReader(DailyFigures figures, SweepList open, Function<String, Optional<Feedback>> items) {
+    public DigestReader(DailyFigures figures, SweepList open, Function<String, Optional<Feedback>> items,
+                        CustomerLetters letters) {
         this.figures = figures;
         this.open = open;
         this.items = items;
+        this.letters = letters;
     }
 
     public DigestContent read(LocalDate day, Instant now) {
@@ -46,13 +50,29 @@ public final class DigestReader {
         rated.addAll(figures.ratings(day, 2, DigestContent.LINES + 1));
         // 30 days of the owners' figures, read once; the last 7 of them added up apart
         List<DayTally> owners = figures.tallies(day.minusDays(29), day, "owner");
+        List<Fact> answers = figures.facts(day, Fact.Kind.ANSWERED, DigestContent.LINES + 1);
         return new DigestContent(day, all, totals(day, day, "route"), totals(day, day, "channel"),
                 section("lowRatings", rated, more),
                 section("breaches", figures.facts(day, Fact.Kind.BREACHED, DigestContent.LINES + 1), more),
-                section("answers", figures.facts(day, Fact.Kind.ANSWERED, DigestContent.LINES + 1), more),
+                section("answers", answers, more),
                 section("handOns", figures.facts(day, Fact.Kind.HANDED_ON, DigestContent.LINES + 1), more),
                 openNow(now, more), sum(owners.stream().filter(t -> t.day().isAfter(day.minusDays(7))).toList()), sum(owners),
-                List.of(), more);
+                notWrittenTo(answers), more);
+    }
+
+    /**
+     * Of the day's answers the digest reads (at most {@link DigestContent#LINES} + 1), the items whose
+     * customer nothing was ever relayed to: one key-only read per answer, so the cost stays bounded
+     * however many items the table holds (an answer beyond those is counted in "more" answers).
+     */
+    private List<Fact> notWrittenTo(List<Fact> answers) {
+        List<Fact> silent = new ArrayList<>();
+        for (Fact answer : answers) {
+            if (!letters.writtenTo(answer.itemId())) {
+                silent.add(answer);
+            }
+        }
+        return silent.size() > DigestContent.LINES ? silent.subList(0, DigestContent.LINES) : silent;
     }
 
     private Map<String, Tally> totals(LocalDate from, LocalDate to, String by) {

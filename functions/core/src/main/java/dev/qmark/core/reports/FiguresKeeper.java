@@ -4,6 +4,7 @@ import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.FactsOfChange;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.DailyFigures;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,27 @@ public final class FiguresKeeper {
         }
         Optional<Feedback> item = items.apply(feedbackId);
         return item.map(f -> count(facts.ofEscalation(before, after, f))).orElse(0);
+    }
+
+    /**
+     * A customer's rating of a letter was given or changed (the {@code RATING#} item): counted as the
+     * letter's rating, replacing the one it changes (so a rating changed from 1 to 4 counts once, as
+     * a 4, on the day it was changed). The item is read only when the score, comment or time differ.
+     */
+    public int ratingChanged(String feedbackId, String letterKey, CustomerLetters.Rating before,
+                             CustomerLetters.Rating after) {
+        if (after == null || (before != null && before.score() == after.score() && before.at().equals(after.at())
+                && before.comment().equals(after.comment()))) {
+            return 0;
+        }
+        Optional<Feedback> item = items.apply(feedbackId);
+        if (item.isEmpty()) {
+            return 0;
+        }
+        Optional<Fact> fact = facts.ofLetterRating(item.get(), letterKey, before == null ? null : before.score(),
+                before == null ? null : before.at(), before == null ? null : before.comment(), after.score(), after.at(),
+                after.comment());
+        return fact.isPresent() && figures.countReplacing(fact.get()) ? 1 : 0;
     }
 
     /** Cheap check before the item is read: does anything the facts look at differ? */
