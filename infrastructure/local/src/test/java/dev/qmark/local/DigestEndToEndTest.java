@@ -155,9 +155,9 @@ class DigestEndToEndTest {
         Files.writeString(Path.of("target/town-hall.html"), page);
 
         // "? Q-…" in a reply to the digest asks the item's owner again, as the founder would
-        // waited for by its words: counting "?" mails raced the first "?" to Olivia still on its way
         reply(mail, "jeff@example.com", "? Q-" + app + " Please call them today.");
-        // her "?" again, with Jeff's note on top (other mail to her, a reminder, may come meanwhile)
+        // her "?" again, with Jeff's note on top, waited for by its words (counting "?" mails raced her
+        // first "?", still on its way)
         JsonNode again = LocalHttp.await("Olivia asked again", () -> {
             for (JsonNode m : http.outbox()) {
                 if (m.path("to").toString().contains("olivia@example.com") && m.path("subject").asText().startsWith("? Question")
@@ -167,7 +167,6 @@ class DigestEndToEndTest {
             }
             return Optional.empty();
         });
-        assertTrue(http.countMail("olivia@example.com", "? Question") > before);
         assertTrue(again.path("text").asText().contains("Jeff asks again: Please call them today."), again.toString());
         assertTrue(again.path("text").asText().contains("The app logs me out every day."));
     }
