@@ -1,6 +1,7 @@
 package dev.qmark.mail;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -10,10 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
+import org.apache.james.mime4j.stream.DefaultFieldBuilder;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
+import org.apache.james.mime4j.util.ByteArrayBuffer;
 
 /**
  * Walks a mail's MIME tree with Apache James mime4j's token stream and sorts its leaves into body
@@ -37,7 +41,7 @@ final class MimeWalk {
 
     private final MimeParser.Body body;
     private final Deque<Multipart> open = new ArrayDeque<>();
-    /** The raw lines of the header being read, malformed ones included (see {@link HeaderLines}). */
+    /** The raw lines of the header being read, malformed ones included. */
     private final List<byte[]> lines = new ArrayList<>();
     private HeaderFields fields = HeaderFields.NONE;
     /** Lines under the current header that are body: the header had no blank line after it. */
@@ -59,6 +63,24 @@ final class MimeWalk {
         }
     }
 
+    /**
+     * mime4j's field builder, which also keeps every raw header line, the malformed ones included.
+     * A line that is neither a field nor a continuation means the sender left out the blank line
+     * after the header, and it is the first line of the body; mime4j would drop it (or, with
+     * {@code malformedHeaderStartsBody}, the line after it), so {@link HeaderFields#read} places it.
+     */
+    private final class LineKeeper extends DefaultFieldBuilder {
+        LineKeeper() {
+            super(-1); // sizes are bounded by HeaderFields
+        }
+
+        @Override
+        public void append(ByteArrayBuffer line) throws MaxHeaderLengthLimitException {
+            lines.add(line.toByteArray());
+            super.append(line);
+        }
+    }
+
     /** Fills {@code body} from {@code raw}; returns the message's own header fields. */
     static HeaderFields walk(byte[] raw, MimeParser.Body body) {
         MimeWalk walk = new MimeWalk(body);
@@ -67,11 +89,11 @@ final class MimeWalk {
         } catch (IOException | MimeException | RuntimeException e) {
             // a broken structure ends the walk; the rest of the mail is still worth having
         }
-        return walk.message != null ? walk.message : HeaderSection.of(walk.lines).fields();
+        return walk.message != null ? walk.message : HeaderFields.read(walk.lines).fields();
     }
 
     private void read(byte[] raw) throws IOException, MimeException {
-        MimeTokenStream stream = new MimeTokenStream(LIMITS, DecodeMonitor.SILENT, new HeaderLines(lines), null);
+        MimeTokenStream stream = new MimeTokenStream(LIMITS, DecodeMonitor.SILENT, new LineKeeper(), null);
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE); // an attached message is a file, not our text
         int start = mboxLineEnd(raw);
         stream.parse(new ByteArrayInputStream(raw, start, raw.length - start));
@@ -79,7 +101,7 @@ final class MimeWalk {
             switch (state) {
                 case T_START_HEADER -> lines.clear();
                 case T_END_HEADER -> {
-                    HeaderSection section = HeaderSection.of(lines);
+                    HeaderFields.Section section = HeaderFields.read(lines);
                     fields = section.fields();
                     bodyStart = section.bodyStart();
                     message = message == null ? fields : message;
@@ -93,10 +115,28 @@ final class MimeWalk {
                         leaf(done.fields, done.preamble); // no part found (wrong boundary): best effort, as text
                     }
                 }
-                case T_BODY -> leaf(fields, HeaderSection.withBodyStart(bodyStart, stream.getInputStream().readAllBytes()));
+                case T_BODY -> leaf(fields, withBodyStart(stream.getInputStream().readAllBytes()));
                 default -> { } // epilogues, part ends: nothing to read
             }
         }
+    }
+
+    /**
+     * The body of an entity whose header ran into its first lines: those lines, then the blank
+     * line that ended mime4j's header (if the body goes on), then the rest.
+     */
+    private byte[] withBodyStart(byte[] rest) {
+        if (bodyStart.length == 0) {
+            return rest;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bodyStart.length + rest.length + 2);
+        out.writeBytes(bodyStart);
+        if (rest.length > 0) {
+            boolean crlf = bodyStart.length > 1 && bodyStart[bodyStart.length - 2] == '\r';
+            out.writeBytes(crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'});
+            out.writeBytes(rest);
+        }
+        return out.toByteArray();
     }
 
     private void leaf(HeaderFields entity, byte[] raw) {

@@ -88,7 +88,7 @@ final class PartNames {
         if (!ended && start < limit) {
             lines.add(Arrays.copyOfRange(message, start, limit)); // a header-only message without a last line end
         }
-        HeaderFields fields = HeaderSection.of(lines).fields();
+        HeaderFields fields = HeaderFields.read(lines).fields();
         String raw = fields.header("subject");
         String charset = HeaderParams.parse(fields.header("content-type"), null).param("charset");
         return raw == null ? "" : MimeParser.decoded(raw, charset).strip();
