@@ -46,8 +46,7 @@ public final class AddressHeader {
 
     /** The first valid mailbox of the header value, e.g. the sender of a From header. */
     public static Optional<NamedAddress> parseFirst(String headerValue) {
-        List<NamedAddress> all = parse(headerValue);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        return parse(headerValue).stream().findFirst();
     }
 
     /**

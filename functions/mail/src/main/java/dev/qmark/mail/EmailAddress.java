@@ -65,16 +65,8 @@ public final class EmailAddress {
 
     /** RFC 5322 dot-atom with ASCII atext only: no leading, trailing or doubled dots. */
     private static boolean isDotAtom(String local) {
-        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < local.length(); i++) {
-            char c = local.charAt(i);
-            if (!(isAsciiLetterOrDigit(c) || c == '.' || "!#$%&'*+/=?^_`{|}~-".indexOf(c) >= 0)) {
-                return false;
-            }
-        }
-        return true;
+        return !local.startsWith(".") && !local.endsWith(".") && !local.contains("..")
+                && local.chars().allMatch(c -> isAsciiLetterOrDigit(c) || c == '.' || "!#$%&'*+/=?^_`{|}~-".indexOf(c) >= 0);
     }
 
     /**
@@ -84,7 +76,7 @@ public final class EmailAddress {
      */
     private static Optional<String> asciiDomain(String domain) {
         String ascii = domain;
-        if (!isAscii(domain)) {
+        if (domain.chars().anyMatch(c -> c >= 128)) {
             try {
                 ascii = IDN.toASCII(domain, 0);
             } catch (IllegalArgumentException e) {
@@ -110,29 +102,11 @@ public final class EmailAddress {
     }
 
     private static boolean isHostLabel(String label) {
-        if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH
-                || label.startsWith("-") || label.endsWith("-")) {
-            return false;
-        }
-        for (int i = 0; i < label.length(); i++) {
-            char c = label.charAt(i);
-            if (!(isAsciiLetterOrDigit(c) || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return !label.isEmpty() && label.length() <= MAX_LABEL_LENGTH && !label.startsWith("-") && !label.endsWith("-")
+                && label.chars().allMatch(c -> isAsciiLetterOrDigit(c) || c == '-');
     }
 
-    private static boolean isAsciiLetterOrDigit(char c) {
+    private static boolean isAsciiLetterOrDigit(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
     }
 }

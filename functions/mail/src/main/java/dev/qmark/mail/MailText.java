@@ -64,18 +64,13 @@ final class MailText {
     /**
      * A header value as read from the wire, one char per byte (ISO-8859-1), with any raw 8-bit
      * bytes (or raw ISO-2022 escape sequences, as old Japanese mailers send) decoded. RFC 2047
-     * encoded words are left for {@link EncodedWords}.
+     * encoded words are left for {@link EncodedWords}. Null stays null.
      *
      * @param charsetHint the body's charset label: raw 8-bit headers are usually in the same one
      */
     static String decodeRawHeader(String latin1, String charsetHint) {
-        for (int i = 0; i < latin1.length(); i++) {
-            char c = latin1.charAt(i);
-            if (c >= 0x80 || c == 0x1B) {
-                return decode(latin1.getBytes(StandardCharsets.ISO_8859_1), charsetHint);
-            }
-        }
-        return latin1;
+        boolean raw = latin1 != null && latin1.chars().anyMatch(c -> c >= 0x80 || c == 0x1B);
+        return raw ? decode(latin1.getBytes(StandardCharsets.ISO_8859_1), charsetHint) : latin1;
     }
 
     /**
