@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
@@ -38,6 +40,9 @@ final class MimeWalk {
             .setMaxHeaderCount(-1).setMaxHeaderLen(-1).setMaxTotalHeaderCount(-1).setMaxTotalHeaderLen(-1)
             .setMaxLineLen(-1).setMaxContentLen(-1)
             .build();
+
+    /** The label after {@code charset=} in a meta tag: quotes, then letters, digits and {@code -_.:}. */
+    private static final Pattern META_CHARSET = Pattern.compile("[\"']*([\\p{L}\\p{Nd}\\-_.:]+)");
 
     private final MimeParser.Body body;
     private final Deque<Multipart> open = new ArrayDeque<>();
@@ -196,26 +201,12 @@ final class MimeWalk {
         return clean.isEmpty() ? null : clean;
     }
 
-    private static boolean isLabelChar(char c) {
-        return Character.isLetterOrDigit(c) || "-_.:".indexOf(c) >= 0;
-    }
-
     /** An HTML part without a charset parameter often declares it in a meta tag near the top. */
     private static String metaCharset(byte[] html) {
         String head = new String(html, 0, Math.min(html.length, 4096), StandardCharsets.ISO_8859_1)
                 .toLowerCase(Locale.ROOT);
         int at = head.indexOf("charset=");
-        if (at < 0) {
-            return null;
-        }
-        int start = at + "charset=".length();
-        while (start < head.length() && (head.charAt(start) == '"' || head.charAt(start) == '\'')) {
-            start++;
-        }
-        int end = start;
-        while (end < head.length() && isLabelChar(head.charAt(end))) {
-            end++;
-        }
-        return end > start ? head.substring(start, end) : null;
+        Matcher label = META_CHARSET.matcher(head);
+        return at >= 0 && label.region(at + "charset=".length(), head.length()).lookingAt() ? label.group(1) : null;
     }
 }
