@@ -55,23 +55,8 @@ public final class WrittenText {
         }
         String relayed = joined(text);
         List<String> relayedLines = nonTrivialLines(text);
-        for (String mail : internal) {
-            String original = joined(mail);
-            if (original.isEmpty()) {
-                continue;
-            }
-            for (String line : nonTrivialLines(mail)) {
-                if (relayed.contains(line)) {
-                    return true;
-                }
-            }
-            for (String line : relayedLines) {
-                if (original.contains(line)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return internal.stream().filter(mail -> !joined(mail).isEmpty()).anyMatch(mail ->
+                nonTrivialLines(mail).stream().anyMatch(relayed::contains) || relayedLines.stream().anyMatch(joined(mail)::contains));
     }
 
     /** The index of the first line of the first run of kept-mail lines, or -1. */
