@@ -3,6 +3,7 @@ package dev.qmark.mail;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Validation and normalisation of a bare e-mail address ({@code local@domain.tld}), as a customer
@@ -87,13 +88,8 @@ public final class EmailAddress {
             return Optional.empty();
         }
         String[] labels = ascii.split("\\.", -1);
-        if (labels.length < 2) {
+        if (labels.length < 2 || !Stream.of(labels).allMatch(EmailAddress::isHostLabel)) {
             return Optional.empty();
-        }
-        for (String label : labels) {
-            if (!isHostLabel(label)) {
-                return Optional.empty();
-            }
         }
         String tld = labels[labels.length - 1];
         boolean alphabetic = tld.length() >= 2 && tld.chars().allMatch(c -> c < 128 && Character.isLetter(c));

@@ -36,7 +36,8 @@ final class EncodedWords {
             String between = text.substring(last, word.start());
             boolean adjacent = pendingCharset != null && between.isBlank();
             String charset = word.group(1);
-            if (!adjacent || !sameCharset(charset, pendingCharset)) {
+            boolean sameCharset = adjacent && MailCharsets.normaliseLabel(charset).equals(MailCharsets.normaliseLabel(pendingCharset));
+            if (!sameCharset) {
                 flush(out, pending, pendingCharset);
                 pendingCharset = null;
                 if (!adjacent) {
@@ -59,10 +60,6 @@ final class EncodedWords {
             out.append(MailText.decode(pending.toByteArray(), charset));
             pending.reset();
         }
-    }
-
-    private static boolean sameCharset(String label, String other) {
-        return MailCharsets.normaliseLabel(label).equals(MailCharsets.normaliseLabel(other));
     }
 
     /** The Q encoding: quoted-printable with {@code _} for space. */

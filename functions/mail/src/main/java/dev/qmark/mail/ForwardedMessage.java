@@ -110,10 +110,7 @@ public record ForwardedMessage(String note, NamedAddress from, String date, Stri
     /** The header field a line names, or null when it is no header line of a forward. */
     private static Field field(String line) {
         Matcher m = HEADER.matcher(line);
-        if (!m.matches()) {
-            return null;
-        }
-        return LABELS.get(m.group(1).strip().toLowerCase(Locale.ROOT));
+        return m.matches() ? LABELS.get(m.group(1).strip().toLowerCase(Locale.ROOT)) : null;
     }
 
     private static String value(String line) {

@@ -2,7 +2,6 @@ package dev.qmark.mail;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,14 +63,7 @@ final class MailCharsets {
         if (key.isEmpty()) {
             return List.of();
         }
-        List<String> names = FAMILIES.get(key);
-        List<Charset> result = new ArrayList<>();
-        if (names != null) {
-            names.forEach(name -> lookup(name).ifPresent(result::add));
-        } else {
-            lookup(key).ifPresent(result::add);
-        }
-        return List.copyOf(result);
+        return FAMILIES.getOrDefault(key, List.of(key)).stream().map(MailCharsets::lookup).flatMap(Optional::stream).toList();
     }
 
     /** True for ASCII/Latin-1 labels: misconfigured software puts them on anything, so the bytes are checked first. */

@@ -103,17 +103,8 @@ final class MailText {
      * text in the right charset, not a text in the wrong one (which fails on nearly every one).
      */
     private static boolean fewReplacements(String text) {
-        int nonAscii = 0;
-        int replaced = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\uFFFD') {
-                replaced++;
-            } else if (c >= 0x80) {
-                nonAscii++;
-            }
-        }
-        return replaced * 20 <= nonAscii;
+        long replaced = text.chars().filter(c -> c == '\uFFFD').count();
+        return replaced * 20 <= text.chars().filter(c -> c >= 0x80 && c != '\uFFFD').count();
     }
 
     private static boolean isAsciiCompatible(Charset charset) {

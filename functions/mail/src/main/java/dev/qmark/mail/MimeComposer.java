@@ -194,10 +194,8 @@ public final class MimeComposer {
 
     /** Text cut to {@code max} code points: a long word without spaces could not be folded under 998. */
     private static String truncate(String text, int max) {
-        if (text == null || text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max));
+        boolean longer = text != null && text.codePointCount(0, text.length()) > max;
+        return longer ? text.substring(0, text.offsetByCodePoints(0, max)) : text;
     }
 
     private static Address[] addresses(List<String> addresses) {

@@ -78,11 +78,8 @@ public final class MimeParser {
 
     /** All mailboxes of every occurrence of an address header, addresses only. */
     private static List<String> addresses(HeaderFields message, String name, String charsetHint) {
-        List<String> result = new ArrayList<>();
-        for (String raw : message.headers(name)) {
-            AddressHeader.parse(MailText.decodeRawHeader(raw, charsetHint)).forEach(a -> result.add(a.address()));
-        }
-        return List.copyOf(result);
+        return message.headers(name).stream().flatMap(raw -> AddressHeader.parse(MailText.decodeRawHeader(raw, charsetHint))
+                .stream()).map(NamedAddress::address).toList();
     }
 
     /** A header value for display: 8-bit bytes and encoded words decoded, control characters gone. */

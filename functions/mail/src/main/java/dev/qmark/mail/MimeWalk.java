@@ -22,14 +22,10 @@ import org.apache.james.mime4j.stream.RecursionMode;
 import org.apache.james.mime4j.util.ByteArrayBuffer;
 
 /**
- * Walks a mail's MIME tree with Apache James mime4j's token stream and sorts its leaves into body
- * text, body HTML and attachments (see {@link MimeParser}).
- *
- * <p>mime4j finds the structure (headers, boundaries, nesting) leniently and within the limits set
- * here; a structure error ends the walk and keeps what was found so far. What is Qmark's own stays
- * on top: header values are kept as raw bytes for the charset policy, bodies are decoded by
- * {@link TransferDecoding} (more forgiving than mime4j's codecs: missing padding, padded chunks
- * glued together), and text by {@link MailText}.
+ * Walks a mail's MIME tree with Apache James mime4j's token stream (structure, within the limits
+ * set here; a structure error ends the walk and keeps what was found) and sorts its leaves into
+ * body text, body HTML and attachments. Qmark's own on top: raw header bytes for the charset
+ * policy, {@link TransferDecoding} for bodies and {@link MailText} for text (docs/mail.md says why).
  */
 final class MimeWalk {
 

@@ -79,7 +79,7 @@ final class PartNames {
                 // to the end of the line, or of what is read
             }
             byte[] line = Arrays.copyOfRange(message, start, end);
-            if (line[line.length - 1] == '\n' && isBlank(line)) {
+            if (line[line.length - 1] == '\n' && new String(line, StandardCharsets.ISO_8859_1).isBlank()) {
                 break; // the blank line that ends the header
             }
             lines.add(line); // the last one may be cut off or lack its line end (a header-only message)
@@ -88,10 +88,6 @@ final class PartNames {
         String raw = fields.header("subject");
         String charset = HeaderParams.parse(fields.header("content-type"), null).param("charset");
         return raw == null ? "" : MimeParser.decoded(raw, charset).strip();
-    }
-
-    private static boolean isBlank(byte[] line) {
-        return new String(line, StandardCharsets.ISO_8859_1).isBlank();
     }
 
     /**

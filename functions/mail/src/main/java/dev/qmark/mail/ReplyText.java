@@ -2,6 +2,7 @@ package dev.qmark.mail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Extracts what a person wrote in a reply typed in a mail client, dropping the quoted original:
@@ -78,29 +79,15 @@ public final class ReplyText {
     /** LF line ends, no-break spaces as spaces, no trailing blanks. */
     private static List<String> normalisedLines(String body) {
         String text = body.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            lines.add(line.stripTrailing());
-        }
-        return lines;
+        return Stream.of(text.split("\n", -1)).map(String::stripTrailing).toList();
     }
 
     /** The fallback: every line, with leading quote markers ("> ", ">> ") removed. */
     private static String withoutQuoteMarkers(List<String> lines) {
-        List<String> unquoted = new ArrayList<>(lines.size());
-        for (String line : lines) {
+        return joinCollapsed(lines.stream().map(line -> {
             String s = line.stripLeading();
-            if (!s.startsWith(">")) {
-                unquoted.add(line);
-                continue;
-            }
-            int k = 0;
-            while (k < s.length() && (s.charAt(k) == '>' || s.charAt(k) == ' ')) {
-                k++;
-            }
-            unquoted.add(s.substring(k));
-        }
-        return joinCollapsed(unquoted);
+            return s.startsWith(">") ? s.replaceFirst("^[> ]+", "") : line;
+        }).toList());
     }
 
     /** Joined with LF, runs of empty lines reduced to one, leading and trailing ones dropped. */
