@@ -46,8 +46,7 @@ public final class AddressHeader {
 
     /** The first valid mailbox of the header value, e.g. the sender of a From header. */
     public static Optional<NamedAddress> parseFirst(String headerValue) {
-        List<NamedAddress> all = parse(headerValue);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        return parse(headerValue).stream().findFirst();
     }
 
     /**
@@ -94,12 +93,9 @@ public final class AddressHeader {
     }
 
     /**
-     * One mailbox: {@code name <addr>} or {@code addr (comment)} or a bare address, read the way
-     * mail clients display what senders write: a stray or unterminated quote does not hide the
-     * angle brackets ({@code "Kim Minsu <m@x.kr>}), a missing {@code >} ends the address at the
-     * end, a name after the brackets ({@code <m@x.kr> Minsu Kim}) is the name, and without
-     * brackets the last word with an {@code @} is the address ({@code Kim, Minsu m@x.kr}). The
-     * address itself is never guessed: it must be valid as written.
+     * One mailbox ({@code name <addr>}, {@code addr (comment)}, a bare address) read the way mail
+     * clients display it (docs/mail.md, "Senders as clients show them"); the address itself is
+     * never guessed: it must be valid as written.
      */
     private static Optional<NamedAddress> parseMailbox(String mailbox) {
         int open = lastIndexOutsideQuotes(mailbox, '<');

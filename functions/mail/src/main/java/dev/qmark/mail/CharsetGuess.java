@@ -80,73 +80,43 @@ final class CharsetGuess {
         return Optional.empty();
     }
 
+    /** Counts of the non-ASCII characters of a decoded text. */
+    private record Counts(int nonAscii, int kana, int hangul, int commonHangul, int han, int commonHan, int punctuation) {
+
+        static Counts of(String text) {
+            int[] n = new int[7];
+            text.chars().filter(c -> c >= 0x80).forEach(c -> {
+                n[0]++;
+                n[1] += c >= 0x3041 && c <= 0x30FF ? 1 : 0;
+                n[2] += c >= 0xAC00 && c <= 0xD7A3 ? 1 : 0;
+                n[3] += c >= 0xAC00 && c <= 0xD7A3 && COMMON_HANGUL.get(c) ? 1 : 0;
+                n[4] += isIdeograph(c) ? 1 : 0;
+                n[5] += isIdeograph(c) && COMMON_HANZI.get(c) ? 1 : 0;
+                n[6] += isCjkPunctuation(c) ? 1 : 0;
+            });
+            return new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
+        }
+    }
+
     /** Japanese prose is full of kana; other CJK bytes read as Shift_JIS give half-width junk. */
     private static boolean looksJapanese(String text) {
-        int nonAscii = 0;
-        int kana = 0;
-        int natural = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                continue;
-            }
-            nonAscii++;
-            if (c >= 0x3041 && c <= 0x30FF) {
-                kana++;
-                natural++;
-            } else if (isIdeograph(c) || isCjkPunctuation(c)) {
-                natural++;
-            }
-        }
-        return nonAscii > 0 && kana > 0 && kana * 10 >= nonAscii && natural * 10 >= nonAscii * 9;
+        Counts c = Counts.of(text);
+        int natural = c.kana() + c.han() + c.punctuation();
+        return c.nonAscii() > 0 && c.kana() > 0 && c.kana() * 10 >= c.nonAscii() && natural * 10 >= c.nonAscii() * 9;
     }
 
     /** -1 when the text is not mostly Hangul; else the share of very common syllables. */
     private static double koreanScore(String text) {
-        int nonAscii = 0;
-        int hangul = 0;
-        int common = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                continue;
-            }
-            nonAscii++;
-            if (c >= 0xAC00 && c <= 0xD7A3) {
-                hangul++;
-                if (COMMON_HANGUL.get(c)) {
-                    common++;
-                }
-            }
-        }
-        boolean mostlyHangul = hangul * 10 >= nonAscii * 6;
-        return mostlyHangul && plausible(common, hangul) ? (double) common / hangul : -1;
+        Counts c = Counts.of(text);
+        boolean mostlyHangul = c.hangul() * 10 >= c.nonAscii() * 6;
+        return mostlyHangul && plausible(c.commonHangul(), c.hangul()) ? (double) c.commonHangul() / c.hangul() : -1;
     }
 
     /** -1 when the text is not mostly Han characters; else the share of very common ones. */
     private static double chineseScore(String text) {
-        int nonAscii = 0;
-        int han = 0;
-        int natural = 0;
-        int common = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                continue;
-            }
-            nonAscii++;
-            if (isIdeograph(c)) {
-                han++;
-                natural++;
-                if (COMMON_HANZI.get(c)) {
-                    common++;
-                }
-            } else if (isCjkPunctuation(c)) {
-                natural++;
-            }
-        }
-        boolean mostlyHan = natural * 10 >= nonAscii * 9;
-        return mostlyHan && plausible(common, han) ? (double) common / han : -1;
+        Counts c = Counts.of(text);
+        boolean mostlyHan = (c.han() + c.punctuation()) * 10 >= c.nonAscii() * 9;
+        return mostlyHan && plausible(c.commonHan(), c.han()) ? (double) c.commonHan() / c.han() : -1;
     }
 
     /**
@@ -158,12 +128,12 @@ final class CharsetGuess {
         return common > 0 && (total < 20 || common * 100 >= total * 3);
     }
 
-    private static boolean isIdeograph(char c) {
+    private static boolean isIdeograph(int c) {
         return c >= 0x4E00 && c <= 0x9FFF;
     }
 
     /** CJK symbols and punctuation, full-width ASCII forms, and the middle dot family. */
-    private static boolean isCjkPunctuation(char c) {
+    private static boolean isCjkPunctuation(int c) {
         return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E)
                 || c == 0x00B7 || c == 0x2026 || (c >= 0x2018 && c <= 0x201D);
     }

@@ -3,6 +3,7 @@ package dev.qmark.mail;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Validation and normalisation of a bare e-mail address ({@code local@domain.tld}), as a customer
@@ -65,16 +66,8 @@ public final class EmailAddress {
 
     /** RFC 5322 dot-atom with ASCII atext only: no leading, trailing or doubled dots. */
     private static boolean isDotAtom(String local) {
-        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < local.length(); i++) {
-            char c = local.charAt(i);
-            if (!(isAsciiLetterOrDigit(c) || c == '.' || "!#$%&'*+/=?^_`{|}~-".indexOf(c) >= 0)) {
-                return false;
-            }
-        }
-        return true;
+        return !local.startsWith(".") && !local.endsWith(".") && !local.contains("..")
+                && local.chars().allMatch(c -> isAsciiLetterOrDigit(c) || c == '.' || "!#$%&'*+/=?^_`{|}~-".indexOf(c) >= 0);
     }
 
     /**
@@ -84,7 +77,7 @@ public final class EmailAddress {
      */
     private static Optional<String> asciiDomain(String domain) {
         String ascii = domain;
-        if (!isAscii(domain)) {
+        if (domain.chars().anyMatch(c -> c >= 128)) {
             try {
                 ascii = IDN.toASCII(domain, 0);
             } catch (IllegalArgumentException e) {
@@ -95,13 +88,8 @@ public final class EmailAddress {
             return Optional.empty();
         }
         String[] labels = ascii.split("\\.", -1);
-        if (labels.length < 2) {
+        if (labels.length < 2 || !Stream.of(labels).allMatch(EmailAddress::isHostLabel)) {
             return Optional.empty();
-        }
-        for (String label : labels) {
-            if (!isHostLabel(label)) {
-                return Optional.empty();
-            }
         }
         String tld = labels[labels.length - 1];
         boolean alphabetic = tld.length() >= 2 && tld.chars().allMatch(c -> c < 128 && Character.isLetter(c));
@@ -110,29 +98,11 @@ public final class EmailAddress {
     }
 
     private static boolean isHostLabel(String label) {
-        if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH
-                || label.startsWith("-") || label.endsWith("-")) {
-            return false;
-        }
-        for (int i = 0; i < label.length(); i++) {
-            char c = label.charAt(i);
-            if (!(isAsciiLetterOrDigit(c) || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return !label.isEmpty() && label.length() <= MAX_LABEL_LENGTH && !label.startsWith("-") && !label.endsWith("-")
+                && label.chars().allMatch(c -> isAsciiLetterOrDigit(c) || c == '-');
     }
 
-    private static boolean isAsciiLetterOrDigit(char c) {
+    private static boolean isAsciiLetterOrDigit(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -36,15 +36,17 @@ final class EncodedWords {
             String between = text.substring(last, word.start());
             boolean adjacent = pendingCharset != null && between.isBlank();
             String charset = word.group(1);
-            if (!adjacent || !sameCharset(charset, pendingCharset)) {
+            boolean sameCharset = adjacent && MailCharsets.normaliseLabel(charset).equals(MailCharsets.normaliseLabel(pendingCharset));
+            if (!sameCharset) {
                 flush(out, pending, pendingCharset);
                 pendingCharset = null;
                 if (!adjacent) {
                     out.append(between);
                 }
             }
-            byte[] bytes = isBase64(word.group(2)) ? base64(word.group(3)) : qEncoding(word.group(3));
-            pending.writeBytes(bytes);
+            byte[] encoded = word.group(3).getBytes(StandardCharsets.ISO_8859_1);
+            pending.writeBytes(word.group(2).equalsIgnoreCase("b")
+                    ? TransferDecoding.base64(encoded, 0, encoded.length) : qEncoding(word.group(3)));
             pendingCharset = charset;
             last = word.end();
         }
@@ -60,35 +62,17 @@ final class EncodedWords {
         }
     }
 
-    private static boolean sameCharset(String label, String other) {
-        return MailCharsets.normaliseLabel(label).equals(MailCharsets.normaliseLabel(other));
-    }
-
-    private static boolean isBase64(String encoding) {
-        return encoding.equalsIgnoreCase("b");
-    }
-
-    private static byte[] base64(String encoded) {
-        byte[] bytes = encoded.getBytes(StandardCharsets.ISO_8859_1);
-        return TransferDecoding.base64(bytes, 0, bytes.length);
-    }
-
     /** The Q encoding: quoted-printable with {@code _} for space. */
     private static byte[] qEncoding(String encoded) {
-        StringBuilder latin1 = new StringBuilder(encoded.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
-            if (c == '_') {
-                latin1.append(' ');
-            } else if (c < 0x100) {
-                latin1.append(c);
-            } else {
-                // an already-decoded character inside a broken word: keep it as its UTF-8 bytes
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                latin1.append(new String(utf8, StandardCharsets.ISO_8859_1));
+            if (c < 0x100) {
+                bytes.write(c == '_' ? ' ' : c);
+            } else { // an already-decoded character inside a broken word: keep it as its UTF-8 bytes
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             }
         }
-        byte[] bytes = latin1.toString().getBytes(StandardCharsets.ISO_8859_1);
-        return TransferDecoding.quotedPrintable(bytes, 0, bytes.length);
+        return TransferDecoding.quotedPrintable(bytes.toByteArray(), 0, bytes.size());
     }
 }

@@ -110,10 +110,7 @@ public record ForwardedMessage(String note, NamedAddress from, String date, Stri
     /** The header field a line names, or null when it is no header line of a forward. */
     private static Field field(String line) {
         Matcher m = HEADER.matcher(line);
-        if (!m.matches()) {
-            return null;
-        }
-        return LABELS.get(m.group(1).strip().toLowerCase(Locale.ROOT));
+        return m.matches() ? LABELS.get(m.group(1).strip().toLowerCase(Locale.ROOT)) : null;
     }
 
     private static String value(String line) {
@@ -123,19 +120,12 @@ public record ForwardedMessage(String note, NamedAddress from, String date, Stri
 
     private static Map<String, Field> labels() {
         Map<String, Field> labels = new HashMap<>();
-        for (String s : List.of("from", "보낸 사람", "보낸사람", "발신", "발신자", "보낸이", "差出人", "送信者", "送信元")) {
-            labels.put(s, Field.FROM);
-        }
-        for (String s : List.of("date", "sent", "보낸 날짜", "보낸날짜", "날짜", "送信日時", "日付", "日時")) {
-            labels.put(s, Field.DATE);
-        }
-        for (String s : List.of("subject", "제목", "件名")) {
-            labels.put(s, Field.SUBJECT);
-        }
-        for (String s : List.of("to", "cc", "bcc", "reply-to", "받는 사람", "받는사람", "수신", "수신자", "참조", "宛先",
-                "返信先")) {
-            labels.put(s, Field.OTHER);
-        }
+        List.of("from", "보낸 사람", "보낸사람", "발신", "발신자", "보낸이", "差出人", "送信者", "送信元")
+                .forEach(s -> labels.put(s, Field.FROM));
+        List.of("date", "sent", "보낸 날짜", "보낸날짜", "날짜", "送信日時", "日付", "日時").forEach(s -> labels.put(s, Field.DATE));
+        List.of("subject", "제목", "件名").forEach(s -> labels.put(s, Field.SUBJECT));
+        List.of("to", "cc", "bcc", "reply-to", "받는 사람", "받는사람", "수신", "수신자", "참조", "宛先", "返信先")
+                .forEach(s -> labels.put(s, Field.OTHER));
         return Map.copyOf(labels);
     }
 }

@@ -16,31 +16,15 @@ public final class HeaderText {
         if (text == null) {
             return null;
         }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isControl(c)) {
-                if (out == null) {
-                    out = new StringBuilder(text);
-                }
-                out.setCharAt(i, ' ');
-            }
-        }
-        return out == null ? text : out.toString();
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(isControl((char) c) ? ' ' : (char) c));
+        return out.toString();
     }
 
     /** True when a header field name is legal per RFC 5322: printable ASCII except colon. */
     public static boolean isFieldName(String name) {
-        if (name == null || name.isEmpty() || name.length() > 76) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c < 33 || c > 126 || c == ':') {
-                return false;
-            }
-        }
-        return true;
+        return name != null && !name.isEmpty() && name.length() <= 76
+                && name.chars().allMatch(c -> c >= 33 && c <= 126 && c != ':');
     }
 
     private static boolean isControl(char c) {

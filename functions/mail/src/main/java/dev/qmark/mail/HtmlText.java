@@ -13,14 +13,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns mail HTML into clean readable text: what a person would copy out of the rendered mail.
- *
- * <p>jsoup parses the markup as a browser would (entities, broken and unclosed tags, comments);
- * what is Qmark's own is the layout on top. Script, style and head are dropped; block elements
- * ({@code p div br li tr h1..h6 ...}) become line breaks; whitespace collapses as a browser shows
- * it. Blockquote content is prefixed with {@code "> "} per level, and {@code <hr>} becomes
- * Outlook's underscore line, so that {@link ReplyText} can strip quoted originals from HTML-only
- * replies the same way as from plain text.
+ * Turns mail HTML into the text a person would copy out of the rendered mail. jsoup parses the
+ * markup as a browser would; Qmark's own is the layout: blocks on their own lines, whitespace
+ * collapsed, blockquotes as {@code "> "} per level and {@code <hr>} as Outlook's underscore line,
+ * so that {@link ReplyText} cuts HTML-only replies the same way as plain ones.
  */
 public final class HtmlText implements NodeFilter {
 
@@ -207,12 +203,6 @@ public final class HtmlText implements NodeFilter {
 
     /** Empty, or nothing but quote markers. */
     private static boolean isBlank(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c != '>' && !Character.isWhitespace(c)) {
-                return false;
-            }
-        }
-        return true;
+        return line.chars().allMatch(c -> c == '>' || Character.isWhitespace(c));
     }
 }

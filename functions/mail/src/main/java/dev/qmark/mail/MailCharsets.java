@@ -2,7 +2,7 @@ package dev.qmark.mail;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,48 +37,19 @@ final class MailCharsets {
     private static final List<String> LATIN_1 = List.of("windows-1252", "ISO-8859-1");
 
     /** Labels (lower case) whose real meaning differs from, or is missing in, Java's aliases. */
-    private static final Map<String, List<String>> FAMILIES = Map.ofEntries(
-            Map.entry("euc-kr", KOREAN), Map.entry("euckr", KOREAN), Map.entry("ks_c_5601-1987", KOREAN),
-            Map.entry("ks_c_5601", KOREAN), Map.entry("ksc5601", KOREAN), Map.entry("ksc_5601", KOREAN),
-            Map.entry("ks_c_5601-1989", KOREAN), Map.entry("korean", KOREAN),
-            Map.entry("csksc56011987", KOREAN), Map.entry("iso-ir-149", KOREAN),
-            Map.entry("cp949", KOREAN), Map.entry("ms949", KOREAN), Map.entry("windows-949", KOREAN),
-            Map.entry("x-windows-949", KOREAN), Map.entry("uhc", KOREAN), Map.entry("x-uhc", KOREAN),
-            Map.entry("iso-2022-jp", ISO_2022_JP_FAMILY), Map.entry("csiso2022jp", ISO_2022_JP_FAMILY),
-            Map.entry("iso-2022-jp-1", ISO_2022_JP_FAMILY), Map.entry("iso-2022-jp-2", ISO_2022_JP_FAMILY),
-            Map.entry("iso-2022-jp-3", ISO_2022_JP_FAMILY), Map.entry("cp50220", ISO_2022_JP_FAMILY),
-            Map.entry("cp50221", ISO_2022_JP_FAMILY), Map.entry("cp50222", ISO_2022_JP_FAMILY),
-            Map.entry("x-windows-50220", ISO_2022_JP_FAMILY), Map.entry("x-windows-50221", ISO_2022_JP_FAMILY),
-            Map.entry("x-windows-iso2022jp", ISO_2022_JP_FAMILY), Map.entry("windows-iso2022jp", ISO_2022_JP_FAMILY),
-            Map.entry("shift_jis", SHIFT_JIS_FAMILY), Map.entry("shift-jis", SHIFT_JIS_FAMILY),
-            Map.entry("sjis", SHIFT_JIS_FAMILY), Map.entry("x-sjis", SHIFT_JIS_FAMILY),
-            Map.entry("ms_kanji", SHIFT_JIS_FAMILY), Map.entry("csshiftjis", SHIFT_JIS_FAMILY),
-            Map.entry("windows-31j", SHIFT_JIS_FAMILY), Map.entry("cp932", SHIFT_JIS_FAMILY),
-            Map.entry("ms932", SHIFT_JIS_FAMILY), Map.entry("windows-932", SHIFT_JIS_FAMILY),
-            Map.entry("x-ms-cp932", SHIFT_JIS_FAMILY),
-            Map.entry("gb2312", CHINESE_SIMPLIFIED), Map.entry("gbk", CHINESE_SIMPLIFIED),
-            Map.entry("gb18030", CHINESE_SIMPLIFIED), Map.entry("cp936", CHINESE_SIMPLIFIED),
-            Map.entry("x-gbk", CHINESE_SIMPLIFIED), Map.entry("euc-cn", CHINESE_SIMPLIFIED),
-            Map.entry("csgb2312", CHINESE_SIMPLIFIED), Map.entry("chinese", CHINESE_SIMPLIFIED),
-            Map.entry("windows-936", CHINESE_SIMPLIFIED),
-            Map.entry("big5", CHINESE_TRADITIONAL), Map.entry("big5-hkscs", CHINESE_TRADITIONAL),
-            Map.entry("cp950", CHINESE_TRADITIONAL), Map.entry("x-x-big5", CHINESE_TRADITIONAL),
-            Map.entry("csbig5", CHINESE_TRADITIONAL),
-            Map.entry("iso-8859-1", LATIN_1), Map.entry("iso8859-1", LATIN_1), Map.entry("iso_8859-1", LATIN_1),
-            Map.entry("latin1", LATIN_1), Map.entry("l1", LATIN_1), Map.entry("cp819", LATIN_1),
-            Map.entry("windows-1252", LATIN_1), Map.entry("cp1252", LATIN_1), Map.entry("x-cp1252", LATIN_1),
-            Map.entry("us-ascii", LATIN_1), Map.entry("ascii", LATIN_1), Map.entry("ansi_x3.4-1968", LATIN_1),
-            Map.entry("iso646-us", LATIN_1), Map.entry("default", LATIN_1),
-            Map.entry("utf-8", List.of("UTF-8")), Map.entry("utf8", List.of("UTF-8")),
-            Map.entry("unicode-1-1-utf-8", List.of("UTF-8")));
-
-    /**
-     * Labels that misconfigured software puts on anything: mail labelled with one of these is
-     * checked for UTF-8 or CJK bytes before the label is believed.
-     */
-    private static final List<String> DEFAULT_LABELS = List.of(
-            "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "default", "iso-8859-1", "iso8859-1",
-            "iso_8859-1", "latin1", "l1", "cp819", "windows-1252", "cp1252", "x-cp1252");
+    private static final Map<String, List<String>> FAMILIES = families(Map.of(
+            KOREAN, "euc-kr euckr ks_c_5601-1987 ks_c_5601 ksc5601 ksc_5601 ks_c_5601-1989 korean"
+                    + " csksc56011987 iso-ir-149 cp949 ms949 windows-949 x-windows-949 uhc x-uhc",
+            ISO_2022_JP_FAMILY, "iso-2022-jp csiso2022jp iso-2022-jp-1 iso-2022-jp-2 iso-2022-jp-3 cp50220"
+                    + " cp50221 cp50222 x-windows-50220 x-windows-50221 x-windows-iso2022jp"
+                    + " windows-iso2022jp",
+            SHIFT_JIS_FAMILY, "shift_jis shift-jis sjis x-sjis ms_kanji csshiftjis windows-31j cp932 ms932"
+                    + " windows-932 x-ms-cp932",
+            CHINESE_SIMPLIFIED, "gb2312 gbk gb18030 cp936 x-gbk euc-cn csgb2312 chinese windows-936",
+            CHINESE_TRADITIONAL, "big5 big5-hkscs cp950 x-x-big5 csbig5",
+            LATIN_1, "iso-8859-1 iso8859-1 iso_8859-1 latin1 l1 cp819 windows-1252 cp1252 x-cp1252"
+                    + " us-ascii ascii ansi_x3.4-1968 iso646-us default",
+            List.of("UTF-8"), "utf-8 utf8 unicode-1-1-utf-8"));
 
     private MailCharsets() {
     }
@@ -92,19 +63,12 @@ final class MailCharsets {
         if (key.isEmpty()) {
             return List.of();
         }
-        List<String> names = FAMILIES.get(key);
-        List<Charset> result = new ArrayList<>();
-        if (names != null) {
-            names.forEach(name -> lookup(name).ifPresent(result::add));
-        } else {
-            lookup(key).ifPresent(result::add);
-        }
-        return List.copyOf(result);
+        return FAMILIES.getOrDefault(key, List.of(key)).stream().map(MailCharsets::lookup).flatMap(Optional::stream).toList();
     }
 
-    /** True for ASCII/Latin-1 labels that are too often a lie to be trusted over the bytes. */
+    /** True for ASCII/Latin-1 labels: misconfigured software puts them on anything, so the bytes are checked first. */
     static boolean isDefaultLabel(String label) {
-        return DEFAULT_LABELS.contains(normaliseLabel(label));
+        return LATIN_1.equals(FAMILIES.get(normaliseLabel(label)));
     }
 
     /** Lower case, without quotes or an RFC 2231 language suffix ({@code utf-8*ko}). */
@@ -121,6 +85,12 @@ final class MailCharsets {
             key = key.substring(0, star);
         }
         return key.replace("\"", "").replace("'", "").strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, List<String>> families(Map<List<String>, String> labels) {
+        Map<String, List<String>> families = new HashMap<>();
+        labels.forEach((family, names) -> List.of(names.split(" ")).forEach(label -> families.put(label, family)));
+        return Map.copyOf(families);
     }
 
     private static Optional<Charset> lookup(String name) {

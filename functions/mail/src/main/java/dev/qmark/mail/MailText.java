@@ -64,18 +64,13 @@ final class MailText {
     /**
      * A header value as read from the wire, one char per byte (ISO-8859-1), with any raw 8-bit
      * bytes (or raw ISO-2022 escape sequences, as old Japanese mailers send) decoded. RFC 2047
-     * encoded words are left for {@link EncodedWords}.
+     * encoded words are left for {@link EncodedWords}. Null stays null.
      *
      * @param charsetHint the body's charset label: raw 8-bit headers are usually in the same one
      */
     static String decodeRawHeader(String latin1, String charsetHint) {
-        for (int i = 0; i < latin1.length(); i++) {
-            char c = latin1.charAt(i);
-            if (c >= 0x80 || c == 0x1B) {
-                return decode(latin1.getBytes(StandardCharsets.ISO_8859_1), charsetHint);
-            }
-        }
-        return latin1;
+        boolean raw = latin1 != null && latin1.chars().anyMatch(c -> c >= 0x80 || c == 0x1B);
+        return raw ? decode(latin1.getBytes(StandardCharsets.ISO_8859_1), charsetHint) : latin1;
     }
 
     /**
@@ -108,17 +103,8 @@ final class MailText {
      * text in the right charset, not a text in the wrong one (which fails on nearly every one).
      */
     private static boolean fewReplacements(String text) {
-        int nonAscii = 0;
-        int replaced = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\uFFFD') {
-                replaced++;
-            } else if (c >= 0x80) {
-                nonAscii++;
-            }
-        }
-        return replaced * 20 <= nonAscii;
+        long replaced = text.chars().filter(c -> c == '\uFFFD').count();
+        return replaced * 20 <= text.chars().filter(c -> c >= 0x80 && c != '\uFFFD').count();
     }
 
     private static boolean isAsciiCompatible(Charset charset) {

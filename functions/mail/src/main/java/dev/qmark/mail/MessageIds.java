@@ -21,8 +21,7 @@ final class MessageIds {
 
     /** The first id in the value, or null. */
     static String first(String value) {
-        List<String> ids = all(value);
-        return ids.isEmpty() ? null : ids.get(0);
+        return all(value).stream().findFirst().orElse(null);
     }
 
     /** Every id in the value, in order. */

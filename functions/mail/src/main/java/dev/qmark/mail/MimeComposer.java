@@ -29,19 +29,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Turns an {@link OutgoingMail} into RFC 5322 bytes with Jakarta Mail.
+ * Turns an {@link OutgoingMail} into RFC 5322 bytes with Jakarta Mail: UTF-8 text (Jakarta picks
+ * the transfer encoding), multipart/alternative when there is HTML, and always
+ * {@code Auto-Submitted: auto-generated} (RFC 3834) so that vacation responders do not start a loop.
  *
- * <p>Text is UTF-8; Jakarta Mail picks 7bit, quoted-printable or base64 per part from its content.
- * With HTML the body is multipart/alternative (text first, HTML preferred), without it a single
- * text/plain part. {@code Auto-Submitted: auto-generated} is always set (RFC 3834), so that
- * vacation responders and other robots do not answer Qmark and start a mail loop.
- *
- * <p>Nothing a customer typed can add a header: control characters (CR and LF above all) in the
- * subject, display names and extra header values become spaces; addresses must pass
- * {@link EmailAddress}; extra header names must be RFC 5322 field names and may not replace the
- * headers this class owns (From, To, Cc, Bcc, Subject, Message-ID, MIME and Content-* headers).
- * Display names and subjects are cut to {@value #MAX_NAME_LENGTH} and {@value #MAX_SUBJECT_LENGTH}
- * characters, so that every line stays under RFC 5322's 998.
+ * <p>Nothing a customer typed can add a header: control characters become spaces, addresses must
+ * pass {@link EmailAddress}, extra headers must be field names and may not replace the ones set
+ * here. Names and subjects are cut so that every line stays under RFC 5322's 998 characters.
  */
 public final class MimeComposer {
 
@@ -113,16 +107,14 @@ public final class MimeComposer {
         message.setContent(new MimeMultipart("alternative", plainPart, htmlPart));
     }
 
-    /**
-     * CRLF line ends, the canonical form of text in MIME: Jakarta Mail writes a 7bit part as given,
-     * and a bare LF on the wire is rejected or mangled by some servers.
-     */
+    /** CRLF line ends: Jakarta Mail writes a 7bit part as given, and some servers reject a bare LF. */
     private static String crlf(String text) {
         return text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
     }
 
     /** Extra headers in name order (a Map has none of its own), cleaned, encoded if not ASCII, folded. */
-    private static void addExtraHeaders(MimeMessage message, Map<String, String> headers) throws MessagingException {
+    private static void addExtraHeaders(MimeMessage message, Map<String, String> headers)
+            throws MessagingException, UnsupportedEncodingException {
         for (Map.Entry<String, String> header : new TreeMap<>(headers).entrySet()) {
             String name = header.getKey();
             if (!HeaderText.isFieldName(name)) {
@@ -141,7 +133,7 @@ public final class MimeComposer {
                 message.setHeader("Auto-Submitted", value);
                 continue;
             }
-            String folded = MimeUtility.fold(name.length() + 2, encoded(value));
+            String folded = MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(value, CHARSET, null));
             if (folded.lines().anyMatch(line -> line.length() > MAX_LINE)) {
                 throw new IllegalArgumentException("header " + name + " has a word too long to fold");
             }
@@ -149,29 +141,17 @@ public final class MimeComposer {
         }
     }
 
-    private static String encoded(String value) {
-        try {
-            return MimeUtility.encodeText(value, CHARSET, null); // ASCII stays as it is
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException("UTF-8 is always supported", e);
-        }
-    }
-
     /**
-     * Text for a subject or display name as it goes on the wire: plain ASCII as it is, anything else
-     * as RFC 2047 encoded words, so that it decodes back to exactly the text given. Jakarta Mail
-     * encodes only non-ASCII; an ASCII text that contains {@code =?} would go out as it is and a
-     * mail client would decode it: a customer's subject {@code =?UTF-8?B?...?=} could carry CR and LF
-     * (or any words) into the "?" mail's subject. Encoded, it shows literally.
+     * A subject or display name as it goes on the wire: plain ASCII as it is, anything else as RFC
+     * 2047 words. Jakarta Mail encodes only non-ASCII, so a customer's subject {@code =?UTF-8?B?...?=}
+     * would go out as it is and be decoded by the reader (CR and LF included); encoded, it shows literally.
      */
     static String headerText(String text) {
         if (text == null || text.isEmpty() || (isPlainAscii(text) && !text.contains("=?"))) {
             return text;
         }
-        // Jakarta's encodeWord leaves ASCII as it is, whatever encoding it is asked for: encode here.
-        // Words of at most 39 UTF-8 bytes (52 base64 characters, 64 with the frame: "Subject: " and
-        // one word stay under 78) never split a character; the space between encoded words is not
-        // part of the text (RFC 2047, 6.2).
+        // Words of at most 39 UTF-8 bytes ("Subject: " and one word stay under 78) never split a
+        // character; the space between encoded words is not part of the text (RFC 2047, 6.2).
         StringBuilder words = new StringBuilder();
         int start = 0;
         while (start < text.length()) {
@@ -212,15 +192,10 @@ public final class MimeComposer {
         }
     }
 
-    /**
-     * Text cut to {@code max} code points. Real names and subjects are far shorter; longer ones are
-     * abuse, and a long word without spaces could not be folded into lines under 998 characters.
-     */
+    /** Text cut to {@code max} code points: a long word without spaces could not be folded under 998. */
     private static String truncate(String text, int max) {
-        if (text == null || text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max));
+        boolean longer = text != null && text.codePointCount(0, text.length()) > max;
+        return longer ? text.substring(0, text.offsetByCodePoints(0, max)) : text;
     }
 
     private static Address[] addresses(List<String> addresses) {
@@ -242,10 +217,7 @@ public final class MimeComposer {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /**
-     * An address whose display name is encoded by {@link #headerText}: InternetAddress itself would
-     * leave an ASCII name such as {@code =?UTF-8?B?...?=} as it is, for mail clients to decode.
-     */
+    /** An address whose display name is encoded by {@link #headerText}, not left for clients to decode. */
     private static final class EncodedNameAddress extends InternetAddress {
         private static final long serialVersionUID = 1L;
 

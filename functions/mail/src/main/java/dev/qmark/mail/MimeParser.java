@@ -42,8 +42,8 @@ public final class MimeParser {
         String html = body.html().isEmpty() ? null : String.join("\n", body.html());
         String plain = lineEnds(String.join("\n", body.plain()));
         String text = plain.isBlank() && html != null ? attempt(() -> HtmlText.toText(html), "") : plain;
-        NamedAddress from = attempt(
-                () -> AddressHeader.parseFirst(rawText(message, "from", charsetHint)).orElse(null), null);
+        NamedAddress from = attempt(() -> AddressHeader.parseFirst(
+                MailText.decodeRawHeader(message.header("from"), charsetHint)).orElse(null), null);
         return new InboundMail(
                 attempt(() -> MessageIds.first(message.header("message-id")), null),
                 attempt(() -> List.copyOf(MessageIds.all(message.header("in-reply-to"))), List.of()),
@@ -67,9 +67,8 @@ public final class MimeParser {
         for (HeaderFields.RawHeader header : message.fields()) {
             headers.computeIfAbsent(header.name(), k -> new ArrayList<>()).add(decoded(header.value(), charsetHint));
         }
-        Map<String, List<String>> frozen = new LinkedHashMap<>();
-        headers.forEach((name, values) -> frozen.put(name, List.copyOf(values)));
-        return Collections.unmodifiableMap(frozen);
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        return Collections.unmodifiableMap(headers);
     }
 
     private static String subject(HeaderFields message, String charsetHint) {
@@ -79,17 +78,8 @@ public final class MimeParser {
 
     /** All mailboxes of every occurrence of an address header, addresses only. */
     private static List<String> addresses(HeaderFields message, String name, String charsetHint) {
-        List<String> result = new ArrayList<>();
-        for (String raw : message.headers(name)) {
-            AddressHeader.parse(MailText.decodeRawHeader(raw, charsetHint)).forEach(a -> result.add(a.address()));
-        }
-        return List.copyOf(result);
-    }
-
-    /** A header with raw 8-bit bytes decoded but encoded words still encoded (for structure parsing). */
-    private static String rawText(HeaderFields message, String name, String charsetHint) {
-        String raw = message.header(name);
-        return raw == null ? null : MailText.decodeRawHeader(raw, charsetHint);
+        return message.headers(name).stream().flatMap(raw -> AddressHeader.parse(MailText.decodeRawHeader(raw, charsetHint))
+                .stream()).map(NamedAddress::address).toList();
     }
 
     /** A header value for display: 8-bit bytes and encoded words decoded, control characters gone. */

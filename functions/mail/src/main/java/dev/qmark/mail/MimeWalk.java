@@ -1,6 +1,7 @@
 package dev.qmark.mail;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -8,22 +9,23 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
+import org.apache.james.mime4j.stream.DefaultFieldBuilder;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
+import org.apache.james.mime4j.util.ByteArrayBuffer;
 
 /**
- * Walks a mail's MIME tree with Apache James mime4j's token stream and sorts its leaves into body
- * text, body HTML and attachments (see {@link MimeParser}).
- *
- * <p>mime4j finds the structure (headers, boundaries, nesting) leniently and within the limits set
- * here; a structure error ends the walk and keeps what was found so far. What is Qmark's own stays
- * on top: header values are kept as raw bytes for the charset policy, bodies are decoded by
- * {@link TransferDecoding} (more forgiving than mime4j's codecs: missing padding, padded chunks
- * glued together), and text by {@link MailText}.
+ * Walks a mail's MIME tree with Apache James mime4j's token stream (structure, within the limits
+ * set here; a structure error ends the walk and keeps what was found) and sorts its leaves into
+ * body text, body HTML and attachments. Qmark's own on top: raw header bytes for the charset
+ * policy, {@link TransferDecoding} for bodies and {@link MailText} for text (docs/mail.md says why).
  */
 final class MimeWalk {
 
@@ -35,9 +37,12 @@ final class MimeWalk {
             .setMaxLineLen(-1).setMaxContentLen(-1)
             .build();
 
+    /** The label after {@code charset=} in a meta tag: quotes, then letters, digits and {@code -_.:}. */
+    private static final Pattern META_CHARSET = Pattern.compile("[\"']*([\\p{L}\\p{Nd}\\-_.:]+)");
+
     private final MimeParser.Body body;
     private final Deque<Multipart> open = new ArrayDeque<>();
-    /** The raw lines of the header being read, malformed ones included (see {@link HeaderLines}). */
+    /** The raw lines of the header being read, malformed ones included. */
     private final List<byte[]> lines = new ArrayList<>();
     private HeaderFields fields = HeaderFields.NONE;
     /** Lines under the current header that are body: the header had no blank line after it. */
@@ -59,6 +64,24 @@ final class MimeWalk {
         }
     }
 
+    /**
+     * mime4j's field builder, which also keeps every raw header line, the malformed ones included.
+     * A line that is neither a field nor a continuation means the sender left out the blank line
+     * after the header, and it is the first line of the body; mime4j would drop it (or, with
+     * {@code malformedHeaderStartsBody}, the line after it), so {@link HeaderFields#read} places it.
+     */
+    private final class LineKeeper extends DefaultFieldBuilder {
+        LineKeeper() {
+            super(-1); // sizes are bounded by HeaderFields
+        }
+
+        @Override
+        public void append(ByteArrayBuffer line) throws MaxHeaderLengthLimitException {
+            lines.add(line.toByteArray());
+            super.append(line);
+        }
+    }
+
     /** Fills {@code body} from {@code raw}; returns the message's own header fields. */
     static HeaderFields walk(byte[] raw, MimeParser.Body body) {
         MimeWalk walk = new MimeWalk(body);
@@ -67,11 +90,11 @@ final class MimeWalk {
         } catch (IOException | MimeException | RuntimeException e) {
             // a broken structure ends the walk; the rest of the mail is still worth having
         }
-        return walk.message != null ? walk.message : HeaderSection.of(walk.lines).fields();
+        return walk.message != null ? walk.message : HeaderFields.read(walk.lines).fields();
     }
 
     private void read(byte[] raw) throws IOException, MimeException {
-        MimeTokenStream stream = new MimeTokenStream(LIMITS, DecodeMonitor.SILENT, new HeaderLines(lines), null);
+        MimeTokenStream stream = new MimeTokenStream(LIMITS, DecodeMonitor.SILENT, new LineKeeper(), null);
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE); // an attached message is a file, not our text
         int start = mboxLineEnd(raw);
         stream.parse(new ByteArrayInputStream(raw, start, raw.length - start));
@@ -79,7 +102,7 @@ final class MimeWalk {
             switch (state) {
                 case T_START_HEADER -> lines.clear();
                 case T_END_HEADER -> {
-                    HeaderSection section = HeaderSection.of(lines);
+                    HeaderFields.Section section = HeaderFields.read(lines);
                     fields = section.fields();
                     bodyStart = section.bodyStart();
                     message = message == null ? fields : message;
@@ -93,10 +116,28 @@ final class MimeWalk {
                         leaf(done.fields, done.preamble); // no part found (wrong boundary): best effort, as text
                     }
                 }
-                case T_BODY -> leaf(fields, HeaderSection.withBodyStart(bodyStart, stream.getInputStream().readAllBytes()));
+                case T_BODY -> leaf(fields, withBodyStart(stream.getInputStream().readAllBytes()));
                 default -> { } // epilogues, part ends: nothing to read
             }
         }
+    }
+
+    /**
+     * The body of an entity whose header ran into its first lines: those lines, then the blank
+     * line that ended mime4j's header (if the body goes on), then the rest.
+     */
+    private byte[] withBodyStart(byte[] rest) {
+        if (bodyStart.length == 0) {
+            return rest;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bodyStart.length + rest.length + 2);
+        out.writeBytes(bodyStart);
+        if (rest.length > 0) {
+            boolean crlf = bodyStart.length > 1 && bodyStart[bodyStart.length - 2] == '\r';
+            out.writeBytes(crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'});
+            out.writeBytes(rest);
+        }
+        return out.toByteArray();
     }
 
     private void leaf(HeaderFields entity, byte[] raw) {
@@ -156,26 +197,12 @@ final class MimeWalk {
         return clean.isEmpty() ? null : clean;
     }
 
-    private static boolean isLabelChar(char c) {
-        return Character.isLetterOrDigit(c) || "-_.:".indexOf(c) >= 0;
-    }
-
     /** An HTML part without a charset parameter often declares it in a meta tag near the top. */
     private static String metaCharset(byte[] html) {
         String head = new String(html, 0, Math.min(html.length, 4096), StandardCharsets.ISO_8859_1)
                 .toLowerCase(Locale.ROOT);
         int at = head.indexOf("charset=");
-        if (at < 0) {
-            return null;
-        }
-        int start = at + "charset=".length();
-        while (start < head.length() && (head.charAt(start) == '"' || head.charAt(start) == '\'')) {
-            start++;
-        }
-        int end = start;
-        while (end < head.length() && isLabelChar(head.charAt(end))) {
-            end++;
-        }
-        return end > start ? head.substring(start, end) : null;
+        Matcher label = META_CHARSET.matcher(head);
+        return at >= 0 && label.region(at + "charset=".length(), head.length()).lookingAt() ? label.group(1) : null;
     }
 }

@@ -72,30 +72,22 @@ final class PartNames {
     /** The decoded Subject of an attached message, read from its header only; "" if none. */
     private static String attachedSubject(byte[] message) {
         List<byte[]> lines = new ArrayList<>();
-        int start = 0;
         int limit = Math.min(message.length, MAX_HEADER_BYTES);
-        boolean ended = false;
-        for (int i = 0; i < limit && !ended; i++) {
-            if (message[i] == '\n') {
-                byte[] line = Arrays.copyOfRange(message, start, i + 1);
-                ended = isBlank(line);
-                if (!ended) {
-                    lines.add(line);
-                }
-                start = i + 1;
+        for (int start = 0, end; start < limit; start = end) {
+            end = start;
+            while (end < limit && message[end++] != '\n') {
+                // to the end of the line, or of what is read
             }
+            byte[] line = Arrays.copyOfRange(message, start, end);
+            if (line[line.length - 1] == '\n' && new String(line, StandardCharsets.ISO_8859_1).isBlank()) {
+                break; // the blank line that ends the header
+            }
+            lines.add(line); // the last one may be cut off or lack its line end (a header-only message)
         }
-        if (!ended && start < limit) {
-            lines.add(Arrays.copyOfRange(message, start, limit)); // a header-only message without a last line end
-        }
-        HeaderFields fields = HeaderSection.of(lines).fields();
+        HeaderFields fields = HeaderFields.read(lines).fields();
         String raw = fields.header("subject");
         String charset = HeaderParams.parse(fields.header("content-type"), null).param("charset");
         return raw == null ? "" : MimeParser.decoded(raw, charset).strip();
-    }
-
-    private static boolean isBlank(byte[] line) {
-        return new String(line, StandardCharsets.ISO_8859_1).isBlank();
     }
 
     /**

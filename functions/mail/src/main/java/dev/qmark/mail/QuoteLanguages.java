@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What mail clients write above a quoted original, language by language: attribution lines
@@ -178,9 +179,7 @@ final class QuoteLanguages {
 
         /** Whole-line patterns without the final colon, which is added here (":", " :", "："). */
         Builder attribution(String... patterns) {
-            for (String p : patterns) {
-                attributions.add(Pattern.compile("^(?:" + p + ")\\s?[:：]$", FLAGS));
-            }
+            Stream.of(patterns).map(p -> Pattern.compile("^(?:" + p + ")\\s?[:：]$", FLAGS)).forEach(attributions::add);
             return this;
         }
 
@@ -200,16 +199,12 @@ final class QuoteLanguages {
         }
 
         Language sentFrom(String... patterns) {
-            List<Pattern> compiled = new ArrayList<>();
-            for (String p : patterns) {
-                compiled.add(Pattern.compile("^(?:" + p + ")$", FLAGS));
-            }
             return new Language(tag, List.copyOf(attributions), Set.copyOf(fromKeys), Set.copyOf(otherKeys),
-                    List.copyOf(separators), List.copyOf(compiled));
+                    List.copyOf(separators), Stream.of(patterns).map(p -> Pattern.compile("^(?:" + p + ")$", FLAGS)).toList());
         }
 
         private static List<String> lower(String... words) {
-            return java.util.Arrays.stream(words).map(w -> w.toLowerCase(Locale.ROOT)).toList();
+            return Stream.of(words).map(w -> w.toLowerCase(Locale.ROOT)).toList();
         }
     }
 }

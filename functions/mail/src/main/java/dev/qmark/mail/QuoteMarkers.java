@@ -7,14 +7,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The lines mail clients put between a reply and the original it quotes, in the languages Qmark's
- * customers write (the per-language data is in {@link QuoteLanguages}): attribution lines ("On ... wrote:", "...님이 작성:"), separators
- * ("-----Original Message-----", Outlook's underscores), Outlook header blocks
- * ("From:/Sent:/To:/Subject:", "보낸 사람:/보낸 날짜:", "差出人:/送信日時:"), signature delimiters and
- * "Sent from my iPhone" lines.
- *
- * <p>All checks work on one (stripped) line, or a few for attributions wrapped by the client, and
- * give up on lines longer than any real marker, so the patterns cannot be made to backtrack long.
+ * The lines mail clients put between a reply and the original it quotes (the per-language data is
+ * in {@link QuoteLanguages}): attributions, separators, Outlook header blocks, signature
+ * delimiters and "Sent from my iPhone" lines. Checks give up on lines longer than any real marker,
+ * so the patterns cannot be made to backtrack long.
  */
 final class QuoteMarkers {
 
@@ -65,11 +61,7 @@ final class QuoteMarkers {
         return line.strip().equals("--");
     }
 
-    /**
-     * A short rule ({@code -----}, {@code ____}) that Outlook's plain-text replies put above the
-     * header block of the original. A person draws such lines too, so it counts only when the
-     * next non-blank line starts a header block.
-     */
+    /** A short rule ({@code -----}, {@code ____}) right above a header block (a person draws such lines too). */
     static boolean isRuleAboveHeaderBlock(List<String> lines, int i) {
         if (!SHORT_RULE.matcher(lines.get(i).strip()).matches()) {
             return false;
@@ -83,11 +75,8 @@ final class QuoteMarkers {
     }
 
     /**
-     * True when the attribution at {@code i} looks written by a client strongly enough to cut
-     * everything below it even though no {@code >} quote follows: it stands as its own paragraph
-     * (a client puts an empty line above it) and names a time or an address, or it names both (an
-     * HTML reply turned into text may lose the empty line). "Le 3 décembre, le client a écrit :"
-     * in the middle of a customer's paragraph is their text, not a quote.
+     * True when the attribution at {@code i} may cut everything below it though no {@code >} quote
+     * follows: it names a time and an address, or one of them as its own paragraph (docs/mail.md).
      */
     static boolean isStandaloneAttribution(List<String> lines, int i, int span) {
         String text = joined(lines, i, span);
@@ -120,11 +109,9 @@ final class QuoteMarkers {
     static final int MAX_ATTRIBUTION_LINES = 4;
 
     /**
-     * How many lines (1 to {@link #MAX_ATTRIBUTION_LINES}, when the client wrapped it) the
-     * attribution at {@code i} spans, or 0 when there is none. An attribution must contain a digit
-     * or an address: "On Monday I wrote:" is something a person types, "On Mon, 23 Nov 2026 ...
-     * wrote:" is what a client writes. The shortest span that reads as one wins; lines are joined
-     * with a space (Gmail breaks at spaces, and "&lt;" then the address on the next line reads the same).
+     * How many lines (up to {@link #MAX_ATTRIBUTION_LINES}) the attribution at {@code i} spans, or
+     * 0; the shortest span wins. It must contain a digit or an address: "On Monday I wrote:" is a
+     * person's, "On Mon, 23 Nov 2026 ... wrote:" a client's.
      */
     static int attributionLines(List<String> lines, int i) {
         String joined = lines.get(i).strip();
@@ -155,10 +142,7 @@ final class QuoteMarkers {
         return text.toString();
     }
 
-    /**
-     * A line that introduces the quote right below it without being a known attribution, such as
-     * "Jeff Kim <jeff@x.com> schrieb am 23.11.2026:": it names an address and ends in a colon.
-     */
+    /** A line that names an address and ends in a colon ("Jeff Kim <jeff@x.com> schrieb am 23.11.2026:"). */
     static boolean isAddressIntroduction(String line) {
         String s = line.strip();
         return s.length() <= MAX_MARKER_LENGTH && (s.endsWith(":") || s.endsWith("："))
@@ -166,10 +150,8 @@ final class QuoteMarkers {
     }
 
     /**
-     * An Outlook-style header block of the original starting at {@code i}: a From line followed by
-     * more header lines (Sent, To, Subject, ...). A customer may well write "From: Seoul" and
-     * "To: Busan", so it takes an address in the From line and one more header line, or without
-     * an address, the three more that every client writes (sent/date, to, subject).
+     * An Outlook-style header block at {@code i}: a From line with an address and one more header
+     * line, or without an address three more (a customer may well write "From: Seoul", "To: Busan").
      */
     static boolean isHeaderBlock(List<String> lines, int i) {
         String line = lines.get(i);

@@ -2,21 +2,14 @@ package dev.qmark.mail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Extracts what a person wrote in a reply typed in a mail client, dropping the quoted original.
- *
- * <p>Reading top to bottom, the text ends at the first marker that starts an unquoted copy of the
- * original ({@link QuoteMarkers}: "-----Original Message-----", Outlook's rule or header block,
- * an attribution line not followed by {@code >} lines, the {@code "-- "} signature delimiter).
- * Before that, {@code >} quoted lines are dropped, and so is an attribution ("On ... wrote:")
- * directly above them, while unquoted lines between quotes are kept: those are inline answers.
- * Device signatures ("Sent from my iPhone", "iPhone에서 보냄") are dropped line by line. An
- * attribution with no quote below it cuts the rest only when a client could have written it there
- * (its own paragraph, a time or an address); inside a paragraph it is the writer's own sentence.
- *
- * <p>An empty answer is worse than a long one: if nothing is left, the whole body is returned,
- * minus its quote markers.
+ * Extracts what a person wrote in a reply typed in a mail client, dropping the quoted original:
+ * the text ends at the first marker of an unquoted copy ({@link QuoteMarkers}); before that,
+ * {@code >} quotes and the attribution above them are dropped, and unquoted lines between quotes
+ * are kept (inline answers). Rules: docs/mail.md. An empty answer is worse than a long one: if
+ * nothing is left, the whole body is returned, minus its quote markers.
  */
 public final class ReplyText {
 
@@ -86,29 +79,15 @@ public final class ReplyText {
     /** LF line ends, no-break spaces as spaces, no trailing blanks. */
     private static List<String> normalisedLines(String body) {
         String text = body.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            lines.add(line.stripTrailing());
-        }
-        return lines;
+        return Stream.of(text.split("\n", -1)).map(String::stripTrailing).toList();
     }
 
     /** The fallback: every line, with leading quote markers ("> ", ">> ") removed. */
     private static String withoutQuoteMarkers(List<String> lines) {
-        List<String> unquoted = new ArrayList<>(lines.size());
-        for (String line : lines) {
+        return joinCollapsed(lines.stream().map(line -> {
             String s = line.stripLeading();
-            if (!s.startsWith(">")) {
-                unquoted.add(line);
-                continue;
-            }
-            int k = 0;
-            while (k < s.length() && (s.charAt(k) == '>' || s.charAt(k) == ' ')) {
-                k++;
-            }
-            unquoted.add(s.substring(k));
-        }
-        return joinCollapsed(unquoted);
+            return s.startsWith(">") ? s.replaceFirst("^[> ]+", "") : line;
+        }).toList());
     }
 
     /** Joined with LF, runs of empty lines reduced to one, leading and trailing ones dropped. */

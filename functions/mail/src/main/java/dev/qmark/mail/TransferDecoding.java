@@ -33,10 +33,7 @@ final class TransferDecoding {
         };
     }
 
-    /**
-     * Base64, skipping every character outside the alphabet. Padding ends a quantum rather than the
-     * data, because some mailers concatenate separately padded chunks.
-     */
+    /** Base64 skipping what is outside the alphabet; padding ends a quantum, not the data (glued chunks). */
     static byte[] base64(byte[] src, int from, int to) {
         byte[] out = new byte[(to - from) / 4 * 3 + 3];
         int length = 0;
@@ -130,10 +127,7 @@ final class TransferDecoding {
         return Arrays.copyOf(out, length);
     }
 
-    /**
-     * If {@code src[i..]} is blanks then a line break, the index after the break, else -1. Blanks
-     * before anything else are rare and short, so the look-ahead is bounded to keep this linear.
-     */
+    /** The index after blanks and a line break at {@code src[i..]}, else -1; the look-ahead is bounded (linear). */
     private static int softBreakEnd(byte[] src, int i, int to) {
         int j = i;
         while (j < to && j - i < 80 && (src[j] == ' ' || src[j] == '\t')) {
@@ -149,15 +143,6 @@ final class TransferDecoding {
     }
 
     private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        return -1;
+        return Character.digit(b & 0xFF, 16); // only 0-9, a-f, A-F below 256
     }
 }

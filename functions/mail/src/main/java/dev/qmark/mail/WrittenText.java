@@ -1,29 +1,16 @@
 package dev.qmark.mail;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The safety net under {@link ReplyText}: a reply is cut where it starts to reproduce a mail Qmark
- * wrote, however the client quoted it. The marker rules miss quotes they do not know (a header
- * line in an unlisted language, Outlook with no marker at all, indentation instead of {@code >});
- * the mail Qmark sent is known exactly, so its lines can be found again.
- *
- * <p>Lines are compared normalised: leading quote prefixes ({@code >}, {@code |}) and indentation
- * dropped, runs of whitespace as one space, case folded. A reply line <em>matches</em> when it is
- * non-trivial (at least {@link #NON_TRIVIAL_CHARS} characters with a letter or digit) and appears
- * inside the kept mail's text (joined into one line, so a client that re-wraps the quote still
- * matches). The cut falls at the first line of the first <em>run</em>: two matching lines in a row
- * (blank and trivial lines between them neither break nor count), or one matching line of at least
- * {@link #LONG_LINE_CHARS} characters. One short matching line alone is not enough: an owner may
- * well repeat a phrase of the "?" ("the export button") in their answer. A now-dangling attribution
- * or separator line just above the cut ("Le 23 nov. 2026 à 09:12, Qmark a écrit :") goes with it.
- *
- * <p>If the cut would leave nothing, the text is returned as it came: an empty answer is worse than
- * a long one, and what goes further to a customer is checked by {@link #anyLineRemains} instead.
+ * wrote, however the client quoted it. Marker rules miss quotes they do not know; the mail Qmark
+ * sent is known exactly, so its lines can be found again (rules: docs/mail.md, "What Qmark wrote").
+ * One short matching line alone is not enough: an owner may well repeat a phrase of the "?".
  */
 public final class WrittenText {
 
@@ -68,23 +55,8 @@ public final class WrittenText {
         }
         String relayed = joined(text);
         List<String> relayedLines = nonTrivialLines(text);
-        for (String mail : internal) {
-            String original = joined(mail);
-            if (original.isEmpty()) {
-                continue;
-            }
-            for (String line : nonTrivialLines(mail)) {
-                if (relayed.contains(line)) {
-                    return true;
-                }
-            }
-            for (String line : relayedLines) {
-                if (original.contains(line)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return internal.stream().filter(mail -> !joined(mail).isEmpty()).anyMatch(mail ->
+                nonTrivialLines(mail).stream().anyMatch(relayed::contains) || relayedLines.stream().anyMatch(joined(mail)::contains));
     }
 
     /** The index of the first line of the first run of kept-mail lines, or -1. */
@@ -116,14 +88,7 @@ public final class WrittenText {
      */
     private static int withShortLinesOfTheMail(List<String> lines, int start, List<String> written) {
         Set<String> shortLines = new HashSet<>();
-        for (String mail : written) {
-            for (String line : mail.replace('\r', '\n').split("\n")) {
-                String n = normalised(line);
-                if (!n.isEmpty() && !isNonTrivial(n)) {
-                    shortLines.add(n);
-                }
-            }
-        }
+        written.forEach(mail -> normalisedLines(mail).stream().filter(n -> !isNonTrivial(n)).forEach(shortLines::add));
         int cut = start;
         for (int i = start - 1; i >= 0; i--) {
             String n = normalised(lines.get(i));
@@ -166,38 +131,21 @@ public final class WrittenText {
     }
 
     private static boolean inAny(String line, List<String> originals) {
-        for (String original : originals) {
-            if (original.contains(line)) {
-                return true;
-            }
-        }
-        return false;
+        return originals.stream().anyMatch(original -> original.contains(line));
     }
 
     private static List<String> nonTrivialLines(String text) {
-        List<String> out = new ArrayList<>();
-        for (String line : text.replace('\r', '\n').split("\n")) {
-            String n = normalised(line);
-            if (isNonTrivial(n)) {
-                out.add(n);
-            }
-        }
-        return out;
+        return normalisedLines(text).stream().filter(WrittenText::isNonTrivial).toList();
     }
 
     /** The whole text as one normalised line, so that a re-wrapped quote still matches. */
     private static String joined(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (String line : text.replace('\r', '\n').split("\n")) {
-            String n = normalised(line);
-            if (!n.isEmpty()) {
-                out.append(out.isEmpty() ? "" : " ").append(n);
-            }
-        }
-        return out.toString();
+        return text == null ? "" : String.join(" ", normalisedLines(text));
+    }
+
+    /** The text's lines {@link #normalised}, empty ones left out. */
+    private static List<String> normalisedLines(String text) {
+        return Stream.of(text.replace('\r', '\n').split("\n")).map(WrittenText::normalised).filter(n -> !n.isEmpty()).toList();
     }
 
     /** Quote prefixes and indentation gone, whitespace runs as one space, case folded. */
