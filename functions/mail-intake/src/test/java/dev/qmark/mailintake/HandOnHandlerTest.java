@@ -1,5 +1,7 @@
 package dev.qmark.mailintake;
 
+import static dev.qmark.mailintake.SesReceipts.newMailId;
+import static dev.qmark.mailintake.SesReceipts.sesEvent;
 import dev.qmark.core.ports.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -555,16 +557,6 @@ class HandOnHandlerTest {
         bed.putMail("inbound/" + mailId, raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The SES sample event for this mail, all verdicts PASS, delivered to {@code recipient}. */
-    private static ObjectNode sesEvent(String mailId, String recipient) {
-        ObjectNode event = SampleEvents.json("mail-intake-ses.json");
-        ObjectNode ses = (ObjectNode) event.at("/Records/0/ses");
-        ObjectNode mail = (ObjectNode) ses.get("mail");
-        mail.put("messageId", mailId);
-        mail.putArray("destination").add(recipient);
-        ((ObjectNode) ses.get("receipt")).putArray("recipients").add(recipient);
-        return event;
-    }
 
     private ObjectNode s3Event(String mailId) {
         ObjectNode event = SampleEvents.json("mail-intake-s3.json");
@@ -578,9 +570,6 @@ class HandOnHandlerTest {
         ((ObjectNode) event.at("/Records/0/ses/receipt/" + name)).put("status", status);
     }
 
-    private static String newMailId() {
-        return UUID.randomUUID().toString().replace("-", "");
-    }
 
     private static JsonNode json(String text) {
         try {

@@ -1,5 +1,7 @@
 package dev.qmark.mailintake;
 
+import static dev.qmark.mailintake.SesReceipts.newMailId;
+import static dev.qmark.mailintake.SesReceipts.sesEvent;
 import dev.qmark.core.ports.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.Json;
@@ -489,22 +490,7 @@ class MailIntakeHandlerTest {
         return Invoke.handler(handler, event.toString());
     }
 
-    /** The SES sample with this mail's id and envelope recipient. */
-    private static ObjectNode sesEvent(String mailId, String recipient) {
-        ObjectNode event = SampleEvents.json("mail-intake-ses.json");
-        ObjectNode ses = (ObjectNode) event.at("/Records/0/ses");
-        ObjectNode mail = (ObjectNode) ses.get("mail");
-        mail.put("messageId", mailId);
-        mail.putArray("destination").add(recipient);
-        ((ObjectNode) mail.get("commonHeaders")).putArray("to").add(recipient);
-        ArrayNode recipients = ((ObjectNode) ses.get("receipt")).putArray("recipients");
-        recipients.add(recipient);
-        return event;
-    }
 
-    private static String newMailId() {
-        return UUID.randomUUID().toString().replace("-", "");
-    }
 
     /** An Outlook desktop reply, plain text: the answer on top, then Outlook's header block and the "?" mail. */
     private static byte[] outlookReply(String from, String to, String answer) {

@@ -1,18 +1,16 @@
 package dev.qmark.mailintake;
 
+import static dev.qmark.mailintake.SesReceipts.sesEvent;
 import dev.qmark.core.ports.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.AwsClients;
-import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.Invoke;
 import dev.qmark.testing.SettableClock;
-import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.core.asking.Escalator;
 import dev.qmark.core.asking.ReplyTokens;
@@ -31,7 +29,6 @@ import dev.qmark.mail.ReplyText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,15 +57,7 @@ class WrittenTextHandlerTest {
         bed = TestBed.create();
         clock = new SettableClock(T0);
         config = ConfigLoader.load(TestBed.ROOT.resolve("config/qmark.yaml"));
-        Map<String, String> env = new HashMap<>();
-        env.put("TABLE_NAME", bed.table);
-        env.put("QMARK_CONFIG", TestBed.ROOT.resolve("config/qmark.yaml").toString());
-        env.put("REPLY_TOKEN_SECRET", TestBed.SECRET);
-        env.put("MAIL_BUCKET", bed.bucket);
-        env.put("MAIL_PREFIX", "inbound/");
-        env.put("PUBLIC_URL", "https://feedback.example.com");
-        env.put("FEEDBACK_QUEUE_URL", bed.feedbackQueueUrl);
-        handler = new MailIntakeHandler(FunctionEnvironment.of(env, clock));
+        handler = new MailIntakeHandler(bed.env(clock));
         title = "My delivery is late " + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -130,13 +119,4 @@ class WrittenTextHandlerTest {
         return mails.get(0);
     }
 
-    private static ObjectNode sesEvent(String mailId, String recipient) {
-        ObjectNode event = SampleEvents.json("mail-intake-ses.json");
-        ObjectNode ses = (ObjectNode) event.at("/Records/0/ses");
-        ObjectNode mail = (ObjectNode) ses.get("mail");
-        mail.put("messageId", mailId);
-        mail.putArray("destination").add(recipient);
-        ((ObjectNode) ses.get("receipt")).putArray("recipients").add(recipient);
-        return event;
-    }
 }

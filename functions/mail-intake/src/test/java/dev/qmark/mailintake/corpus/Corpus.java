@@ -1,14 +1,12 @@
 package dev.qmark.mailintake.corpus;
 
+import static dev.qmark.mailintake.SesReceipts.sesEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.testing.Invoke;
-import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
 import dev.qmark.mailintake.MailIntakeHandler;
 import java.io.IOException;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.function.Executable;
@@ -118,23 +115,7 @@ final class Corpus {
         return -1;
     }
 
-    /** A fresh SES message id: the S3 key of the mail and the id SES gives it. */
-    static String newMailId() {
-        return UUID.randomUUID().toString().replace("-", "");
-    }
 
-    /** The SES receiving event for one stored mail, delivered to {@code recipient}. */
-    static ObjectNode sesEvent(String mailId, String recipient) {
-        ObjectNode event = SampleEvents.json("mail-intake-ses.json");
-        ObjectNode ses = (ObjectNode) event.at("/Records/0/ses");
-        ObjectNode mail = (ObjectNode) ses.get("mail");
-        mail.put("messageId", mailId);
-        mail.putArray("destination").add(recipient);
-        ((ObjectNode) mail.get("commonHeaders")).putArray("to").add(recipient);
-        ArrayNode recipients = ((ObjectNode) ses.get("receipt")).putArray("recipients");
-        recipients.add(recipient);
-        return event;
-    }
 
     /** Stores {@code raw} as SES would and invokes the handler; the one result of that mail. */
     static JsonNode deliver(TestBed bed, MailIntakeHandler handler, String mailId, byte[] raw, String recipient) {

@@ -1,5 +1,6 @@
 package dev.qmark.mailintake.corpus;
 
+import dev.qmark.mailintake.SesReceipts;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -108,7 +109,7 @@ class CustomerMailCorpusTest {
         String recipient = entry.path("recipient").asText(Corpus.FEEDBACK_ADDRESS);
         Corpus.drainQueuedFeedbackIds(bed); // what earlier cases left
 
-        String mailId = Corpus.newMailId();
+        String mailId = SesReceipts.newMailId();
         JsonNode result = Corpus.deliver(bed, handler, mailId, raw, recipient);
         String feedbackId = result.path("feedbackId").textValue();
         if (feedbackId != null) {

@@ -1,5 +1,6 @@
 package dev.qmark.mailintake.corpus;
 
+import dev.qmark.mailintake.SesReceipts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -143,7 +144,7 @@ class MailIntakeFuzzTest {
 
     /** Delivers one case; null when the handler did what it must, else what went wrong. */
     private String deliver(Case c) {
-        String mailId = Corpus.newMailId();
+        String mailId = SesReceipts.newMailId();
         try {
             JsonNode result = Corpus.deliver(bed, handler, mailId, c.raw(), c.recipient());
             String outcome = result.path("outcome").asText();

@@ -1,5 +1,6 @@
 package dev.qmark.mailintake.corpus;
 
+import dev.qmark.mailintake.SesReceipts;
 import dev.qmark.core.ports.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -91,7 +92,7 @@ class ReplyCorpusTest {
         String expected = entry.get("answer").asText();
 
         Corpus.check(entry.path("bug").textValue(), () -> {
-            String mailId = Corpus.newMailId();
+            String mailId = SesReceipts.newMailId();
             JsonNode result = Corpus.deliver(bed, handler, mailId, raw, replyAddress);
             assertEquals("answered", result.path("outcome").asText(), result.toString());
             assertEquals(feedbackId, result.path("feedbackId").asText());
