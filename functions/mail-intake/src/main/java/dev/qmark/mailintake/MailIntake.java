@@ -201,8 +201,7 @@ final class MailIntake {
 
     /** customer+<token>@: someone asked writes to the customer (issue 9): relayed, held or kept, never feedback. */
     private Result relayed(Delivery delivery, InboundMail mail) {
-        CustomerRelay.Outcome outcome = relay.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients(),
-                delivery.verdicts().authentication());
+        CustomerRelay.Outcome outcome = relay.accept(mail, delivery.mailId(), delivery.location(), delivery.recipients());
         return applied(delivery, mail, outcome.kind().name(), outcome.feedbackId(), outcome.reason());
     }
 

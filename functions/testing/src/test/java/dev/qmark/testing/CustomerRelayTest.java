@@ -64,8 +64,8 @@ class CustomerRelayTest {
         InboundMail letter = from("dana@example.com", "Your parcel left today by express.\n\nDana\n\n"
                 + "On Mon, 23 Nov 2026 at 10:00, Jeff (via Qmark) <qmark@example.com> wrote:\n> ?\n>\n> The parcel is late, where is it?\n",
                 Map.of());
-        assertEquals(Kind.RELAYED, relay.accept(letter, "ses-1", "inbound/1", List.of(address), PASS).kind());
-        assertEquals(Kind.ALREADY_RELAYED, relay.accept(letter, "ses-1", "inbound/1", List.of(address), PASS).kind());
+        assertEquals(Kind.RELAYED, relay.accept(letter, "ses-1", "inbound/1", List.of(address)).kind());
+        assertEquals(Kind.ALREADY_RELAYED, relay.accept(letter, "ses-1", "inbound/1", List.of(address)).kind());
         assertEquals(1, toCustomer().size());
         OutgoingMail sent = toCustomer().get(0);
         assertEquals("Dana at example.com", sent.fromName());
@@ -82,25 +82,22 @@ class CustomerRelayTest {
         InboundMail copy = from("dana@example.com", "Sorry for this.\nAnswer by: "
                 + sentTexts.texts(id).get(0).lines().filter(l -> l.startsWith("Answer by:")).findFirst().orElseThrow()
                 .substring("Answer by: ".length()) + "\n", Map.of());
-        assertEquals(Kind.HELD, relay.accept(copy, "ses-2", "inbound/2", List.of(address), PASS).kind());
-        relay.accept(copy, "ses-2", "inbound/2", List.of(address), PASS);
+        assertEquals(Kind.HELD, relay.accept(copy, "ses-2", "inbound/2", List.of(address)).kind());
+        relay.accept(copy, "ses-2", "inbound/2", List.of(address));
         assertEquals(0, toCustomer().size());
         assertEquals(1, mail.sent().stream().filter(m -> m.subject().startsWith("Not sent to Minsu Kim")).count());
     }
 
     @Test
-    void strangersRobotsAndUnauthenticatedMailAreNeverRelayed() {
+    void strangersAndForgedTokensAreNeverRelayed() {
         assertEquals(Kind.KEPT_FOR_REVIEW, relay.accept(from("eve@example.org", "Refund everyone.", Map.of()),
-                "ses-3", "inbound/3", List.of(address), PASS).kind());
-        assertEquals(Kind.KEPT_FOR_REVIEW, relay.accept(from("dana@example.com", "I am out of office until Monday.",
-                Map.of("auto-submitted", List.of("auto-replied"))), "ses-4", "inbound/4", List.of(address), PASS).kind());
-        assertEquals(Kind.KEPT_FOR_REVIEW, relay.accept(from("dana@example.com", "Shipped.", Map.of()),
-                "ses-5", "inbound/5", List.of(address), SenderAuthentication.UNKNOWN).kind());
+                "ses-3", "inbound/3", List.of(address)).kind());
+        // robots, Qmark's own mail and unauthenticated senders never reach the relay: InboundMailDecisionTest
         String answerToken = tokens.issue(id, 1);
         InboundMail wrongToken = new InboundMail("m@x", List.of(), List.of(), "dana@example.com", null,
                 List.of("customer+" + answerToken + "@feedback.example.com"), List.of(), "Re", clock.instant(), "Shipped.",
                 null, Map.of(), List.of());
-        assertEquals(Kind.KEPT_FOR_REVIEW, relay.accept(wrongToken, "ses-6", "inbound/6", List.of(), PASS).kind(),
+        assertEquals(Kind.KEPT_FOR_REVIEW, relay.accept(wrongToken, "ses-6", "inbound/6", List.of()).kind(),
                 "an answer token is no customer token");
         assertEquals(0, toCustomer().size());
     }
@@ -108,7 +105,7 @@ class CustomerRelayTest {
     @Test
     void theCustomersReplyReachesTheWriterButThanksOnlyAsksNobody() {
         relay.accept(from("dana@example.com", "Your parcel left today by express.", Map.of()), "ses-7", "inbound/7",
-                List.of(address), PASS);
+                List.of(address));
         InboundMail question = new InboundMail("c1@example.com", List.of(), List.of(), "minsu@example.com", "Minsu Kim",
                 List.of("feedback@feedback.example.com"), List.of(), "Re: Order", clock.instant(),
                 "Will it come before Friday?", null, Map.of(), List.of());
@@ -128,7 +125,7 @@ class CustomerRelayTest {
     @Test
     void theFoundersAnsweredMailSaysWhetherTheCustomerWasWrittenTo() {
         relay.accept(from("dana@example.com", "Your parcel left today by express.", Map.of()), "ses-10", "inbound/10",
-                List.of(address), PASS);
+                List.of(address));
         String replyAddress = RoutingServiceTest.CONFIG.replyAddress(tokens.issue(id, 1));
         new dev.qmark.core.reply.ReplyIntake(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.reviewQueue(), repository.mailClaims(), mail, tokens, sentTexts, letters, Metrics.NONE, clock)
                 .accept(new InboundMail("a@mail.example", List.of(), List.of(), "dana@example.com", null, List.of(replyAddress),

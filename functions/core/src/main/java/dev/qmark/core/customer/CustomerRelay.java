@@ -7,9 +7,6 @@ import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
-import dev.qmark.core.mail.AutomaticMail;
-import dev.qmark.core.mail.OwnAddresses;
-import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.CustomerLetters.Letter;
 import dev.qmark.core.ports.FeedbackRepository;
@@ -58,7 +55,6 @@ public final class CustomerRelay {
     private final LetterMail letterMail;
     private final CustomerReplyMail replyMail;
     private final HeldLetterMail heldMail;
-    private final OwnAddresses own;
     private final String publicUrl;
     private final Clock clock;
 
@@ -79,7 +75,6 @@ public final class CustomerRelay {
         this.letterMail = new LetterMail(config);
         this.replyMail = new CustomerReplyMail(config);
         this.heldMail = new HeldLetterMail(config);
-        this.own = new OwnAddresses(config.inboundDomain(), config.sender());
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.clock = clock;
     }
@@ -89,20 +84,12 @@ public final class CustomerRelay {
         public enum Kind { RELAYED, ALREADY_RELAYED, HELD, KEPT_FOR_REVIEW }
     }
 
-    public Outcome accept(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients,
-                          SenderAuthentication authentication) {
-        Optional<String> automatic = AutomaticMail.reason(received, config.sender());
-        if (automatic.isPresent()) {
-            return review(received, mailId, rawLocation, "automatic mail (" + automatic.get() + ") to a customer address: never relayed");
-        }
-        Optional<String> ours = own.why(received.from());
-        if (ours.isPresent()) {
-            return review(received, mailId, rawLocation, "sent from " + received.from() + ", " + ours.get() + ": never relayed");
-        }
-        if (authentication == null || !authentication.passes()) {
-            return review(received, mailId, rawLocation, "mail to a customer address is relayed only when SPF or DKIM passes ("
-                    + (authentication == null ? SenderAuthentication.UNKNOWN : authentication).describe() + ")");
-        }
+    /**
+     * A mail to a {@code customer+<token>@} address that {@code intake.InboundMailDecision} let through:
+     * not a robot's, not Qmark's own, its sender authenticated by SPF or DKIM. Here: the token, the
+     * writer (someone asked about the item, or the founder) and the text decide.
+     */
+    public Outcome accept(InboundMail received, String mailId, String rawLocation, List<String> envelopeRecipients) {
         Optional<String> token = ReplyTokens.customerTokenIn(received, envelopeRecipients, config.inboundDomain());
         Optional<ReplyTokens.EscalationRef> ref = token.flatMap(tokens::verifyForCustomer);
         if (ref.isEmpty()) {

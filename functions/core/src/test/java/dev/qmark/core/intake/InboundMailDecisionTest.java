@@ -13,6 +13,7 @@ import dev.qmark.core.intake.InboundMailDecision.Decision;
 import dev.qmark.core.intake.InboundMailDecision.KeepForReview;
 import dev.qmark.core.intake.InboundMailDecision.Quarantined;
 import dev.qmark.core.intake.InboundMailDecision.Robot;
+import dev.qmark.core.intake.InboundMailDecision.ToCustomer;
 import dev.qmark.core.intake.InboundMailDecision.StaffForward;
 import dev.qmark.core.mail.ReceiptVerdicts;
 import dev.qmark.core.mail.ReceiptVerdicts.Verdict;
@@ -53,6 +54,23 @@ class InboundMailDecisionTest {
     private static final String GMAIL_FORWARD = "?\r\n\r\n---------- Forwarded message ---------\r\n"
             + "From: Minji Choi <minji@example.org>\r\nDate: Mon, Nov 23, 2026 at 9:12 AM\r\n"
             + "Subject: Where is my order?\r\nTo: Jeff <jeff@example.com>\r\n\r\nNothing arrived.\r\n";
+
+    static final String TO_CUSTOMER = "customer+abc123-1-mac@feedback.example.com";
+
+    @Test
+    void mailToACustomerAddressIsRelayedOnlyFromAnAuthenticatedPerson() {
+        assertEquals(new ToCustomer("abc123-1-mac"), decide("From: dana@example.com\r\n", "Shipped.", TO_CUSTOMER, PASSING));
+        // an out-of-office reply, a bounce: never a letter to a customer
+        Decision robot = decide("From: dana@example.com\r\nAuto-Submitted: auto-replied\r\n", "Away", TO_CUSTOMER, PASSING);
+        assertTrue(robot instanceof Robot r && r.toReplyAddress(), robot.toString());
+        // a From header alone is anyone's: it goes out under the company's name only when SPF or DKIM passes
+        Decision unauthenticated = decide("From: dana@example.com\r\n", "Shipped.", TO_CUSTOMER,
+                verdicts(Verdict.FAIL, Verdict.GRAY, Verdict.NONE));
+        assertTrue(unauthenticated instanceof KeepForReview k && k.reason().contains("SPF or DKIM"), unauthenticated.toString());
+        // Qmark's own mail (its sender writes only automatic mail) is never a letter either
+        Decision own = decide("From: qmark@example.com\r\n", "loop", TO_CUSTOMER, PASSING);
+        assertTrue(own instanceof Robot || own instanceof KeepForReview, own.toString());
+    }
 
     @Test
     void aPersonsMailToTheFeedbackAddressIsCustomerMail() {
