@@ -1,6 +1,8 @@
 package dev.qmark.bench;
 
+import dev.qmark.local.RunningFunction;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,16 +10,20 @@ import java.util.TreeMap;
 /** What one scenario's AWS calls were, as {@link BillingMeter} saw them. */
 final class Ledger {
 
-    /** One DynamoDB call: its operation, what it touched, the units billed, DynamoDB Local's own figure. */
-    record DynamoCall(String operation, String what, DynamoBilling.Units units, double reportedByEmulator,
-                      boolean conditionFailed) {
+    /**
+     * One DynamoDB call: the function that made it ({@link RunningFunction}), its operation, what it
+     * touched, the units billed, DynamoDB Local's own figure.
+     */
+    record DynamoCall(String function, String operation, String what, DynamoBilling.Units units,
+                      double reportedByEmulator, boolean conditionFailed) {
     }
 
     private final List<DynamoCall> dynamo = new ArrayList<>();
     private final Map<String, Integer> requests = new TreeMap<>();
 
     synchronized void dynamo(String operation, String what, DynamoBilling.Units units, double reported, boolean failed) {
-        dynamo.add(new DynamoCall(operation, what, units, reported, failed));
+        // the meter runs on the calling thread: the function that made the call is running there
+        dynamo.add(new DynamoCall(RunningFunction.name(), operation, what, units, reported, failed));
     }
 
     synchronized void request(String service, String operation) {
@@ -46,6 +52,15 @@ final class Ledger {
 
     synchronized int requests(String service, String operation) {
         return requests.getOrDefault(service + "." + operation, 0);
+    }
+
+    /** The units billed per function that made the calls, in the order the functions first called. */
+    synchronized Map<String, DynamoBilling.Units> dynamoUnitsByFunction() {
+        Map<String, DynamoBilling.Units> byFunction = new LinkedHashMap<>();
+        for (DynamoCall call : dynamo) {
+            byFunction.merge(call.function(), call.units(), DynamoBilling.Units::plus);
+        }
+        return byFunction;
     }
 
     synchronized DynamoBilling.Units dynamoUnits() {

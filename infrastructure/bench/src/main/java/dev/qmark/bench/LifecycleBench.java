@@ -223,12 +223,13 @@ public final class LifecycleBench {
 
     /** One scenario's metered calls. */
     record Scenario(String name, String what, List<Ledger.DynamoCall> calls, DynamoBilling.Units units,
-                    java.util.Map<String, Integer> requests, int sqs, int s3Put, int s3Get, int sesSent,
-                    int sesReceived) {
+                    java.util.Map<String, DynamoBilling.Units> byFunction, java.util.Map<String, Integer> requests,
+                    int sqs, int s3Put, int s3Get, int sesSent, int sesReceived) {
 
         static Scenario of(String name, String what, Ledger ledger) {
             int s3Put = ledger.requests("S3", "PutObject");
-            return new Scenario(name, what, ledger.dynamoCalls(), ledger.dynamoUnits(), ledger.requests(),
+            return new Scenario(name, what, ledger.dynamoCalls(), ledger.dynamoUnits(), ledger.dynamoUnitsByFunction(),
+                    ledger.requests(),
                     ledger.requests("Sqs"), s3Put, ledger.requests("S3", "GetObject"), ledger.requests("SesV2", "SendEmail"),
                     s3Put);  // each received mail is one object SES's receipt rule writes
         }
@@ -253,13 +254,17 @@ public final class LifecycleBench {
             String indexes = units.indexWrites().entrySet().stream()
                     .map(e -> "\"" + e.getKey() + "\": " + SweeperBench.number(e.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));
+            String functions = byFunction.entrySet().stream()
+                    .map(e -> "\"" + e.getKey() + "\": {\"readUnits\": " + SweeperBench.number(e.getValue().read())
+                            + ", \"writeUnits\": " + SweeperBench.number(e.getValue().write()) + "}")
+                    .collect(Collectors.joining(", ", "{", "}"));
             return String.format(Locale.ROOT, "{\"scenario\": \"%s\", \"dynamoCalls\": %d, \"readUnits\": %s, "
-                            + "\"writeUnits\": %s, \"tableWriteUnits\": %s, \"indexWriteUnits\": %s, "
+                            + "\"writeUnits\": %s, \"tableWriteUnits\": %s, \"indexWriteUnits\": %s, \"byFunction\": %s, "
                             + "\"emulatorReportedUnits\": %s, \"sqsRequests\": %d, \"s3Puts\": %d, \"s3Gets\": %d, "
                             + "\"sesSent\": %d, \"sesReceived\": %d, \"usdPerMillion\": {\"dynamodb\": %s, "
                             + "\"sqsS3\": %s, \"ses\": %s, \"total\": %s, \"totalWithoutSes\": %s}}",
                     name, calls.size(), SweeperBench.number(units.read()), SweeperBench.number(units.write()),
-                    SweeperBench.number(units.tableWrite()), indexes, SweeperBench.number(reported()), sqs, s3Put,
+                    SweeperBench.number(units.tableWrite()), indexes, functions, SweeperBench.number(reported()), sqs, s3Put,
                     s3Get, sesSent, sesReceived, SweeperBench.number(dynamoCost(p)), SweeperBench.number(otherCost(p)),
                     SweeperBench.number(sesCost(p)), SweeperBench.number(dynamoCost(p) + otherCost(p) + sesCost(p)),
                     SweeperBench.number(dynamoCost(p) + otherCost(p)));
@@ -272,13 +277,17 @@ public final class LifecycleBench {
                     .append(SweeperBench.number(units.write())).append(" write units (table ")
                     .append(SweeperBench.number(units.tableWrite())).append(", indexes ").append(units.indexWrites())
                     .append("); DynamoDB Local reported ").append(SweeperBench.number(reported())).append('\n');
+            out.append("  by function:");
+            byFunction.forEach((function, u) -> out.append(' ').append(function).append(" r ")
+                    .append(SweeperBench.number(u.read())).append(" w ").append(SweeperBench.number(u.write())).append(';'));
+            out.append('\n');
             out.append("  other requests: ").append(requests).append('\n');
             out.append(String.format(Locale.ROOT, "  USD per million: DynamoDB %.2f, SQS+S3 %.2f, SES %.2f; total %.2f"
                             + " (%.2f without SES)%n", dynamoCost(p), otherCost(p), sesCost(p),
                     dynamoCost(p) + otherCost(p) + sesCost(p), dynamoCost(p) + otherCost(p)));
             for (Ledger.DynamoCall c : calls) {
-                out.append(String.format(Locale.ROOT, "    %-18s r %-4s w %-4s (table %s, %s)%s [local %s]  %s%n",
-                        c.operation(), SweeperBench.number(c.units().read()), SweeperBench.number(c.units().write()),
+                out.append(String.format(Locale.ROOT, "    %-12s %-18s r %-4s w %-4s (table %s, %s)%s [local %s]  %s%n",
+                        c.function(), c.operation(), SweeperBench.number(c.units().read()), SweeperBench.number(c.units().write()),
                         SweeperBench.number(c.units().tableWrite()), c.units().indexWrites(),
                         c.conditionFailed() ? " condition failed" : "", SweeperBench.number(c.reportedByEmulator()),
                         c.what()));

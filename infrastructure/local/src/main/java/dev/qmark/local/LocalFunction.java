@@ -30,6 +30,10 @@ final class LocalFunction {
 
     /** Invokes with an event; a handler's exception propagates, as a failed invocation. */
     synchronized JsonNode invoke(Object event) {
+        return RunningFunction.run(name, () -> invokeHere(event));
+    }
+
+    private JsonNode invokeHere(Object event) {
         try {
             byte[] input = Json.MAPPER.writeValueAsBytes(event);
             ByteArrayOutputStream output = new ByteArrayOutputStream();
