@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SES's events about the mail Qmark sent (the configuration set's event destination, through
- * EventBridge; SNS records are read too): each goes on its item's timeline, a hard bounce or a
- * complaint suppresses the address, and a "?" that will never reach its owner goes on at once
- * ({@link DeliveryEvents}). A failure fails the invocation: EventBridge's asynchronous invoke retries it.
+ * EventBridge; SNS records are read too): a bounce, complaint, rejection or delay goes on the item
+ * its message tags name, a hard bounce or a complaint suppresses the address, and a "?" that will
+ * never reach its owner goes on at once ({@link DeliveryEvents}); a send or a delivery costs nothing. A failure fails the invocation: EventBridge's asynchronous invoke retries it.
  */
 public final class MailEventsHandler extends JsonStreamHandler<JsonNode, Object> {
 
@@ -46,7 +46,7 @@ public final class MailEventsHandler extends JsonStreamHandler<JsonNode, Object>
         Escalator escalator = new Escalator(config, table.feedbackItems(), table.escalations(), table.mailClaims(),
                 SesSending.sender(config, env, AwsClients.ses(), table), ReplyTokenSecret.load(env), table.sentMailTexts(),
                 table.customerLetters(), metrics, env.clock());
-        this.events = new DeliveryEvents(table.feedbackItems(), table.sentMails(), table.suppressions(),
+        this.events = new DeliveryEvents(table.feedbackItems(), table.suppressions(),
                 new QuestionsPassedOn(config, table.feedbackItems(), table.escalations(), escalator, env.clock()), metrics);
     }
 

@@ -15,6 +15,7 @@ import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.delivery.DeliveryEvent;
 import dev.qmark.core.delivery.DeliveryEvents;
+import dev.qmark.core.delivery.MailTags;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.feedback.Channel;
@@ -54,15 +55,14 @@ class QuestionsPassedOnTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
     private final RecordingMailSender ses = new RecordingMailSender();
-    private final InMemorySentMails sentMails = new InMemorySentMails();
     private final InMemorySuppressions suppressions = new InMemorySuppressions();
-    private final TrackedMailSender mail = new TrackedMailSender(ses, sentMails, suppressions,
+    private final TrackedMailSender mail = new TrackedMailSender(ses, suppressions,
             address -> CONFIG.ownerByAddress(address).isPresent(), repository::recordEvent, clock);
     private final ReplyTokens tokens = new ReplyTokens("test-reply-token-secret-0123456789");
     private final Escalator escalator = new Escalator(CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, tokens, repository.sentMailTexts(), null, Metrics.NONE, clock);
     private final QuestionsPassedOn passedOn = new QuestionsPassedOn(CONFIG, repository.feedbackItems(), repository.escalations(), escalator, clock);
     private final RecordingMetrics metrics = new RecordingMetrics();
-    private final DeliveryEvents events = new DeliveryEvents(repository, sentMails, suppressions, passedOn, metrics);
+    private final DeliveryEvents events = new DeliveryEvents(repository, suppressions, passedOn, metrics);
 
     private String asked(String message, String owner) {
         String id = new FeedbackIntake(repository, feedbackId -> { }, FormAcknowledgements.NONE, Metrics.NONE, clock)
@@ -74,9 +74,8 @@ class QuestionsPassedOnTest {
     @Test
     void aHardBounceOfTheQuestionHandsItToTheDeputyAtOnceAndFlagsTheAddress() {
         String id = asked("The parcel is late", "delivery");
-        String messageId = sentMails.find(lastMessageId()).orElseThrow().messageId();  // recorded when sent
-        DeliveryEvent bounce = new DeliveryEvent(DeliveryEvent.Type.BOUNCE, messageId, clock.instant(),
-                List.of("dana@example.com"), true, "Permanent/General: smtp; 550 5.1.1 user unknown");
+        DeliveryEvent bounce = new DeliveryEvent(DeliveryEvent.Type.BOUNCE, lastMessageId(), clock.instant(),
+                List.of("dana@example.com"), true, "Permanent/General: smtp; 550 5.1.1 user unknown", lastTags());
 
         assertEquals(DeliveryEvents.Outcome.PASSED_ON, events.handle(bounce));
         assertEquals(DeliveryEvents.Outcome.RECORDED, events.handle(bounce), "a redelivered event changes nothing more");
@@ -97,8 +96,8 @@ class QuestionsPassedOnTest {
     @Test
     void withoutADeputyTheManagerIsAsked() {
         String id = asked("Something else", "backup");
-        DeliveryEvent reject = new DeliveryEvent(DeliveryEvent.Type.REJECT, lastMessageId(), clock.instant(), List.of(),
-                false, "Bad content");
+        DeliveryEvent reject = new DeliveryEvent(DeliveryEvent.Type.REJECT, lastMessageId(), clock.instant(),
+                List.of("ben@example.com"), false, "Bad content", lastTags());
         assertEquals(DeliveryEvents.Outcome.PASSED_ON, events.handle(reject));
         assertEquals("ops", repository.findRecord(id).orElseThrow().escalation(2).orElseThrow().owner());
         assertTrue(suppressions.addresses().isEmpty(), "a rejection says nothing about the address");
@@ -106,17 +105,32 @@ class QuestionsPassedOnTest {
     }
 
     @Test
-    void aDeliveryOnlyGoesOnTheTimeline() {
+    void aSendOrADeliveryChangesNothingAndASoftBounceOnlyGoesOnTheTimeline() {
         String id = asked("The parcel is late", "delivery");
-        assertEquals(DeliveryEvents.Outcome.RECORDED, events.handle(new DeliveryEvent(DeliveryEvent.Type.DELIVERY,
-                lastMessageId(), clock.instant(), List.of("dana@example.com"), false, "")));
+        List<TimelineEvent> before = repository.findRecord(id).orElseThrow().timeline();
+        for (DeliveryEvent.Type type : List.of(DeliveryEvent.Type.SEND, DeliveryEvent.Type.DELIVERY)) {
+            assertEquals(DeliveryEvents.Outcome.NOT_RECORDED, events.handle(new DeliveryEvent(type,
+                    lastMessageId(), clock.instant(), List.of("dana@example.com"), false, "", lastTags())));
+        }
+        assertEquals(before, repository.findRecord(id).orElseThrow().timeline(), "SES counts sends and deliveries, not the item");
+        assertEquals(DeliveryEvents.Outcome.RECORDED, events.handle(new DeliveryEvent(DeliveryEvent.Type.BOUNCE,
+                lastMessageId(), clock.instant(), List.of("dana@example.com"), false, "Transient/MailboxFull", lastTags())));
         FeedbackRecord record = repository.findRecord(id).orElseThrow();
         assertEquals(EscalationStatus.OPEN, record.escalation(1).orElseThrow().status());
-        assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("mail-delivered")
-                && e.detail().contains("delivered to dana@example.com")), record.timeline().toString());
-        events.handle(new DeliveryEvent(DeliveryEvent.Type.BOUNCE, lastMessageId(), clock.instant(), List.of("dana@example.com"),
-                false, "Transient/MailboxFull"));
+        assertTrue(record.timeline().stream().anyMatch(e -> e.type().equals("mail-bounced")
+                && e.detail().contains("mail of " + id + "-1 bounced (soft) from dana@example.com")), record.timeline().toString());
         assertTrue(metrics.recorded().isEmpty(), "deliveries and soft bounces count nothing: " + metrics.recorded());
+    }
+
+    @Test
+    void aBounceOfAMailWithoutTagsSuppressesAndCountsButFindsNoItem() {
+        String id = asked("The parcel is late", "delivery");
+        assertEquals(DeliveryEvents.Outcome.UNKNOWN_MAIL, events.handle(new DeliveryEvent(DeliveryEvent.Type.BOUNCE,
+                lastMessageId(), clock.instant(), List.of("dana@example.com"), true, "Permanent/General", Map.of())));
+        assertTrue(suppressions.suppressed("dana@example.com"));
+        assertEquals(List.of("Bounced=1"), metrics.recorded());
+        // the question is not handed on: its deadline will (the sweeper), as before delivery events existed
+        assertEquals(EscalationStatus.OPEN, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
     }
 
     @Test
@@ -161,7 +175,7 @@ class QuestionsPassedOnTest {
     void customerMailSkipsAnAddressThatComplained() {
         String id = asked("Something else", "backup");
         events.handle(new DeliveryEvent(DeliveryEvent.Type.COMPLAINT, lastMessageId(), clock.instant(),
-                List.of("minsu@example.org"), false, "abuse"));
+                List.of("minsu@example.org"), false, "abuse", lastTags()));
         assertEquals("complaint: abuse", suppressions.reason("minsu@example.org"));
         int before = ses.sent().size();
         String messageId = mail.send(new OutgoingMail("qmark@example.com", "Jeff", List.of("minsu@example.org"), List.of(),
@@ -179,5 +193,12 @@ class QuestionsPassedOnTest {
 
     private String lastMessageId() {
         return ses.lastMessageId();
+    }
+
+    /** The tags the last mail went out with, as SES returns them in its events (name → [value]). */
+    private Map<String, List<String>> lastTags() {
+        Map<String, List<String>> tags = new java.util.LinkedHashMap<>();
+        MailTags.of(ses.sent().get(ses.sent().size() - 1)).forEach((name, value) -> tags.put(name, List.of(value)));
+        return tags;
     }
 }

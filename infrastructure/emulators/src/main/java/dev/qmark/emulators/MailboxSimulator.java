@@ -9,7 +9,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Like the account-level suppression list, an address that bounced hard or complained here bounces
  * (OnAccountSuppressionList) on every later send. Mail sent without a configuration set publishes nothing.
+ * Every event's {@code mail.tags} holds, as SES's, its auto-tags ({@code ses:configuration-set},
+ * {@code ses:source-ip}, {@code ses:from-domain}, {@code ses:caller-identity}) and the message tags the
+ * mail was sent with ({@code EmailTags}), each name with a list of one value.
  */
 final class MailboxSimulator {
 
@@ -57,33 +62,43 @@ final class MailboxSimulator {
         this.autoReplies = delivery;
     }
 
-    /** A mail SES accepted with {@code configurationSet} (null: no events, as SES). */
-    void accepted(OutboxMail mail, List<String> destination, String configurationSet) {
+    /** A mail SES accepted with {@code configurationSet} (null: no events, as SES) and its message tags. */
+    void accepted(OutboxMail mail, List<String> destination, String configurationSet, Map<String, String> messageTags) {
         if (configurationSet == null || configurationSet.isBlank()) {
             return;
         }
-        publish(event(mail, destination, configurationSet, "Send", null));
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("ses:configuration-set", configurationSet);
+        tags.put("ses:source-ip", "127.0.0.1");
+        tags.put("ses:from-domain", mail.from().substring(mail.from().indexOf('@') + 1));
+        tags.put("ses:caller-identity", "qmark-local");
+        tags.putAll(messageTags);
+        accepted(mail, destination, tags);
+    }
+
+    private void accepted(OutboxMail mail, List<String> destination, Map<String, String> tags) {
+        publish(event(mail, destination, tags, "Send", null));
         for (String recipient : destination) {
             String address = recipient.toLowerCase(Locale.ROOT);
             String local = address.endsWith("@" + DOMAIN) ? address.substring(0, address.indexOf('@')) : "";
             if (suppressed.contains(address) || local.startsWith("suppressionlist")) {
-                publish(bounce(mail, destination, configurationSet, address, "OnAccountSuppressionList",
+                publish(bounce(mail, destination, tags, address, "OnAccountSuppressionList",
                         "Amazon SES did not send the message to this address because it is on the suppression list for your account."));
             } else if (local.startsWith("bounce")) {
                 suppressed.add(address);
-                publish(bounce(mail, destination, configurationSet, address, "General", "smtp; 550 5.1.1 user unknown"));
+                publish(bounce(mail, destination, tags, address, "General", "smtp; 550 5.1.1 user unknown"));
             } else {
                 ObjectNode delivery = JSON.createObjectNode();
                 delivery.put("timestamp", now()).put("processingTimeMillis", 1).put("smtpResponse", "250 2.6.0 Message received")
                         .put("reportingMTA", "a8-70.smtp-out.amazonses.com").putArray("recipients").add(address);
-                publish(event(mail, destination, configurationSet, "Delivery", delivery));
+                publish(event(mail, destination, tags, "Delivery", delivery));
                 if (local.startsWith("complaint")) {
                     suppressed.add(address);
                     ObjectNode complaint = JSON.createObjectNode();
                     complaint.putArray("complainedRecipients").addObject().put("emailAddress", address);
                     complaint.put("timestamp", now()).put("feedbackId", UUID.randomUUID().toString())
                             .put("complaintFeedbackType", "abuse").put("userAgent", "Amazon SES Mailbox Simulator");
-                    publish(event(mail, destination, configurationSet, "Complaint", complaint));
+                    publish(event(mail, destination, tags, "Complaint", complaint));
                 } else if (local.startsWith("ooto")) {
                     autoReply(mail, address);
                 }
@@ -91,23 +106,24 @@ final class MailboxSimulator {
         }
     }
 
-    private ObjectNode bounce(OutboxMail mail, List<String> destination, String configurationSet, String address,
+    private ObjectNode bounce(OutboxMail mail, List<String> destination, Map<String, String> tags, String address,
                               String subType, String diagnostic) {
         ObjectNode bounce = JSON.createObjectNode();
         bounce.put("feedbackId", UUID.randomUUID().toString()).put("bounceType", "Permanent").put("bounceSubType", subType);
         bounce.putArray("bouncedRecipients").addObject().put("emailAddress", address).put("action", "failed")
                 .put("status", "5.1.1").put("diagnosticCode", diagnostic);
         bounce.put("timestamp", now()).put("reportingMTA", "dns; amazonses.com");
-        return event(mail, destination, configurationSet, "Bounce", bounce);
+        return event(mail, destination, tags, "Bounce", bounce);
     }
 
     /** The EventBridge event: envelope, and the record SES writes for {@code eventType} as its detail. */
-    private static ObjectNode event(OutboxMail mail, List<String> destination, String configurationSet, String eventType,
+    private static ObjectNode event(OutboxMail mail, List<String> destination, Map<String, String> tags, String eventType,
                                     ObjectNode body) {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "0").put("id", UUID.randomUUID().toString()).put("detail-type", detailType(eventType))
                 .put("source", "aws.ses").put("account", ACCOUNT).put("time", now()).put("region", EmbeddedAws.REGION);
-        event.putArray("resources").add("arn:aws:ses:" + EmbeddedAws.REGION + ":" + ACCOUNT + ":configuration-set/" + configurationSet);
+        event.putArray("resources").add("arn:aws:ses:" + EmbeddedAws.REGION + ":" + ACCOUNT + ":configuration-set/"
+                + tags.get("ses:configuration-set"));
         ObjectNode detail = event.putObject("detail");
         detail.put("eventType", eventType);
         ObjectNode record = detail.putObject("mail");
@@ -115,7 +131,8 @@ final class MailboxSimulator {
                 .put("messageId", mail.messageId()).put("headersTruncated", false);
         ArrayNode to = record.putArray("destination");
         destination.forEach(to::add);
-        record.putObject("tags").putArray("ses:configuration-set").add(configurationSet);
+        ObjectNode tagged = record.putObject("tags");
+        tags.forEach((name, value) -> tagged.putArray(name).add(value));
         if (body != null) {
             detail.set(switch (eventType) {
                 case "Bounce" -> "bounce";

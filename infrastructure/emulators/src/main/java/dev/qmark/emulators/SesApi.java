@@ -34,6 +34,8 @@ final class SesApi implements HttpHandler {
     /** SES v2's limits: 50 recipients per message, 40 MB per raw message. */
     private static final int MAX_RECIPIENTS = 50;
     private static final int MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
+    /** What SES allows in a message tag's name and value (MessageTag). */
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{0,256}");
 
     private final Outbox outbox;
     private final SesIdentities identities;
@@ -87,12 +89,13 @@ final class SesApi implements HttpHandler {
             if (body == null) {
                 throw badRequest("Message length exceeds the limit of " + MAX_MESSAGE_BYTES + " bytes");
             }
+            Map<String, String> tags = emailTags(object(body));
             OutboxMail mail = sendEmail(body);
             outbox.add(mail);
             // after the answer's content is known: what SES does with the mail next (events, simulator replies)
             List<String> destination = new ArrayList<>(mail.to());
             destination.addAll(mail.cc());
-            simulator.accepted(mail, destination, text(object(body), "ConfigurationSetName"));
+            simulator.accepted(mail, destination, text(object(body), "ConfigurationSetName"), tags);
             ObjectNode answer = JSON.createObjectNode().put("MessageId", mail.messageId());
             HttpRequests.send(exchange, 200, "application/json", JSON.writeValueAsBytes(answer));
         } catch (SesError e) {
@@ -188,6 +191,32 @@ final class SesApi implements HttpHandler {
         }
         return new OutboxMail(messageId, sender, allTo, allCc, union(parsed.replyTo(), replyTo),
                 parsed.subject(), parsed.text(), parsed.html(), parsed.headers(), Instant.now(), raw);
+    }
+
+    /**
+     * SendEmail's {@code EmailTags} ([{Name, Value}]), checked as SES documents them (MessageTag): names and
+     * values of ASCII letters, digits, {@code _} and {@code -}, at most 256 characters each. SES returns them
+     * in every event of the mail ({@code mail.tags}).
+     */
+    private static Map<String, String> emailTags(JsonNode request) throws SesError {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (JsonNode tag : request.path("EmailTags")) {
+            String name = text(tag, "Name");
+            String value = text(tag, "Value");
+            if (name == null || value == null) {
+                throw badRequest("A message tag needs a Name and a Value");
+            }
+            if (!TAG.matcher(name).matches() || name.isEmpty()) {
+                throw badRequest("Invalid message tag name '" + name + "': ASCII letters, numbers, underscores (_) "
+                        + "or dashes (-), 256 characters or fewer");
+            }
+            if (!TAG.matcher(value).matches()) {
+                throw badRequest("Invalid message tag value '" + value + "' of '" + name + "': ASCII letters, numbers, "
+                        + "underscores (_) or dashes (-), 256 characters or fewer");
+            }
+            tags.put(name, value);
+        }
+        return tags;
     }
 
     private static byte[] rawData(JsonNode raw) throws SesError {

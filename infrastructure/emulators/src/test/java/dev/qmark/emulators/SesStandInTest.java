@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 class SesStandInTest {
@@ -108,6 +109,39 @@ class SesStandInTest {
 
         assertTrue(ses.outbox().isEmpty());
         assertTrue(HEARD.isEmpty());
+    }
+
+    @Test
+    void eventsCarryTheMessageTagsAsSesPublishesThem() throws Exception {
+        List<JsonNode> events = new CopyOnWriteArrayList<>();
+        ses.onEvent(json -> {
+            try {
+                events.add(new ObjectMapper().readTree(json));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        client.sendEmail(simple("bounce@simulator.amazonses.com").toBuilder().configurationSetName("qmark-set")
+                .emailTags(MessageTag.builder().name("qmark-feedback").value("8gnyfh9xt8mmz4hz").build(),
+                        MessageTag.builder().name("qmark-step").value("2").build()).build());
+
+        assertEquals(List.of("Send", "Bounce"), events.stream().map(e -> e.path("detail").path("eventType").asText()).toList());
+        for (JsonNode event : events) {
+            JsonNode tags = event.path("detail").path("mail").path("tags");
+            assertEquals("[\"8gnyfh9xt8mmz4hz\"]", tags.path("qmark-feedback").toString(), tags.toString());
+            assertEquals("[\"2\"]", tags.path("qmark-step").toString(), tags.toString());
+            assertEquals("[\"qmark-set\"]", tags.path("ses:configuration-set").toString(), tags.toString());
+            assertEquals("[\"qmark.dev\"]", tags.path("ses:from-domain").toString(), tags.toString());
+        }
+
+        // SES's alphabet for tags: letters, digits, _ and -, 256 characters at most
+        for (MessageTag bad : List.of(MessageTag.builder().name("qmark-feedback").value("a b").build(),
+                MessageTag.builder().name("qmark:feedback").value("x").build(),
+                MessageTag.builder().name("qmark-feedback").value("x".repeat(257)).build())) {
+            assertThrows(BadRequestException.class, () -> client.sendEmail(simple("c@example.com").toBuilder()
+                    .emailTags(bad).build()), bad.toString());
+        }
+        assertEquals(1, ses.outbox().size(), "a mail with a tag SES refuses is not sent");
     }
 
     /** Qmark sends Raw only; Simple content would need a MIME builder here that nothing uses. */

@@ -13,13 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays the configuration set's event destination and the EventBridge rule: each SES event goes to
+ * Plays the configuration set's event destination and the EventBridge rule: each SES event of the
+ * types they match ({@link #DETAIL_TYPES}: what went wrong, not sends and deliveries) goes to
  * mail-events as an asynchronous invocation, a moment after the send (SES publishes after it
  * accepted the mail, so the sending function has finished its bookkeeping), and a failed invocation
  * is tried again, as Lambda retries an asynchronous invocation twice.
  */
 final class SesEventDestination implements AutoCloseable {
 
+    /** The detail-types mail-events' rule in template.yaml matches (TemplateTest holds them equal). */
+    static final java.util.Set<String> DETAIL_TYPES = java.util.Set.of("Email Bounced", "Email Complaint Received",
+            "Email Rejected", "Email Delivery Delayed");
     static final Duration PUBLISH_DELAY = Duration.ofMillis(300);
     static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(3));
     private static final Logger LOG = LoggerFactory.getLogger(SesEventDestination.class);
@@ -42,6 +46,9 @@ final class SesEventDestination implements AutoCloseable {
             event = Json.MAPPER.readTree(eventJson);
         } catch (IOException e) {
             throw new UncheckedIOException("an SES event is not JSON", e);
+        }
+        if (!DETAIL_TYPES.contains(event.path("detail-type").asText())) {
+            return;   // not published to the bus (the destination's event types), or no rule matches it
         }
         executor.schedule(() -> invoke(event, 0), PUBLISH_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -201,6 +201,48 @@ class TemplateTest {
         assertTrue(thresholds.get("Reputation.ComplaintRate") < 0.005, "SES pauses sending at a 0.5% complaint rate");
     }
 
+    /**
+     * SES publishes, and mail-events is invoked for, what went wrong with a mail only (bounces, complaints,
+     * rejections, delays); sends and deliveries SES counts itself. The local destination plays the same.
+     */
+    @Test
+    void mailEventsHearOnlyWhatWentWrong() {
+        Map<String, Object> events = map(map(functions().get("MailEventsFunction").get("Properties")).get("Events"));
+        Map<String, Object> pattern = map(map(map(events.get("SesEvents")).get("Properties")).get("Pattern"));
+        assertEquals(SesEventDestination.DETAIL_TYPES, new TreeSet<>((List<?>) pattern.get("detail-type")));
+        Map<String, Object> destination = map(map(map(RESOURCES.get("MailEventsDestination")).get("Properties"))
+                .get("EventDestination"));
+        assertEquals(List.of("bounce", "complaint", "reject", "deliveryDelay"), destination.get("MatchingEventTypes"));
+    }
+
+    /**
+     * No record per mail sent: what a mail is about travels in its SES message tags. mail-events' table
+     * actions are what handing a bounced question on takes (the escalator's claim, the next "?"'s kept
+     * text, the timeline, the suppression); the digest, whose reports are about no item, puts nothing.
+     */
+    @Test
+    void tableActionsAreWhatTheMailPathsNeed() {
+        assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                "dynamodb:ConditionCheckItem"), tableActions("MailEventsFunction"));
+        assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"), tableActions("DigestFunction"));
+    }
+
+    /** The DynamoDB actions a function's statements allow on the table itself (not its indexes). */
+    static Set<String> tableActions(String function) {
+        Set<String> actions = new TreeSet<>();
+        for (Object policy : (List<?>) map(map(RESOURCES.get(function)).get("Properties")).get("Policies")) {
+            for (Object statement : (List<?>) map(policy).getOrDefault("Statement", List.of())) {
+                Object resource = map(statement).get("Resource");
+                if (resource instanceof Map<?, ?> ref && ref.containsKey("Fn::GetAtt") && "FeedbackTable".equals(target(ref))) {
+                    for (Object action : (List<?>) map(statement).get("Action")) {
+                        actions.add(String.valueOf(action));
+                    }
+                }
+            }
+        }
+        return actions;
+    }
+
     /** Every figure the functions write (EmfMetrics), every function and every DLQ is on the dashboard. */
     @Test
     void theDashboardShowsEveryFigureFunctionAndDeadLetterQueue() throws IOException {

@@ -3,7 +3,6 @@ package dev.qmark.aws.dynamodb;
 import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.FormAcknowledgements;
-import dev.qmark.core.ports.SentMails;
 import dev.qmark.core.ports.Suppressions;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailClaims;
@@ -32,7 +31,6 @@ public final class TablePorts {
     private final DynamoUnfinishedFeedback unfinishedFeedback;
     private final DynamoReceivedMails receivedMails;
     private final DynamoCustomerLetters customerLetters;
-    private final DynamoSentMails sentMails;
     private final DynamoSuppressions suppressions;
     private final DynamoFormAcknowledgements formAcknowledgements;
 
@@ -49,7 +47,6 @@ public final class TablePorts {
         this.unfinishedFeedback = new DynamoUnfinishedFeedback(dynamo, table);
         this.receivedMails = new DynamoReceivedMails(dynamo, table);
         this.customerLetters = new DynamoCustomerLetters(dynamo, table);
-        this.sentMails = new DynamoSentMails(dynamo, table);
         this.suppressions = new DynamoSuppressions(dynamo, table);
         this.formAcknowledgements = new DynamoFormAcknowledgements(dynamo, table);
     }
@@ -94,9 +91,6 @@ public final class TablePorts {
         return customerLetters;
     }
 
-    public SentMails sentMails() {
-        return sentMails;
-    }
 
     public Suppressions suppressions() {
         return suppressions;

@@ -3,6 +3,7 @@ package dev.qmark.aws.ses;
 import dev.qmark.mail.ComposedMail;
 import dev.qmark.mail.MimeComposer;
 import dev.qmark.mail.OutgoingMail;
+import dev.qmark.core.delivery.MailTags;
 import dev.qmark.core.mail.OwnAddresses;
 import dev.qmark.core.ports.MailSender;
 import java.time.Clock;
@@ -10,13 +11,16 @@ import software.amazon.awssdk.core.SdkBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
  * Sends through SES v2 as raw MIME, so that Qmark decides every header (Reply-To per escalation,
  * Auto-Submitted, In-Reply-To) and the composer, not SES, guards them against injection. Every
  * mail Qmark sends passes here, so this is where mail to Qmark's own addresses (the inbound domain,
- * the sender) is refused ({@link OwnAddresses}): it would come straight back in.
+ * the sender) is refused ({@link OwnAddresses}): it would come straight back in. Each mail carries
+ * what it is about as message tags ({@link MailTags}): SES returns them in every event of the mail,
+ * which is how mail-events finds the item without a record per mail.
  */
 public final class SesMailSender implements MailSender {
 
@@ -73,6 +77,8 @@ public final class SesMailSender implements MailSender {
         return SendEmailRequest.builder()
                 .fromEmailAddress(mail.from())
                 .configurationSetName(configurationSet)
+                .emailTags(MailTags.of(mail).entrySet().stream()
+                        .map(tag -> MessageTag.builder().name(tag.getKey()).value(tag.getValue()).build()).toList())
                 .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(composed.mime()))))
                 .build();
     }

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 /**
  * The one way a function builds its mail sender: SES with the stack's configuration set
  * ({@code SES_CONFIGURATION_SET}, whose events reach mail-events), behind {@link TrackedMailSender}
- * (suppressed customer addresses left out, every message id recorded with its item).
+ * (suppressed customer addresses left out); every mail carries what it is about as SES message tags.
  */
 public final class SesSending {
 
@@ -29,9 +29,9 @@ public final class SesSending {
         return new SesMailSender(ses, config.inboundDomain(), env.optional(CONFIGURATION_SET).orElse(null), env.clock());
     }
 
-    /** {@code ses} behind {@link TrackedMailSender}: suppressed customer addresses left out, message ids recorded. */
+    /** {@code ses} behind {@link TrackedMailSender}: suppressed customer addresses left out. */
     public static MailSender tracked(QmarkConfig config, FunctionEnvironment env, SesMailSender ses, TablePorts table) {
-        return new TrackedMailSender(ses, table.sentMails(), table.suppressions(),
+        return new TrackedMailSender(ses, table.suppressions(),
                 address -> config.ownerByAddress(address).isPresent(), table.feedbackItems()::recordEvent, env.clock());
     }
 }

@@ -2,14 +2,11 @@ package dev.qmark.core.sending;
 
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.MailSender;
-import dev.qmark.core.ports.SentMails;
 import dev.qmark.core.ports.Suppressions;
 import dev.qmark.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -17,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sending path every mail takes (SendOnce hands its mails here): it keeps customer-bound mail
- * away from suppressed addresses, and records each sent mail's message id with what it was about,
- * so that SES's delivery events find their item. A staff address is never dropped here: a bounce
- * from a person asked must reach mail-events, which hands the question on (SES's own list does drop
- * it, and says so with a bounce event).
+ * away from suppressed addresses. A staff address is never dropped here: a bounce from a person
+ * asked must reach mail-events, which hands the question on (SES's own list does drop it, and says
+ * so with a bounce event). What a mail is about travels with it as message tags
+ * ({@link dev.qmark.core.delivery.MailTags}, set by the provider's adapter), so nothing is recorded per mail.
  */
 public final class TrackedMailSender implements MailSender {
 
@@ -30,7 +27,6 @@ public final class TrackedMailSender implements MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(TrackedMailSender.class);
 
     private final MailSender provider;
-    private final SentMails sentMails;
     private final Suppressions suppressions;
     private final Predicate<String> staff;
     private final BiConsumer<String, TimelineEvent> timeline;
@@ -40,10 +36,9 @@ public final class TrackedMailSender implements MailSender {
      * @param staff    whether an address is a person of the company (founder, owners): never dropped
      * @param timeline records on an item's timeline that its mail was not sent (feedback id, event)
      */
-    public TrackedMailSender(MailSender provider, SentMails sentMails, Suppressions suppressions, Predicate<String> staff,
+    public TrackedMailSender(MailSender provider, Suppressions suppressions, Predicate<String> staff,
                              BiConsumer<String, TimelineEvent> timeline, Clock clock) {
         this.provider = provider;
-        this.sentMails = sentMails;
         this.suppressions = suppressions;
         this.staff = staff;
         this.timeline = timeline;
@@ -69,33 +64,10 @@ public final class TrackedMailSender implements MailSender {
         }
         OutgoingMail sending = to.equals(mail.to()) && cc.equals(mail.cc()) ? mail : new OutgoingMail(mail.from(),
                 mail.fromName(), to, cc, mail.replyTo(), mail.subject(), mail.text(), mail.html(), mail.headers());
-        String messageId = provider.send(sending);
-        List<String> recipients = new ArrayList<>();
-        to.forEach(a -> recipients.add(a.toLowerCase(Locale.ROOT)));
-        cc.forEach(a -> recipients.add(a.toLowerCase(Locale.ROOT)));
-        try {
-            sentMails.record(new SentMails.SentMail(messageId, feedbackId, step(mail.headers().get("X-Qmark-Escalation")),
-                    recipients, clock.instant()));
-        } catch (RuntimeException e) {
-            // the mail is out: failing now would send it again; its events then find no item (logged there)
-            LOG.warn("recording sent mail {} failed", messageId, e);
-        }
-        return messageId;
+        return provider.send(sending);
     }
 
     private List<String> reachable(List<String> addresses) {
         return addresses.stream().filter(a -> staff.test(a) || !suppressions.suppressed(a)).toList();
-    }
-
-    /** "20261201-ab12-3" → 3: the escalation id is the feedback id and the step. */
-    static int step(String escalationId) {
-        if (escalationId == null) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(escalationId.substring(escalationId.lastIndexOf('-') + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }
