@@ -65,4 +65,31 @@ class EscalatorTest {
         assertEquals(Escalator.Outcome.ALREADY_ANSWERED, escalator.ask(next));
         assertEquals(1, mail.sent().size());
     }
+
+    @Test
+    void anAttemptThatDiedBetweenItsTwoWritesIsFinishedByTheRedelivery() {
+        repository.crashes().crashAfter(1);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> escalator.ask(request));
+        // the escalation is OPEN (the "?" is out), the item not yet marked: still on the recovery's list
+        assertEquals(EscalationStatus.OPEN, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
+        assertEquals(FeedbackStatus.RECEIVED, repository.find(id).orElseThrow().status());
+        assertEquals(List.of(id), repository.unfinishedFeedback().due(clock.instant().plus(Duration.ofDays(1)), 10));
+
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask(request));
+        assertEquals(1, mail.sent().size(), "the redelivery does not send the \"?\" again");
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+        assertEquals(List.of(), repository.unfinishedFeedback().due(clock.instant().plus(Duration.ofDays(1)), 10));
+        assertEquals(1, repository.findRecord(id).orElseThrow().timeline().stream().filter(e -> e.type().equals("asked")).count());
+    }
+
+    @Test
+    void aLaterStepLeavesTheAskedItemAsItIs() {
+        escalator.ask(request);
+        repository.crashes().crashAfter(2);
+        // one write only: the escalation (the item is asked already), so the crash set for a second never comes
+        assertEquals(Escalator.Outcome.ASKED,
+                escalator.ask(new EscalationRequest(id, 2, "ops", clock.instant().plus(Duration.ofHours(8)))));
+        repository.crashes().crashAfter(0);
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+    }
 }
