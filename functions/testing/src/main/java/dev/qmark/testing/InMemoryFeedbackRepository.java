@@ -137,7 +137,7 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
         List<TimelineEvent> timeline = new ArrayList<>(timelines.getOrDefault(id, List.of()));
         timeline.addAll(escalations.events(id));
         timeline.sort(Comparator.comparing(TimelineEvent::at));
-        return Optional.of(new FeedbackRecord(item, escalations.escalations(id), timeline));
+        return Optional.of(new FeedbackRecord(item, escalations.escalations(id), timeline, sentTexts.texts(id)));
     }
 
     @Override
