@@ -15,6 +15,7 @@ import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.intake.FeedbackIntake;
+import dev.qmark.core.intake.StuckFeedback;
 import dev.qmark.core.intake.Submission;
 import dev.qmark.core.sending.SendOnce;
 import dev.qmark.core.sending.TryAgainLater;
@@ -91,5 +92,41 @@ class EscalatorTest {
                 escalator.ask(new EscalationRequest(id, 2, "ops", clock.instant().plus(Duration.ofHours(8)))));
         repository.crashes().crashAfter(0);
         assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+    }
+
+    @Test
+    void theRecoveryFinishesAnAskedItemLeftRoutedByACrash() {
+        RecordingQueue requests = new RecordingQueue();
+        dev.qmark.core.routing.RoutingService routing = new dev.qmark.core.routing.RoutingService(repository, requests,
+                new dev.qmark.core.routing.Router(RoutingServiceTest.CONFIG), clock);
+        routing.route(id);
+        repository.crashes().crashAfter(1);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> escalator.ask((EscalationRequest) requests.messages().get(0)));
+        assertEquals(FeedbackStatus.ROUTED, repository.find(id).orElseThrow().status());
+
+        // the request is lost (say it went to the dead-letter queue): the recovery's redrive routes it again
+        clock.advance(StuckFeedback.FIRST_CHECK);
+        RecordingQueue feedbackQueue = new RecordingQueue();
+        assertEquals(1, new StuckFeedback(repository.unfinishedFeedback(), feedbackQueue, clock).redrive());
+        routing.route((String) feedbackQueue.messages().get(0));
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask((EscalationRequest) requests.messages().get(1)));
+        assertEquals(1, mail.sent().size());
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+        assertEquals(0, new StuckFeedback(repository.unfinishedFeedback(), feedbackQueue, clock)
+                .redrive(clock.instant().plus(Duration.ofDays(1))), "off the recovery's list");
+    }
+
+    @Test
+    void aLowRatingsQuestionOnAnAnsweredItemIsMarkedOnceAndLeavesItAnswered() {
+        escalator.ask(request);
+        repository.escalations().recordAnswer(id, 1, "Shipped", "dana@example.com", "mail-1", clock.instant(),
+                new TimelineEvent(clock.instant(), "answered", "Dana"));
+        EscalationRequest founder = new EscalationRequest(id, 2, "founder", clock.instant().plus(Duration.ofHours(8)), true);
+        // before, the mark's transaction failed on the answered item: the claim ran out and the "?" went again
+        assertEquals(Escalator.Outcome.ASKED, escalator.ask(founder));
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask(founder));
+        assertEquals(2, mail.sent().size());
+        assertEquals(EscalationStatus.OPEN, repository.findRecord(id).orElseThrow().escalation(2).orElseThrow().status());
+        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
     }
 }
