@@ -104,8 +104,8 @@ public final class InMemoryEscalations implements Escalations {
     public synchronized void markAsked(String feedbackId, int step, String mailMessageId, Instant at,
                                        List<Instant> reminderTimes, TimelineEvent event) {
         EscalationEntry e = entry(feedbackId, step);
-        // one transaction: the escalation was ASKING, and the item (which must be there) is not answered
-        if (!is(e, EscalationStatus.ASKING) || !feedback.contains(feedbackId) || answeredFeedback.contains(feedbackId)) {
+        // #status = :asking (the item's write that follows is the table's: InMemoryFeedbackRepository)
+        if (!is(e, EscalationStatus.ASKING)) {
             throw new IllegalStateException("escalation " + feedbackId + "-" + step + " was not being asked");
         }
         e.status = EscalationStatus.OPEN;
@@ -118,31 +118,84 @@ public final class InMemoryEscalations implements Escalations {
         event(feedbackId, event);
     }
 
+    /** The item's status is the table's ({@link InMemoryFeedbackRepository#markItemAsked}); alone, nothing to write. */
+    @Override
+    public boolean markItemAsked(String feedbackId) {
+        return false;
+    }
+
     @Override
     public synchronized AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy,
                                                    String mailId, Instant at, TimelineEvent event) {
+        return recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event, id -> false, (id, when) -> { },
+                () -> { });
+    }
+
+    /** The item's side of an answer: whether it is answered, and its write (conditional on not answered yet). */
+    interface AnsweredItem {
+        boolean answered(String feedbackId);
+    }
+
+    interface ItemAnswerWrite {
+        void write(String feedbackId, Instant at);
+    }
+
+    /**
+     * The answer as {@code DynamoEscalations} writes it, one plain write at a time ({@code wrote} after
+     * each, where a test may crash it): the answered escalation, each other clock it stops, the item;
+     * a redelivery that finds the answer recorded writes what was left ({@link StoppedClocks#leftRunning}).
+     */
+    synchronized AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy,
+                                            String mailId, Instant at, TimelineEvent event, AnsweredItem item,
+                                            ItemAnswerWrite itemWrite, Runnable wrote) {
         Optional<List<StoppedClocks.Stop>> stops = feedback.contains(feedbackId)
                 ? StoppedClocks.byAnswer(escalations(feedbackId), step, at)
                 : Optional.empty();
         if (stops.isEmpty()) {
             EscalationEntry e = entry(feedbackId, step);
-            return e != null && mailId.equals(e.answerMailId) ? AnswerOutcome.ALREADY_RECORDED : AnswerOutcome.NOT_OPEN;
-        }
-        // under the lock nothing changes between the read and the write: every "#status = :before" holds
-        for (StoppedClocks.Stop stop : stops.get()) {
-            EscalationEntry e = entry(feedbackId, stop.escalation().step());
-            e.status = stop.after();
-            e.answeredAt = stored(at);
-            e.answeredBy = answeredBy;
-            e.shard = null;
-            if (stop.answering()) {
-                e.answer = answer;
-                e.answerMailId = mailId;
+            if (e == null || !mailId.equals(e.answerMailId)) {
+                return AnswerOutcome.NOT_OPEN;
             }
+            if (!item.answered(feedbackId) && e.handedOn == null) {
+                for (StoppedClocks.Stop other : StoppedClocks.leftRunning(escalations(feedbackId), step)) {
+                    stop(other, e.answeredAt, e.answeredBy, null, null);
+                    wrote.run();
+                }
+                answered(feedbackId, e.answeredAt, itemWrite);
+                wrote.run();
+            }
+            return AnswerOutcome.ALREADY_RECORDED;
         }
-        answeredFeedback.add(feedbackId);
-        event(feedbackId, event);
+        // under the lock nothing changes between the read and each write: every "#status = :before" holds
+        for (StoppedClocks.Stop stop : stops.get()) {
+            if (stop.answering()) {
+                stop(stop, at, answeredBy, answer, mailId);
+                event(feedbackId, event);
+            } else {
+                stop(stop, at, answeredBy, null, null);
+            }
+            wrote.run();
+        }
+        answered(feedbackId, at, itemWrite);
+        wrote.run();
         return AnswerOutcome.RECORDED;
+    }
+
+    private void stop(StoppedClocks.Stop stop, Instant at, String answeredBy, String answer, String mailId) {
+        EscalationEntry e = entry(stop.escalation().feedbackId(), stop.escalation().step());
+        e.status = stop.after();
+        e.answeredAt = stored(at);
+        e.answeredBy = answeredBy;
+        e.shard = null;
+        if (answer != null) {
+            e.answer = answer;
+            e.answerMailId = mailId;
+        }
+    }
+
+    private void answered(String feedbackId, Instant at, ItemAnswerWrite itemWrite) {
+        answeredFeedback.add(feedbackId);
+        itemWrite.write(feedbackId, at);
     }
 
     @Override

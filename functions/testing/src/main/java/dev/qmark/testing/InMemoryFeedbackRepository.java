@@ -35,7 +35,8 @@ import java.util.Set;
  * The table in memory: {@link FeedbackRepository} and every other port on the table, handed out by
  * the same accessors as {@code aws.dynamodb.TablePorts} so that a test wires services as a handler
  * does. The item and its escalations are one object because on the table an escalation's writes
- * change the item in the same transaction (asked, answered); the other ports are the in-memory
+ * change the item right after (asked, answered: plain writes, escalation first; {@link #crashes()}
+ * stops a test between them); the other ports are the in-memory
  * ones, wired to it as the table ties them (a notice of an escalation lives on the escalation). The item's own writes
  * keep the adapter's conditions (a submission's key is taken unless it expired, to the second as
  * the table's TTL attribute; a route only as {@link StatusChange#ROUTE} allows; a customer's mail
@@ -48,6 +49,7 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     }
 
     private final InMemoryEscalations escalations = new InMemoryEscalations();
+    private final CrashBetweenWrites crashes = new CrashBetweenWrites();
     // a notice of an escalation lives on the escalation's item in the table: it needs the escalation
     private final InMemoryMailClaims claims = new InMemoryMailClaims(escalations::exists);
     private final InMemorySweepList sweepList = new InMemorySweepList(escalations);
@@ -135,7 +137,7 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
         List<TimelineEvent> timeline = new ArrayList<>(timelines.getOrDefault(id, List.of()));
         timeline.addAll(escalations.events(id));
         timeline.sort(Comparator.comparing(TimelineEvent::at));
-        return Optional.of(new FeedbackRecord(item, escalations.escalations(id), timeline));
+        return Optional.of(new FeedbackRecord(item, escalations.escalations(id), timeline, sentTexts.texts(id)));
     }
 
     @Override
@@ -213,7 +215,12 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
                 .sorted(Comparator.comparing(Feedback::receivedAt).reversed()).limit(limit).toList();
     }
 
-    // the escalation's writes, and the item's status they change in the same transaction
+    // the escalation's writes, and the item's status they change after them (plain writes, as on the table)
+
+    /** Where a test makes the next asked or answered die between its writes. */
+    public CrashBetweenWrites crashes() {
+        return crashes;
+    }
 
     @Override
     public synchronized Claim claimEscalation(Escalation asking, Instant now, Duration lease) {
@@ -223,25 +230,45 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     @Override
     public synchronized void markAsked(String feedbackId, int step, String mailMessageId, Instant at,
                                        List<Instant> reminderTimes, TimelineEvent event) {
-        Feedback item = feedback.get(feedbackId);
-        // one transaction on the table: the item's update is conditional on #status <> :answered too
-        if (item != null && item.status() == FeedbackStatus.ANSWERED) {
-            throw new IllegalStateException("escalation " + feedbackId + "-" + step + " was not being asked");
-        }
         escalations.markAsked(feedbackId, step, mailMessageId, at, reminderTimes, event);
+        crashes.wrote();
+        markItemAsked(feedbackId);
+    }
+
+    @Override
+    public synchronized void markAsked(FeedbackRecord seen, int step, String mailMessageId, Instant at,
+                                       List<Instant> reminderTimes, TimelineEvent event) {
+        escalations.markAsked(seen.feedback().id(), step, mailMessageId, at, reminderTimes, event);
+        crashes.wrote();
+        FeedbackStatus status = seen.feedback().status();
+        if (status == FeedbackStatus.RECEIVED || status == FeedbackStatus.ROUTED) {
+            markItemAsked(seen.feedback().id());
+        }
+    }
+
+    @Override
+    public synchronized boolean markItemAsked(String feedbackId) {
+        Feedback item = feedback.get(feedbackId);
+        // #status IN (:received, :routed)
+        if (item == null || (item.status() != FeedbackStatus.RECEIVED && item.status() != FeedbackStatus.ROUTED)) {
+            return false;
+        }
         // asked: it has reached its owner, so it leaves the recovery's list
         unfinished.remove(feedbackId);
-        feedback.computeIfPresent(feedbackId, (id, f) -> f.withStatus(FeedbackStatus.ASKED));
+        feedback.put(feedbackId, item.withStatus(FeedbackStatus.ASKED));
+        crashes.wrote();
+        return true;
     }
 
     @Override
     public synchronized AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy,
                                                    String mailId, Instant at, TimelineEvent event) {
-        AnswerOutcome outcome = escalations.recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event);
-        if (outcome == AnswerOutcome.RECORDED) {
-            feedback.computeIfPresent(feedbackId, (id, f) -> f.withStatus(FeedbackStatus.ANSWERED));
-        }
-        return outcome;
+        return escalations.recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event,
+                id -> feedback.containsKey(id) && feedback.get(id).status() == FeedbackStatus.ANSWERED,
+                // attribute_exists(pk) AND #status <> :answered
+                (id, when) -> feedback.computeIfPresent(id, (key, f) -> f.status() == FeedbackStatus.ANSWERED ? f
+                        : f.withStatus(FeedbackStatus.ANSWERED)),
+                crashes::wrote);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.intake.FeedbackIntake;
+import dev.qmark.core.intake.StuckFeedback;
 import dev.qmark.core.intake.Submission;
 import dev.qmark.core.sending.SendOnce;
 import dev.qmark.core.sending.TryAgainLater;
@@ -64,5 +65,68 @@ class EscalatorTest {
         EscalationRequest next = new EscalationRequest(id, 2, "ops", clock.instant().plus(Duration.ofHours(8)));
         assertEquals(Escalator.Outcome.ALREADY_ANSWERED, escalator.ask(next));
         assertEquals(1, mail.sent().size());
+    }
+
+    @Test
+    void anAttemptThatDiedBetweenItsTwoWritesIsFinishedByTheRedelivery() {
+        repository.crashes().crashAfter(1);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> escalator.ask(request));
+        // the escalation is OPEN (the "?" is out), the item not yet marked: still on the recovery's list
+        assertEquals(EscalationStatus.OPEN, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
+        assertEquals(FeedbackStatus.RECEIVED, repository.find(id).orElseThrow().status());
+        assertEquals(List.of(id), repository.unfinishedFeedback().due(clock.instant().plus(Duration.ofDays(1)), 10));
+
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask(request));
+        assertEquals(1, mail.sent().size(), "the redelivery does not send the \"?\" again");
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+        assertEquals(List.of(), repository.unfinishedFeedback().due(clock.instant().plus(Duration.ofDays(1)), 10));
+        assertEquals(1, repository.findRecord(id).orElseThrow().timeline().stream().filter(e -> e.type().equals("asked")).count());
+    }
+
+    @Test
+    void aLaterStepLeavesTheAskedItemAsItIs() {
+        escalator.ask(request);
+        repository.crashes().crashAfter(2);
+        // one write only: the escalation (the item is asked already), so the crash set for a second never comes
+        assertEquals(Escalator.Outcome.ASKED,
+                escalator.ask(new EscalationRequest(id, 2, "ops", clock.instant().plus(Duration.ofHours(8)))));
+        repository.crashes().crashAfter(0);
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+    }
+
+    @Test
+    void theRecoveryFinishesAnAskedItemLeftRoutedByACrash() {
+        RecordingQueue requests = new RecordingQueue();
+        dev.qmark.core.routing.RoutingService routing = new dev.qmark.core.routing.RoutingService(repository, requests,
+                new dev.qmark.core.routing.Router(RoutingServiceTest.CONFIG), clock);
+        routing.route(id);
+        repository.crashes().crashAfter(1);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> escalator.ask((EscalationRequest) requests.messages().get(0)));
+        assertEquals(FeedbackStatus.ROUTED, repository.find(id).orElseThrow().status());
+
+        // the request is lost (say it went to the dead-letter queue): the recovery's redrive routes it again
+        clock.advance(StuckFeedback.FIRST_CHECK);
+        RecordingQueue feedbackQueue = new RecordingQueue();
+        assertEquals(1, new StuckFeedback(repository.unfinishedFeedback(), feedbackQueue, clock).redrive());
+        routing.route((String) feedbackQueue.messages().get(0));
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask((EscalationRequest) requests.messages().get(1)));
+        assertEquals(1, mail.sent().size());
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+        assertEquals(0, new StuckFeedback(repository.unfinishedFeedback(), feedbackQueue, clock)
+                .redrive(clock.instant().plus(Duration.ofDays(1))), "off the recovery's list");
+    }
+
+    @Test
+    void aLowRatingsQuestionOnAnAnsweredItemIsMarkedOnceAndLeavesItAnswered() {
+        escalator.ask(request);
+        repository.escalations().recordAnswer(id, 1, "Shipped", "dana@example.com", "mail-1", clock.instant(),
+                new TimelineEvent(clock.instant(), "answered", "Dana"));
+        EscalationRequest founder = new EscalationRequest(id, 2, "founder", clock.instant().plus(Duration.ofHours(8)), true);
+        // before, the mark's transaction failed on the answered item: the claim ran out and the "?" went again
+        assertEquals(Escalator.Outcome.ASKED, escalator.ask(founder));
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask(founder));
+        assertEquals(2, mail.sent().size());
+        assertEquals(EscalationStatus.OPEN, repository.findRecord(id).orElseThrow().escalation(2).orElseThrow().status());
+        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
     }
 }

@@ -5,6 +5,7 @@ import dev.qmark.core.ports.FormAcknowledgements;
 import dev.qmark.core.ports.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.qmark.core.asking.Escalator;
 import dev.qmark.core.asking.ReplyTokens;
@@ -80,5 +81,65 @@ class ReplyIntakeTest {
         replies.accept(stranger, "ses-2", "inbound/2", List.of(replyAddress));
         assertEquals(List.of("ses-2"), repository.reviewQueue().reviewItems(10).stream().map(r -> r.mailId()).toList());
         assertEquals(EscalationStatus.OPEN, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
+    }
+
+    /** A second question running on the item (the next person up the chain asked too): the answer stops it. */
+    private void askOpsToo() {
+        new Escalator(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(), repository.mailClaims(), mail, new ReplyTokens(SECRET), repository.sentMailTexts(), null, Metrics.NONE, clock)
+                .ask(new EscalationRequest(id, 2, "ops", clock.instant().plus(Duration.ofHours(4))));
+    }
+
+    @Test
+    void anAnswerThatDiedAfterItsFirstWriteIsFinishedByTheRedelivery() {
+        askOpsToo();
+        int before = mail.sent().size();
+        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
+        repository.crashes().crashAfter(1);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
+        var record = repository.findRecord(id).orElseThrow();
+        assertEquals(EscalationStatus.ANSWERED, record.escalation(1).orElseThrow().status());
+        assertEquals(EscalationStatus.OPEN, record.escalation(2).orElseThrow().status(), "not stopped yet");
+        assertEquals(FeedbackStatus.ASKED, record.feedback().status());
+
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        record = repository.findRecord(id).orElseThrow();
+        assertEquals(EscalationStatus.ANSWERED, record.escalation(2).orElseThrow().status());
+        assertEquals(java.util.Optional.empty(), repository.sweepShard(id, 2), "off the sweeper's list");
+        assertEquals(FeedbackStatus.ANSWERED, record.feedback().status());
+        assertEquals(record.escalation(1).orElseThrow().answeredAt(), record.escalation(2).orElseThrow().answeredAt(),
+                "stopped as of the answer, not of the redelivery");
+        assertEquals(1, record.timeline().stream().filter(e -> e.type().equals("answered")).count());
+        assertEquals(List.of("jeff@example.com"), mail.sent().subList(before, mail.sent().size()).stream()
+                .flatMap(m -> m.to().stream()).toList(), "the founder told once, by the redelivery");
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(before + 1, mail.sent().size());
+    }
+
+    @Test
+    void anAnswerThatDiedBeforeTheItemIsFinishedByTheRedelivery() {
+        askOpsToo();
+        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
+        repository.crashes().crashAfter(2);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
+        assertEquals(EscalationStatus.ANSWERED, repository.findRecord(id).orElseThrow().escalation(2).orElseThrow().status());
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
+        assertEquals(1, repository.findRecord(id).orElseThrow().timeline().stream()
+                .filter(e -> e.type().equals("answered")).count());
+    }
+
+    @Test
+    void anotherReplyAfterACrashedAnswerIsNotAnAnswer() {
+        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
+        repository.crashes().crashAfter(1);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
+        // the escalation's write decided: a second mail meanwhile is not a second answer
+        assertEquals(Kind.KEPT_FOR_REVIEW, replies.accept(reply("dana@example.com", "Also: tracking is 123."), "ses-2",
+                "inbound/2", List.of(replyAddress)).kind());
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
     }
 }

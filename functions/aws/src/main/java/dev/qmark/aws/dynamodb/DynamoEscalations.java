@@ -15,7 +15,6 @@ import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.MailClaims.Claim;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +73,29 @@ public final class DynamoEscalations implements Escalations {
     @Override
     public void markAsked(String feedbackId, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
                           TimelineEvent event) {
+        markEscalationAsked(feedbackId, step, mailMessageId, at, reminderTimes, event);
+        markItemAsked(feedbackId);
+    }
+
+    @Override
+    public void markAsked(FeedbackRecord seen, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
+                          TimelineEvent event) {
+        String feedbackId = seen.feedback().id();
+        markEscalationAsked(feedbackId, step, mailMessageId, at, reminderTimes, event);
+        FeedbackStatus status = seen.feedback().status();
+        // asked or answered already (a later step, a low rating's "?"): the item's status stays as it is
+        if (status == FeedbackStatus.RECEIVED || status == FeedbackStatus.ROUTED) {
+            markItemAsked(feedbackId);
+        }
+    }
+
+    /**
+     * ASKING to OPEN, one plain conditional write (its event rides on it). It comes first: once it is
+     * there a retry finds the "?" sent (ALREADY_SENT) and never sends it again; the item's write that
+     * follows is repeated by that retry ({@link #markItemAsked}).
+     */
+    private void markEscalationAsked(String feedbackId, int step, String mailMessageId, Instant at,
+                                     List<Instant> reminderTimes, TimelineEvent event) {
         Instant firstCheck = reminderTimes.isEmpty() ? null : reminderTimes.get(0);
         Map<String, AttributeValue> values = values(":open", EscalationStatus.OPEN.wireName(),
                 ":asking", EscalationStatus.ASKING.wireName(), ":at", StoredTime.format(at),
@@ -93,18 +115,20 @@ public final class DynamoEscalations implements Escalations {
                 .expressionAttributeNames(NAMES)
                 .expressionAttributeValues(values)
                 .build();
-        Update feedback = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
-                // asked: it has reached its owner, so it leaves the recovery's list (UnfinishedFeedback)
-                .updateExpression("SET #status = :asked REMOVE deadlineShard, nextCheckAt")
-                .conditionExpression("#status <> :answered")
-                .expressionAttributeNames(NAMES)
-                .expressionAttributeValues(values(":asked", FeedbackStatus.ASKED.wireName(),
-                        ":answered", FeedbackStatus.ANSWERED.wireName()))
-                .build();
-        if (!writes.transact(TransactWriteItem.builder().update(escalation).build(),
-                TransactWriteItem.builder().update(feedback).build(), writes.putEvent(feedbackId, event))) {
+        if (!writes.transact(TransactWriteItem.builder().update(escalation).build(), writes.putEvent(feedbackId, event))) {
             throw new IllegalStateException("escalation " + feedbackId + "-" + step + " was not being asked");
         }
+    }
+
+    @Override
+    public boolean markItemAsked(String feedbackId) {
+        // asked: it has reached its owner, so it leaves the recovery's list (UnfinishedFeedback)
+        return writes.update(u -> u.key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
+                .updateExpression("SET #status = :asked REMOVE deadlineShard, nextCheckAt")
+                .conditionExpression("#status IN (:received, :routed)")
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(values(":asked", FeedbackStatus.ASKED.wireName(),
+                        ":received", FeedbackStatus.RECEIVED.wireName(), ":routed", FeedbackStatus.ROUTED.wireName())));
     }
 
     @Override
@@ -119,9 +143,16 @@ public final class DynamoEscalations implements Escalations {
         return recordAnswer(seen.feedback().id(), seen, step, answer, answeredBy, mailId, at, event);
     }
 
+    /**
+     * Plain conditional writes, no transaction: the answered escalation first (its condition on the
+     * status read decides whether this mail answers; the event rides on it), then each other clock
+     * it stops (a condition failing there means that clock stopped otherwise meanwhile), then the
+     * item. An attempt that dies after the first write is finished by its retry, which finds the
+     * answer recorded ({@link StoppedClocks#leftRunning}); each write is conditional on the status it
+     * changes, so none happens twice.
+     */
     private AnswerOutcome recordAnswer(String feedbackId, FeedbackRecord seen, int step, String answer,
                                        String answeredBy, String mailId, Instant at, TimelineEvent event) {
-        // Other escalations may change under us (a sweep marks one late): read, write all, retry on a race.
         // The first attempt may go by what the caller has just read: the writes hold only if nothing changed.
         for (int attempt = 0; attempt < 3; attempt++) {
             FeedbackRecord record = attempt == 0 && seen != null ? seen : records.apply(feedbackId).orElse(null);
@@ -129,29 +160,63 @@ public final class DynamoEscalations implements Escalations {
                     : StoppedClocks.byAnswer(record.escalations(), step, at);
             if (stops.isEmpty()) {
                 Item current = Item.of(writes.get(pk(feedbackId), escalationSk(step)));
-                return mailId.equals(current.s("answerMailId")) ? AnswerOutcome.ALREADY_RECORDED : AnswerOutcome.NOT_OPEN;
+                if (!mailId.equals(current.s("answerMailId"))) {
+                    return AnswerOutcome.NOT_OPEN;
+                }
+                if (record != null) {
+                    finishAnswer(record, step);
+                }
+                return AnswerOutcome.ALREADY_RECORDED;
             }
-            List<TransactWriteItem> changes = new ArrayList<>();
-            for (StoppedClocks.Stop stop : stops.get()) {
-                changes.add(TransactWriteItem.builder().update(stop.answering()
-                        ? stopClock(stop, at, "answer = :answer, answeredBy = :by, answerMailId = :mail",
-                                Map.of(":answer", AttributeValue.fromS(answer), ":by", AttributeValue.fromS(answeredBy),
-                                        ":mail", AttributeValue.fromS(mailId)))
-                        : stopClock(stop, at, "answeredBy = :by", Map.of(":by", AttributeValue.fromS(answeredBy)))).build());
+            StoppedClocks.Stop answering = stops.get().get(0);
+            if (!writes.transact(TransactWriteItem.builder().update(stopClock(answering, at,
+                    "answer = :answer, answeredBy = :by, answerMailId = :mail",
+                    Map.of(":answer", AttributeValue.fromS(answer), ":by", AttributeValue.fromS(answeredBy),
+                            ":mail", AttributeValue.fromS(mailId)))).build(), writes.putEvent(feedbackId, event))) {
+                continue;  // it changed since it was read (late, handed on, answered): read again
             }
-            changes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
-                    .updateExpression("SET #status = :answered, answeredAt = :at")
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(values(":answered", FeedbackStatus.ANSWERED.wireName(),
-                            ":at", StoredTime.format(at)))
-                    .build()).build());
-            changes.add(writes.putEvent(feedbackId, event));
-            if (writes.transact(changes.toArray(TransactWriteItem[]::new))) {
-                return AnswerOutcome.RECORDED;
+            for (StoppedClocks.Stop other : stops.get().subList(1, stops.get().size())) {
+                writeStop(other, at, answeredBy);
             }
+            markItemAnswered(feedbackId, at);
+            return AnswerOutcome.RECORDED;
         }
         throw new IllegalStateException("escalations of " + feedbackId + " kept changing while recording an answer");
+    }
+
+    /** A retry of a recorded answer: the clocks and the item its first attempt may have left (nothing when it finished). */
+    private void finishAnswer(FeedbackRecord record, int step) {
+        if (record.feedback().status() == FeedbackStatus.ANSWERED) {
+            return;  // the item is written last: the attempt got to its end
+        }
+        Escalation answered = record.escalation(step).orElseThrow();
+        if (answered.answer() == null || answered.handedOn() != null) {
+            return;
+        }
+        for (StoppedClocks.Stop other : StoppedClocks.leftRunning(record.escalations(), step)) {
+            writeStop(other, answered.answeredAt(), answered.answeredBy());
+        }
+        markItemAnswered(record.feedback().id(), answered.answeredAt());
+    }
+
+    /** Another clock the answer stops; its condition failing means it stopped otherwise meanwhile (answered, handed on). */
+    private void writeStop(StoppedClocks.Stop other, Instant at, String answeredBy) {
+        writes.update(u -> {
+            Update stop = stopClock(other, at, "answeredBy = :by", Map.of(":by", AttributeValue.fromS(answeredBy)));
+            u.key(stop.key()).updateExpression(stop.updateExpression()).conditionExpression(stop.conditionExpression())
+                    .expressionAttributeNames(stop.expressionAttributeNames())
+                    .expressionAttributeValues(stop.expressionAttributeValues());
+        });
+    }
+
+    /** The item answered, written last; a condition failing means another answer wrote it first. */
+    private void markItemAnswered(String feedbackId, Instant at) {
+        writes.update(u -> u.key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
+                .updateExpression("SET #status = :answered, answeredAt = :at")
+                .conditionExpression("attribute_exists(pk) AND #status <> :answered")
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(values(":answered", FeedbackStatus.ANSWERED.wireName(),
+                        ":at", StoredTime.format(at))));
     }
 
     /** Writes one stopped clock (see {@link StoppedClocks}), only if its status is still the one read; it leaves the deadline index. */

@@ -86,6 +86,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         Feedback feedback = null;
         List<Escalation> escalations = new ArrayList<>();
         List<TimelineEvent> timeline = new ArrayList<>();
+        // the kept texts share the partition (SENT#, in step order): read with the rest, they need no query of their own
+        List<String> sentTexts = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
@@ -102,13 +104,15 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                     escalations.add(FeedbackItems.escalation(item));
                 } else if (sk.startsWith("EVT#")) {
                     timeline.add(FeedbackItems.event(item));
+                } else if (sk.startsWith(DynamoSentMailTexts.PREFIX) && item.get("text") != null && item.get("text").s() != null) {
+                    sentTexts.add(item.get("text").s());
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         // as the events' sort keys order them: by time, then type (events riding on items come in item order)
         timeline.sort(java.util.Comparator.comparing(TimelineEvent::at).thenComparing(TimelineEvent::type));
-        return feedback == null ? Optional.empty() : Optional.of(new FeedbackRecord(feedback, escalations, timeline));
+        return feedback == null ? Optional.empty() : Optional.of(new FeedbackRecord(feedback, escalations, timeline, sentTexts));
     }
 
     @Override

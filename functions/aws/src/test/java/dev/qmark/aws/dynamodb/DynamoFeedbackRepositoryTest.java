@@ -100,6 +100,18 @@ class DynamoFeedbackRepositoryTest {
     }
 
     @Test
+    void theRecordBringsTheKeptTextsOfItsPartition() {
+        Feedback f = stored("texts@example.org", T0);
+        assertEquals(java.util.Optional.of(List.of()), repository.findRecord(f.id()).orElseThrow().keptTexts());
+        ports.sentMailTexts().keep(f.id(), 2, "question", "the second ?");
+        ports.sentMailTexts().keep(f.id(), 1, "question", "the first ?");
+        // one query of the partition gives what the texts' own query gives: a reply is cut after one read
+        assertEquals(java.util.Optional.of(ports.sentMailTexts().texts(f.id())),
+                repository.findRecord(f.id()).orElseThrow().keptTexts());
+        assertEquals(List.of("the first ?", "the second ?"), repository.findRecord(f.id()).orElseThrow().sentTexts());
+    }
+
+    @Test
     void escalationClaimIsExclusiveUntilItsLeaseRunsOut() throws Exception {
         Feedback f = stored("claim@example.org", T0);
         Escalation asking = asking(f, 1);

@@ -72,8 +72,16 @@ public final class Escalator {
     public enum Outcome { ASKED, ALREADY_ASKED, ALREADY_ANSWERED }
 
     public Outcome ask(EscalationRequest request) {
-        FeedbackRecord record = feedbackItems.findRecord(request.feedbackId())
-                .orElseThrow(() -> new IllegalStateException("feedback " + request.feedbackId() + " is not stored"));
+        return ask(request, feedbackItems.findRecord(request.feedbackId())
+                .orElseThrow(() -> new IllegalStateException("feedback " + request.feedbackId() + " is not stored")));
+    }
+
+    /**
+     * {@link #ask(EscalationRequest)} with the item and its escalations the caller has just read
+     * consistently (a sweep's breach): one read per invocation. Every write below is conditional, so
+     * a change since that read is refused, not overwritten.
+     */
+    public Outcome ask(EscalationRequest request, FeedbackRecord record) {
         Feedback feedback = record.feedback();
         if (feedback.status() == FeedbackStatus.ANSWERED && !request.evenIfAnswered()) {
             // an answer from anyone asked stops every clock: nobody else is asked any more
@@ -85,10 +93,15 @@ public final class Escalator {
         SendOnce.Sent sent = sendOnce.send("escalation " + escalation.id(),
                 (now, lease) -> escalations.claimEscalation(escalation, now, lease),
                 () -> compose(record, escalation, owner),
-                (messageId, at) -> markAsked(feedback, request, owner, messageId, at));
+                (messageId, at) -> markAsked(record, request, owner, messageId, at));
         if (sent == SendOnce.Sent.NOW) {
             metrics.questionsSent(1);
             return Outcome.ASKED;
+        }
+        if (feedback.status() == FeedbackStatus.RECEIVED || feedback.status() == FeedbackStatus.ROUTED) {
+            // the "?" is out (its escalation is past ASKING) but the item was not marked: the attempt that sent
+            // it died between its two writes; this redelivery (or the recovery's) writes the second
+            escalations.markItemAsked(feedback.id());
         }
         return Outcome.ALREADY_ASKED;
     }
@@ -132,11 +145,12 @@ public final class Escalator {
     }
 
     /** OPEN: the clock runs from when the mail went out, with its reminders. */
-    private void markAsked(Feedback feedback, EscalationRequest request, Owner owner, String messageId, Instant sent) {
+    private void markAsked(FeedbackRecord record, EscalationRequest request, Owner owner, String messageId, Instant sent) {
+        Feedback feedback = record.feedback();
         Route route = feedback.route() == null ? null : config.route(feedback.route().route()).orElse(null);
         List<Instant> reminders = ReminderPlan.times(sent, request.dueAt(), config.remindersFor(route),
                 config.calendarFor(route, owner.alias()));
-        escalations.markAsked(feedback.id(), request.step(), messageId, sent, reminders, new TimelineEvent(sent, "asked",
+        escalations.markAsked(record, request.step(), messageId, sent, reminders, new TimelineEvent(sent, "asked",
                 "\"?\" sent to " + owner.name() + " <" + owner.email() + ">, due " + request.dueAt()));
     }
 

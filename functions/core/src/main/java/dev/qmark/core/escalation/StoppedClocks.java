@@ -46,6 +46,34 @@ public final class StoppedClocks {
         return Optional.of(stops);
     }
 
+    /**
+     * What an answer already recorded on step {@code step} has still to stop, when the attempt that
+     * recorded it died before it stopped every clock (the answered escalation is written first): the
+     * escalations still running that were asked before the answer, as {@link #byAnswer} would have
+     * stopped them then. Empty when that escalation holds no answer, or its answer was sent back (the
+     * item was answered then, so nothing was left out; clocks running now are the send-back's).
+     */
+    public static List<Stop> leftRunning(List<Escalation> escalations, int step) {
+        Escalation answered = escalations.stream().filter(e -> e.step() == step).findFirst().orElse(null);
+        if (answered == null || answered.status() == null || !answered.status().answered() || answered.answer() == null
+                || answered.answeredAt() == null || answered.handedOn() != null) {
+            return List.of();
+        }
+        List<Stop> stops = new ArrayList<>();
+        for (Escalation other : escalations) {
+            if (other.step() != step && answerable(other) && other.askedAt() != null
+                    && !other.askedAt().isAfter(answered.answeredAt())) {
+                EscalationStatus after = other.status() == EscalationStatus.LATE ? EscalationStatus.LATE
+                        : stoppedAt(other, answered.answeredAt());
+                // a late one stays late, and is stopped (taken off the sweeper's list) once: answeredBy says it was
+                if (after != other.status() || other.answeredBy() == null) {
+                    stops.add(new Stop(other, other.status(), after, false));
+                }
+            }
+        }
+        return stops;
+    }
+
     /** Answered in time, or late: measured against this escalation's own deadline. */
     private static EscalationStatus stoppedAt(Escalation escalation, Instant at) {
         return at.isAfter(escalation.dueAt()) ? EscalationStatus.ANSWERED_LATE : EscalationStatus.ANSWERED;

@@ -3,6 +3,7 @@ package dev.qmark.core.ports;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.escalation.StoppedClocks;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
 import java.time.Duration;
@@ -12,7 +13,10 @@ import java.util.List;
 /**
  * An escalation's life: asked (claimed, then OPEN), reminded, late, answered, handed on,
  * orphaned. Every change is conditional on the state it starts from, and writes its timeline
- * event in the same transaction, so that redeliveries and racing sweeps change it once.
+ * event with it, so that redeliveries and racing sweeps change it once. Asked and answered change
+ * the escalation and then the item in two plain writes (DynamoDB bills a transaction twice): the
+ * escalation's write decides, and a retry that finds it done ({@code ALREADY_SENT},
+ * {@link AnswerOutcome#ALREADY_RECORDED}) writes what an attempt that died in between left out.
  */
 public interface Escalations {
 
@@ -57,9 +61,31 @@ public interface Escalations {
                    TimelineEvent event);
 
     /**
+     * {@link #markAsked(String, int, String, Instant, List, TimelineEvent)} for an item the caller has
+     * just read: an item {@code seen} asked or answered already is not written again (its status only
+     * moves on from there). Two plain writes, the escalation first: a retry that finds the "?" sent
+     * finishes the item with {@link #markItemAsked}.
+     */
+    default void markAsked(FeedbackRecord seen, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
+                           TimelineEvent event) {
+        markAsked(seen.feedback().id(), step, mailMessageId, at, reminderTimes, event);
+    }
+
+    /**
+     * The item follows its first "?" sent: RECEIVED or ROUTED to ASKED, and off the recovery's list.
+     * False (nothing written) when it was asked or answered already. Written after the escalation's
+     * own mark, so a retry that finds the "?" sent calls this to finish an attempt that died between.
+     */
+    boolean markItemAsked(String feedbackId);
+
+    /**
      * The answer: the escalation answered becomes ANSWERED (or ANSWERED_LATE after its deadline),
      * and every other clock of the item stops (other open escalations are answered too, late ones
-     * stay late); all leave the sweeper's list. Keyed by the answering mail's id.
+     * stay late); all leave the sweeper's list. Keyed by the answering mail's id. Written as plain
+     * writes, the answered escalation first (it decides: its condition refuses a second answer), then
+     * the other clocks, then the item; a redelivery that finds its answer recorded
+     * ({@link AnswerOutcome#ALREADY_RECORDED}) writes what an attempt that died in between left out
+     * ({@link StoppedClocks#leftRunning}).
      */
     AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
                                Instant at, TimelineEvent event);

@@ -160,7 +160,7 @@ public final class ReplyIntake {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id() + " from "
                     + received.from() + ", who was not asked (" + asked.email() + " was)");
         }
-        String answer = WrittenText.cut(ReplyText.newText(received.text()), sentTexts.texts(feedbackId));
+        String answer = WrittenText.cut(ReplyText.newText(received.text()), keptTexts(record.get()));
         if (answer.isBlank()) {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id() + " has no text");
         }
@@ -234,6 +234,11 @@ public final class ReplyIntake {
                 "out-of-office reply from " + received.from() + ": passed on"));
     }
 
+    /** The texts a reply may copy: from the record's own read when it brought them (one read of the item), else read now. */
+    private List<String> keptTexts(FeedbackRecord record) {
+        return record.keptTexts().orElseGet(() -> sentTexts.texts(record.feedback().id()));
+    }
+
     /** The escalation as an answer leaves it: {@code stop}'s status, the answer, who and when. */
     private static Escalation answeredAs(StoppedClocks.Stop stop, String answer, String by, Instant at) {
         Escalation e = stop.escalation();
@@ -275,7 +280,7 @@ public final class ReplyIntake {
     private Outcome sendBack(InboundMail received, String mailId, String rawLocation, FeedbackRecord record,
                              Escalation answered, SenderAuthentication authentication) {
         Feedback feedback = record.feedback();
-        String text = WrittenText.cut(ReplyText.newText(received.text()), sentTexts.texts(feedback.id()));
+        String text = WrittenText.cut(ReplyText.newText(received.text()), keptTexts(record));
         Optional<HandOnCommand> command = HandOnCommand.parse(text);
         if (command.isEmpty() || command.get().target() != HandOnCommand.Target.ROUTE_OWNER) {
             return review(received, mailId, rawLocation, "the founder's reply to the answer of " + answered.id()

@@ -253,7 +253,10 @@ public final class Sweeper {
         FeedbackRecord record = feedbackItems.findRecord(escalation.feedbackId())
                 .orElseThrow(() -> new IllegalStateException("feedback " + escalation.feedbackId() + " is not stored"));
         if (record.feedback().status() == FeedbackStatus.ANSWERED) {
-            return;  // answered meanwhile: the answer stopped this clock
+            // answered meanwhile: the answer stopped this clock; one asked on an answered item (a low rating's
+            // "?", or one whose mark raced the answer) is off the open list now all the same, not checked each sweep
+            escalations.finishBreach(escalation.feedbackId(), escalation.step());
+            return;
         }
         if (record.escalation(escalation.step()).map(e -> e.status() != EscalationStatus.LATE).orElse(true)) {
             return;  // not late after all: handed on just before the deadline (its next step is the hand-on's)
@@ -277,8 +280,9 @@ public final class Sweeper {
                         : Duration.between(escalation.askedAt(), escalation.dueAt());
                 Instant due = config.calendarFor(route, next.alias()).plusWorkingTime(now, within)
                         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                // the record read above serves the escalator too: one read of the item per breach
                 Escalator.Outcome outcome = escalator.ask(new EscalationRequest(escalation.feedbackId(),
-                        escalation.step() + 1, next.alias(), due));
+                        escalation.step() + 1, next.alias(), due), record);
                 if (outcome == Escalator.Outcome.ASKED) {
                     tally.escalated.add(escalation.id() + " -> " + next.alias());
                 }

@@ -49,4 +49,32 @@ class StoppedClocksTest {
         assertTrue(StoppedClocks.byAnswer(escalations, 3, DUE).isEmpty());
         assertTrue(StoppedClocks.byAnswer(escalations, 9, DUE).isEmpty());
     }
+
+    private static Escalation answered(int step, Instant at, HandOn sentBack) {
+        return new Escalation("f1", step, "owner" + step, "o" + step + "@example.com", EscalationStatus.ANSWERED,
+                DUE.minusSeconds(3600), DUE, at, "Shipped", "o" + step + "@example.com", List.of(), 0, null, sentBack, null);
+    }
+
+    @Test
+    void aRecordedAnswerLeavesToStopWhatWasRunningWhenItCame() {
+        Instant at = DUE.minusSeconds(60);
+        var later = new Escalation("f1", 3, "owner3", "o3@example.com", EscalationStatus.OPEN, at.plusSeconds(5), DUE,
+                null, null, null);
+        var escalations = List.of(answered(1, at, null), esc(2, EscalationStatus.OPEN, DUE), later,
+                esc(4, EscalationStatus.LATE, DUE.minusSeconds(600)));
+        assertEquals(List.of("2:OPEN->ANSWERED", "4:LATE->LATE"), changes(StoppedClocks.leftRunning(escalations, 1)),
+                "one asked after the answer is not its to stop");
+    }
+
+    @Test
+    void aRecordedAnswerLeavesNothingOnceStoppedOrSentBack() {
+        Instant at = DUE.minusSeconds(60);
+        var stoppedLate = new Escalation("f1", 2, "owner2", "o2@example.com", EscalationStatus.LATE, DUE.minusSeconds(7200),
+                DUE.minusSeconds(600), at, null, "o1@example.com", List.of(), 0, DUE.minusSeconds(300), null, null);
+        assertTrue(StoppedClocks.leftRunning(List.of(answered(1, at, null), stoppedLate), 1).isEmpty());
+        HandOn sentBack = new HandOn("owner1", 2, DUE.plusSeconds(3600), at.plusSeconds(60), "jeff@example.com", "", "m");
+        assertTrue(StoppedClocks.leftRunning(List.of(answered(1, at, sentBack), esc(2, EscalationStatus.OPEN, DUE)), 1)
+                .isEmpty(), "after a send-back the running clock is the send-back's");
+        assertTrue(StoppedClocks.leftRunning(List.of(esc(1, EscalationStatus.OPEN, DUE)), 1).isEmpty());
+    }
 }
