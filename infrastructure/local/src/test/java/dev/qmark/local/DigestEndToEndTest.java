@@ -84,7 +84,9 @@ class DigestEndToEndTest {
         String shipping = post("Shipping late again", "The parcel is lost, third time.", 2);       // -> delivery, breached
 
         http.awaitMail("dana@example.com", "? My delivery is late");
-        advanceTo(start.plusMinutes(40));
+        // the local clock keeps ticking: the "?" may have gone out seconds after 09:00 on a loaded
+        // machine, so the answer comes 40 1/2 minutes in and counts as 40 whichever way those seconds fall
+        advanceTo(start.plusMinutes(40).plusSeconds(30));
         reply(http.awaitMail("dana@example.com", "? My delivery is late"), "dana@example.com", "Courier found it; it arrives today.");
         reply(http.awaitMail("olivia@example.com", "? Rude support"), "olivia@example.com", "I called Minsu and apologised.");
         reply(http.awaitMail("bora@example.com", "? Refund for order 77"), "bora@example.com", "? @ops\nOlivia approves refunds.");
