@@ -30,8 +30,13 @@ public final class RoutingService {
 
     /** @return the decision that stands for the item */
     public RouteDecision route(String feedbackId) {
-        Feedback feedback = repository.find(feedbackId)
-                .orElseThrow(() -> new IllegalStateException("feedback " + feedbackId + " is not stored"));
+        return route(repository.find(feedbackId)
+                .orElseThrow(() -> new IllegalStateException("feedback " + feedbackId + " is not stored")));
+    }
+
+    /** As {@link #route(String)}, for the item as the caller read it (consistently): reads nothing more unless another worker routed it meanwhile. */
+    public RouteDecision route(Feedback feedback) {
+        String feedbackId = feedback.id();
         RouteDecision decision = feedback.route();
         if (decision == null) {
             Instant now = clock.instant();
