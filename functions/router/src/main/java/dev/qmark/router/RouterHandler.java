@@ -76,7 +76,7 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        table.feedbackItems().find(FeedbackIds.PRIMING);
+        table.feedbackItems().findQueued(FeedbackIds.PRIMING);
         Priming.conditionalWrites(table.escalations());
         router.decide(Priming.sampleFeedback(), java.time.Instant.EPOCH);
     }
