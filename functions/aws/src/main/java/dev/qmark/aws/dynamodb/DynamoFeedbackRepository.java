@@ -89,9 +89,19 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         return writes.transact(writesOfItem.toArray(TransactWriteItem[]::new));
     }
 
+    /**
+     * Read eventually consistently (half a read unit), and consistently only when that found nothing
+     * (an item put a moment ago may not be visible yet). A stale item is safe to act on: its mark is
+     * written with the item and never changes, and a route it lacks though one was recorded meanwhile
+     * fails {@link #recordRoute}'s condition, whereupon the router reads the decision consistently.
+     */
     @Override
     public Optional<Queued> findQueued(String id) {
-        Map<String, AttributeValue> item = writes.get(pk(id), FeedbackItems.ITEM);
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(false)
+                .key(Item.key(pk(id), FeedbackItems.ITEM))).item();
+        if (item == null || item.isEmpty()) {
+            item = writes.get(pk(id), FeedbackItems.ITEM);
+        }
         return item.isEmpty() ? Optional.empty()
                 : Optional.of(new Queued(FeedbackItems.feedback(item), Item.of(item).s(ACKNOWLEDGE_IN)));
     }

@@ -73,7 +73,11 @@ public interface FeedbackRepository {
         return new Stored(key.feedbackId(), putNew(item, List.of(received), null), true);
     }
 
-    /** The item and its acknowledgement mark, in one read: what the router needs of it. */
+    /**
+     * The item and its acknowledgement mark, in one read: what the router needs of it. It may be a
+     * moment old (an adapter may read eventually consistently, but finds an item that exists): the
+     * mark never changes once stored, and {@link #recordRoute} fails on a route recorded meanwhile.
+     */
     Optional<Queued> findQueued(String id);
 
     Optional<Feedback> find(String id);

@@ -34,7 +34,11 @@ public final class RoutingService {
                 .orElseThrow(() -> new IllegalStateException("feedback " + feedbackId + " is not stored")));
     }
 
-    /** As {@link #route(String)}, for the item as the caller read it (consistently): reads nothing more unless another worker routed it meanwhile. */
+    /**
+     * As {@link #route(String)}, for the item as the caller read it: reads nothing more unless a route
+     * was recorded that the item does not show (another worker, or a read a moment old): then the
+     * recorded one stands, read consistently.
+     */
     public RouteDecision route(Feedback feedback) {
         String feedbackId = feedback.id();
         RouteDecision decision = feedback.route();
