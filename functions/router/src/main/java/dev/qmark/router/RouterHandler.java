@@ -18,6 +18,7 @@ import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.intake.FormAcknowledger;
+import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.logging.LogFields;
 import dev.qmark.core.routing.Router;
 import dev.qmark.core.routing.RoutingService;
@@ -46,7 +47,7 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
                 new SqsEscalationQueue(new SqsJsonQueue(AwsClients.sqs(), env.require("ESCALATION_QUEUE_URL"))),
                 router, env.clock());
         this.acknowledger = new FormAcknowledger(config, table.feedbackItems(), table.mailClaims(),
-                table.formAcknowledgements(), SesSending.sender(config, env, AwsClients.ses(), table), env.clock());
+                SesSending.sender(config, env, AwsClients.ses(), table), env.clock());
     }
 
     @Override
@@ -56,9 +57,12 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
                 throw new IllegalArgumentException("message has no feedbackId");
             }
             try (LogFields fields = LogFields.feedback(queued.feedbackId())) {
-                routing.route(queued.feedbackId());
+                // one read of the item serves both steps: the route, and the form's acknowledgement mark
+                FeedbackRepository.Queued item = table.feedbackItems().findQueued(queued.feedbackId())
+                        .orElseThrow(() -> new IllegalStateException("feedback " + queued.feedbackId() + " is not stored"));
+                routing.route(item.feedback());
                 // off the form's request path; a failed send brings the message back, and both steps are idempotent
-                acknowledger.acknowledge(queued.feedbackId());
+                acknowledger.acknowledge(item);
             }
         });
     }
@@ -72,7 +76,7 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        table.feedbackItems().find(FeedbackIds.PRIMING);
+        table.feedbackItems().findQueued(FeedbackIds.PRIMING);
         Priming.conditionalWrites(table.escalations());
         router.decide(Priming.sampleFeedback(), java.time.Instant.EPOCH);
     }

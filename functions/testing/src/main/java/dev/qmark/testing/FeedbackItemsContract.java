@@ -15,6 +15,7 @@ import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.FeedbackRepository.Stored;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,37 @@ public abstract class FeedbackItemsContract {
         // at the key's last second it still holds; a second later it is free
         assertFalse(repository.storeNew(feedback(T0.plusSeconds(600)), key, "fp-1", T0.plusSeconds(1200), event("received")).created());
         assertTrue(repository.storeNew(feedback(T0.plusSeconds(601)), key, "fp-1", T0.plusSeconds(1201), event("received")).created());
+    }
+
+    @Test
+    void aKeyWhoseItemACrashKeptFromBeingStoredStoresItOnTheRetry() {
+        FeedbackRepository repository = repository();
+        String key = UUID.randomUUID().toString();
+        Feedback crashed = feedback(T0);
+        // the first attempt claimed the key and died before its put
+        assertTrue(repository.claimSubmission(key, crashed.id(), "fp-1", T0.plusSeconds(600), T0).fresh());
+        assertTrue(repository.find(crashed.id()).isEmpty());
+        Stored retry = repository.storeNew(feedback(T0.plusSeconds(30)), key, "fp-1", T0.plusSeconds(630), event("received"));
+        assertEquals(new Stored(crashed.id(), true, true), retry, "the retry stores the item the key names");
+        assertEquals(T0.plusSeconds(30), repository.find(crashed.id()).orElseThrow().receivedAt());
+        assertFalse(repository.storeNew(feedback(T0.plusSeconds(40)), key, "fp-1", T0.plusSeconds(640), event("received"))
+                .created(), "then it is a duplicate");
+    }
+
+    @Test
+    void aNewItemIsPutOnceWithItsEventsAndItsAcknowledgementMark() {
+        FeedbackRepository repository = repository();
+        Feedback f = feedback(T0);
+        assertTrue(repository.putNew(f, List.of(event("received"), new TimelineEvent(T0.plusMillis(1), "not-acknowledged",
+                "limit")), "ko"));
+        assertFalse(repository.putNew(f, List.of(event("received")), null), "a second put changes nothing");
+        assertEquals(new FeedbackRepository.Queued(f, "ko"), repository.findQueued(f.id()).orElseThrow());
+        assertEquals(List.of("received", "not-acknowledged"),
+                repository.findRecord(f.id()).orElseThrow().timeline().stream().map(TimelineEvent::type).toList());
+        Feedback unmarked = feedback(T0);
+        repository.putNew(unmarked, List.of(event("received")), null);
+        assertEquals(null, repository.findQueued(unmarked.id()).orElseThrow().acknowledgeIn());
+        assertTrue(repository.findQueued(FeedbackIds.newId()).isEmpty());
     }
 
     @Test

@@ -57,6 +57,8 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     private final InMemoryMailThreads threads = new InMemoryMailThreads();
     private final Map<String, Submission> submissions = new HashMap<>();
     private final Map<String, Feedback> feedback = new HashMap<>();
+    /** The form's acknowledgement mark, an attribute of the item on the table. */
+    private final Map<String, String> acknowledgeIn = new HashMap<>();
     private final Map<String, List<TimelineEvent>> timelines = new HashMap<>();
     private final Set<String> customerMails = new HashSet<>();
     /** Unfinished items (stored, not asked yet) by their next recovery check. */
@@ -103,24 +105,42 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     }
 
     @Override
-    public synchronized Stored storeNew(Feedback item, String dedupeKey, String fingerprint, Instant dedupeUntil,
-                                        TimelineEvent received) {
+    public synchronized SubmissionKey claimSubmission(String dedupeKey, String feedbackId, String fingerprint,
+                                                      Instant until, Instant now) {
         Submission earlier = submissions.get(dedupeKey);
         // attribute_not_exists(pk) OR expiresAt < :now, both in epoch seconds
-        if (earlier == null || earlier.expiresAt() < item.receivedAt().getEpochSecond()) {
-            if (feedback.containsKey(item.id())) {
-                throw new IllegalStateException("feedback id " + item.id() + " is taken");
-            }
-            submissions.put(dedupeKey, new Submission(item.id(), fingerprint, dedupeUntil.getEpochSecond()));
-            feedback.put(item.id(), item);
-            if (item.status() == FeedbackStatus.RECEIVED) {
-                unfinished.put(item.id(), stored(item.receivedAt().plus(StuckFeedback.FIRST_CHECK)));
-            }
-            escalations.feedbackStored(item.id());
-            event(item.id(), received);
-            return new Stored(item.id(), true, true);
+        if (earlier == null || earlier.expiresAt() < now.getEpochSecond()) {
+            submissions.put(dedupeKey, new Submission(feedbackId, fingerprint, until.getEpochSecond()));
+            return new SubmissionKey(feedbackId, true, fingerprint);
         }
-        return new Stored(earlier.feedbackId(), false, fingerprint.equals(earlier.fingerprint()));
+        return new SubmissionKey(earlier.feedbackId(), false, earlier.fingerprint());
+    }
+
+    @Override
+    public synchronized boolean putNew(Feedback item, List<TimelineEvent> events, String acknowledgeIn) {
+        // attribute_not_exists(pk)
+        if (feedback.containsKey(item.id())) {
+            return false;
+        }
+        feedback.put(item.id(), item);
+        if (acknowledgeIn != null) {
+            acknowledgeIn(item.id(), acknowledgeIn);
+        }
+        if (item.status() == FeedbackStatus.RECEIVED) {
+            unfinished.put(item.id(), stored(item.receivedAt().plus(StuckFeedback.FIRST_CHECK)));
+        }
+        escalations.feedbackStored(item.id());
+        events.forEach(event -> event(item.id(), event));
+        return true;
+    }
+
+    private void acknowledgeIn(String feedbackId, String language) {
+        acknowledgeIn.put(feedbackId, language);
+    }
+
+    @Override
+    public synchronized Optional<Queued> findQueued(String id) {
+        return Optional.ofNullable(feedback.get(id)).map(f -> new Queued(f, acknowledgeIn.get(id)));
     }
 
     @Override

@@ -3,50 +3,49 @@ package dev.qmark.testing;
 import dev.qmark.core.ports.FormAcknowledgements;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * {@link FormAcknowledgements} in memory, under the conditions of {@code DynamoFormAcknowledgements}'
- * transaction: both hourly counters below their limits (no counter yet counts as below) and the
- * item stored, else nothing changes. The address's counter here is its own; on the table it is the
- * one mail customers' acknowledgements take too.
+ * updates: a counter takes one for an item while below its limit (no counter yet counts as below)
+ * and remembers the item, so that taking again for it takes nothing more and answers "taken"; a
+ * client's one is given back when the address refuses. The address's counter here is its own; on the
+ * table it is the one mail customers' acknowledgements take too.
  */
 public final class InMemoryFormAcknowledgements implements FormAcknowledgements {
 
-    private final Map<String, Integer> counters = new HashMap<>();
-    private final Map<String, String> languages = new HashMap<>();
-    /** The transaction's condition on the item: it is stored. */
-    private final Predicate<String> stored;
-
-    /** Over the items {@code repository} holds. */
-    public InMemoryFormAcknowledgements(InMemoryFeedbackRepository repository) {
-        this.stored = id -> repository.find(id).isPresent();
-    }
+    /** Each counter's items: its count is their number. */
+    private final Map<String, Set<String>> counters = new HashMap<>();
 
     @Override
-    public synchronized boolean allow(String feedbackId, String email, String clientKey, Instant hour, Limits limits,
-                                      String language) {
-        String address = "ACK#" + email.toLowerCase(Locale.ROOT) + "#" + hour;
+    public synchronized boolean take(String feedbackId, String email, String clientKey, Instant hour, Limits limits) {
         String client = "ACKCLIENT#" + clientKey + "#" + hour;
-        if (!below(address, limits.perAddress()) || !below(client, limits.perClient()) || !stored.test(feedbackId)) {
+        if (!take(client, feedbackId, limits.perClient())) {
             return false;
         }
-        counters.merge(address, 1, Integer::sum);
-        counters.merge(client, 1, Integer::sum);
-        languages.put(feedbackId, language);
-        return true;
+        if (take("ACK#" + email.toLowerCase(Locale.ROOT) + "#" + hour, feedbackId, limits.perAddress())) {
+            return true;
+        }
+        counters.get(client).remove(feedbackId);
+        return false;
     }
 
-    private boolean below(String counter, int max) {
-        Integer count = counters.get(counter);
-        return count == null || count < max;
+    private boolean take(String counter, String feedbackId, int max) {
+        Set<String> items = counters.computeIfAbsent(counter, c -> new HashSet<>());
+        if (items.contains(feedbackId)) {
+            return true;
+        }
+        if (items.size() >= max) {
+            return false;
+        }
+        return items.add(feedbackId);
     }
 
-    @Override
-    public synchronized Optional<String> allowed(String feedbackId) {
-        return Optional.ofNullable(languages.get(feedbackId));
+    /** How many acknowledgements {@code email} has taken in the hour: what a retried post must not raise. */
+    public synchronized int takenBy(String email, Instant hour) {
+        return counters.getOrDefault("ACK#" + email.toLowerCase(Locale.ROOT) + "#" + hour, Set.of()).size();
     }
 }

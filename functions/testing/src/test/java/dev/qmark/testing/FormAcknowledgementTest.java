@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.intake.FeedbackIntake;
 import dev.qmark.core.intake.FormAcknowledger;
 import dev.qmark.core.intake.Submission;
 import dev.qmark.mail.OutgoingMail;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +29,10 @@ class FormAcknowledgementTest {
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
-    private final InMemoryFormAcknowledgements acknowledgements = new InMemoryFormAcknowledgements(repository);
+    private final InMemoryFormAcknowledgements acknowledgements = new InMemoryFormAcknowledgements();
     private final RecordingMailSender mail = new RecordingMailSender();
     private final FeedbackIntake intake = new FeedbackIntake(repository, new RecordingQueue(), acknowledgements, Metrics.NONE, clock);
-    private final FormAcknowledger acknowledger = new FormAcknowledger(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.mailClaims(), acknowledgements, mail, clock);
+    private final FormAcknowledger acknowledger = new FormAcknowledger(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.mailClaims(), mail, clock);
 
     private String submit(String name, String email, String message, FeedbackIntake.Client client) {
         return intake.submit(new Submission(name, email, "Visit https://spam.example/win", message, 2, null), Channel.WEB,
@@ -115,6 +117,39 @@ class FormAcknowledgementTest {
         assertEquals(first, again);
         acknowledger.acknowledge(first);
         assertEquals(1, mail.sent().size());
+    }
+
+    @Test
+    void aPostRetriedAfterACrashBeforeItsItemIsOneItemAcknowledgedOnceAndCountedOnce() {
+        Submission post = new Submission("Minsu", "minsu@example.com", null, "The parcel is late", 2, "k-crash");
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        // the first attempt claimed the key and took the counters for its id, then died before the put
+        String id = repository.claimSubmission(post.dedupeKey(), FeedbackIds.newId(), post.contentFingerprint(),
+                clock.instant().plus(FeedbackIntake.IDEMPOTENCY_KEY_WINDOW), clock.instant()).feedbackId();
+        assertTrue(acknowledgements.take(id, "minsu@example.com", "ip#crashed", hour, FeedbackIntake.FORM_ACKNOWLEDGEMENT_LIMITS));
+
+        FeedbackIntake.Receipt retry = intake.submit(post, Channel.WEB, OFFICE);
+        assertEquals(id, retry.feedbackId(), "the item the key names");
+        assertFalse(retry.duplicate(), "stored now");
+        assertEquals(1, acknowledgements.takenBy("minsu@example.com", hour), "its acknowledgement counted once");
+        assertTrue(intake.submit(post, Channel.WEB, OFFICE).duplicate());
+        assertEquals(1, acknowledgements.takenBy("minsu@example.com", hour));
+        assertTrue(acknowledger.acknowledge(id));
+        assertEquals(1, mail.sent().size());
+    }
+
+    @Test
+    void aRefusedClientGivesBackNothingItDidNotTakeAndAnAddressRefusalGivesTheClientsBack() {
+        int perAddress = FeedbackIntake.FORM_ACKNOWLEDGEMENT_LIMITS.perAddress();
+        for (int i = 0; i <= perAddress; i++) {
+            submit("Minsu", "minsu@example.com", "message " + i, OFFICE);
+        }
+        // the office's client counter holds only the acknowledged ones: the refused post's was given back
+        int perClient = FeedbackIntake.FORM_ACKNOWLEDGEMENT_LIMITS.perClient();
+        for (int i = 0; i < perClient - perAddress; i++) {
+            acknowledger.acknowledge(submit("Someone", "other" + i + "@example.org", "hello " + i, OFFICE));
+        }
+        assertEquals(perClient - perAddress, mail.sent().size(), "all of the client's remaining ones");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.feedback.Channel;
+import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
@@ -66,6 +67,17 @@ class RoutingServiceTest {
         // the escalator is asked again (its claim makes that harmless), the route written once
         assertEquals(2, escalations.messages().size());
         assertEquals(2, repository.findRecord(id).orElseThrow().timeline().size());
+    }
+
+    @Test
+    void anItemReadBeforeItWasRoutedKeepsTheRecordedDecision() {
+        String id = stored("The parcel is late");
+        // the router's read may be a moment old (eventually consistent): it shows no route yet
+        Feedback stale = repository.find(id).orElseThrow();
+        RouteDecision first = routing.route(id);
+        clock.advance(Duration.ofHours(1));
+        assertEquals(first, routing.route(stale), "the recorded decision stands, not a new one");
+        assertEquals(2, repository.findRecord(id).orElseThrow().timeline().size(), "routed once");
     }
 
     @Test

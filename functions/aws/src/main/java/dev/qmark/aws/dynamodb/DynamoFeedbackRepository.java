@@ -1,7 +1,6 @@
 package dev.qmark.aws.dynamodb;
 
 import static dev.qmark.aws.dynamodb.FeedbackItems.pk;
-import static dev.qmark.aws.dynamodb.TableWrites.failedCondition;
 import static dev.qmark.aws.dynamodb.TableWrites.values;
 
 import dev.qmark.core.escalation.Escalation;
@@ -14,6 +13,7 @@ import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FeedbackRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -29,6 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * submission key, its customer mails and timeline events; every change is a conditional write.
  */
 public final class DynamoFeedbackRepository implements FeedbackRepository {
+
+    /** The language the form allowed the item's acknowledgement in, read by the router. */
+    static final String ACKNOWLEDGE_IN = "acknowledgeIn";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -44,34 +47,63 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         this.writes = writes;
     }
 
+    /**
+     * {@code SUBMISSION#<dedupe key> / SUBMISSION}: the item's id and the content's fingerprint,
+     * expiring (TTL) with the key's window. A plain conditional put, then the item's own: a
+     * transaction of the two would bill both twice, and {@link #putNew} makes the pair safe to repeat.
+     */
     @Override
-    public Stored storeNew(Feedback feedback, String dedupeKey, String fingerprint, Instant dedupeUntil,
-                           TimelineEvent received) {
+    public SubmissionKey claimSubmission(String dedupeKey, String feedbackId, String fingerprint, Instant until,
+                                         Instant now) {
         String submissionPk = "SUBMISSION#" + dedupeKey;
         Map<String, AttributeValue> submission = Item.create()
                 .s(QmarkTable.PK, submissionPk).s(QmarkTable.SK, "SUBMISSION").s("type", "submission")
-                .s("feedbackId", feedback.id()).s("fingerprint", fingerprint)
-                .n(QmarkTable.TTL_ATTRIBUTE, dedupeUntil.getEpochSecond())
+                .s("feedbackId", feedbackId).s("fingerprint", fingerprint)
+                .n(QmarkTable.TTL_ATTRIBUTE, until.getEpochSecond())
                 .build();
         try {
-            // two items must appear together: the submission's key and the item (its "received" event rides on it)
-            dynamo.transactWriteItems(t -> t.transactItems(EmbeddedEvents.fold(List.of(
-                    writes.put(submission, "attribute_not_exists(pk) OR expiresAt < :now",
-                            Map.of(":now", AttributeValue.fromN(Long.toString(feedback.receivedAt().getEpochSecond())))),
-                    writes.put(FeedbackItems.feedback(feedback), "attribute_not_exists(pk)", null),
-                    writes.put(FeedbackItems.event(feedback.id(), received), null, null)))));
-            return new Stored(feedback.id(), true, true);
-        } catch (TransactionCanceledException e) {
-            if (!failedCondition(e, 0)) {
-                throw e;
-            }
-            Map<String, AttributeValue> earlier = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                    .key(Item.key(submissionPk, "SUBMISSION"))).item();
-            if (earlier == null || earlier.isEmpty()) {
+            // TTL deletes late: an expired key counts as gone
+            dynamo.putItem(p -> p.tableName(table).item(submission)
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))));
+            return new SubmissionKey(feedbackId, true, fingerprint);
+        } catch (ConditionalCheckFailedException e) {
+            Item earlier = Item.of(writes.get(submissionPk, "SUBMISSION"));
+            if (earlier.s("feedbackId") == null) {
                 throw new IllegalStateException("submission " + dedupeKey + " vanished while being read", e);
             }
-            return new Stored(Item.of(earlier).s("feedbackId"), false, fingerprint.equals(Item.of(earlier).s("fingerprint")));
+            return new SubmissionKey(earlier.s("feedbackId"), false, earlier.s("fingerprint"));
         }
+    }
+
+    @Override
+    public boolean putNew(Feedback feedback, List<TimelineEvent> events, String acknowledgeIn) {
+        Map<String, AttributeValue> item = new HashMap<>(FeedbackItems.feedback(feedback));
+        if (acknowledgeIn != null) {
+            item.put(ACKNOWLEDGE_IN, AttributeValue.fromS(acknowledgeIn));
+        }
+        List<TransactWriteItem> writesOfItem = new ArrayList<>();
+        writesOfItem.add(writes.put(item, "attribute_not_exists(pk)", null));
+        events.forEach(event -> writesOfItem.add(writes.putEvent(feedback.id(), event)));
+        // the events ride on the item: one plain conditional put
+        return writes.transact(writesOfItem.toArray(TransactWriteItem[]::new));
+    }
+
+    /**
+     * Read eventually consistently (half a read unit), and consistently only when that found nothing
+     * (an item put a moment ago may not be visible yet). A stale item is safe to act on: its mark is
+     * written with the item and never changes, and a route it lacks though one was recorded meanwhile
+     * fails {@link #recordRoute}'s condition, whereupon the router reads the decision consistently.
+     */
+    @Override
+    public Optional<Queued> findQueued(String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(false)
+                .key(Item.key(pk(id), FeedbackItems.ITEM))).item();
+        if (item == null || item.isEmpty()) {
+            item = writes.get(pk(id), FeedbackItems.ITEM);
+        }
+        return item.isEmpty() ? Optional.empty()
+                : Optional.of(new Queued(FeedbackItems.feedback(item), Item.of(item).s(ACKNOWLEDGE_IN)));
     }
 
     @Override

@@ -1,28 +1,28 @@
 package dev.qmark.aws.dynamodb;
 
-import static dev.qmark.aws.dynamodb.FeedbackItems.pk;
-
 import dev.qmark.core.ports.FormAcknowledgements;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * {@link FormAcknowledgements} on the table, one transaction: the address's hourly counter
- * {@code ACK#<address> / <hour>} (the very counter {@link DynamoMailThreads} takes for mail
- * customers), the client's {@code ACKCLIENT#<hash of its IP> / <hour>} (both expire, TTL, an hour
- * after their hour), and {@code acknowledgeIn} on the feedback item, which the router reads.
+ * {@link FormAcknowledgements} on the table, two plain conditional updates (a transaction would
+ * bill each twice): the client's hourly counter {@code ACKCLIENT#<hash of its IP> / <hour>}, then
+ * the address's {@code ACK#<address> / <hour>} (the very counter {@link DynamoMailThreads} takes for
+ * mail customers); both expire (TTL) an hour after their hour. Each counter keeps the ids of the
+ * items it counted ({@code countedItems}, a string set: a handful an hour), so that taking again for the
+ * same item is a no-op that still answers "taken": a retried post or a racing twin counts once. The
+ * client's counter first: a client over its limit (the abuse the limits are for) costs one write.
  */
 public final class DynamoFormAcknowledgements implements FormAcknowledgements {
 
-    private static final String LANGUAGE = "acknowledgeIn";
+    private static final String COUNT = "acknowledged";
+    private static final String ITEMS = "countedItems";
 
     private final TableWrites table;
 
@@ -31,34 +31,52 @@ public final class DynamoFormAcknowledgements implements FormAcknowledgements {
     }
 
     @Override
-    public boolean allow(String feedbackId, String email, String clientKey, Instant hour, Limits limits,
-                         String language) {
-        Update mark = Update.builder().tableName(table.table()).key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
-                .updateExpression("SET " + LANGUAGE + " = :language")
-                .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":language", AttributeValue.fromS(language)))
-                .build();
-        return table.transact(counter("ACK#" + email.toLowerCase(Locale.ROOT), hour, limits.perAddress()),
-                counter("ACKCLIENT#" + clientKey, hour, limits.perClient()),
-                TransactWriteItem.builder().update(mark).build());
+    public boolean take(String feedbackId, String email, String clientKey, Instant hour, Limits limits) {
+        Map<String, AttributeValue> client = Item.key("ACKCLIENT#" + clientKey, StoredTime.format(hour));
+        if (!take(client, feedbackId, hour, limits.perClient())) {
+            return false;
+        }
+        if (take(Item.key("ACK#" + email.toLowerCase(Locale.ROOT), StoredTime.format(hour)), feedbackId, hour,
+                limits.perAddress())) {
+            return true;
+        }
+        // all or nothing: the client's one goes back (a crash before this leaves it taken until the post's retry
+        // takes it again, finds it its own, and gives it back here; without a retry it is spent for the hour)
+        giveBack(client, feedbackId);
+        return false;
     }
 
-    /** One more in the hour's counter, only while it is below {@code max} (no counter yet counts as below). */
-    private TransactWriteItem counter(String pk, Instant hour, int max) {
+    /**
+     * One more in the counter for {@code feedbackId}, only while it is below {@code max} (no counter
+     * yet counts as below) and has not counted that item; true also when it had (taken before).
+     */
+    private boolean take(Map<String, AttributeValue> key, String feedbackId, Instant hour, int max) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":one", AttributeValue.fromN("1"));
         values.put(":max", AttributeValue.fromN(Integer.toString(max)));
+        values.put(":id", AttributeValue.fromS(feedbackId));
+        values.put(":ids", AttributeValue.fromSs(List.of(feedbackId)));
         values.put(":expires", AttributeValue.fromN(Long.toString(hour.plus(Duration.ofHours(2)).getEpochSecond())));
-        return TransactWriteItem.builder().update(Update.builder().tableName(table.table())
-                .key(Item.key(pk, StoredTime.format(hour)))
-                .updateExpression("ADD acknowledged :one SET expiresAt = :expires")
-                .conditionExpression("attribute_not_exists(acknowledged) OR acknowledged < :max")
-                .expressionAttributeValues(values)
-                .build()).build();
+        boolean taken = table.update(u -> u.key(key)
+                .updateExpression("ADD " + COUNT + " :one, " + ITEMS + " :ids SET expiresAt = :expires")
+                .conditionExpression("(attribute_not_exists(" + COUNT + ") OR " + COUNT + " < :max) AND NOT contains("
+                        + ITEMS + ", :id)")
+                .expressionAttributeValues(values));
+        // refused: over the limit, or it counted this item before (read only then: the rare path)
+        return taken || counted(key, feedbackId);
     }
 
-    @Override
-    public Optional<String> allowed(String feedbackId) {
-        return Optional.ofNullable(Item.of(table.get(pk(feedbackId), FeedbackItems.ITEM)).s(LANGUAGE));
+    private boolean counted(Map<String, AttributeValue> key, String feedbackId) {
+        AttributeValue items = table.get(key.get(QmarkTable.PK).s(), key.get(QmarkTable.SK).s()).get(ITEMS);
+        return items != null && items.hasSs() && items.ss().contains(feedbackId);
+    }
+
+    /** Takes the item's one back out of the counter; nothing when it holds none of the item's (given back before). */
+    private void giveBack(Map<String, AttributeValue> key, String feedbackId) {
+        table.update(u -> u.key(key)
+                .updateExpression("ADD " + COUNT + " :minus DELETE " + ITEMS + " :ids")
+                .conditionExpression("contains(" + ITEMS + ", :id)")
+                .expressionAttributeValues(Map.of(":minus", AttributeValue.fromN("-1"), ":id", AttributeValue.fromS(feedbackId),
+                        ":ids", AttributeValue.fromSs(List.of(feedbackId)))));
     }
 }

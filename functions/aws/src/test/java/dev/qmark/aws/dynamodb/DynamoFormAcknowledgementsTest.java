@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qmark.aws.testing.TestBed;
-import dev.qmark.core.feedback.Channel;
-import dev.qmark.core.feedback.Customer;
-import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackIds;
-import dev.qmark.core.feedback.FeedbackStatus;
-import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.FormAcknowledgements.Limits;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The form's acknowledgement transaction on DynamoDB Local: all or nothing, and the address's
- * counter is the one mail acknowledgements take, so a customer who writes by mail and by form
- * gets a few acknowledgements an hour in all.
+ * The form's acknowledgement counters on DynamoDB Local: plain conditional updates that take for
+ * an item once (a retry or a racing twin takes nothing more), all or nothing (an address's refusal
+ * gives the client's back), and the address's counter is the one mail acknowledgements take, so a
+ * customer who writes by mail and by form gets a few acknowledgements an hour in all.
  */
 class DynamoFormAcknowledgementsTest {
 
@@ -32,43 +27,45 @@ class DynamoFormAcknowledgementsTest {
     private final String address = "minsu-" + UUID.randomUUID() + "@example.org";
     private final String client = "ip#" + UUID.randomUUID();
 
-    private static String stored() {
-        Feedback f = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu", "minsu@example.org"), "s", "m",
-                null, HOUR, FeedbackStatus.RECEIVED, null);
-        BED.repository().storeNew(f, UUID.randomUUID().toString(), "fp", HOUR.plusSeconds(600),
-                new TimelineEvent(HOUR, "received", "web"));
-        return f.id();
-    }
-
     @Test
     void theAddressCounterIsSharedWithMailAcknowledgements() {
         DynamoMailThreads threads = new DynamoMailThreads(BED.dynamo, BED.table);
         assertTrue(threads.takeAcknowledgement(address, HOUR, 3));
         assertTrue(threads.takeAcknowledgement(address, HOUR, 3));
-        String id = stored();
-        assertTrue(acknowledgements.allow(id, address, client, HOUR, LIMITS, "ko"));
-        assertEquals(Optional.of("ko"), acknowledgements.allowed(id));
+        assertTrue(acknowledgements.take(FeedbackIds.newId(), address, client, HOUR, LIMITS));
         assertFalse(threads.takeAcknowledgement(address, HOUR, 3), "the form's took the third");
     }
 
     @Test
-    void aRefusalTakesNothing() {
-        assertTrue(acknowledgements.allow(stored(), "a-" + address, client, HOUR, LIMITS, "en"));
-        assertTrue(acknowledgements.allow(stored(), "b-" + address, client, HOUR, LIMITS, "en"));
-        String over = stored();
-        assertFalse(acknowledgements.allow(over, address, client, HOUR, LIMITS, "en"), "the client had its two");
-        assertEquals(Optional.empty(), acknowledgements.allowed(over));
-        // the address's counter was not taken by the refused transaction: it still has all three
+    void aRefusalKeepsNothingTaken() {
+        assertTrue(acknowledgements.take(FeedbackIds.newId(), "a-" + address, client, HOUR, LIMITS));
+        assertTrue(acknowledgements.take(FeedbackIds.newId(), "b-" + address, client, HOUR, LIMITS));
+        assertFalse(acknowledgements.take(FeedbackIds.newId(), address, client, HOUR, LIMITS), "the client had its two");
+        // the address's counter was not taken by the refused post: it still has all three
         for (int i = 0; i < 3; i++) {
-            assertTrue(acknowledgements.allow(stored(), address, "ip#other-" + i, HOUR, LIMITS, "en"));
+            assertTrue(acknowledgements.take(FeedbackIds.newId(), address, "ip#other-" + i, HOUR, LIMITS));
         }
-        assertFalse(acknowledgements.allow(stored(), address, "ip#other-x", HOUR, LIMITS, "en"));
-        assertTrue(acknowledgements.allow(stored(), address, client, HOUR.plusSeconds(3600), LIMITS, "en"),
+        String otherClient = "ip#" + UUID.randomUUID();
+        assertFalse(acknowledgements.take(FeedbackIds.newId(), address, otherClient, HOUR, LIMITS), "the address had its three");
+        // the address's refusal gave the client's one back: it has both of its two still
+        assertTrue(acknowledgements.take(FeedbackIds.newId(), "c-" + address, otherClient, HOUR, LIMITS));
+        assertTrue(acknowledgements.take(FeedbackIds.newId(), "d-" + address, otherClient, HOUR, LIMITS));
+        assertTrue(acknowledgements.take(FeedbackIds.newId(), address, client, HOUR.plusSeconds(3600), LIMITS),
                 "a new hour, new counters");
     }
 
     @Test
-    void anItemThatIsNotStoredIsNotMarked() {
-        assertFalse(acknowledgements.allow(FeedbackIds.newId(), address, client, HOUR, LIMITS, "en"));
+    void takingAgainForTheSameItemTakesNothingMoreAndAnswersAsBefore() {
+        String id = FeedbackIds.newId();
+        assertTrue(acknowledgements.take(id, address, client, HOUR, LIMITS));
+        assertTrue(acknowledgements.take(id, address, client, HOUR, LIMITS), "a retried post");
+        assertTrue(acknowledgements.take(FeedbackIds.newId(), address, client, HOUR, LIMITS), "the client's second");
+        assertFalse(acknowledgements.take(FeedbackIds.newId(), "e-" + address, client, HOUR, LIMITS), "two taken, not three");
+        assertTrue(acknowledgements.take(id, address, client, HOUR, LIMITS), "the first item's is its own even at the limit");
+        assertEquals(2, counter("ACK#" + address), "the address counted two items");
+    }
+
+    private static int counter(String pk) {
+        return Integer.parseInt(new TableWrites(BED.dynamo, BED.table).get(pk, StoredTime.format(HOUR)).get("acknowledged").n());
     }
 }

@@ -28,6 +28,11 @@ public record Feedback(String id, Channel channel, Customer customer, String sub
     public record Attachment(String fileName, String contentType, long size) {
     }
 
+    /** The same feedback under another id: a retried submission stores the item its key names. */
+    public Feedback withId(String newId) {
+        return new Feedback(newId, channel, customer, subject, message, rating, receivedAt, status, route, attachments);
+    }
+
     public Feedback withStatus(FeedbackStatus newStatus) {
         return new Feedback(id, channel, customer, subject, message, rating, receivedAt, newStatus, route, attachments);
     }

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,51 +85,67 @@ public final class FeedbackIntake {
         return submit(submission, channel, null);
     }
 
-    /** A submission from {@code client} (null: none known, nothing acknowledged). */
+    /**
+     * A submission from {@code client} (null: none known, nothing acknowledged). Plain conditional
+     * writes, each safe to repeat: claim the submission's key for a new id; take the acknowledgement
+     * counters for that id (form posts); put the item carrying its acknowledgement mark. A crash
+     * between any two leaves no item, and no 2xx was answered: the client's retry finds the key,
+     * finds no item under it, takes the counters again for the same id (they remember it: nothing more
+     * is counted) and puts the item. Whoever's put creates the item counts it and the others are
+     * duplicates, so racing twins store one item between them.
+     */
     public Receipt submit(Submission submission, Channel channel, Client client) {
         Instant now = clock.instant();
-        Feedback feedback = new Feedback(FeedbackIds.newId(), channel,
-                new Customer(submission.name(), submission.email()), submission.subject(), submission.message(),
-                submission.rating(), now, FeedbackStatus.RECEIVED, null);
         Duration window = submission.idempotencyKey() != null ? IDEMPOTENCY_KEY_WINDOW : SAME_CONTENT_WINDOW;
-        FeedbackRepository.Stored stored = repository.storeNew(feedback, submission.dedupeKey(),
-                submission.contentFingerprint(), now.plus(window),
-                new TimelineEvent(now, "received", "received via " + channel.wireName() + " from " + submission.email()));
-        if (!stored.sameContent()) {
+        FeedbackRepository.SubmissionKey key = repository.claimSubmission(submission.dedupeKey(), FeedbackIds.newId(),
+                submission.contentFingerprint(), now.plus(window), now);
+        if (!submission.contentFingerprint().equals(key.fingerprint())) {
             throw new IdempotencyKeyReused();
         }
-        if (stored.created()) {
+        String id = key.feedbackId();
+        // an earlier key: a duplicate, unless a crash kept its item from being stored (then store it now)
+        boolean created = (key.fresh() || repository.find(id).isEmpty()) && store(id, submission, channel, client, now);
+        if (created) {
             metrics.feedbackReceived(channel);
         }
-        if (stored.created() && client != null) {
-            // before the enqueue: the router reads the mark when it takes the item
-            markForAcknowledgement(stored.feedbackId(), submission.email(), client, now);
-        }
         try {
-            queue.enqueue(stored.feedbackId());
+            queue.enqueue(id);
         } catch (RuntimeException e) {
             // stored is what the customer's 202 promises; StuckFeedback (or the customer's retry) enqueues it again
-            LOG.warn("feedback " + stored.feedbackId() + " is stored but could not be enqueued: " + e);
+            LOG.warn("feedback " + id + " is stored but could not be enqueued: " + e);
         }
-        return new Receipt(stored.feedbackId(), !stored.created());
+        return new Receipt(id, !created);
+    }
+
+    /** Puts item {@code id}, marked for an acknowledgement when the form's limits allow; false when it was stored meanwhile. */
+    private boolean store(String id, Submission submission, Channel channel, Client client, Instant now) {
+        Feedback feedback = new Feedback(id, channel, new Customer(submission.name(), submission.email()),
+                submission.subject(), submission.message(), submission.rating(), now, FeedbackStatus.RECEIVED, null);
+        List<TimelineEvent> events = new ArrayList<>();
+        events.add(new TimelineEvent(now, "received", "received via " + channel.wireName() + " from " + submission.email()));
+        String acknowledgeIn = client == null ? null : acknowledgement(id, submission.email(), client, now, events);
+        return repository.putNew(feedback, events, acknowledgeIn);
     }
 
     /**
-     * Within the hour's limits for the address and the client, marks the item for the router to
-     * acknowledge; over them, says so on the timeline. A duplicate is never marked again. Failing
-     * here fails nothing the customer was promised: the item is stored and is enqueued next.
+     * Within the hour's limits for the address and the client, the language the router acknowledges
+     * the item in; over them null, and an event on {@code events} says so. Decided before the item is
+     * written, so that the item carries it (the router reads the item anyway). Failing here fails
+     * nothing the customer was promised: the item is stored, unacknowledged.
      */
-    private void markForAcknowledgement(String feedbackId, String email, Client client, Instant now) {
+    private String acknowledgement(String feedbackId, String email, Client client, Instant now, List<TimelineEvent> events) {
         String clientKey = "ip#" + Hashes.sha256(client.address() == null ? "unknown" : client.address()).substring(0, 32);
         String language = "ko".equals(client.language()) ? "ko" : "en";
         try {
-            if (!acknowledgements.allow(feedbackId, email, clientKey, now.truncatedTo(ChronoUnit.HOURS),
-                    FORM_ACKNOWLEDGEMENT_LIMITS, language)) {
-                repository.recordEvent(feedbackId, new TimelineEvent(now.plusMillis(1), "not-acknowledged",
-                        "no acknowledgement: the address or the client reached the hour's limit"));
+            if (acknowledgements.take(feedbackId, email, clientKey, now.truncatedTo(ChronoUnit.HOURS),
+                    FORM_ACKNOWLEDGEMENT_LIMITS)) {
+                return language;
             }
+            events.add(new TimelineEvent(now.plusMillis(1), "not-acknowledged",
+                    "no acknowledgement: the address or the client reached the hour's limit"));
         } catch (RuntimeException e) {
-            LOG.warn("feedback " + feedbackId + " is stored; its acknowledgement could not be decided: " + e);
+            LOG.warn("feedback " + feedbackId + " is stored unacknowledged: its acknowledgement could not be decided: " + e);
         }
+        return null;
     }
 }

@@ -33,10 +33,52 @@ public interface FeedbackRepository {
     }
 
     /**
-     * Stores new feedback (status RECEIVED) with its first timeline event, unless a submission
-     * with the same dedupe key was stored and its key has not expired.
+     * A submission's de-duplication key as it stands: the item it names ({@code fresh} when this
+     * call claimed the key for the item it proposed) and the content fingerprint it was claimed with.
      */
-    Stored storeNew(Feedback feedback, String dedupeKey, String fingerprint, Instant dedupeUntil, TimelineEvent received);
+    record SubmissionKey(String feedbackId, boolean fresh, String fingerprint) {
+    }
+
+    /** An item as the router takes it off the queue: the feedback, and the language its form post was allowed an acknowledgement in (null: none). */
+    record Queued(Feedback feedback, String acknowledgeIn) {
+    }
+
+    /**
+     * Claims {@code dedupeKey} for item {@code feedbackId} until {@code until}, unless a claim of it
+     * that has not expired at {@code now} exists: then answers that one. One conditional write; the
+     * item itself is {@link #putNew}'s, so a key may name an item a crash kept from being stored: the
+     * next submission with that key stores it.
+     */
+    SubmissionKey claimSubmission(String dedupeKey, String feedbackId, String fingerprint, Instant until, Instant now);
+
+    /**
+     * Puts new feedback (status RECEIVED) with its first timeline events, marked for a form
+     * acknowledgement in {@code acknowledgeIn} (null: none). One conditional write; false when the
+     * item is stored already (nothing changes).
+     */
+    boolean putNew(Feedback feedback, List<TimelineEvent> events, String acknowledgeIn);
+
+    /**
+     * Stores new feedback with its first timeline event, unless a submission with the same dedupe
+     * key was stored and its key has not expired: {@link #claimSubmission}, then {@link #putNew} (which
+     * also stores the item of a key whose first put a crash prevented).
+     */
+    default Stored storeNew(Feedback feedback, String dedupeKey, String fingerprint, Instant dedupeUntil,
+                            TimelineEvent received) {
+        SubmissionKey key = claimSubmission(dedupeKey, feedback.id(), fingerprint, dedupeUntil, feedback.receivedAt());
+        if (!fingerprint.equals(key.fingerprint())) {
+            return new Stored(key.feedbackId(), false, false);
+        }
+        Feedback item = key.feedbackId().equals(feedback.id()) ? feedback : feedback.withId(key.feedbackId());
+        return new Stored(key.feedbackId(), putNew(item, List.of(received), null), true);
+    }
+
+    /**
+     * The item and its acknowledgement mark, in one read: what the router needs of it. It may be a
+     * moment old (an adapter may read eventually consistently, but finds an item that exists): the
+     * mark never changes once stored, and {@link #recordRoute} fails on a route recorded meanwhile.
+     */
+    Optional<Queued> findQueued(String id);
 
     Optional<Feedback> find(String id);
 

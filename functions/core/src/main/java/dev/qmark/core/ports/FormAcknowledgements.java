@@ -1,14 +1,13 @@
 package dev.qmark.core.ports;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
- * Which web-form customers get an acknowledgement. The form is a way to make Qmark mail any
- * address, so the form decides, under limits, and the router sends: {@link #allow} takes one of the
+ * The hourly limits on web-form acknowledgements. The form is a way to make Qmark mail any
+ * address, so the form decides, under limits, and the router sends: {@link #take} takes one of the
  * address's acknowledgements for the hour (the same counter as a mail customer's,
- * {@link MailThreads#takeAcknowledgement}) and one of the client's, and marks the item, all or
- * nothing; {@link #allowed} is what the router reads.
+ * {@link MailThreads#takeAcknowledgement}) and one of the client's, for one item. The decision
+ * itself travels on the item ({@link FeedbackRepository#putNew}), which the router reads anyway.
  */
 public interface FormAcknowledgements {
 
@@ -17,27 +16,15 @@ public interface FormAcknowledgements {
     }
 
     /**
-     * One conditional transaction: takes one of {@code limits.perAddress()} acknowledgements of
-     * {@code email} and one of {@code limits.perClient()} of {@code clientKey} in the hour starting at
-     * {@code hour}, and marks item {@code feedbackId} to be acknowledged in {@code language}. False
-     * when either limit is reached: then nothing is taken and nothing marked.
+     * Takes one of {@code limits.perClient()} acknowledgements of {@code clientKey} and one of
+     * {@code limits.perAddress()} of {@code email} in the hour starting at {@code hour}, for item
+     * {@code feedbackId}: plain conditional writes, each counter remembering the items it counted, so
+     * that taking again for the same item (a retried post, a twin racing it) takes nothing more and
+     * answers as before. False when either limit is reached: then nothing stays taken for the item (a
+     * counter taken first is given back).
      */
-    boolean allow(String feedbackId, String email, String clientKey, Instant hour, Limits limits, String language);
-
-    /** The language ("ko", "en") the form allowed this item's acknowledgement in; empty when it allowed none. */
-    Optional<String> allowed(String feedbackId);
+    boolean take(String feedbackId, String email, String clientKey, Instant hour, Limits limits);
 
     /** For functions and tests that acknowledge no form: nothing is allowed. */
-    FormAcknowledgements NONE = new FormAcknowledgements() {
-        @Override
-        public boolean allow(String feedbackId, String email, String clientKey, Instant hour, Limits limits,
-                             String language) {
-            return false;
-        }
-
-        @Override
-        public Optional<String> allowed(String feedbackId) {
-            return Optional.empty();
-        }
-    };
+    FormAcknowledgements NONE = (feedbackId, email, clientKey, hour, limits) -> false;
 }

@@ -30,8 +30,17 @@ public final class RoutingService {
 
     /** @return the decision that stands for the item */
     public RouteDecision route(String feedbackId) {
-        Feedback feedback = repository.find(feedbackId)
-                .orElseThrow(() -> new IllegalStateException("feedback " + feedbackId + " is not stored"));
+        return route(repository.find(feedbackId)
+                .orElseThrow(() -> new IllegalStateException("feedback " + feedbackId + " is not stored")));
+    }
+
+    /**
+     * As {@link #route(String)}, for the item as the caller read it: reads nothing more unless a route
+     * was recorded that the item does not show (another worker, or a read a moment old): then the
+     * recorded one stands, read consistently.
+     */
+    public RouteDecision route(Feedback feedback) {
+        String feedbackId = feedback.id();
         RouteDecision decision = feedback.route();
         if (decision == null) {
             Instant now = clock.instant();
