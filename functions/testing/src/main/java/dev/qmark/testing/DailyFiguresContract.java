@@ -93,6 +93,34 @@ public abstract class DailyFiguresContract {
     }
 
     @Test
+    void aBatchOfChangesCountsEachOnceAlsoWhenItOverlapsOneCountedBefore() {
+        DailyFigures figures = figures();
+        LocalDate day = LocalDate.parse("2026-10-05");
+        Instant at = Instant.parse("2026-10-05T03:00:00Z");
+        String id = FeedbackIds.newId();
+        List<Fact> routed = List.of(fact(Kind.RECEIVED, id, 0, at, day, WEB_DELIVERY, null, null),
+                fact(Kind.RATED, id, 0, at, day, WEB_DELIVERY, null, 5));
+        List<Fact> asked = List.of(fact(Kind.ASKED, id, 1, at.plusSeconds(1), day, WEB_DELIVERY, null, null));
+        List<Fact> other = List.of(fact(Kind.RECEIVED, FeedbackIds.newId(), 0, at, day, MAIL_TWO_TOPICS, null, null));
+        List<Fact> answered = List.of(fact(Kind.ANSWERED, id, 1, at.plusSeconds(600), day, WEB_DELIVERY, 10L, null));
+
+        assertEquals(3, figures.countAll(List.of(routed, asked, other)));
+        // the batch handed over again, cut differently: only the answer is new
+        assertEquals(1, figures.countAll(List.of(asked, other, answered, answered)));
+        assertEquals(0, figures.countAll(List.of(routed, answered)));
+
+        Tally all = only(figures.tallies(day, day, "all"));
+        assertEquals(2, all.received());
+        assertEquals(1, all.asked());
+        assertEquals(1, all.answered());
+        assertEquals(1, all.ratings());
+        assertEquals(10L, all.maxMinutes());
+        assertEquals(Map.of("delivery", 2L, "refund", 1L), received(figures.tallies(day, day, "topic")));
+        assertEquals(1, figures.ratings(day, 5, 10).size());
+        assertEquals(2, figures.facts(day, Kind.RECEIVED, 10).size());
+    }
+
+    @Test
     void aChangedRatingLeavesItsCellAndTheLatestCountsOnce() {
         DailyFigures figures = figures();
         LocalDate day = LocalDate.parse("2026-10-04");

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -42,6 +44,8 @@ public final class DynamoDailyFigures implements DailyFigures {
     static final Duration FACTS_KEPT = Duration.ofDays(400);
     /** An unlisted fact's key only has to outlive its stream record's retries (a stream keeps records 24 hours). */
     static final Duration SEEN_KEPT = Duration.ofDays(30);
+    /** DynamoDB's limit of items in one transaction. */
+    static final int MOST_ITEMS = 100;
 
     private final TableWrites writes;
 
@@ -65,19 +69,86 @@ public final class DynamoDailyFigures implements DailyFigures {
 
     @Override
     public boolean count(List<Fact> made) {
-        if (made.isEmpty()) {
-            return false;
+        return !made.isEmpty() && countTogether(List.of(made));
+    }
+
+    /**
+     * A stream batch's changes in as few transactions as fit ({@link #MOST_ITEMS} items each): every
+     * change's marker and each cell once for the lot. When one of the changes was counted before (a
+     * batch retried, or handed over cut differently), that transaction writes nothing and each of its
+     * changes is counted on its own.
+     */
+    @Override
+    public int countAll(List<List<Fact>> changes) {
+        int counted = 0;
+        List<List<Fact>> lot = new ArrayList<>();
+        Set<String> markers = new HashSet<>();
+        Set<String> cells = new HashSet<>();
+        for (List<Fact> change : changes) {
+            if (change.isEmpty()) {
+                continue;
+            }
+            Set<String> more = new HashSet<>(cells);
+            change.forEach(f -> more.add(f.day() + "|" + Cell.key(f.groups())));
+            if (markers.contains(markerKey(change.get(0))) || markers.size() + 1 + more.size() > MOST_ITEMS) {
+                counted += countLot(lot);
+                lot.clear();
+                markers.clear();
+                more.clear();
+                change.forEach(f -> more.add(f.day() + "|" + Cell.key(f.groups())));
+            }
+            lot.add(change);
+            markers.add(markerKey(change.get(0)));
+            cells = more;
         }
+        return counted + countLot(lot);
+    }
+
+    private int countLot(List<List<Fact>> lot) {
+        if (lot.isEmpty()) {
+            return 0;
+        }
+        if (lot.size() == 1) {
+            return countTogether(lot) ? 1 : 0;
+        }
+        if (countTogether(lot)) {
+            return lot.size();
+        }
+        int counted = 0;
+        for (List<Fact> change : lot) {
+            if (countTogether(List.of(change))) {
+                counted++;
+            }
+        }
+        return counted;
+    }
+
+    /**
+     * One transaction: each change's first fact (or its small marker) put only if absent, one ADD per
+     * cell for all their facts; then the changes' other listed facts as plain puts and the largest
+     * times to answer raised, also when the transaction found them counted (a crash may have come
+     * between). False when one of the changes was counted before: then no count changed.
+     */
+    private boolean countTogether(List<List<Fact>> changes) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(writes.put(keptItem(made.get(0)), "attribute_not_exists(pk)", null));
-        List<Cell> cells = Cell.sum(made);
+        List<Fact> all = new ArrayList<>();
+        for (List<Fact> change : changes) {
+            items.add(writes.put(keptItem(change.get(0)), "attribute_not_exists(pk)", null));
+            all.addAll(change);
+        }
+        List<Cell> cells = Cell.sum(all);
         for (Cell cell : cells) {
             items.add(TransactWriteItem.builder().update(add(cell.day(), cell.groups(), cell.tally())).build());
         }
         boolean counted = writes.transact(items.toArray(TransactWriteItem[]::new));
-        for (Fact f : made.subList(1, made.size())) {
-            if (f.kind().listed()) {
-                writes.dynamo().putItem(p -> p.tableName(writes.table()).item(factItem(f)));
+        if (!counted && changes.size() > 1) {
+            return false; // counted one by one next: each puts its own facts then
+        }
+        for (List<Fact> change : changes) {
+            for (Fact f : change.subList(1, change.size())) {
+                if (f.kind().listed()) {
+                    writes.dynamo().putItem(p -> p.tableName(writes.table()).item(factItem(f)));
+                }
             }
         }
         for (Cell cell : cells) {
@@ -86,6 +157,10 @@ public final class DynamoDailyFigures implements DailyFigures {
             }
         }
         return counted;
+    }
+
+    private static String markerKey(Fact f) {
+        return f.day() + "|" + keptItem(f).get(QmarkTable.SK).s();
     }
 
     /**

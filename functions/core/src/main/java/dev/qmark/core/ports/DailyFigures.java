@@ -22,6 +22,21 @@ public interface DailyFigures {
      */
     boolean count(List<Fact> facts);
 
+    /**
+     * Counts several changes' facts (a stream batch's, in order), each change once as {@link
+     * #count(List)} does, but together where the store can: one write per cell for the lot, not per
+     * change. Returns how many changes were new.
+     */
+    default int countAll(List<List<Fact>> changes) {
+        int counted = 0;
+        for (List<Fact> change : changes) {
+            if (count(change)) {
+                counted++;
+            }
+        }
+        return counted;
+    }
+
     /** Counts one fact once ({@link #count(List)}). */
     default boolean count(Fact fact) {
         return count(List.of(fact));
