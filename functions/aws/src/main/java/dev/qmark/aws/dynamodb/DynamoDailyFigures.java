@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * DAY#{day}  FACT#{kind}#{at}#{itemId}#{step}          a listed fact counted, with what the digest shows of it (expires after 400 days)
  * DAY#{day}  SEEN#{kind}#{at}#{itemId}#{step}          an unlisted fact (asked) counted: its key only (expires after 30 days)
  * RATED#{itemId}#{step}  COUNTED                      the rating counted of a source that may change it (a letter's), with its day and fact's key
+ * DAY#{day}  AGG#{dimension}#{value}                    one group's figures, as kept before the cells: read with them, never written
  * </pre>
  * A change's facts (one stream record's) are counted in one transaction: its first fact's item,
  * put only if absent (so a record seen twice counts once), and one ADD per cell it counts in
@@ -44,6 +45,8 @@ public final class DynamoDailyFigures implements DailyFigures {
     static final Duration FACTS_KEPT = Duration.ofDays(400);
     /** An unlisted fact's key only has to outlive its stream record's retries (a stream keeps records 24 hours). */
     static final Duration SEEN_KEPT = Duration.ofDays(30);
+    /** The sort key's start of a day's figures per group as kept before the cells: still read, never written. */
+    static final String LEGACY_AGGREGATE = "AGG#";
     /** DynamoDB's limit of items in one transaction. */
     static final int MOST_ITEMS = 100;
 
@@ -280,7 +283,7 @@ public final class DynamoDailyFigures implements DailyFigures {
         List<Cell> cells = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             LocalDate d = day;
-            query(day, "CELL#", Integer.MAX_VALUE).forEach(v -> cells.add(cell(d, v)));
+            cellsAndAggregates(day).forEach(v -> cells.add(cell(d, v)));
         }
         return Cell.tallies(cells, dimension);
     }
@@ -330,13 +333,31 @@ public final class DynamoDailyFigures implements DailyFigures {
 
     /** One day's items whose sort key starts with {@code prefix}, eventually consistent (a report may lag a second). */
     private List<Map<String, AttributeValue>> query(LocalDate day, String prefix, int limit) {
+        return query(day, "begins_with(sk, :prefix)", Map.of(":prefix", AttributeValue.fromS(prefix)), limit);
+    }
+
+    /**
+     * One day's cells and, from before the cells, its aggregates ({@code AGG#{dimension}#{value}}, one
+     * group's figures each: read as a cell of that one group, so a day counted partly before and
+     * partly after the change still adds up): one query, as {@code AGG#} and {@code CELL#} sort
+     * together, before the day's facts. A day without old aggregates reads its cells only.
+     */
+    private List<Map<String, AttributeValue>> cellsAndAggregates(LocalDate day) {
+        return query(day, "sk BETWEEN :first AND :last",
+                Map.of(":first", AttributeValue.fromS(LEGACY_AGGREGATE), ":last", AttributeValue.fromS("CELL$")), Integer.MAX_VALUE);
+    }
+
+    private List<Map<String, AttributeValue>> query(LocalDate day, String skCondition, Map<String, AttributeValue> skValues,
+                                                    int limit) {
+        Map<String, AttributeValue> values = new HashMap<>(skValues);
+        values.put(":pk", AttributeValue.fromS(dayPk(day)));
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse page = writes.dynamo().query(QueryRequest.builder().tableName(writes.table())
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(dayPk(day)), ":prefix", AttributeValue.fromS(prefix)))
+                    .keyConditionExpression("pk = :pk AND " + skCondition)
+                    .expressionAttributeValues(values)
                     .limit(Math.min(limit - found.size(), 1000)).exclusiveStartKey(from).build());
             found.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -353,7 +374,10 @@ public final class DynamoDailyFigures implements DailyFigures {
         Tally tally = new Tally(number(values, "received"), number(values, "asked"), number(values, "answered"),
                 number(values, "breaches"), number(values, "handOns"), number(values, "ratings"), number(values, "ratingSum"),
                 number(values, "lowRatings"), max == null ? null : Long.valueOf(max.n()), buckets);
-        return new Cell(day, List.of(values.get("groups").s().split("\n")), tally);
+        String sk = values.get(QmarkTable.SK).s();
+        List<String> groups = sk.startsWith(LEGACY_AGGREGATE) ? List.of(sk.substring(LEGACY_AGGREGATE.length()))
+                : List.of(values.get("groups").s().split("\n"));
+        return new Cell(day, groups, tally);
     }
 
     private static long number(Map<String, AttributeValue> values, String name) {
