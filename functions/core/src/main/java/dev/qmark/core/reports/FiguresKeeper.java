@@ -12,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * Keeps the daily figures as items change (the table stream's consumer): each change's facts
- * counted once, together. A change of an escalation needs its item (route, channel, topics, arrival): one
- * read, only when the change is a transition worth counting.
+ * counted once, together (a stream batch's changes too, {@link #countAll}). A change of an
+ * escalation needs its item (route, channel, topics, arrival): one read, only when the change is a
+ * transition worth counting.
  */
 public final class FiguresKeeper {
 
