@@ -12,6 +12,7 @@ import dev.qmark.aws.lambda.SqsBatchResponse;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.config.ReportsConfigReader;
+import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.FactsOfChange;
 import dev.qmark.core.figures.TopicTagger;
 import dev.qmark.core.reports.FiguresKeeper;
@@ -45,27 +46,70 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
                 new DynamoDailyFigures(AwsClients.dynamoDb(), table), repository::find);
     }
 
+    /**
+     * The batch's changes are collected in order and counted together ({@link FiguresKeeper#countAll}:
+     * one write per cell for the lot); a letter's rating, which replaces an earlier one, is counted on
+     * its own once the changes before it are. When a record fails, what came before it is counted
+     * first, and Lambda retries from the failed record (or from the first of a lot that could not be
+     * counted): nothing before it is left uncounted, nothing after it counted early.
+     */
     @Override
     protected SqsBatchResponse handle(DynamoDbStreamEvent event, Context context) {
-        List<SqsBatchResponse.ItemFailure> failures = new ArrayList<>();
+        List<String> pending = new ArrayList<>();       // sequence numbers of the changes collected
+        List<List<Fact>> changes = new ArrayList<>();   // their facts, in the same order
         for (DynamoDbStreamEvent.StreamRecord record : event.records()) {
-            if (!failures.isEmpty()) {
-                break; // Lambda retries from the first failure: the rest comes again, in order
-            }
+            String sequence = record.dynamodb().sequenceNumber();
             try {
                 switch (TableChange.of(record.dynamodb().oldItem(), record.dynamodb().newItem())) {
-                    case TableChange.OfItem c -> keeper.itemChanged(c.before(), c.after());
-                    case TableChange.OfEscalation c -> keeper.escalationChanged(c.feedbackId(), c.before(), c.after());
-                    case TableChange.OfRating c -> keeper.ratingChanged(c.feedbackId(), c.letterKey(), c.before(), c.after());
+                    case TableChange.OfItem c -> collect(pending, changes, sequence, keeper.factsOfItem(c.before(), c.after()));
+                    case TableChange.OfEscalation c ->
+                            collect(pending, changes, sequence, keeper.factsOfEscalation(c.feedbackId(), c.before(), c.after()));
+                    case TableChange.OfRating c -> {
+                        String failed = countCollected(pending, changes);
+                        if (failed != null) {
+                            return retryFrom(failed);
+                        }
+                        keeper.ratingChanged(c.feedbackId(), c.letterKey(), c.before(), c.after());
+                    }
                     case TableChange.Other ignored -> {
                         // the figures' own items, timeline events, claims: nothing to count
                     }
                 }
             } catch (RuntimeException e) {
                 LOG.warn("counting stream record {} failed; retried from it", record.eventID(), e);
-                failures.add(new SqsBatchResponse.ItemFailure(record.dynamodb().sequenceNumber()));
+                String failed = countCollected(pending, changes);
+                return retryFrom(failed != null ? failed : sequence);
             }
         }
-        return new SqsBatchResponse(failures);
+        String failed = countCollected(pending, changes);
+        return failed == null ? new SqsBatchResponse(List.of()) : retryFrom(failed);
+    }
+
+    private static void collect(List<String> pending, List<List<Fact>> changes, String sequence, List<Fact> facts) {
+        if (!facts.isEmpty()) {
+            pending.add(sequence);
+            changes.add(facts);
+        }
+    }
+
+    /** Counts the changes collected; null when done, else the sequence number to retry from (the first of them). */
+    private String countCollected(List<String> pending, List<List<Fact>> changes) {
+        if (changes.isEmpty()) {
+            return null;
+        }
+        try {
+            keeper.countAll(changes);
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warn("counting {} stream records failed; retried from the first of them", changes.size(), e);
+            return pending.get(0);
+        } finally {
+            pending.clear();
+            changes.clear();
+        }
+    }
+
+    private static SqsBatchResponse retryFrom(String sequence) {
+        return new SqsBatchResponse(List.of(new SqsBatchResponse.ItemFailure(sequence)));
     }
 }

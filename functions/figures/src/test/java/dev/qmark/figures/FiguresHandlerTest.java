@@ -108,6 +108,42 @@ class FiguresHandlerTest {
         assertEquals("Arrived, thank you.", figures.ratings(day.plusDays(1), 5, 10).get(0).words());
     }
 
+    @Test
+    void aBatchsChangesCountOnceEachInOneGoAndABatchHandedOverAgainCountsNothing() {
+        putItem();
+        String routed = SampleEvents.text("figures-dynamodb-stream.json");
+        String routedRecord = routed.substring(routed.indexOf('[') + 1, routed.lastIndexOf(']'));
+        String asked = """
+                { "eventID": "e-asked", "eventName": "INSERT", "eventSource": "aws:dynamodb",
+                  "dynamodb": { "Keys": { "pk": { "S": "FB#k3m9x2p7q4r8s1t5" }, "sk": { "S": "ESC#001" } },
+                    "NewImage": { "pk": { "S": "FB#k3m9x2p7q4r8s1t5" }, "sk": { "S": "ESC#001" }, "type": { "S": "escalation" },
+                      "feedbackId": { "S": "k3m9x2p7q4r8s1t5" }, "step": { "N": "1" }, "owner": { "S": "delivery" },
+                      "ownerEmail": { "S": "delivery@example.com" }, "status": { "S": "open" },
+                      "askedAt": { "S": "2026-11-23T10:06:00.000Z" }, "dueAt": { "S": "2026-11-23T14:05:00.000Z" } },
+                    "SequenceNumber": "111100000000001234567899", "StreamViewType": "NEW_AND_OLD_IMAGES" } }
+                """;
+        JsonNode first = Invoke.handler(handler, "{ \"Records\": [" + routedRecord + "," + asked + "] }");
+        assertEquals(0, first.path("batchItemFailures").size(), first.toString());
+        JsonNode again = Invoke.handler(handler, "{ \"Records\": [" + asked + "," + routedRecord + "] }");
+        assertEquals(0, again.path("batchItemFailures").size(), again.toString());
+
+        DayTally owner = figures.tallies(day, day, "owner").get(0);
+        assertEquals(1, owner.tally().received());
+        assertEquals(1, owner.tally().asked());
+        assertEquals(1, owner.tally().ratings());
+        assertEquals(1, figures.ratings(day, 2, 10).size());
+        assertTrue(figures.facts(day, Fact.Kind.ASKED, 10).isEmpty(), "asked is counted, never listed");
+    }
+
+    private void putItem() {
+        bed.dynamo.putItem(p -> p.tableName(bed.table).item(item(
+                "pk", "FB#k3m9x2p7q4r8s1t5", "sk", "ITEM", "type", "feedback", "id", "k3m9x2p7q4r8s1t5",
+                "channel", "web", "customerName", "Minsu Kim", "customer", "minsu@example.org",
+                "subject", "My delivery is late", "message", "배송이 일주일째 안 와요.",
+                "receivedAt", "2026-11-23T10:05:00.000Z", "status", "answered", "route", "late-delivery",
+                "owner", "delivery", "answerWithin", "PT4H")));
+    }
+
     private static Map<String, AttributeValue> item(String... namesAndValues) {
         Map<String, AttributeValue> item = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {

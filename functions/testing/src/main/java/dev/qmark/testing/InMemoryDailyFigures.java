@@ -1,5 +1,6 @@
 package dev.qmark.testing;
 
+import dev.qmark.core.figures.Cell;
 import dev.qmark.core.figures.DayTally;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.Tally;
@@ -7,29 +8,39 @@ import dev.qmark.core.ports.DailyFigures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
- * {@link DailyFigures} in memory, with DynamoDailyFigures's condition: a fact is counted only if no
- * fact with its key (kind, item, step, time) was counted before, and then in all its groups at once.
+ * {@link DailyFigures} in memory, with DynamoDailyFigures's conditions: a change's facts are counted
+ * only if its first fact's key (kind, item, step, time) was never counted before, and then all at
+ * once, each in its cell; listed facts are kept (again, harmlessly, on a repeat), unlisted ones
+ * (asked) leave only their key behind.
  */
 public final class InMemoryDailyFigures implements DailyFigures {
 
+    /** Keys counted: DynamoDailyFigures' conditional put of the change's first fact (or its small marker). */
+    private final Set<String> counted = new HashSet<>();
     private final Map<String, Fact> facts = new LinkedHashMap<>();
-    private final Map<LocalDate, Map<String, Tally>> tallies = new TreeMap<>();
+    /** Per day and cell key, as DynamoDailyFigures' {@code CELL#} items. */
+    private final Map<String, Cell> cells = new LinkedHashMap<>();
     /** The rating counted per source (item and step), as DynamoDailyFigures' {@code RATED#} marker. */
     private final Map<String, Fact> latestRatings = new LinkedHashMap<>();
 
     @Override
-    public synchronized boolean count(Fact fact) {
-        if (facts.putIfAbsent(key(fact), fact) != null) {
+    public synchronized boolean count(List<Fact> made) {
+        if (made.isEmpty()) {
             return false;
         }
-        add(fact, fact.tally());
-        return true;
+        boolean first = counted.add(key(made.get(0)));
+        if (first) {
+            made.forEach(f -> add(f, f.tally()));
+        }
+        made.stream().filter(f -> f.kind().listed()).forEach(f -> facts.put(key(f), f));
+        return first;
     }
 
     @Override
@@ -57,25 +68,19 @@ public final class InMemoryDailyFigures implements DailyFigures {
     }
 
     private void add(Fact fact, Tally tally) {
-        Map<String, Tally> day = tallies.computeIfAbsent(fact.day(), d -> new TreeMap<>());
-        for (String group : fact.groups()) {
-            day.merge(group, tally, Tally::plus);
-        }
+        cells.merge(fact.day() + "|" + Cell.key(fact.groups()), new Cell(fact.day(), fact.groups(), tally),
+                (a, b) -> new Cell(a.day(), a.groups(), a.tally().plus(b.tally())));
     }
 
     @Override
     public synchronized List<DayTally> tallies(LocalDate from, LocalDate to, String dimension) {
-        List<DayTally> found = new ArrayList<>();
-        tallies.forEach((day, groups) -> {
-            if (!day.isBefore(from) && !day.isAfter(to)) {
-                groups.forEach((group, tally) -> {
-                    if (group.startsWith(dimension + "#")) {
-                        found.add(new DayTally(day, group, tally));
-                    }
-                });
+        List<Cell> days = new ArrayList<>();
+        cells.values().forEach(c -> {
+            if (!c.day().isBefore(from) && !c.day().isAfter(to)) {
+                days.add(c);
             }
         });
-        return found;
+        return Cell.tallies(days, dimension);
     }
 
     @Override

@@ -9,9 +9,8 @@ import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.config.ReportsConfig;
 import dev.qmark.core.config.ReportsConfigReader;
-import dev.qmark.core.figures.DayTally;
+import dev.qmark.core.figures.Cell;
 import dev.qmark.core.figures.Fact;
-import dev.qmark.core.figures.Tally;
 import dev.qmark.core.ports.MailSender;
 import dev.qmark.core.reports.DigestContent;
 import dev.qmark.core.reports.DigestReader;
@@ -26,7 +25,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -39,7 +37,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * {@code qmark bench stats [--items N,N] [--json]}: does what {@code GET /stats} for 30 days and one
  * digest read grow with the table? For each N the table holds N closed feedback items (as
  * {@code bench sweeper} writes them) and their daily figures, as if received evenly over the last
- * year (100,000) or the last 31 days (1,000): for every day the aggregates of each group,
+ * year (100,000) or the last 31 days (1,000): for every day the cells (one per route, channel and topic),
  * and for the last 31 days the facts the digest reads, made from the items' history (received,
  * rated, asked, answered, some breached) and put as the figures function would have left them
  * ({@link DynamoDailyFigures#putAll}). Then one {@code /stats?by=owner} over the last 30 days and one
@@ -170,14 +168,14 @@ public final class StatsBench {
     /**
      * The figures of {@code items} closed items received {@link ClosedItems#SPACING} apart before {@code base}:
      * each received on its route, rated (a fifth of them 1 or 2), asked and answered within minutes to
-     * hours by the route's owner, one in twenty breached first. Aggregates for every day; facts for the
+     * hours by the route's owner, one in twenty breached first. Cells for every day; facts for the
      * last 31 days (older ones are never read by /stats or the digest).
      */
-    static Map<List<DayTally>, List<Fact>> figures(QmarkConfig config, ReportsConfig reports, int items, Instant base) {
+    static Map<List<Cell>, List<Fact>> figures(QmarkConfig config, ReportsConfig reports, int items, Instant base) {
         Random random = new Random(items);
         ZoneId zone = config.founder().timeZone();
         LocalDate oldestFacts = base.atZone(zone).toLocalDate().minusDays(31);
-        Map<String, Tally> tallies = new LinkedHashMap<>();
+        List<Fact> counted = new ArrayList<>();
         List<Fact> facts = new ArrayList<>();
         // received evenly over at least the last 31 days, so that both sizes have figures on every day
         // /stats and the digest read (an empty day would cost DynamoDB Local nothing, and flatter the small table)
@@ -206,18 +204,14 @@ public final class StatsBench {
             }
             made.add(fact(Fact.Kind.ANSWERED, id, received.plus(Duration.ofMinutes(minutes)), zone, groups, minutes, null,
                     "Found it at the depot; it goes out with today's van."));
+            counted.addAll(made);
             for (Fact f : made) {
-                for (String group : f.groups()) {
-                    tallies.merge(f.day() + "|" + group, f.tally(), Tally::plus);
-                }
                 if (!f.day().isBefore(oldestFacts)) {
                     facts.add(f);
                 }
             }
         }
-        List<DayTally> dayTallies = new ArrayList<>();
-        tallies.forEach((key, tally) -> dayTallies.add(new DayTally(LocalDate.parse(key.substring(0, 10)), key.substring(11), tally)));
-        return Map.of(dayTallies, facts);
+        return Map.of(Cell.sum(counted), facts);
     }
 
     private static Fact fact(Fact.Kind kind, String id, Instant at, ZoneId zone, List<String> groups, Long minutes, Integer rating,

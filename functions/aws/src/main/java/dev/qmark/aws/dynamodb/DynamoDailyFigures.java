@@ -1,5 +1,6 @@
 package dev.qmark.aws.dynamodb;
 
+import dev.qmark.core.figures.Cell;
 import dev.qmark.core.figures.DayTally;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.Histogram;
@@ -9,8 +10,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -21,19 +24,31 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * {@link DailyFigures} on the table. A day is one partition, {@code DAY#{yyyy-MM-dd}}:
  * <pre>
- * DAY#{day}  AGG#{dimension}#{value}                 one group's counts and histogram buckets (h0…h27), maxMinutes
- * DAY#{day}  FACT#{kind}#{at}#{itemId}#{step}        a fact counted, with what the digest shows of it (expires after 400 days)
- * RATED#{itemId}#{step}  COUNTED                    the rating counted of a source that may change it (a letter's), with its day and fact's key
+ * DAY#{day}  CELL#{groups, sorted, '|'-joined}         one cell's counts and histogram buckets (h0…h27), maxMinutes, its groups
+ * DAY#{day}  FACT#{kind}#{at}#{itemId}#{step}          a listed fact counted, with what the digest shows of it (expires after 400 days)
+ * DAY#{day}  SEEN#{kind}#{at}#{itemId}#{step}          an unlisted fact (asked) counted: its key only (expires after 30 days)
+ * RATED#{itemId}#{step}  COUNTED                      the rating counted of a source that may change it (a letter's), with its day and fact's key
+ * DAY#{day}  AGG#{dimension}#{value}                    one group's figures, as kept before the cells: read with them, never written
  * </pre>
- * A fact is counted in one transaction: its own item, put only if absent (so a stream record seen
- * twice counts once), and an ADD on each of its groups' aggregates. The largest time to answer is
- * a conditional SET outside the transaction (an item appears once per transaction): it only ever
- * raises the value, so doing it again after a crash or on a repeat is harmless.
+ * A change's facts (one stream record's) are counted in one transaction: its first fact's item,
+ * put only if absent (so a record seen twice counts once), and one ADD per cell it counts in
+ * (usually one: a change's facts share their groups and mostly their day). Its other listed facts
+ * are plain puts after the transaction, also when the transaction finds the change counted: a
+ * crash between the two leaves the counts right, and the record's retry puts the same items again.
+ * The largest time to answer is a conditional SET outside the transaction (an item appears once per
+ * transaction): it only ever raises the value, so doing it again after a crash or on a repeat is
+ * harmless.
  */
 public final class DynamoDailyFigures implements DailyFigures {
 
     /** Facts are read back for the digest and the town-hall report; a year and a month is plenty. */
     static final Duration FACTS_KEPT = Duration.ofDays(400);
+    /** An unlisted fact's key only has to outlive its stream record's retries (a stream keeps records 24 hours). */
+    static final Duration SEEN_KEPT = Duration.ofDays(30);
+    /** The sort key's start of a day's figures per group as kept before the cells: still read, never written. */
+    static final String LEGACY_AGGREGATE = "AGG#";
+    /** DynamoDB's limit of items in one transaction. */
+    static final int MOST_ITEMS = 100;
 
     private final TableWrites writes;
 
@@ -51,21 +66,104 @@ public final class DynamoDailyFigures implements DailyFigures {
                 + StoredTime.format(f.at()) + "#" + f.itemId() + "#" + f.step();
     }
 
+    static String cellSk(List<String> groups) {
+        return "CELL#" + Cell.key(groups);
+    }
+
     @Override
-    public boolean count(Fact fact) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(writes.put(factItem(fact), "attribute_not_exists(pk)", null));
-        Tally add = fact.tally();
-        for (String group : fact.groups()) {
-            items.add(TransactWriteItem.builder().update(add(fact.day(), group, add)).build());
+    public boolean count(List<Fact> made) {
+        return !made.isEmpty() && countTogether(List.of(made));
+    }
+
+    /**
+     * A stream batch's changes in as few transactions as fit ({@link #MOST_ITEMS} items each): every
+     * change's marker and each cell once for the lot. When one of the changes was counted before (a
+     * batch retried, or handed over cut differently), that transaction writes nothing and each of its
+     * changes is counted on its own.
+     */
+    @Override
+    public int countAll(List<List<Fact>> changes) {
+        int counted = 0;
+        List<List<Fact>> lot = new ArrayList<>();
+        Set<String> markers = new HashSet<>();
+        Set<String> cells = new HashSet<>();
+        for (List<Fact> change : changes) {
+            if (change.isEmpty()) {
+                continue;
+            }
+            Set<String> more = new HashSet<>(cells);
+            change.forEach(f -> more.add(f.day() + "|" + Cell.key(f.groups())));
+            if (markers.contains(markerKey(change.get(0))) || markers.size() + 1 + more.size() > MOST_ITEMS) {
+                counted += countLot(lot);
+                lot.clear();
+                markers.clear();
+                more.clear();
+                change.forEach(f -> more.add(f.day() + "|" + Cell.key(f.groups())));
+            }
+            lot.add(change);
+            markers.add(markerKey(change.get(0)));
+            cells = more;
         }
-        boolean counted = writes.transact(items.toArray(TransactWriteItem[]::new));
-        if (add.maxMinutes() != null) {
-            for (String group : fact.groups()) {
-                raiseMax(fact.day(), group, add.maxMinutes());
+        return counted + countLot(lot);
+    }
+
+    private int countLot(List<List<Fact>> lot) {
+        if (lot.isEmpty()) {
+            return 0;
+        }
+        if (lot.size() == 1) {
+            return countTogether(lot) ? 1 : 0;
+        }
+        if (countTogether(lot)) {
+            return lot.size();
+        }
+        int counted = 0;
+        for (List<Fact> change : lot) {
+            if (countTogether(List.of(change))) {
+                counted++;
             }
         }
         return counted;
+    }
+
+    /**
+     * One transaction: each change's first fact (or its small marker) put only if absent, one ADD per
+     * cell for all their facts; then the changes' other listed facts as plain puts and the largest
+     * times to answer raised, also when the transaction found them counted (a crash may have come
+     * between). False when one of the changes was counted before: then no count changed.
+     */
+    private boolean countTogether(List<List<Fact>> changes) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        List<Fact> all = new ArrayList<>();
+        for (List<Fact> change : changes) {
+            items.add(writes.put(keptItem(change.get(0)), "attribute_not_exists(pk)", null));
+            all.addAll(change);
+        }
+        List<Cell> cells = Cell.sum(all);
+        for (Cell cell : cells) {
+            items.add(TransactWriteItem.builder().update(add(cell.day(), cell.groups(), cell.tally())).build());
+        }
+        boolean counted = writes.transact(items.toArray(TransactWriteItem[]::new));
+        if (!counted && changes.size() > 1) {
+            return false; // counted one by one next: each puts its own facts then
+        }
+        for (List<Fact> change : changes) {
+            for (Fact f : change.subList(1, change.size())) {
+                if (f.kind().listed()) {
+                    writes.dynamo().putItem(p -> p.tableName(writes.table()).item(factItem(f)));
+                }
+            }
+        }
+        for (Cell cell : cells) {
+            if (cell.tally().maxMinutes() != null) {
+                raiseMax(cell.day(), cell.groups(), cell.tally().maxMinutes());
+            }
+        }
+        return counted;
+    }
+
+    private static String markerKey(Fact f) {
+        return f.day() + "|" + keptItem(f).get(QmarkTable.SK).s();
     }
 
     /**
@@ -89,22 +187,21 @@ public final class DynamoDailyFigures implements DailyFigures {
             marker.put("day", AttributeValue.fromS(rating.day().toString()));
             marker.put("factSk", AttributeValue.fromS(factSk(rating)));
             List<TransactWriteItem> items = new ArrayList<>();
-            Map<String, Tally> deltas = new java.util.LinkedHashMap<>();
+            Map<String, Cell> deltas = new java.util.LinkedHashMap<>();
             if (before == null) {
                 items.add(writes.put(marker, "attribute_not_exists(pk)", null));
             } else {
                 items.add(writes.put(marker, "factSk = :was", Map.of(":was", AttributeValue.fromS(factSk(before)))));
                 items.add(TransactWriteItem.builder().delete(d -> d.tableName(writes.table())
                         .key(Item.key(dayPk(before.day()), factSk(before)))).build());
-                before.groups().forEach(g -> deltas.merge(before.day() + "|" + g, before.tally().negated(), Tally::plus));
+                deltas.put(before.day() + "|" + Cell.key(before.groups()), new Cell(before.day(), before.groups(), before.tally().negated()));
             }
             items.add(writes.put(factItem(rating), "attribute_not_exists(pk)", null));
-            rating.groups().forEach(g -> deltas.merge(rating.day() + "|" + g, rating.tally(), Tally::plus));
-            deltas.forEach((dayGroup, t) -> {
-                if (!t.equals(Tally.ZERO)) {
-                    int bar = dayGroup.indexOf('|');
-                    items.add(TransactWriteItem.builder()
-                            .update(add(LocalDate.parse(dayGroup.substring(0, bar)), dayGroup.substring(bar + 1), t)).build());
+            deltas.merge(rating.day() + "|" + Cell.key(rating.groups()), Cell.of(rating),
+                    (a, b) -> new Cell(a.day(), a.groups(), a.tally().plus(b.tally())));
+            deltas.values().forEach(c -> {
+                if (!c.tally().equals(Tally.ZERO)) {
+                    items.add(TransactWriteItem.builder().update(add(c.day(), c.groups(), c.tally())).build());
                 }
             });
             if (writes.transact(items.toArray(TransactWriteItem[]::new))) {
@@ -114,11 +211,11 @@ public final class DynamoDailyFigures implements DailyFigures {
         return false;
     }
 
-    private Update add(LocalDate day, String group, Tally t) {
-        StringBuilder expression = new StringBuilder("SET dimension = :dim, groupValue = :val, #day = :day ADD ");
+    /** Adds a tally to a day's cell, creating it with its groups the first time. */
+    private Update add(LocalDate day, List<String> groups, Tally t) {
+        StringBuilder expression = new StringBuilder("SET #groups = :groups, #day = :day ADD ");
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":dim", AttributeValue.fromS(group.substring(0, group.indexOf('#'))));
-        values.put(":val", AttributeValue.fromS(group.substring(group.indexOf('#') + 1)));
+        values.put(":groups", AttributeValue.fromS(String.join("\n", groups)));
         values.put(":day", AttributeValue.fromS(day.toString()));
         List<String> adds = new ArrayList<>();
         counter(adds, values, "received", t.received());
@@ -134,9 +231,9 @@ public final class DynamoDailyFigures implements DailyFigures {
         }
         expression.append(String.join(", ", adds));
         return Update.builder().tableName(writes.table())
-                .key(Item.key(dayPk(day), "AGG#" + group))
+                .key(Item.key(dayPk(day), cellSk(groups)))
                 .updateExpression(expression.toString())
-                .expressionAttributeNames(Map.of("#day", "day"))
+                .expressionAttributeNames(Map.of("#day", "day", "#groups", "groups"))
                 .expressionAttributeValues(values).build();
     }
 
@@ -147,8 +244,8 @@ public final class DynamoDailyFigures implements DailyFigures {
         }
     }
 
-    private void raiseMax(LocalDate day, String group, long minutes) {
-        writes.update(u -> u.key(Item.key(dayPk(day), "AGG#" + group))
+    private void raiseMax(LocalDate day, List<String> groups, long minutes) {
+        writes.update(u -> u.key(Item.key(dayPk(day), cellSk(groups)))
                 .updateExpression("SET maxMinutes = :m")
                 .conditionExpression("attribute_not_exists(maxMinutes) OR maxMinutes < :m")
                 .expressionAttributeValues(Map.of(":m", AttributeValue.fromN(Long.toString(minutes)))));
@@ -163,6 +260,16 @@ public final class DynamoDailyFigures implements DailyFigures {
                 .build();
     }
 
+    /** What makes a fact count once: the fact itself when it is listed, else a small item with its key. */
+    private static Map<String, AttributeValue> keptItem(Fact f) {
+        if (f.kind().listed()) {
+            return factItem(f);
+        }
+        return Item.create().s(QmarkTable.PK, dayPk(f.day()))
+                .s(QmarkTable.SK, "SEEN#" + f.kind().wireName() + "#" + StoredTime.format(f.at()) + "#" + f.itemId() + "#" + f.step())
+                .s("type", "fact-seen").n(QmarkTable.TTL_ATTRIBUTE, f.at().plus(SEEN_KEPT).getEpochSecond()).build();
+    }
+
     private static Fact fact(LocalDate day, Map<String, AttributeValue> values) {
         Item item = Item.of(values);
         AttributeValue minutes = values.get("minutes");
@@ -173,12 +280,12 @@ public final class DynamoDailyFigures implements DailyFigures {
 
     @Override
     public List<DayTally> tallies(LocalDate from, LocalDate to, String dimension) {
-        List<DayTally> tallies = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             LocalDate d = day;
-            query(day, "AGG#" + dimension + "#", Integer.MAX_VALUE).forEach(v -> tallies.add(tally(d, v)));
+            cellsAndAggregates(day).forEach(v -> cells.add(cell(d, v)));
         }
-        return tallies;
+        return Cell.tallies(cells, dimension);
     }
 
     @Override
@@ -193,26 +300,25 @@ public final class DynamoDailyFigures implements DailyFigures {
 
     /**
      * Puts days' figures whole: for rebuilding them from the items (and for the bench, which fills a
-     * table with a year of them); the stream's way is {@link #count}, once per fact.
+     * table with a year of them); the stream's way is {@link #count}, once per change.
      */
-    public void putAll(List<DayTally> tallies, List<Fact> facts) {
+    public void putAll(List<Cell> cells, List<Fact> facts) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (DayTally t : tallies) {
-            Item item = Item.create().s(QmarkTable.PK, dayPk(t.day())).s(QmarkTable.SK, "AGG#" + t.group())
-                    .s("dimension", t.group().substring(0, t.group().indexOf('#'))).s("groupValue", t.value())
-                    .s("day", t.day().toString())
-                    .n("received", t.tally().received()).n("asked", t.tally().asked()).n("answered", t.tally().answered())
-                    .n("breaches", t.tally().breaches()).n("handOns", t.tally().handOns()).n("ratings", t.tally().ratings())
-                    .n("ratingSum", t.tally().ratingSum()).n("lowRatings", t.tally().lowRatings())
-                    .n("maxMinutes", t.tally().maxMinutes());
+        for (Cell c : cells) {
+            Tally t = c.tally();
+            Item item = Item.create().s(QmarkTable.PK, dayPk(c.day())).s(QmarkTable.SK, cellSk(c.groups()))
+                    .s("groups", String.join("\n", c.groups())).s("day", c.day().toString())
+                    .n("received", t.received()).n("asked", t.asked()).n("answered", t.answered())
+                    .n("breaches", t.breaches()).n("handOns", t.handOns()).n("ratings", t.ratings())
+                    .n("ratingSum", t.ratingSum()).n("lowRatings", t.lowRatings()).n("maxMinutes", t.maxMinutes());
             for (int i = 0; i < Histogram.BUCKETS; i++) {
-                if (t.tally().buckets()[i] != 0) {
-                    item.n("h" + i, t.tally().buckets()[i]);
+                if (t.buckets()[i] != 0) {
+                    item.n("h" + i, t.buckets()[i]);
                 }
             }
             items.add(item.build());
         }
-        facts.forEach(f -> items.add(factItem(f)));
+        facts.forEach(f -> items.add(keptItem(f)));
         for (int i = 0; i < items.size(); i += 25) {
             List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = items.subList(i, Math.min(i + 25, items.size()))
                     .stream().map(v -> software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
@@ -227,13 +333,31 @@ public final class DynamoDailyFigures implements DailyFigures {
 
     /** One day's items whose sort key starts with {@code prefix}, eventually consistent (a report may lag a second). */
     private List<Map<String, AttributeValue>> query(LocalDate day, String prefix, int limit) {
+        return query(day, "begins_with(sk, :prefix)", Map.of(":prefix", AttributeValue.fromS(prefix)), limit);
+    }
+
+    /**
+     * One day's cells and, from before the cells, its aggregates ({@code AGG#{dimension}#{value}}, one
+     * group's figures each: read as a cell of that one group, so a day counted partly before and
+     * partly after the change still adds up): one query, as {@code AGG#} and {@code CELL#} sort
+     * together, before the day's facts. A day without old aggregates reads its cells only.
+     */
+    private List<Map<String, AttributeValue>> cellsAndAggregates(LocalDate day) {
+        return query(day, "sk BETWEEN :first AND :last",
+                Map.of(":first", AttributeValue.fromS(LEGACY_AGGREGATE), ":last", AttributeValue.fromS("CELL$")), Integer.MAX_VALUE);
+    }
+
+    private List<Map<String, AttributeValue>> query(LocalDate day, String skCondition, Map<String, AttributeValue> skValues,
+                                                    int limit) {
+        Map<String, AttributeValue> values = new HashMap<>(skValues);
+        values.put(":pk", AttributeValue.fromS(dayPk(day)));
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse page = writes.dynamo().query(QueryRequest.builder().tableName(writes.table())
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(dayPk(day)), ":prefix", AttributeValue.fromS(prefix)))
+                    .keyConditionExpression("pk = :pk AND " + skCondition)
+                    .expressionAttributeValues(values)
                     .limit(Math.min(limit - found.size(), 1000)).exclusiveStartKey(from).build());
             found.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -241,8 +365,7 @@ public final class DynamoDailyFigures implements DailyFigures {
         return found;
     }
 
-    private static DayTally tally(LocalDate day, Map<String, AttributeValue> values) {
-        String sk = values.get(QmarkTable.SK).s();
+    private static Cell cell(LocalDate day, Map<String, AttributeValue> values) {
         long[] buckets = new long[Histogram.BUCKETS];
         for (int i = 0; i < buckets.length; i++) {
             buckets[i] = number(values, "h" + i);
@@ -251,7 +374,10 @@ public final class DynamoDailyFigures implements DailyFigures {
         Tally tally = new Tally(number(values, "received"), number(values, "asked"), number(values, "answered"),
                 number(values, "breaches"), number(values, "handOns"), number(values, "ratings"), number(values, "ratingSum"),
                 number(values, "lowRatings"), max == null ? null : Long.valueOf(max.n()), buckets);
-        return new DayTally(day, sk.substring("AGG#".length()), tally);
+        String sk = values.get(QmarkTable.SK).s();
+        List<String> groups = sk.startsWith(LEGACY_AGGREGATE) ? List.of(sk.substring(LEGACY_AGGREGATE.length()))
+                : List.of(values.get("groups").s().split("\n"));
+        return new Cell(day, groups, tally);
     }
 
     private static long number(Map<String, AttributeValue> values, String name) {

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * SUBMISSION#{hash}  SUBMISSION          de-duplication of submissions (expires by TTL)
  * REVIEW#{mailId}    REVIEW              a mail kept for review      (byTime, listPk REVIEW)
  * MAIL#{messageId}   MAIL                a received mail mail-intake started (byDeadline, shard MAIL, until finished)
- * DAY#{yyyy-MM-dd}   AGG#{dim}#{value}   a day's figures of one group (see DynamoDailyFigures)
+ * DAY#{yyyy-MM-dd}   CELL#{groups}       a day's figures of one combination of groups (see DynamoDailyFigures)
  * DAY#{yyyy-MM-dd}   FACT#{kind}#{at}#…  a fact counted in them (expires by TTL)
  * </pre>
  *

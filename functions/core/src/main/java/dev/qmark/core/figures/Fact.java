@@ -26,6 +26,15 @@ public record Fact(Kind kind, String itemId, int step, Instant at, LocalDate day
     public enum Kind {
         RECEIVED, RATED, ASKED, ANSWERED, BREACHED, HANDED_ON;
 
+        /**
+         * Whether anyone lists the facts of this kind (the digest: answers, breaches, hand-ons, low
+         * ratings; the town-hall report: received, rated, answered): an unlisted kind (asked) is only
+         * counted, so the figures keep no more of it than what makes it count once.
+         */
+        public boolean listed() {
+            return this != ASKED;
+        }
+
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }

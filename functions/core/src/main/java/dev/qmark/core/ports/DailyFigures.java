@@ -6,17 +6,41 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The figures kept as items change: per founder's day, one small aggregate per group (owner,
- * route, topic, channel, and all) and the day's facts. Reading a period reads its days'
- * aggregates, never its items, so what a report costs does not grow with the items in it.
+ * The figures kept as items change: per founder's day, one small tally per cell (a combination of
+ * channel, route, owner and topics: {@link dev.qmark.core.figures.Cell}) and the day's listed facts.
+ * Reading a period reads its days' cells, never its items, so what a report costs does not grow
+ * with the items in it.
  */
 public interface DailyFigures {
 
     /**
-     * Counts the fact in its day's aggregates, once: false when a fact with its key was counted
-     * before (a stream record seen twice), and nothing changed.
+     * Counts the facts of one change (one stream record: an item routed is received and maybe rated),
+     * together and once: false when they were counted before (the record seen twice), and no count
+     * changed. The change is known by its first fact's key: facts come from transitions that happen
+     * once (a route set, a question asked), so no other change makes that fact. Every fact is kept
+     * for the lists ({@link #facts}) whose kind is {@link Fact.Kind#listed listed}, also on a repeat.
      */
-    boolean count(Fact fact);
+    boolean count(List<Fact> facts);
+
+    /**
+     * Counts several changes' facts (a stream batch's, in order), each change once as {@link
+     * #count(List)} does, but together where the store can: one write per cell for the lot, not per
+     * change. Returns how many changes were new.
+     */
+    default int countAll(List<List<Fact>> changes) {
+        int counted = 0;
+        for (List<Fact> change : changes) {
+            if (count(change)) {
+                counted++;
+            }
+        }
+        return counted;
+    }
+
+    /** Counts one fact once ({@link #count(List)}). */
+    default boolean count(Fact fact) {
+        return count(List.of(fact));
+    }
 
     /**
      * Counts a rating that replaces the one counted before from the same source (its item and
@@ -27,10 +51,14 @@ public interface DailyFigures {
      */
     boolean countReplacing(Fact rating);
 
-    /** Every group of {@code dimension} ({@code owner}, {@code route}, {@code topic}, {@code channel}, {@code all}) of each day from {@code from} to {@code to}, both included. */
+    /**
+     * Every group of {@code dimension} ({@code owner}, {@code route}, {@code topic}, {@code channel},
+     * {@code all}) of each day from {@code from} to {@code to}, both included: one tally per day and
+     * group, the sum of the day's cells that name the group.
+     */
     List<DayTally> tallies(LocalDate from, LocalDate to, String dimension);
 
-    /** The day's facts of a kind, in the order they happened, at most {@code limit}. */
+    /** The day's facts of a listed kind, in the order they happened, at most {@code limit}; none of an unlisted kind. */
     List<Fact> facts(LocalDate day, Fact.Kind kind, int limit);
 
     /**

@@ -12,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * Keeps the daily figures as items change (the table stream's consumer): each change's facts
- * counted once. A change of an escalation needs its item (route, channel, topics, arrival): one
- * read, only when the change is a transition worth counting.
+ * counted once, together (a stream batch's changes too, {@link #countAll}). A change of an
+ * escalation needs its item (route, channel, topics, arrival): one read, only when the change is a
+ * transition worth counting.
  */
 public final class FiguresKeeper {
 
@@ -33,11 +34,29 @@ public final class FiguresKeeper {
     }
 
     public int escalationChanged(String feedbackId, Escalation before, Escalation after) {
+        return count(factsOfEscalation(feedbackId, before, after));
+    }
+
+    /** The facts an item's change makes, to be counted with others ({@link #countAll}). */
+    public List<Fact> factsOfItem(Feedback before, Feedback after) {
+        return facts.ofItem(before, after);
+    }
+
+    /** The facts an escalation's change makes (its item read only when it may make some). */
+    public List<Fact> factsOfEscalation(String feedbackId, Escalation before, Escalation after) {
         if (after == null || after.status() == null || !mayCount(before, after)) {
-            return 0;
+            return List.of();
         }
-        Optional<Feedback> item = items.apply(feedbackId);
-        return item.map(f -> count(facts.ofEscalation(before, after, f))).orElse(0);
+        return items.apply(feedbackId).map(f -> facts.ofEscalation(before, after, f)).orElse(List.of());
+    }
+
+    /**
+     * Counts several changes' facts (a stream batch's), each change once, in as few writes as the
+     * store can ({@link DailyFigures#countAll}); returns how many changes were new.
+     */
+    public int countAll(List<List<Fact>> changes) {
+        List<List<Fact>> some = changes.stream().filter(c -> !c.isEmpty()).toList();
+        return some.isEmpty() ? 0 : figures.countAll(some);
     }
 
     /**
@@ -68,13 +87,8 @@ public final class FiguresKeeper {
                 || (before.handedOn() == null) != (after.handedOn() == null);
     }
 
+    /** A change's facts are counted together: one write per stream record, not one per fact. */
     private int count(List<Fact> made) {
-        int counted = 0;
-        for (Fact fact : made) {
-            if (figures.count(fact)) {
-                counted++;
-            }
-        }
-        return counted;
+        return !made.isEmpty() && figures.count(made) ? made.size() : 0;
     }
 }
