@@ -70,9 +70,11 @@ public final class ColdStartBench {
                 for (String name : options.functions()) {
                     FunctionUnderTest function = FunctionUnderTest.named(name);
                     for (String variant : options.variants()) {
-                        Sample sample = once(home, data, function, variant, naive, toolOptions);
-                        System.err.printf("run %d %s %s: init %d ms, first %d ms, second %d ms%n", run, name, variant,
-                                sample.initMs(), sample.firstMs(), sample.secondMs());
+                        Path classLog = options.classLog() ? classLog(home, name, variant, run) : null;
+                        Sample sample = once(home, data, function, variant, naive, toolOptions, classLog);
+                        System.err.printf("run %d %s %s: init %d ms, first %d ms, second %d ms%s%n", run, name, variant,
+                                sample.initMs(), sample.firstMs(), sample.secondMs(),
+                                classLog == null ? "" : ", first event loaded " + classesOfFirstEvent(classLog) + " classes (" + classLog + ")");
                         samples.computeIfAbsent(name, n -> new LinkedHashMap<>())
                                 .computeIfAbsent(variant, v -> new ArrayList<>()).add(sample);
                     }
@@ -112,8 +114,36 @@ public final class ColdStartBench {
         }
     }
 
+    private static Path classLog(Path home, String function, String variant, int run) {
+        try {
+            Path dir = Files.createDirectories(home.resolve("infrastructure/bench/target/coldstart-classes"));
+            return dir.resolve(function + "-" + variant + "-" + run + ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Classes loaded between the probe's two marks: what the first event needed that was not loaded before. */
+    static long classesOfFirstEvent(Path classLog) {
+        try {
+            List<String> lines = Files.readAllLines(classLog, StandardCharsets.UTF_8);
+            int from = -1;
+            int to = lines.size();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(ColdStartProbe.FirstEvent.class.getName())) {
+                    from = i;
+                } else if (lines.get(i).contains(ColdStartProbe.SecondEvent.class.getName())) {
+                    to = i;
+                }
+            }
+            return from < 0 ? -1 : Math.max(0, to - from - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Sample once(Path home, BenchData data, FunctionUnderTest function, String variant, Path naive,
-                               String toolOptions) {
+                               String toolOptions, Path classLog) {
         Path first = data.event(function);
         Path second = data.event(function);
         List<String> command = new ArrayList<>();
@@ -127,10 +157,14 @@ public final class ColdStartBench {
             sdk.remove("software.amazon.awssdk.http.service.impl");
         }
         sdk.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        if (classLog != null) {
+            command.add("-Xlog:class+load=info:file=" + classLog + ":none:filecount=0");
+        }
         command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), function.handler(), variant,
                 first.toString(), second.toString()));
+        Path errors = tempFile(home, function.name() + "-stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectError(errors.toFile());
         builder.environment().putAll(data.environment());
         builder.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
         builder.environment().remove("REPLY_TOKEN_SECRET_ARN");
@@ -147,7 +181,8 @@ public final class ColdStartBench {
             }
             int exit = process.waitFor();
             if (result == null || exit != 0) {
-                throw new IllegalStateException(function.name() + " (" + variant + ") exited " + exit + " without its times");
+                throw new IllegalStateException(function.name() + " (" + variant + ") exited " + exit
+                        + " without its times; its stderr ends:\n" + tail(errors, 40));
             }
             String[] moments = result.split(" ");
             long constructed = Long.parseLong(moments[0]);
@@ -162,6 +197,27 @@ public final class ColdStartBench {
         } finally {
             first.toFile().delete();
             second.toFile().delete();
+            errors.toFile().delete();
+        }
+    }
+
+    private static Path tempFile(Path home, String prefix, String suffix) {
+        try {
+            Path file = Files.createTempFile(home.resolve("infrastructure/bench/target"), prefix, suffix);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last {@code n} lines of a failed child's stderr: why it failed, in the bench's own error. */
+    private static String tail(Path file, int n) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 
