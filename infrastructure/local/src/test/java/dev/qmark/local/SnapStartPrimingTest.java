@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SnapStart priming runs each function's own paths before the snapshot: it must leave nothing a
- * person or a figure could see. Against the embedded AWS, for every handler: no mail sent, no
- * item written, no message queued, no metric line; and a restore (which re-reads the reply-token
- * secret) leaves a handler that still works.
+ * person or a figure could see. Against the embedded AWS, for every handler of template.yaml: no
+ * mail sent, no item written (so no figure counted, no address suppressed, no digest day claimed,
+ * no stream record for the figures to count), no message queued, no metric line; and a restore
+ * (which re-reads the reply-token secret) leaves a handler that still works.
  */
 class SnapStartPrimingTest {
 
@@ -36,7 +37,10 @@ class SnapStartPrimingTest {
         "dev.qmark.escalator.EscalatorHandler",
         "dev.qmark.mailintake.MailIntakeHandler",
         "dev.qmark.staffapi.StaffApiHandler",
-        "dev.qmark.sweeper.SweeperHandler"})
+        "dev.qmark.sweeper.SweeperHandler",
+        "dev.qmark.mailevents.MailEventsHandler",
+        "dev.qmark.figures.FiguresHandler",
+        "dev.qmark.digest.DigestHandler"})
     void primingHasNoEffectAnyoneCanSee(String handlerClass) throws Exception {
         int mailsBefore = bed.outbox().size();
         PrintStream stdout = System.out;
