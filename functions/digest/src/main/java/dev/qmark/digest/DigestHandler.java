@@ -77,12 +77,15 @@ public final class DigestHandler extends JsonStreamHandler<JsonNode, Object> {
     }
 
     /**
-     * SnapStart priming: a digest read and composed (of 1 January 1970, as at its start: no clock is
+     * SnapStart priming: the schedule's event read and an answer written (no run); a digest read and composed (of 1 January 1970, as at its start: no clock is
      * read into the snapshot, and the reads find nothing), SES's request for it built and not sent;
      * the claim's and the mark's writes refused by their conditions. No day is claimed, no mail sent.
      */
     @Override
     protected void prime() {
+        // the schedule's event read, and an answer like the schedule's written, both without a run
+        primeJsonPath("{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\",\"detail\":{}}",
+                Map.of("digest", new DailyDigest.Outcome("primed", LocalDate.EPOCH, null, null)));
         ses.prime(digest.composeUnsent(LocalDate.EPOCH, Instant.EPOCH));
         PrimingWrites.run(AwsClients.dynamoDb(), tableName);
     }
