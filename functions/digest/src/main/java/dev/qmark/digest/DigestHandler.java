@@ -77,9 +77,11 @@ public final class DigestHandler extends JsonStreamHandler<JsonNode, Object> {
     }
 
     /**
-     * SnapStart priming: the schedule's event read and an answer written (no run); a digest read and composed (of 1 January 1970, as at its start: no clock is
-     * read into the snapshot, and the reads find nothing), SES's request for it built and not sent;
-     * the claim's and the mark's writes refused by their conditions. No day is claimed, no mail sent.
+     * SnapStart priming: the schedule's event read and an answer written (no run); the digest of
+     * 1 January 1970 read and composed as at its start (no clock is read into the snapshot, and the
+     * reads find nothing), SES's request for it built and not sent; the town-hall report's figures
+     * of that day read; the claim's and the mark's writes refused by their conditions. No day is
+     * claimed, no mail sent.
      */
     @Override
     protected void prime() {
@@ -87,6 +89,7 @@ public final class DigestHandler extends JsonStreamHandler<JsonNode, Object> {
         primeJsonPath("{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\",\"detail\":{}}",
                 Map.of("digest", new DailyDigest.Outcome("primed", LocalDate.EPOCH, null, null)));
         ses.prime(digest.composeUnsent(LocalDate.EPOCH, Instant.EPOCH));
+        townHall.read(LocalDate.EPOCH, LocalDate.EPOCH);
         PrimingWrites.run(AwsClients.dynamoDb(), tableName);
     }
 }

@@ -87,8 +87,11 @@ final class BenchData implements AutoCloseable {
         return aws.sdkSystemProperties();
     }
 
-    /** A sample event of {@code function}, made to do real work once, written to a file of its own. */
-    Path event(FunctionUnderTest function) {
+    /**
+     * A sample event of {@code function}, made to do real work once, written to a file of its own;
+     * {@code first}: the run's first event (the digest's first and second do different reports).
+     */
+    Path event(FunctionUnderTest function, boolean first) {
         String text = read(function.event());
         switch (function.name()) {
             case "form-intake" -> text = text.replace("7f1c2b9e-sample", UUID.randomUUID().toString());
@@ -113,11 +116,15 @@ final class BenchData implements AutoCloseable {
             // stored feedback routed: its facts (received, routed, per owner, route, topic, channel) are new, so counted
             case "figures" -> text = text.replace(SAMPLE_STREAM_ID, storedFeedback())
                     .replace("2026-11-23T10:05:0", Instant.now().toString().substring(0, 18));
-            // today's digest, sent now: the run's first event reads the figures, composes, claims and sends;
-            // the second finds it sent (the claim of the day), as every later firing of the schedule does
+            // today's digest sent now (the run's first event: figures read, composed, claimed, sent), then
+            // today's town-hall report (the second: the same kind of work, warm); each day's claims are
+            // forgotten first, so every run sends both, as the first firing of a day does
             case "digest" -> {
-                forgetDigestClaims();
-                text = text.replace("\"detail\": {}", "\"detail\": {}, \"report\": \"digest\", \"now\": true");
+                if (first) {
+                    forgetReportClaims();
+                }
+                text = text.replace("\"detail\": {}", "\"detail\": {}, \"report\": \"" + (first ? "digest" : "town-hall")
+                        + "\", \"now\": true");
             }
             default -> {
             }
@@ -131,12 +138,17 @@ final class BenchData implements AutoCloseable {
         }
     }
 
-    /** The claims "digest-{date}" of the days the founder's today can be, wherever they are: sent by no run yet. */
-    private void forgetDigestClaims() {
+    /**
+     * The claims "digest-{date}" and "town-hall-{date}" of the days the founder's today can be,
+     * wherever they are: no report is sent yet.
+     */
+    private void forgetReportClaims() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        for (LocalDate day : List.of(today.minusDays(1), today, today.plusDays(1))) {
-            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(
-                    "pk", AttributeValue.fromS("NOTICE#digest-" + day), "sk", AttributeValue.fromS("NOTICE"))));
+        for (String report : List.of("digest-", "town-hall-")) {
+            for (LocalDate day : List.of(today.minusDays(1), today, today.plusDays(1))) {
+                dynamo.deleteItem(d -> d.tableName(table).key(Map.of(
+                        "pk", AttributeValue.fromS("NOTICE#" + report + day), "sk", AttributeValue.fromS("NOTICE"))));
+            }
         }
     }
 

@@ -144,8 +144,8 @@ public final class ColdStartBench {
 
     private static Sample once(Path home, BenchData data, FunctionUnderTest function, String variant, Path naive,
                                String toolOptions, Path classLog) {
-        Path first = data.event(function);
-        Path second = data.event(function);
+        Path first = data.event(function, true);
+        Path second = data.event(function, false);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Map<String, String> sdk = new LinkedHashMap<>(data.sdkProperties());
