@@ -36,10 +36,11 @@ public final class ColdStartBench {
     record Sample(long initMs, long firstMs, long secondMs) {
     }
 
-    record Median(String function, String variant, int runs, long initMs, long firstMs, long secondMs) {
+    /** coldMs: the median of each run's first event minus its second, what being cold cost beyond the work itself. */
+    record Median(String function, String variant, int runs, long initMs, long firstMs, long secondMs, long coldMs) {
         String json() {
-            return String.format(Locale.ROOT, "{\"function\":\"%s\",\"variant\":\"%s\",\"runs\":%d,\"initMs\":%d,\"firstMs\":%d,\"secondMs\":%d}",
-                    function, variant, runs, initMs, firstMs, secondMs);
+            return String.format(Locale.ROOT, "{\"function\":\"%s\",\"variant\":\"%s\",\"runs\":%d,\"initMs\":%d,\"firstMs\":%d,\"secondMs\":%d,\"coldMs\":%d}",
+                    function, variant, runs, initMs, firstMs, secondMs, coldMs);
         }
     }
 
@@ -83,7 +84,7 @@ public final class ColdStartBench {
             List<Median> medians = new ArrayList<>();
             samples.forEach((function, byVariant) -> byVariant.forEach((variant, list) -> medians.add(new Median(
                     function, variant, list.size(), median(list, Sample::initMs), median(list, Sample::firstMs),
-                    median(list, Sample::secondMs)))));
+                    median(list, Sample::secondMs), median(list, x -> x.firstMs() - x.secondMs())))));
             if (options.json()) {
                 medians.forEach(m -> stdout.println(m.json()));
             } else {
@@ -158,7 +159,7 @@ public final class ColdStartBench {
         }
         sdk.forEach((k, v) -> command.add("-D" + k + "=" + v));
         if (classLog != null) {
-            command.add("-Xlog:class+load=info:file=" + classLog + ":none:filecount=0");
+            command.add("-Xlog:class+load=info:file=" + classLog + ":uptime:filecount=0");
         }
         command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), function.handler(), variant,
                 first.toString(), second.toString()));
@@ -231,13 +232,14 @@ public final class ColdStartBench {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "cold starts (medians; JAVA_TOOL_OPTIONS=%s; %d cores)%n", toolOptions,
                 Runtime.getRuntime().availableProcessors()));
-        out.append(String.format(Locale.ROOT, "%-12s %-9s %5s %8s %8s %8s %13s %13s%n", "function", "variant", "runs",
-                "initMs", "firstMs", "secondMs", "first/unprim", "init/unprim"));
+        out.append(String.format(Locale.ROOT, "%-12s %-9s %5s %8s %8s %8s %13s %8s %12s %13s%n", "function", "variant", "runs",
+                "initMs", "firstMs", "secondMs", "first/unprim", "coldMs", "cold/unprim", "init/unprim"));
         for (Median m : medians) {
             Median unprimed = medians.stream().filter(u -> u.function().equals(m.function()) && u.variant().equals("unprimed"))
                     .findFirst().orElse(null);
-            out.append(String.format(Locale.ROOT, "%-12s %-9s %5d %8d %8d %8d %13s %13s%n", m.function(), m.variant(), m.runs(),
+            out.append(String.format(Locale.ROOT, "%-12s %-9s %5d %8d %8d %8d %13s %8d %12s %13s%n", m.function(), m.variant(), m.runs(),
                     m.initMs(), m.firstMs(), m.secondMs(), ratio(m.firstMs(), unprimed == null ? 0 : unprimed.firstMs()),
+                    m.coldMs(), ratio(Math.max(0, m.coldMs()), unprimed == null ? 0 : unprimed.coldMs()),
                     ratio(m.initMs(), unprimed == null ? 0 : unprimed.initMs())));
         }
         return out.toString();

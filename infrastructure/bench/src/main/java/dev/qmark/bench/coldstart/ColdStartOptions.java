@@ -12,7 +12,7 @@ record ColdStartOptions(List<String> functions, List<String> variants, int runs,
             usage: ./qmark bench coldstart [--functions f1,f2] [--variants primed,unprimed,naive] [--runs N] [--json] [--class-log]
               every function and variant, 5 runs each, by default (a fresh JVM per run: about a minute per
               function on two cores). Prints medians and ratios; --json prints one line per function and variant:
-              {"function","variant","runs","initMs","firstMs","secondMs"}; --class-log keeps each run's class-load log
+              {"function","variant","runs","initMs","firstMs","secondMs","coldMs"}; --class-log keeps each run's class-load log
               in infrastructure/bench/target/coldstart-classes/ and says how many classes each first event loaded
               (those priming did not load; the log lists them between ColdStartProbe$FirstEvent and $SecondEvent)
             """;
