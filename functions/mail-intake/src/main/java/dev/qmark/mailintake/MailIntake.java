@@ -161,11 +161,15 @@ final class MailIntake {
     }
 
     /**
-     * SnapStart priming: reads {@code raw} as a received mail and decides whether it answers a "?",
-     * as {@link #handle} does, and applies nothing.
+     * SnapStart priming: reads {@code sesEvent} (SES receiving's event, as {@link #handle} does) and
+     * {@code raw} as the mail it names, and decides what the mail is, as {@link #handle} does; applies
+     * nothing, records nothing.
      */
-    void prime(byte[] raw) {
-        decision.decide(parser.parse(raw), List.of(), ReceiptVerdicts.NONE);
+    void prime(JsonNode sesEvent, byte[] raw) {
+        InboundMail mail = parser.parse(raw);
+        for (Delivery delivery : deliveries(sesEvent)) {
+            decision.decide(mail, delivery.recipients(), delivery.verdicts());
+        }
     }
 
     private Result applyLogged(Delivery delivery) {

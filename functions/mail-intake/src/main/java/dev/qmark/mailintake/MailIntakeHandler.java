@@ -3,7 +3,10 @@ package dev.qmark.mailintake;
 import dev.qmark.core.feedback.FeedbackIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.aws.Json;
+import dev.qmark.aws.dynamodb.PrimingWrites;
 import dev.qmark.aws.dynamodb.TablePorts;
+import dev.qmark.core.feedback.Channel;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
 import dev.qmark.aws.lambda.JsonStreamHandler;
@@ -30,6 +33,7 @@ import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.reply.ReplyIntake;
 import dev.qmark.mail.MimeComposer;
 import dev.qmark.mail.OutgoingMail;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -100,8 +104,10 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
     }
 
     /**
-     * A "?" as Qmark writes it, composed and read back as a received mail, the SES path to SES
-     * (nothing sent), the priming record read, an S3 read of a key nothing is stored under.
+     * A "?" as Qmark writes it, composed and read back as a received mail named by an SES receiving
+     * event (both read as a real event's are, and decided on), the SES path to SES (nothing sent), the
+     * priming record read, an S3 read of a key nothing is stored under; the table's writes refused
+     * by their conditions, the enqueue refused by SQS, metric lines written nowhere.
      */
     @Override
     protected void prime() {
@@ -109,14 +115,20 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
         OutgoingMail question = new QuestionMail(config).compose(Priming.sampleFeedback(),
                 Priming.sampleEscalation(founder), founder, config.replyAddress("priming"), List.of(), List.of());
         ses.prime(question);
-        intake.prime(new MimeComposer().compose(question, config.inboundDomain(), Instant.EPOCH).mime());
+        byte[] raw = new MimeComposer().compose(question, config.inboundDomain(), Instant.EPOCH).mime();
+        try {
+            intake.prime(Json.MAPPER.readTree(Priming.sesReceiptEvent(founder.email(), config.replyAddress("priming"))), raw);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         table.feedbackItems().findRecord(FeedbackIds.PRIMING);
         Priming.conditionalWrites(table.escalations());
-        try {
-            store.read("s3://" + env.require("MAIL_BUCKET") + "/" + env.require("MAIL_PREFIX") + FeedbackIds.PRIMING);
-        } catch (RuntimeException nothingThere) {
-            // expected: the read is for its classes and connection, not for a mail
-        }
+        PrimingWrites.run(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
+        feedbackQueue.prime();
+        Metrics nowhere = Priming.metricsToNowhere();
+        nowhere.feedbackReceived(Channel.EMAIL);
+        nowhere.answered(Duration.ofHours(1), false);
+        store.prime(S3RawMailStore.location(env.require("MAIL_BUCKET"), env.require("MAIL_PREFIX") + FeedbackIds.PRIMING));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
 
 /**
  * Sends through SES v2 as raw MIME, so that Qmark decides every header (Reply-To per escalation,
@@ -69,6 +70,8 @@ public final class SesMailSender implements MailSender {
         } catch (RuntimeException unsupportedLocally) {
             // the SDK's error path ran instead: what priming needs
         }
+        // what a sent mail's answer is read into, its type's fields built once per container
+        SendEmailResponse.builder().build();
     }
 
     private SendEmailRequest request(OutgoingMail mail) {

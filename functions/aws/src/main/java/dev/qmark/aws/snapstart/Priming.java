@@ -2,6 +2,7 @@ package dev.qmark.aws.snapstart;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
+import dev.qmark.aws.metrics.EmfMetrics;
 import dev.qmark.core.config.Owner;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
@@ -10,10 +11,20 @@ import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
+import dev.qmark.core.config.QmarkConfig;
+import java.util.List;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.intake.Submission;
 import dev.qmark.core.ports.Escalations;
+import dev.qmark.core.ports.Metrics;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * What SnapStart priming works on: the priming record's id, {@link FeedbackIds#PRIMING} (the one the
@@ -35,6 +46,19 @@ public final class Priming {
         return new Feedback(FEEDBACK_ID, Channel.WEB, new Customer("Priming", "priming@example.invalid"),
                 "Priming", "Composed while a snapshot is prepared; never sent.", 3,
                 Instant.EPOCH, FeedbackStatus.ROUTED, null);
+    }
+
+    /** The sample feedback routed by the configuration's first route, to its owner. */
+    public static Feedback sampleRouted(QmarkConfig config) {
+        Feedback sample = sampleFeedback();
+        RouteDecision decision = config.routes().isEmpty()
+                ? new RouteDecision("priming", config.founder().alias(), Duration.ofHours(4), Instant.EPOCH.plus(Duration.ofHours(4)),
+                        Instant.EPOCH)
+                : new RouteDecision(config.routes().get(0).name(), config.routes().get(0).owner(),
+                        config.routes().get(0).answerWithin(), Instant.EPOCH.plus(config.routes().get(0).answerWithin()),
+                        Instant.EPOCH);
+        return new Feedback(sample.id(), sample.channel(), sample.customer(), sample.subject(), sample.message(),
+                sample.rating(), sample.receivedAt(), FeedbackStatus.ROUTED, decision, List.of());
     }
 
     /** The first step of the sample feedback, asked of {@code owner}. */
@@ -72,6 +96,94 @@ public final class Priming {
             event.put("body", body);
         }
         event.put("isBase64Encoded", false);
+        return event.toString();
+    }
+
+    /**
+     * Metrics written nowhere: the EMF line a real event writes, composed and thrown away, so its
+     * classes load without a figure reaching CloudWatch.
+     */
+    public static Metrics metricsToNowhere() {
+        return new EmfMetrics(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    }
+
+    /**
+     * What a customer's valid post becomes before it is stored: the submission, its keys (hashes);
+     * the id generator's class is loaded and checked, but no id drawn: its SecureRandom seeds itself
+     * at the first draw, after the restore, so no two restored containers share a sequence.
+     */
+    public static Submission sampleSubmission() {
+        if (!FeedbackIds.isWellFormed(FEEDBACK_ID)) {
+            throw new IllegalStateException("the priming id is no feedback id");
+        }
+        Feedback sample = sampleFeedback();
+        Submission submission = new Submission(sample.customer().name(), sample.customer().email(), sample.subject(),
+                sample.message(), sample.rating(), "priming");
+        submission.dedupeKey();
+        submission.contentFingerprint();
+        return submission;
+    }
+
+    /**
+     * SES receiving's event for a mail to {@code recipient} whose message id is the priming record's
+     * (nothing is stored under it in S3 or the table), every verdict PASS: for reading, not handling.
+     */
+    public static String sesReceiptEvent(String from, String recipient) {
+        ObjectNode record = Json.MAPPER.createObjectNode();
+        record.put("eventSource", "aws:ses");
+        record.put("eventVersion", "1.0");
+        ObjectNode ses = record.putObject("ses");
+        ObjectNode mail = ses.putObject("mail");
+        mail.put("timestamp", Instant.EPOCH.toString());
+        mail.put("source", from);
+        mail.put("messageId", FEEDBACK_ID);
+        mail.putArray("destination").add(recipient);
+        mail.put("headersTruncated", false);
+        mail.putArray("headers").addObject().put("name", "From").put("value", from);
+        mail.putObject("commonHeaders").put("returnPath", from).put("subject", "Priming").putArray("from").add(from);
+        ObjectNode receipt = ses.putObject("receipt");
+        receipt.put("timestamp", Instant.EPOCH.toString());
+        receipt.put("processingTimeMillis", 1);
+        receipt.putArray("recipients").add(recipient);
+        for (String verdict : new String[] {"spamVerdict", "virusVerdict", "spfVerdict", "dkimVerdict", "dmarcVerdict"}) {
+            receipt.putObject(verdict).put("status", "PASS");
+        }
+        receipt.putObject("action").put("type", "Lambda").put("invocationType", "Event");
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        event.putArray("Records").add(record);
+        return event.toString();
+    }
+
+    /**
+     * SES's event (as EventBridge delivers it to mail-events) that a mail with the priming record's
+     * message id, which Qmark never sent, was {@code Delivered} or {@code Bounced} (hard) at
+     * {@code recipient}: read as a real one is; only a handled bounce would suppress the address.
+     */
+    public static String sesMailEvent(String eventType, String recipient) {
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        event.put("version", "0");
+        event.put("id", FEEDBACK_ID);
+        event.put("detail-type", "Bounce".equals(eventType) ? "Email Bounced" : "Email Delivered");
+        event.put("source", "aws.ses");
+        event.put("time", Instant.EPOCH.toString());
+        ObjectNode detail = event.putObject("detail");
+        detail.put("eventType", eventType);
+        ObjectNode mail = detail.putObject("mail");
+        mail.put("timestamp", Instant.EPOCH.toString());
+        mail.put("source", "priming@example.invalid");
+        mail.put("messageId", FEEDBACK_ID);
+        mail.putArray("destination").add(recipient);
+        if ("Bounce".equals(eventType)) {
+            ObjectNode bounce = detail.putObject("bounce");
+            bounce.put("bounceType", "Permanent");
+            bounce.put("bounceSubType", "General");
+            bounce.put("timestamp", Instant.EPOCH.toString());
+            bounce.putArray("bouncedRecipients").addObject().put("emailAddress", recipient).put("action", "failed")
+                    .put("status", "5.1.1").put("diagnosticCode", "smtp; 550 5.1.1 priming");
+        } else {
+            detail.putObject("delivery").put("timestamp", Instant.EPOCH.toString()).putArray("recipients").add(recipient);
+        }
         return event.toString();
     }
 

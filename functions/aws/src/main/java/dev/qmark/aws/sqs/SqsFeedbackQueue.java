@@ -1,5 +1,6 @@
 package dev.qmark.aws.sqs;
 
+import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.ports.FeedbackQueue;
 
 /** The feedback queue, read by the router. */
@@ -14,5 +15,10 @@ public final class SqsFeedbackQueue implements FeedbackQueue {
     @Override
     public void enqueue(String feedbackId) {
         queue.send(new FeedbackQueued(feedbackId));
+    }
+
+    /** SnapStart priming: the enqueue of the priming record, refused by SQS (nothing is queued). */
+    public void prime() {
+        queue.primeRefusedSend(new FeedbackQueued(FeedbackIds.PRIMING));
     }
 }

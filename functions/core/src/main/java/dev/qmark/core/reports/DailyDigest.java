@@ -4,6 +4,7 @@ import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.config.ReportsConfig;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
+import dev.qmark.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,5 +60,13 @@ public final class DailyDigest {
         }, sentAt -> null);
         return sent == SendOnce.Sent.NOW ? new Outcome("sent", covers, composed[0], composed[1])
                 : new Outcome("sent-before", covers, null, null);
+    }
+
+    /**
+     * SnapStart priming: the digest of {@code covers} read and composed as {@link #run} does at
+     * {@code at}; nothing claimed, nothing sent.
+     */
+    public OutgoingMail composeUnsent(LocalDate covers, Instant at) {
+        return mail.compose(reader.read(covers, at));
     }
 }

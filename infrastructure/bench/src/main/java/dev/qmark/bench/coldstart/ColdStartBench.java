@@ -36,10 +36,11 @@ public final class ColdStartBench {
     record Sample(long initMs, long firstMs, long secondMs) {
     }
 
-    record Median(String function, String variant, int runs, long initMs, long firstMs, long secondMs) {
+    /** coldMs: the median of each run's first event minus its second, what being cold cost beyond the work itself. */
+    record Median(String function, String variant, int runs, long initMs, long firstMs, long secondMs, long coldMs) {
         String json() {
-            return String.format(Locale.ROOT, "{\"function\":\"%s\",\"variant\":\"%s\",\"runs\":%d,\"initMs\":%d,\"firstMs\":%d,\"secondMs\":%d}",
-                    function, variant, runs, initMs, firstMs, secondMs);
+            return String.format(Locale.ROOT, "{\"function\":\"%s\",\"variant\":\"%s\",\"runs\":%d,\"initMs\":%d,\"firstMs\":%d,\"secondMs\":%d,\"coldMs\":%d}",
+                    function, variant, runs, initMs, firstMs, secondMs, coldMs);
         }
     }
 
@@ -70,9 +71,11 @@ public final class ColdStartBench {
                 for (String name : options.functions()) {
                     FunctionUnderTest function = FunctionUnderTest.named(name);
                     for (String variant : options.variants()) {
-                        Sample sample = once(home, data, function, variant, naive, toolOptions);
-                        System.err.printf("run %d %s %s: init %d ms, first %d ms, second %d ms%n", run, name, variant,
-                                sample.initMs(), sample.firstMs(), sample.secondMs());
+                        Path classLog = options.classLog() ? classLog(home, name, variant, run) : null;
+                        Sample sample = once(home, data, function, variant, naive, toolOptions, classLog);
+                        System.err.printf("run %d %s %s: init %d ms, first %d ms, second %d ms%s%n", run, name, variant,
+                                sample.initMs(), sample.firstMs(), sample.secondMs(),
+                                classLog == null ? "" : ", first event loaded " + classesOfFirstEvent(classLog) + " classes (" + classLog + ")");
                         samples.computeIfAbsent(name, n -> new LinkedHashMap<>())
                                 .computeIfAbsent(variant, v -> new ArrayList<>()).add(sample);
                     }
@@ -81,7 +84,7 @@ public final class ColdStartBench {
             List<Median> medians = new ArrayList<>();
             samples.forEach((function, byVariant) -> byVariant.forEach((variant, list) -> medians.add(new Median(
                     function, variant, list.size(), median(list, Sample::initMs), median(list, Sample::firstMs),
-                    median(list, Sample::secondMs)))));
+                    median(list, Sample::secondMs), median(list, x -> x.firstMs() - x.secondMs())))));
             if (options.json()) {
                 medians.forEach(m -> stdout.println(m.json()));
             } else {
@@ -112,10 +115,38 @@ public final class ColdStartBench {
         }
     }
 
+    private static Path classLog(Path home, String function, String variant, int run) {
+        try {
+            Path dir = Files.createDirectories(home.resolve("infrastructure/bench/target/coldstart-classes"));
+            return dir.resolve(function + "-" + variant + "-" + run + ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Classes loaded between the probe's two marks: what the first event needed that was not loaded before. */
+    static long classesOfFirstEvent(Path classLog) {
+        try {
+            List<String> lines = Files.readAllLines(classLog, StandardCharsets.UTF_8);
+            int from = -1;
+            int to = lines.size();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(ColdStartProbe.FirstEvent.class.getName())) {
+                    from = i;
+                } else if (lines.get(i).contains(ColdStartProbe.SecondEvent.class.getName())) {
+                    to = i;
+                }
+            }
+            return from < 0 ? -1 : Math.max(0, to - from - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Sample once(Path home, BenchData data, FunctionUnderTest function, String variant, Path naive,
-                               String toolOptions) {
-        Path first = data.event(function);
-        Path second = data.event(function);
+                               String toolOptions, Path classLog) {
+        Path first = data.event(function, true);
+        Path second = data.event(function, false);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Map<String, String> sdk = new LinkedHashMap<>(data.sdkProperties());
@@ -127,10 +158,14 @@ public final class ColdStartBench {
             sdk.remove("software.amazon.awssdk.http.service.impl");
         }
         sdk.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        if (classLog != null) {
+            command.add("-Xlog:class+load=info:file=" + classLog + ":uptime:filecount=0");
+        }
         command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), function.handler(), variant,
                 first.toString(), second.toString()));
+        Path errors = tempFile(home, function.name() + "-stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectError(errors.toFile());
         builder.environment().putAll(data.environment());
         builder.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
         builder.environment().remove("REPLY_TOKEN_SECRET_ARN");
@@ -147,7 +182,8 @@ public final class ColdStartBench {
             }
             int exit = process.waitFor();
             if (result == null || exit != 0) {
-                throw new IllegalStateException(function.name() + " (" + variant + ") exited " + exit + " without its times");
+                throw new IllegalStateException(function.name() + " (" + variant + ") exited " + exit
+                        + " without its times; its stderr ends:\n" + tail(errors, 40));
             }
             String[] moments = result.split(" ");
             long constructed = Long.parseLong(moments[0]);
@@ -162,6 +198,27 @@ public final class ColdStartBench {
         } finally {
             first.toFile().delete();
             second.toFile().delete();
+            errors.toFile().delete();
+        }
+    }
+
+    private static Path tempFile(Path home, String prefix, String suffix) {
+        try {
+            Path file = Files.createTempFile(home.resolve("infrastructure/bench/target"), prefix, suffix);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last {@code n} lines of a failed child's stderr: why it failed, in the bench's own error. */
+    private static String tail(Path file, int n) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 
@@ -175,13 +232,14 @@ public final class ColdStartBench {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "cold starts (medians; JAVA_TOOL_OPTIONS=%s; %d cores)%n", toolOptions,
                 Runtime.getRuntime().availableProcessors()));
-        out.append(String.format(Locale.ROOT, "%-12s %-9s %5s %8s %8s %8s %13s %13s%n", "function", "variant", "runs",
-                "initMs", "firstMs", "secondMs", "first/unprim", "init/unprim"));
+        out.append(String.format(Locale.ROOT, "%-12s %-9s %5s %8s %8s %8s %13s %8s %12s %13s%n", "function", "variant", "runs",
+                "initMs", "firstMs", "secondMs", "first/unprim", "coldMs", "cold/unprim", "init/unprim"));
         for (Median m : medians) {
             Median unprimed = medians.stream().filter(u -> u.function().equals(m.function()) && u.variant().equals("unprimed"))
                     .findFirst().orElse(null);
-            out.append(String.format(Locale.ROOT, "%-12s %-9s %5d %8d %8d %8d %13s %13s%n", m.function(), m.variant(), m.runs(),
+            out.append(String.format(Locale.ROOT, "%-12s %-9s %5d %8d %8d %8d %13s %8d %12s %13s%n", m.function(), m.variant(), m.runs(),
                     m.initMs(), m.firstMs(), m.secondMs(), ratio(m.firstMs(), unprimed == null ? 0 : unprimed.firstMs()),
+                    m.coldMs(), ratio(Math.max(0, m.coldMs()), unprimed == null ? 0 : unprimed.coldMs()),
                     ratio(m.initMs(), unprimed == null ? 0 : unprimed.initMs())));
         }
         return out.toString();

@@ -3,16 +3,18 @@ package dev.qmark.bench.coldstart;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code qmark bench coldstart [--functions a,b] [--variants primed,unprimed,naive] [--runs N] [--json]}. */
-record ColdStartOptions(List<String> functions, List<String> variants, int runs, boolean json) {
+/** {@code qmark bench coldstart [--functions a,b] [--variants primed,unprimed,naive] [--runs N] [--json] [--class-log]}. */
+record ColdStartOptions(List<String> functions, List<String> variants, int runs, boolean json, boolean classLog) {
 
     static final List<String> VARIANTS = List.of("primed", "unprimed", "naive");
 
     static final String USAGE = """
-            usage: ./qmark bench coldstart [--functions f1,f2] [--variants primed,unprimed,naive] [--runs N] [--json]
+            usage: ./qmark bench coldstart [--functions f1,f2] [--variants primed,unprimed,naive] [--runs N] [--json] [--class-log]
               every function and variant, 5 runs each, by default (a fresh JVM per run: about a minute per
               function on two cores). Prints medians and ratios; --json prints one line per function and variant:
-              {"function","variant","runs","initMs","firstMs","secondMs"}
+              {"function","variant","runs","initMs","firstMs","secondMs","coldMs"}; --class-log keeps each run's class-load log
+              in infrastructure/bench/target/coldstart-classes/ and says how many classes each first event loaded
+              (those priming did not load; the log lists them between ColdStartProbe$FirstEvent and $SecondEvent)
             """;
 
     static ColdStartOptions parse(List<String> args) {
@@ -23,10 +25,12 @@ record ColdStartOptions(List<String> functions, List<String> variants, int runs,
         List<String> variants = VARIANTS;
         int runs = 5;
         boolean json = false;
+        boolean classLog = false;
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--json" -> json = true;
+                case "--class-log" -> classLog = true;
                 case "--functions" -> functions = list(value(args, ++i, arg), FunctionUnderTest.NAMES, arg);
                 case "--variants" -> variants = list(value(args, ++i, arg), VARIANTS, arg);
                 case "--runs" -> {
@@ -42,7 +46,7 @@ record ColdStartOptions(List<String> functions, List<String> variants, int runs,
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new ColdStartOptions(functions, variants, runs, json);
+        return new ColdStartOptions(functions, variants, runs, json, classLog);
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -14,7 +14,10 @@ record FunctionUnderTest(String name, String handler, String event) {
             new FunctionUnderTest("escalator", "dev.qmark.escalator.EscalatorHandler", "escalator-sqs-escalation.json"),
             new FunctionUnderTest("mail-intake", "dev.qmark.mailintake.MailIntakeHandler", "mail-intake-ses.json"),
             new FunctionUnderTest("staff-api", "dev.qmark.staffapi.StaffApiHandler", "staff-api-get-feedback.json"),
-            new FunctionUnderTest("sweeper", "dev.qmark.sweeper.SweeperHandler", "sweeper-schedule.json"));
+            new FunctionUnderTest("sweeper", "dev.qmark.sweeper.SweeperHandler", "sweeper-schedule.json"),
+            new FunctionUnderTest("mail-events", "dev.qmark.mailevents.MailEventsHandler", "mail-events-bounce.json"),
+            new FunctionUnderTest("figures", "dev.qmark.figures.FiguresHandler", "figures-dynamodb-stream.json"),
+            new FunctionUnderTest("digest", "dev.qmark.digest.DigestHandler", "digest-schedule.json"));
 
     static final List<String> NAMES = ALL.stream().map(FunctionUnderTest::name).toList();
 
