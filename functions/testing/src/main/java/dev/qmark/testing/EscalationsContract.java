@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
+import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.Escalations.AnswerOutcome;
 import dev.qmark.core.ports.Escalations.HandOnOutcome;
 import dev.qmark.core.ports.Escalations.SendBackOutcome;
+import dev.qmark.core.ports.MailClaims;
 import dev.qmark.core.ports.MailClaims.Claim;
+import dev.qmark.core.ports.Notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +37,12 @@ public abstract class EscalationsContract {
 
     /** Stores a new feedback item where {@link #escalations()} will see it; answers its id. */
     protected abstract String storedFeedback();
+
+    /** The claims of one-off mails beside {@link #escalations()} (a notice of an escalation lives on it). */
+    protected abstract MailClaims mailClaims();
+
+    /** The item with its escalations, read consistently, as mail-intake reads it before an answer. */
+    protected abstract FeedbackRecord record(String feedbackId);
 
     private static Escalation asking(String feedbackId, int step) {
         return new Escalation(feedbackId, step, "delivery", "dana@example.com", EscalationStatus.ASKING, null, DUE, null,
@@ -87,6 +96,44 @@ public abstract class EscalationsContract {
                 escalations.recordAnswer(id, 1, "Shipped today", "dana@example.com", "mail-1", T0.plusSeconds(95), event("answered")));
         assertEquals(AnswerOutcome.NOT_OPEN,
                 escalations.recordAnswer(id, 1, "Again", "dana@example.com", "mail-2", T0.plusSeconds(99), event("answered")));
+    }
+
+    @Test
+    void anAnswerClaimsTheAnsweredEscalationsNoticeInItsOwnWrite() {
+        Escalations escalations = escalations();
+        MailClaims claims = mailClaims();
+        String id = asked(escalations);
+        Notice founder = new Notice.OfEscalation(id, 1, "founder");
+        Instant at = T0.plusSeconds(90);
+        assertEquals(AnswerOutcome.RECORDED, escalations.recordAnswer(record(id), 1, "Shipped today", "dana@example.com",
+                "mail-1", at, event("answered"), "founder", at.plus(LEASE)));
+        // the answer's attempt holds the claim: another attempt waits for its lease, then may take it over
+        assertEquals(Claim.BUSY, claims.claim(founder, at.plusSeconds(5), LEASE));
+        assertEquals(Claim.BUSY, claims.claim(founder, at.plus(LEASE), LEASE));
+        // a redelivery claims nothing in its write: it claims on its own and meets the same lease
+        assertEquals(AnswerOutcome.ALREADY_RECORDED, escalations.recordAnswer(record(id), 1, "Shipped today",
+                "dana@example.com", "mail-1", at.plusSeconds(10), event("answered"), "founder", at.plusSeconds(10).plus(LEASE)));
+        assertEquals(Claim.BUSY, claims.claim(founder, at.plusSeconds(11), LEASE));
+        // the answer's attempt marks what its write claimed
+        claims.markSent(founder, at.plusSeconds(2), event("founder-told"));
+        assertEquals(Claim.ALREADY_SENT, claims.claim(founder, at.plus(LEASE).plusSeconds(1), LEASE));
+        assertEquals(AnswerOutcome.NOT_OPEN, escalations.recordAnswer(record(id), 1, "Again", "dana@example.com",
+                "mail-2", at.plusSeconds(99), event("answered"), "founder", at.plusSeconds(99).plus(LEASE)));
+        assertEquals(Claim.ALREADY_SENT, claims.claim(founder, at.plusSeconds(100), LEASE));
+    }
+
+    @Test
+    void aNoticeClaimedByAnAnswerWhoseAttemptDiedIsTakenOverOnceItsLeaseRunsOut() {
+        Escalations escalations = escalations();
+        MailClaims claims = mailClaims();
+        String id = asked(escalations);
+        Notice founder = new Notice.OfEscalation(id, 1, "founder");
+        Instant at = T0.plusSeconds(90);
+        escalations.recordAnswer(record(id), 1, "Shipped today", "dana@example.com", "mail-1", at, event("answered"),
+                "founder", at.plus(LEASE));
+        // the attempt died before it sent: the redelivery takes the claim once the lease has run out, and only one does
+        assertEquals(Claim.CLAIMED, claims.claim(founder, at.plus(LEASE).plusSeconds(1), LEASE));
+        assertEquals(Claim.BUSY, claims.claim(founder, at.plus(LEASE).plusSeconds(2), LEASE));
     }
 
     @Test

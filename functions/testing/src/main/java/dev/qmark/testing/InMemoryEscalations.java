@@ -6,9 +6,11 @@ import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.escalation.StoppedClocks;
+import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.MailClaims.Claim;
+import dev.qmark.core.ports.Notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ public final class InMemoryEscalations implements Escalations {
     private final Set<String> feedback = new HashSet<>();
     private final Set<String> answeredFeedback = new HashSet<>();
     private final Map<String, List<TimelineEvent>> events = new TreeMap<>();
+    private InMemoryMailClaims claims;
 
     /** The feedback item {@code feedbackId} exists (the adapter's answer and mark read or update it). */
     public synchronized void feedbackStored(String feedbackId) {
@@ -128,7 +131,24 @@ public final class InMemoryEscalations implements Escalations {
     public synchronized AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy,
                                                    String mailId, Instant at, TimelineEvent event) {
         return recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event, id -> false, (id, when) -> { },
-                () -> { });
+                () -> { }, () -> { });
+    }
+
+    @Override
+    public synchronized AnswerOutcome recordAnswer(FeedbackRecord seen, int step, String answer, String answeredBy,
+                                                   String mailId, Instant at, TimelineEvent event, String notice,
+                                                   Instant claimUntil) {
+        if (claims == null) {
+            throw new IllegalStateException("no mail claims beside these escalations (InMemoryFeedbackRepository wires them)");
+        }
+        String feedbackId = seen.feedback().id();
+        return recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event, id -> false, (id, when) -> { },
+                () -> { }, () -> claims.claimedBy(new Notice.OfEscalation(feedbackId, step, notice), claimUntil));
+    }
+
+    /** The claims of the notices that live on these escalations, which an answer's write may claim. */
+    synchronized void claimsIn(InMemoryMailClaims claims) {
+        this.claims = claims;
     }
 
     /** The item's side of an answer: whether it is answered, and its write (conditional on not answered yet). */
@@ -144,10 +164,12 @@ public final class InMemoryEscalations implements Escalations {
      * The answer as {@code DynamoEscalations} writes it, one plain write at a time ({@code wrote} after
      * each, where a test may crash it): the answered escalation, each other clock it stops, the item;
      * a redelivery that finds the answer recorded writes what was left ({@link StoppedClocks#leftRunning}).
+     * {@code claimNotice} runs with the answered escalation's write (its notice's claim rides on it), and
+     * only there: a redelivery claims nothing.
      */
     synchronized AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy,
                                             String mailId, Instant at, TimelineEvent event, AnsweredItem item,
-                                            ItemAnswerWrite itemWrite, Runnable wrote) {
+                                            ItemAnswerWrite itemWrite, Runnable wrote, Runnable claimNotice) {
         Optional<List<StoppedClocks.Stop>> stops = feedback.contains(feedbackId)
                 ? StoppedClocks.byAnswer(escalations(feedbackId), step, at)
                 : Optional.empty();
@@ -171,6 +193,7 @@ public final class InMemoryEscalations implements Escalations {
             if (stop.answering()) {
                 stop(stop, at, answeredBy, answer, mailId);
                 event(feedbackId, event);
+                claimNotice.run();
             } else {
                 stop(stop, at, answeredBy, null, null);
             }

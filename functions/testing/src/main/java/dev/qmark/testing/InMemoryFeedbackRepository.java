@@ -52,6 +52,12 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     private final CrashBetweenWrites crashes = new CrashBetweenWrites();
     // a notice of an escalation lives on the escalation's item in the table: it needs the escalation
     private final InMemoryMailClaims claims = new InMemoryMailClaims(escalations::exists);
+
+    {
+        // and an answer's write may claim the answered escalation's notice
+        escalations.claimsIn(claims);
+    }
+
     private final InMemorySweepList sweepList = new InMemorySweepList(escalations);
     private final InMemoryReviewQueue review = new InMemoryReviewQueue();
     private final InMemoryMailThreads threads = new InMemoryMailThreads();
@@ -288,7 +294,20 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
                 // attribute_exists(pk) AND #status <> :answered
                 (id, when) -> feedback.computeIfPresent(id, (key, f) -> f.status() == FeedbackStatus.ANSWERED ? f
                         : f.withStatus(FeedbackStatus.ANSWERED)),
-                crashes::wrote);
+                crashes::wrote, () -> { });
+    }
+
+    @Override
+    public synchronized AnswerOutcome recordAnswer(FeedbackRecord seen, int step, String answer, String answeredBy,
+                                                   String mailId, Instant at, TimelineEvent event, String notice,
+                                                   Instant claimUntil) {
+        String feedbackId = seen.feedback().id();
+        return escalations.recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event,
+                id -> feedback.containsKey(id) && feedback.get(id).status() == FeedbackStatus.ANSWERED,
+                (id, when) -> feedback.computeIfPresent(id, (key, f) -> f.status() == FeedbackStatus.ANSWERED ? f
+                        : f.withStatus(FeedbackStatus.ANSWERED)),
+                // the notice's claim rides on the answered escalation's write, as on the table
+                crashes::wrote, () -> claims.claimedBy(new Notice.OfEscalation(feedbackId, step, notice), claimUntil));
     }
 
     @Override

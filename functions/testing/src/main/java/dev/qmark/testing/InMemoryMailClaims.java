@@ -79,6 +79,14 @@ public final class InMemoryMailClaims implements MailClaims {
     }
 
     /**
+     * The notice is claimed until {@code until} by another change's write (on the table, the answer's
+     * update of the escalation sets its notice "sending" with the lease).
+     */
+    synchronized void claimedBy(Notice notice, Instant until) {
+        states.put(notice, new State(false, StoredInstants.stored(until)));
+    }
+
+    /**
      * The notice is sent, written by another change (on the table, {@code markRemindersSent} sets
      * the reminder's notice state on the escalation in the same update).
      */

@@ -5,8 +5,10 @@ import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations;
+import dev.qmark.core.ports.MailClaims;
 import java.util.UUID;
 
 /**
@@ -28,5 +30,15 @@ class InMemoryEscalationsTest extends EscalationsContract {
                 "Where is it?", 2, T0, FeedbackStatus.RECEIVED, null);
         table.storeNew(f, UUID.randomUUID().toString(), "fp", T0.plusSeconds(600), new TimelineEvent(T0, "received", "web"));
         return f.id();
+    }
+
+    @Override
+    protected MailClaims mailClaims() {
+        return table.mailClaims();
+    }
+
+    @Override
+    protected FeedbackRecord record(String feedbackId) {
+        return table.findRecord(feedbackId).orElseThrow();
     }
 }

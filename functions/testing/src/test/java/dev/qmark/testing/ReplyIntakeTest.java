@@ -17,6 +17,8 @@ import dev.qmark.core.intake.FeedbackIntake;
 import dev.qmark.core.intake.Submission;
 import dev.qmark.core.reply.ReplyIntake;
 import dev.qmark.core.reply.ReplyIntake.Outcome.Kind;
+import dev.qmark.core.sending.SendOnce;
+import dev.qmark.core.sending.TryAgainLater;
 import dev.qmark.mail.InboundMail;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +127,9 @@ class ReplyIntakeTest {
         assertEquals(EscalationStatus.ANSWERED, repository.findRecord(id).orElseThrow().escalation(2).orElseThrow().status());
         assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
 
+        // the founder's mail was claimed by the answer's write: a redelivery within its lease is told to wait
+        assertThrows(TryAgainLater.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
+        clock.advance(SendOnce.LEASE.plusSeconds(1));
         assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
         assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
         assertEquals(1, repository.findRecord(id).orElseThrow().timeline().stream()
@@ -139,7 +144,66 @@ class ReplyIntakeTest {
         // the escalation's write decided: a second mail meanwhile is not a second answer
         assertEquals(Kind.KEPT_FOR_REVIEW, replies.accept(reply("dana@example.com", "Also: tracking is 123."), "ses-2",
                 "inbound/2", List.of(replyAddress)).kind());
+        // redelivered after the visibility timeout (180 s), past the lease the answer's write took on the founder's mail
+        clock.advance(Duration.ofMinutes(3));
         assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
         assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
+    }
+
+    private long founderMails() {
+        return mail.sent().stream().filter(m -> m.to().contains("jeff@example.com")).count();
+    }
+
+    @Test
+    void aCrashAfterTheAnswersWriteAndBeforeTheSendTellsTheFounderOnceOnRedelivery() {
+        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
+        // one escalation: the answer's write (with the founder's claim), then the item's; the crash comes before the send
+        repository.crashes().crashAfter(2);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
+        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
+        assertEquals(0, founderMails());
+
+        // within the dead attempt's lease nothing is sent (it might still be sending); the message comes back
+        clock.advance(Duration.ofSeconds(10));
+        assertThrows(TryAgainLater.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
+        assertEquals(0, founderMails());
+        clock.advance(SendOnce.LEASE);
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(1, founderMails());
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(1, founderMails(), "marked sent: never twice");
+        assertEquals(1, repository.findRecord(id).orElseThrow().timeline().stream()
+                .filter(e -> e.type().equals("answered")).count());
+    }
+
+    @Test
+    void aCrashRightAfterTheCombinedWriteTellsTheFounderOnceOnRedelivery() {
+        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
+        // dies right after the one write that answered the escalation and claimed the founder's mail
+        repository.crashes().crashAfter(1);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
+        assertEquals(EscalationStatus.ANSWERED, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status(), "the item's write never happened");
+        assertEquals(0, founderMails());
+
+        clock.advance(Duration.ofMinutes(3));
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
+        assertEquals(1, founderMails());
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(1, founderMails());
+    }
+
+    @Test
+    void theAnsweringAttemptSendsTheFounderItsOwnClaimWithoutClaimingAgain() {
+        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
+        assertEquals(Kind.ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(1, founderMails());
+        // marked sent by the attempt that claimed it in the answer's write
+        assertEquals(dev.qmark.core.ports.MailClaims.Claim.ALREADY_SENT, repository.mailClaims().claim(
+                new dev.qmark.core.ports.Notice.OfEscalation(id, 1, "founder"), clock.instant().plus(Duration.ofHours(1)),
+                SendOnce.LEASE));
+        assertEquals(1, repository.claims().events().stream().filter(e -> e.type().equals("founder-told")).count());
     }
 }

@@ -134,13 +134,19 @@ public final class DynamoEscalations implements Escalations {
     @Override
     public AnswerOutcome recordAnswer(String feedbackId, int step, String answer, String answeredBy, String mailId,
                                       Instant at, TimelineEvent event) {
-        return recordAnswer(feedbackId, null, step, answer, answeredBy, mailId, at, event);
+        return recordAnswer(feedbackId, null, step, answer, answeredBy, mailId, at, event, null, null);
     }
 
     @Override
     public AnswerOutcome recordAnswer(FeedbackRecord seen, int step, String answer, String answeredBy, String mailId,
                                       Instant at, TimelineEvent event) {
-        return recordAnswer(seen.feedback().id(), seen, step, answer, answeredBy, mailId, at, event);
+        return recordAnswer(seen.feedback().id(), seen, step, answer, answeredBy, mailId, at, event, null, null);
+    }
+
+    @Override
+    public AnswerOutcome recordAnswer(FeedbackRecord seen, int step, String answer, String answeredBy, String mailId,
+                                      Instant at, TimelineEvent event, String notice, Instant claimUntil) {
+        return recordAnswer(seen.feedback().id(), seen, step, answer, answeredBy, mailId, at, event, notice, claimUntil);
     }
 
     /**
@@ -149,10 +155,14 @@ public final class DynamoEscalations implements Escalations {
      * it stops (a condition failing there means that clock stopped otherwise meanwhile), then the
      * item. An attempt that dies after the first write is finished by its retry, which finds the
      * answer recorded ({@link StoppedClocks#leftRunning}); each write is conditional on the status it
-     * changes, so none happens twice.
+     * changes, so none happens twice. With a {@code notice}, the answered escalation's write claims it
+     * too ({@code DynamoMailClaims}' two attributes, "sending" until {@code claimUntil}): the escalation
+     * was open, so nobody claimed that notice before, and a redelivery claims it through
+     * {@code DynamoMailClaims}, which sees this lease.
      */
     private AnswerOutcome recordAnswer(String feedbackId, FeedbackRecord seen, int step, String answer,
-                                       String answeredBy, String mailId, Instant at, TimelineEvent event) {
+                                       String answeredBy, String mailId, Instant at, TimelineEvent event,
+                                       String notice, Instant claimUntil) {
         // The first attempt may go by what the caller has just read: the writes hold only if nothing changed.
         for (int attempt = 0; attempt < 3; attempt++) {
             FeedbackRecord record = attempt == 0 && seen != null ? seen : records.apply(feedbackId).orElse(null);
@@ -169,10 +179,22 @@ public final class DynamoEscalations implements Escalations {
                 return AnswerOutcome.ALREADY_RECORDED;
             }
             StoppedClocks.Stop answering = stops.get().get(0);
-            if (!writes.transact(TransactWriteItem.builder().update(stopClock(answering, at,
-                    "answer = :answer, answeredBy = :by, answerMailId = :mail",
-                    Map.of(":answer", AttributeValue.fromS(answer), ":by", AttributeValue.fromS(answeredBy),
-                            ":mail", AttributeValue.fromS(mailId)))).build(), writes.putEvent(feedbackId, event))) {
+            Map<String, AttributeValue> answerValues = new HashMap<>(Map.of(":answer", AttributeValue.fromS(answer),
+                    ":by", AttributeValue.fromS(answeredBy), ":mail", AttributeValue.fromS(mailId)));
+            Map<String, String> answerNames = new HashMap<>(NAMES);
+            String answerSet = "answer = :answer, answeredBy = :by, answerMailId = :mail";
+            if (notice != null) {
+                // the notice's claim as DynamoMailClaims writes it, riding on the answer's write
+                answerSet += ", #notice = :sending, #noticeUntil = :claimUntil";
+                answerNames.put("#notice", "notice_" + notice);
+                answerNames.put("#noticeUntil", "noticeUntil_" + notice);
+                answerValues.put(":sending", AttributeValue.fromS("sending"));
+                answerValues.put(":claimUntil", AttributeValue.fromS(StoredTime.format(claimUntil)));
+            }
+            Update answerWrite = stopClock(answering, at, answerSet, answerValues).toBuilder()
+                    .expressionAttributeNames(answerNames).build();
+            if (!writes.transact(TransactWriteItem.builder().update(answerWrite).build(),
+                    writes.putEvent(feedbackId, event))) {
                 continue;  // it changed since it was read (late, handed on, answered): read again
             }
             for (StoppedClocks.Stop other : stops.get().subList(1, stops.get().size())) {

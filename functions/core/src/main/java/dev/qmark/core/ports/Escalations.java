@@ -102,6 +102,18 @@ public interface Escalations {
     }
 
     /**
+     * {@link #recordAnswer(FeedbackRecord, int, String, String, String, Instant, TimelineEvent)} that also
+     * claims the answered escalation's one-off mail {@code notice} ({@code Notice.OfEscalation} of
+     * {@code step}, as {@link MailClaims#claim} would) until {@code claimUntil}, in the answer's own
+     * conditional write: one write instead of two. {@link AnswerOutcome#RECORDED} means this attempt holds
+     * that claim: it sends the mail and marks it ({@link MailClaims#markSent}). Any other outcome claims
+     * nothing: a redelivery ({@link AnswerOutcome#ALREADY_RECORDED}) claims as usual and finds the first
+     * attempt's lease (busy until it runs out), its mark (sent), or a lapsed lease to take over.
+     */
+    AnswerOutcome recordAnswer(FeedbackRecord seen, int step, String answer, String answeredBy, String mailId,
+                               Instant at, TimelineEvent event, String notice, Instant claimUntil);
+
+    /**
      * OPEN to HANDED_ON: the person asked passed the question on ({@code "? @alias"}). The item is
      * not answered; the escalation leaves the sweeper's list (no reminder, no breach) and keeps
      * {@code handOn} (to whom, as which step, their deadline, the note, the mail's id). Only when

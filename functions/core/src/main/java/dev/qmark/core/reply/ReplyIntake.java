@@ -41,6 +41,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads a received mail as an answer to a "?": the reply address names the escalation and
@@ -176,9 +178,12 @@ public final class ReplyIntake {
         Optional<Escalation> answered = StoppedClocks.byAnswer(record.get().escalations(), step, now)
                 .flatMap(stops -> stops.stream().filter(StoppedClocks.Stop::answering).findFirst())
                 .map(stop -> answeredAs(stop, kept.text(), received.from(), now));
+        // the answer's write claims the founder's "Answered" mail too (one write instead of two); a
+        // redelivery claims it on its own in tellFounder, and finds this lease, the mark, or a lapsed lease
         Escalations.AnswerOutcome recorded = escalations.recordAnswer(record.get(), step, kept.text(),
                 received.from(), mailId, now, new TimelineEvent(now, "answered",
-                        asked.name() + " <" + received.from() + "> answered" + cutNote("answer", kept, rawLocation)));
+                        asked.name() + " <" + received.from() + "> answered" + cutNote("answer", kept, rawLocation)),
+                FOUNDER_NOTICE, now.plus(SendOnce.LEASE));
         if (recorded == Escalations.AnswerOutcome.NOT_OPEN) {
             return review(received, mailId, rawLocation, "reply to " + escalation.get().id()
                     + ", which is not open (" + (escalation.get().status() == EscalationStatus.HANDED_ON
@@ -190,7 +195,8 @@ public final class ReplyIntake {
                     asked0.dueAt() != null && now.isAfter(asked0.dueAt()));
         }
         // just recorded: the founder's mail is made of what was read and written here, not read again
-        tellFounder(feedbackId, step, asked, recorded == Escalations.AnswerOutcome.RECORDED
+        tellFounder(feedbackId, step, asked, recorded == Escalations.AnswerOutcome.RECORDED,
+                recorded == Escalations.AnswerOutcome.RECORDED
                 ? answered.map(a -> new FeedbackRecord(record.get().feedback(), List.of(a), List.of())) : Optional.empty());
         tellWriterOfCut(feedbackId, step, received.from(), CutNoticeMail.What.ANSWER, kept, rawLocation);
         return new Outcome(recorded == Escalations.AnswerOutcome.RECORDED
@@ -246,9 +252,14 @@ public final class ReplyIntake {
                 at, answer, by, e.reminderTimes(), e.remindersSent(), e.breachedAt(), e.handedOn(), e.sweep());
     }
 
-    /** The founder's "answered" mail, once; composed from {@code known} when given, else from the item read now. */
-    private void tellFounder(String feedbackId, int step, Owner answeredBy, Optional<FeedbackRecord> known) {
-        sendOnce.send(new Notice.OfEscalation(feedbackId, step, FOUNDER_NOTICE), () -> {
+    /**
+     * The founder's "answered" mail, once; composed from {@code known} when given, else from the item read
+     * now. {@code claimed}: this attempt's answer write claimed it; otherwise (a redelivery) it is claimed here.
+     */
+    private void tellFounder(String feedbackId, int step, Owner answeredBy, boolean claimed,
+                             Optional<FeedbackRecord> known) {
+        Notice notice = new Notice.OfEscalation(feedbackId, step, FOUNDER_NOTICE);
+        Supplier<OutgoingMail> compose = () -> {
             FeedbackRecord record = known.orElseGet(() -> feedbackItems.findRecord(feedbackId).orElseThrow());
             // its reply address names the answered escalation: the founder's "?" to it sends the answer back
             OutgoingMail told = answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy,
@@ -256,7 +267,14 @@ public final class ReplyIntake {
                     letters == null ? null : letters.letters(feedbackId).stream().map(CustomerLetters.Letter::writerName).toList());
             sentTexts.keep(feedbackId, step, "answered", told.text());
             return told;
-        }, at -> new TimelineEvent(at, "founder-told", "answer sent to " + config.founder().name()));
+        };
+        Function<Instant, TimelineEvent> event = at -> new TimelineEvent(at, "founder-told",
+                "answer sent to " + config.founder().name());
+        if (claimed) {
+            sendOnce.sendClaimed(notice, compose, event);
+        } else {
+            sendOnce.send(notice, compose, event);
+        }
     }
 
     /**
