@@ -55,7 +55,7 @@ class FiguresAndDigestTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T01:00:00Z")); // 10:00 in Seoul
     private final InMemoryDailyFigures figures = new InMemoryDailyFigures();
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
-    private final InMemoryCustomerLetters letters = new InMemoryCustomerLetters();
+    private final InMemoryCustomerLetters letters = repository.customerLetters(); // the table's: its records bring them
     private final Feedback item = new Feedback("0123456789abcdef", Channel.WEB, new Customer("Minsu", "minsu@example.org"),
             "Late again", "배송이 또 늦어요", 1, clock.instant(), FeedbackStatus.ROUTED,
             new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), clock.instant().plusSeconds(14_400), clock.instant()));

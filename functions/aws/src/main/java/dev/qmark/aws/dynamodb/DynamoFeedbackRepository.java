@@ -10,6 +10,7 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.StatusChange;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.FeedbackRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,8 +119,11 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         Feedback feedback = null;
         List<Escalation> escalations = new ArrayList<>();
         List<TimelineEvent> timeline = new ArrayList<>();
-        // the kept texts share the partition (SENT#, in step order): read with the rest, they need no query of their own
+        // the kept texts (SENT#, in step order) and the customer's letters and ratings (LETTER#, RATING#) share the
+        // partition: read with the rest, they need no query of their own
         List<String> sentTexts = new ArrayList<>();
+        List<CustomerLetters.Letter> letters = new ArrayList<>();
+        List<CustomerLetters.Rating> ratings = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
@@ -138,13 +142,22 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                     timeline.add(FeedbackItems.event(item));
                 } else if (sk.startsWith(DynamoSentMailTexts.PREFIX) && item.get("text") != null && item.get("text").s() != null) {
                     sentTexts.add(item.get("text").s());
+                } else if (sk.startsWith(DynamoCustomerLetters.LETTER)) {
+                    letters.add(DynamoCustomerLetters.letter(id, item));
+                } else if (sk.startsWith(DynamoCustomerLetters.RATING)) {
+                    CustomerLetters.Rating rating = DynamoCustomerLetters.ratingOrNull(id, item);
+                    if (rating != null) {
+                        ratings.add(rating);
+                    }
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         // as the events' sort keys order them: by time, then type (events riding on items come in item order)
         timeline.sort(java.util.Comparator.comparing(TimelineEvent::at).thenComparing(TimelineEvent::type));
-        return feedback == null ? Optional.empty() : Optional.of(new FeedbackRecord(feedback, escalations, timeline, sentTexts));
+        letters.sort(java.util.Comparator.comparing(CustomerLetters.Letter::at));
+        return feedback == null ? Optional.empty() : Optional.of(new FeedbackRecord(feedback, escalations, timeline, sentTexts,
+                new FeedbackRecord.Written(letters, ratings)));
     }
 
     @Override
