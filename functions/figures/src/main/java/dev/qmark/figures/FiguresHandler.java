@@ -31,6 +31,7 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
     private static final Logger LOG = LoggerFactory.getLogger(FiguresHandler.class);
 
     private final FiguresKeeper keeper;
+    private final ItemsOfBatch items;
 
     public FiguresHandler() {
         this(FunctionEnvironment.system());
@@ -42,8 +43,10 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
         TopicTagger topics = new TopicTagger(ReportsConfigReader.locate(env.require("QMARK_CONFIG")).topics());
         String table = env.require("TABLE_NAME");
         DynamoFeedbackRepository repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), table);
+        // each item read once a batch, eventually consistently (what the figures take from it is fixed once routed)
+        this.items = new ItemsOfBatch(repository::findRouted);
         this.keeper = new FiguresKeeper(new FactsOfChange(config, topics),
-                new DynamoDailyFigures(AwsClients.dynamoDb(), table), repository::find);
+                new DynamoDailyFigures(AwsClients.dynamoDb(), table), items);
     }
 
     /**
@@ -55,6 +58,7 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
      */
     @Override
     protected SqsBatchResponse handle(DynamoDbStreamEvent event, Context context) {
+        items.newBatch();
         List<String> pending = new ArrayList<>();       // sequence numbers of the changes collected
         List<List<Fact>> changes = new ArrayList<>();   // their facts, in the same order
         for (DynamoDbStreamEvent.StreamRecord record : event.records()) {

@@ -114,6 +114,21 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(FeedbackItems.feedback(item));
     }
 
+    /**
+     * The item for what never changes once it is routed (the figures' channel, topics, customer, arrival, route and
+     * owner): read eventually consistently (half a read unit), and consistently only when that found no item or
+     * an item without its route (not visible yet, or read from before the route was recorded). Everything else on
+     * it was written with the item, and the route is recorded once ({@link #recordRoute}'s condition).
+     */
+    public Optional<Feedback> findRouted(String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(false)
+                .key(Item.key(pk(id), FeedbackItems.ITEM))).item();
+        if (item == null || item.isEmpty() || !item.containsKey("route")) {
+            return find(id);
+        }
+        return Optional.of(FeedbackItems.feedback(item));
+    }
+
     @Override
     public Optional<FeedbackRecord> findRecord(String id) {
         Feedback feedback = null;

@@ -135,6 +135,17 @@ class DynamoFeedbackRepositoryTest {
     }
 
     @Test
+    void theFiguresReadOfAnItemGivesItWithItsRouteOrWithoutOneWhenItHasNone() {
+        DynamoFeedbackRepository table = (DynamoFeedbackRepository) repository;
+        Feedback f = stored("figures@example.org", T0);
+        assertEquals(repository.find(f.id()), table.findRouted(f.id()), "no route yet: read consistently, as it is");
+        RouteDecision route = new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), T0.plusSeconds(3600), T0);
+        assertTrue(repository.recordRoute(f.id(), route, new TimelineEvent(T0.plusSeconds(1), "routed", "late-delivery")));
+        assertEquals(route, table.findRouted(f.id()).orElseThrow().route());
+        assertTrue(table.findRouted("nosuchitem000000").isEmpty());
+    }
+
+    @Test
     void escalationClaimIsExclusiveUntilItsLeaseRunsOut() throws Exception {
         Feedback f = stored("claim@example.org", T0);
         Escalation asking = asking(f, 1);
