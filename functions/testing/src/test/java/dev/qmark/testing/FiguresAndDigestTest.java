@@ -69,6 +69,28 @@ class FiguresAndDigestTest {
     }
 
     @Test
+    void aChangeThatStartsNoFactReadsNoItem() {
+        List<String> reads = new java.util.ArrayList<>();
+        FiguresKeeper counting = new FiguresKeeper(new FactsOfChange(CONFIG, new TopicTagger(REPORTS.topics())), figures,
+                id -> {
+                    reads.add(id);
+                    return Optional.of(item);
+                });
+        Instant due = item.receivedAt().plusSeconds(14_400);
+        // the escalator's claim: a new escalation still being asked, no askedAt yet
+        Escalation asking = new Escalation(item.id(), 1, "delivery", "delivery@example.com", EscalationStatus.ASKING, null,
+                due, null, null, null, List.of(), 0, null, null, null);
+        Escalation open = step(1, "delivery", EscalationStatus.OPEN, null, null, null);
+        Escalation reminded = new Escalation(item.id(), 1, "delivery", "delivery@example.com", EscalationStatus.OPEN,
+                open.askedAt(), due, null, null, null, List.of(), 1, null, null, null);
+        assertTrue(counting.factsOfEscalation(item.id(), null, asking).isEmpty());
+        assertTrue(counting.factsOfEscalation(item.id(), open, reminded).isEmpty());
+        assertEquals(List.of(), reads, "nothing to count: the item is not read");
+        assertEquals(1, counting.factsOfEscalation(item.id(), asking, open).size());
+        assertEquals(List.of(item.id()), reads);
+    }
+
+    @Test
     void eachTransitionCountsOnceHoweverOftenItIsSeen() {
         Feedback received = new Feedback(item.id(), item.channel(), item.customer(), item.subject(), item.message(), item.rating(),
                 item.receivedAt(), FeedbackStatus.RECEIVED, null);
