@@ -131,6 +131,20 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
 
     @Override
     public Optional<FeedbackRecord> findRecord(String id) {
+        return record(id, true);
+    }
+
+    /**
+     * The partition read eventually consistently (half the units), and again consistently when that found no item
+     * or an item without its route (not visible yet, or a replica from before the route was recorded).
+     */
+    @Override
+    public Optional<FeedbackRecord> findRoutedRecord(String id) {
+        Optional<FeedbackRecord> record = record(id, false);
+        return record.isPresent() && record.get().feedback().route() != null ? record : record(id, true);
+    }
+
+    private Optional<FeedbackRecord> record(String id, boolean consistent) {
         Feedback feedback = null;
         List<Escalation> escalations = new ArrayList<>();
         List<TimelineEvent> timeline = new ArrayList<>();
@@ -142,7 +156,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(table).consistentRead(true)
+            QueryResponse page = dynamo.query(q -> q.tableName(table).consistentRead(consistent)
                     .keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk(id))))
                     .exclusiveStartKey(from));

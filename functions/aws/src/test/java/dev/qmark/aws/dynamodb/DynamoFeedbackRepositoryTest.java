@@ -146,6 +146,18 @@ class DynamoFeedbackRepositoryTest {
     }
 
     @Test
+    void theRoutedRecordIsTheRecordOnceRoutedAndReadConsistentlyBefore() {
+        Feedback f = stored("routed-record@example.org", T0);
+        assertEquals(repository.findRecord(f.id()), repository.findRoutedRecord(f.id()), "no route: the consistent read's");
+        RouteDecision route = new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), T0.plusSeconds(3600), T0);
+        assertTrue(repository.recordRoute(f.id(), route, new TimelineEvent(T0.plusSeconds(1), "routed", "late-delivery")));
+        FeedbackRecord routed = repository.findRoutedRecord(f.id()).orElseThrow();
+        assertEquals(route, routed.feedback().route());
+        assertEquals(repository.findRecord(f.id()), java.util.Optional.of(routed));
+        assertTrue(repository.findRoutedRecord("nosuchitem000001").isEmpty());
+    }
+
+    @Test
     void escalationClaimIsExclusiveUntilItsLeaseRunsOut() throws Exception {
         Feedback f = stored("claim@example.org", T0);
         Escalation asking = asking(f, 1);

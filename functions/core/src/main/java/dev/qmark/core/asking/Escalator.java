@@ -72,9 +72,17 @@ public final class Escalator {
 
     public enum Outcome { ASKED, ALREADY_ASKED, ALREADY_ANSWERED }
 
+    /**
+     * Asks as {@code request} says, reading the item first. The first step's "?" rests on nothing but the routed
+     * item (nobody was asked before it, nothing written to the customer), so it may be read from a lagging
+     * replica ({@link FeedbackRepository#findRoutedRecord}); later steps show what earlier ones did and read
+     * consistently. Either way every write below is conditional: a stale status only makes a retry's
+     * {@code markItemAsked} try a write its condition refuses.
+     */
     public Outcome ask(EscalationRequest request) {
-        return ask(request, feedbackItems.findRecord(request.feedbackId())
-                .orElseThrow(() -> new IllegalStateException("feedback " + request.feedbackId() + " is not stored")));
+        String id = request.feedbackId();
+        Optional<FeedbackRecord> record = request.step() == 1 ? feedbackItems.findRoutedRecord(id) : feedbackItems.findRecord(id);
+        return ask(request, record.orElseThrow(() -> new IllegalStateException("feedback " + id + " is not stored")));
     }
 
     /**
