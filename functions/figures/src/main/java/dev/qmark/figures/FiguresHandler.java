@@ -39,6 +39,7 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
     private final QmarkConfig config;
     private final DynamoFeedbackRepository repository;
     private final String table;
+    private final ItemsOfBatch items;
 
     public FiguresHandler() {
         this(FunctionEnvironment.system());
@@ -52,7 +53,9 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
         this.table = env.require("TABLE_NAME");
         this.repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), table);
         this.facts = new FactsOfChange(config, topics);
-        this.keeper = new FiguresKeeper(facts, new DynamoDailyFigures(AwsClients.dynamoDb(), table), repository::find);
+        // each item read once a batch, eventually consistently (what the figures take from it is fixed once routed)
+        this.items = new ItemsOfBatch(repository::findRouted);
+        this.keeper = new FiguresKeeper(facts, new DynamoDailyFigures(AwsClients.dynamoDb(), table), items);
     }
 
     /**
@@ -64,6 +67,7 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
      */
     @Override
     protected SqsBatchResponse handle(DynamoDbStreamEvent event, Context context) {
+        items.newBatch();
         List<String> pending = new ArrayList<>();       // sequence numbers of the changes collected
         List<List<Fact>> changes = new ArrayList<>();   // their facts, in the same order
         for (DynamoDbStreamEvent.StreamRecord record : event.records()) {
@@ -128,7 +132,7 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
     /**
      * SnapStart priming: the stream event of the priming record routed, read and sorted the whole way
      * and counted nowhere (the handler skips the priming record); the facts such a change makes,
-     * computed and not counted; the item's read (nothing found); the figures' writes refused by their
+     * computed and not counted; the item's read as counting reads it (nothing found); the figures' writes refused by their
      * conditions. No figure, no item, no fact changes.
      */
     @Override
@@ -136,7 +140,7 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
         Feedback routed = Priming.sampleRouted(config);
         handleForPriming(PrimingStream.itemRouted(routed));
         facts.ofItem(null, routed);
-        repository.find(routed.id());
+        repository.findRouted(routed.id());
         PrimingWrites.run(AwsClients.dynamoDb(), table);
     }
 }

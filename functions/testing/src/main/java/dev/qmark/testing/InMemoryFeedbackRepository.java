@@ -70,6 +70,8 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     /** Unfinished items (stored, not asked yet) by their next recovery check. */
     private final Map<String, Instant> unfinished = new HashMap<>();
     private final InMemorySentMailTexts sentTexts = new InMemorySentMailTexts();
+    // the letters share the item's partition on the table: its record brings them, as the table's query does
+    private final InMemoryCustomerLetters customerLetters = new InMemoryCustomerLetters();
     private final InMemoryReceivedMails receivedMails = new InMemoryReceivedMails();
 
     // the ports, named as TablePorts names them
@@ -100,6 +102,10 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
 
     public InMemorySentMailTexts sentMailTexts() {
         return sentTexts;
+    }
+
+    public InMemoryCustomerLetters customerLetters() {
+        return customerLetters;
     }
 
     public UnfinishedFeedback unfinishedFeedback() {
@@ -163,7 +169,8 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
         List<TimelineEvent> timeline = new ArrayList<>(timelines.getOrDefault(id, List.of()));
         timeline.addAll(escalations.events(id));
         timeline.sort(Comparator.comparing(TimelineEvent::at));
-        return Optional.of(new FeedbackRecord(item, escalations.escalations(id), timeline, sentTexts.texts(id)));
+        return Optional.of(new FeedbackRecord(item, escalations.escalations(id), timeline, sentTexts.texts(id),
+                new FeedbackRecord.Written(customerLetters.letters(id), customerLetters.ratings(id))));
     }
 
     @Override

@@ -33,7 +33,7 @@ class CustomerRelayTest {
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
-    private final InMemoryCustomerLetters letters = new InMemoryCustomerLetters();
+    private final InMemoryCustomerLetters letters = repository.customerLetters(); // the table's: its records bring them
     private final InMemorySentMailTexts sentTexts = new InMemorySentMailTexts();
     private final RecordingMailSender mail = new RecordingMailSender();
     private final ReplyTokens tokens = new ReplyTokens(SECRET);

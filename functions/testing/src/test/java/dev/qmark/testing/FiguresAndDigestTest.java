@@ -55,7 +55,7 @@ class FiguresAndDigestTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T01:00:00Z")); // 10:00 in Seoul
     private final InMemoryDailyFigures figures = new InMemoryDailyFigures();
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
-    private final InMemoryCustomerLetters letters = new InMemoryCustomerLetters();
+    private final InMemoryCustomerLetters letters = repository.customerLetters(); // the table's: its records bring them
     private final Feedback item = new Feedback("0123456789abcdef", Channel.WEB, new Customer("Minsu", "minsu@example.org"),
             "Late again", "배송이 또 늦어요", 1, clock.instant(), FeedbackStatus.ROUTED,
             new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), clock.instant().plusSeconds(14_400), clock.instant()));
@@ -66,6 +66,28 @@ class FiguresAndDigestTest {
         Instant asked = item.receivedAt().plusSeconds(60);
         return new Escalation(item.id(), step, owner, owner + "@example.com", status, asked, asked.plusSeconds(14_400),
                 answeredAt, answeredAt == null ? null : "Sorry, it ships today.", null, List.of(), 0, breachedAt, handOn, null);
+    }
+
+    @Test
+    void aChangeThatStartsNoFactReadsNoItem() {
+        List<String> reads = new java.util.ArrayList<>();
+        FiguresKeeper counting = new FiguresKeeper(new FactsOfChange(CONFIG, new TopicTagger(REPORTS.topics())), figures,
+                id -> {
+                    reads.add(id);
+                    return Optional.of(item);
+                });
+        Instant due = item.receivedAt().plusSeconds(14_400);
+        // the escalator's claim: a new escalation still being asked, no askedAt yet
+        Escalation asking = new Escalation(item.id(), 1, "delivery", "delivery@example.com", EscalationStatus.ASKING, null,
+                due, null, null, null, List.of(), 0, null, null, null);
+        Escalation open = step(1, "delivery", EscalationStatus.OPEN, null, null, null);
+        Escalation reminded = new Escalation(item.id(), 1, "delivery", "delivery@example.com", EscalationStatus.OPEN,
+                open.askedAt(), due, null, null, null, List.of(), 1, null, null, null);
+        assertTrue(counting.factsOfEscalation(item.id(), null, asking).isEmpty());
+        assertTrue(counting.factsOfEscalation(item.id(), open, reminded).isEmpty());
+        assertEquals(List.of(), reads, "nothing to count: the item is not read");
+        assertEquals(1, counting.factsOfEscalation(item.id(), asking, open).size());
+        assertEquals(List.of(item.id()), reads);
     }
 
     @Test

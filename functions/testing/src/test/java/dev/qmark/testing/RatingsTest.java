@@ -28,7 +28,7 @@ class RatingsTest {
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
-    private final InMemoryCustomerLetters letters = new InMemoryCustomerLetters();
+    private final InMemoryCustomerLetters letters = repository.customerLetters(); // the table's: its records bring them
     private final List<EscalationRequest> asked = new ArrayList<>();
     private final ReplyTokens tokens = new ReplyTokens("test-reply-token-secret-0123456789");
     private final Ratings ratings = new Ratings(RoutingServiceTest.CONFIG, repository, letters, asked::add, tokens, clock);

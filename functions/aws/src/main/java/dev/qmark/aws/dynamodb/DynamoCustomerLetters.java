@@ -64,7 +64,8 @@ public final class DynamoCustomerLetters implements CustomerLetters {
         return letters;
     }
 
-    private static Letter letter(String feedbackId, Map<String, AttributeValue> values) {
+    /** A {@code LETTER#} item as a letter (also read by the item's partition query, {@code findRecord}). */
+    static Letter letter(String feedbackId, Map<String, AttributeValue> values) {
         Item item = Item.of(values);
         return new Letter(feedbackId, item.s(QmarkTable.SK).substring(LETTER.length()), item.integer("step"),
                 item.s("writerEmail"), item.s("writerName"), item.time("at"), item.s("text"));

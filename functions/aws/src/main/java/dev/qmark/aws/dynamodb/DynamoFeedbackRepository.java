@@ -10,6 +10,7 @@ import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.StatusChange;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.FeedbackRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,17 +114,49 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(FeedbackItems.feedback(item));
     }
 
+    /**
+     * The item for what never changes once it is routed (the figures' channel, topics, customer, arrival, route and
+     * owner): read eventually consistently (half a read unit), and consistently only when that found no item or
+     * an item without its route (not visible yet, or read from before the route was recorded). Everything else on
+     * it was written with the item, and the route is recorded once ({@link #recordRoute}'s condition).
+     */
+    public Optional<Feedback> findRouted(String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(false)
+                .key(Item.key(pk(id), FeedbackItems.ITEM))).item();
+        if (item == null || item.isEmpty() || !item.containsKey("route")) {
+            return find(id);
+        }
+        return Optional.of(FeedbackItems.feedback(item));
+    }
+
     @Override
     public Optional<FeedbackRecord> findRecord(String id) {
+        return record(id, true);
+    }
+
+    /**
+     * The partition read eventually consistently (half the units), and again consistently when that found no item
+     * or an item without its route (not visible yet, or a replica from before the route was recorded).
+     */
+    @Override
+    public Optional<FeedbackRecord> findRoutedRecord(String id) {
+        Optional<FeedbackRecord> record = record(id, false);
+        return record.isPresent() && record.get().feedback().route() != null ? record : record(id, true);
+    }
+
+    private Optional<FeedbackRecord> record(String id, boolean consistent) {
         Feedback feedback = null;
         List<Escalation> escalations = new ArrayList<>();
         List<TimelineEvent> timeline = new ArrayList<>();
-        // the kept texts share the partition (SENT#, in step order): read with the rest, they need no query of their own
+        // the kept texts (SENT#, in step order) and the customer's letters and ratings (LETTER#, RATING#) share the
+        // partition: read with the rest, they need no query of their own
         List<String> sentTexts = new ArrayList<>();
+        List<CustomerLetters.Letter> letters = new ArrayList<>();
+        List<CustomerLetters.Rating> ratings = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(table).consistentRead(true)
+            QueryResponse page = dynamo.query(q -> q.tableName(table).consistentRead(consistent)
                     .keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk(id))))
                     .exclusiveStartKey(from));
@@ -138,13 +171,22 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                     timeline.add(FeedbackItems.event(item));
                 } else if (sk.startsWith(DynamoSentMailTexts.PREFIX) && item.get("text") != null && item.get("text").s() != null) {
                     sentTexts.add(item.get("text").s());
+                } else if (sk.startsWith(DynamoCustomerLetters.LETTER)) {
+                    letters.add(DynamoCustomerLetters.letter(id, item));
+                } else if (sk.startsWith(DynamoCustomerLetters.RATING)) {
+                    CustomerLetters.Rating rating = DynamoCustomerLetters.ratingOrNull(id, item);
+                    if (rating != null) {
+                        ratings.add(rating);
+                    }
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         // as the events' sort keys order them: by time, then type (events riding on items come in item order)
         timeline.sort(java.util.Comparator.comparing(TimelineEvent::at).thenComparing(TimelineEvent::type));
-        return feedback == null ? Optional.empty() : Optional.of(new FeedbackRecord(feedback, escalations, timeline, sentTexts));
+        letters.sort(java.util.Comparator.comparing(CustomerLetters.Letter::at));
+        return feedback == null ? Optional.empty() : Optional.of(new FeedbackRecord(feedback, escalations, timeline, sentTexts,
+                new FeedbackRecord.Written(letters, ratings)));
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
+import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.Notice;
@@ -109,6 +110,51 @@ class DynamoFeedbackRepositoryTest {
         assertEquals(java.util.Optional.of(ports.sentMailTexts().texts(f.id())),
                 repository.findRecord(f.id()).orElseThrow().keptTexts());
         assertEquals(List.of("the first ?", "the second ?"), repository.findRecord(f.id()).orElseThrow().sentTexts());
+    }
+
+    @Test
+    void theRecordBringsTheCustomersLettersAndRatingsOfItsPartition() {
+        Feedback f = stored("letters@example.org", T0);
+        assertEquals(java.util.Optional.of(new FeedbackRecord.Written(List.of(), List.of())),
+                repository.findRecord(f.id()).orElseThrow().customerLetters());
+        CustomerLetters letters = ports.customerLetters();
+        letters.recordLetter(new CustomerLetters.Letter(f.id(), "00000000000000b2", 1, "dana@example.com", "Dana",
+                T0.plusSeconds(20), "second"), new TimelineEvent(T0.plusSeconds(20), "customer-written", "Dana"));
+        letters.recordLetter(new CustomerLetters.Letter(f.id(), "00000000000000a1", 1, "dana@example.com", "Dana",
+                T0.plusSeconds(10), "first"), new TimelineEvent(T0.plusSeconds(10), "customer-written", "Dana"));
+        letters.rate(new CustomerLetters.Rating(f.id(), "00000000000000a1", 2, "meh", T0.plusSeconds(30)),
+                new TimelineEvent(T0.plusSeconds(30), "customer-rated", "2"));
+        letters.founderStepFor(f.id(), "00000000000000b2", 3); // a rating item with no score yet: no rating
+        // one query of the partition gives what the letters' own queries give: the "?" and the founder's mail need no more
+        FeedbackRecord.Written written = repository.findRecord(f.id()).orElseThrow().customerLetters().orElseThrow();
+        assertEquals(letters.letters(f.id()), written.letters());
+        assertEquals(letters.ratings(f.id()), written.ratings());
+        assertEquals(List.of("first", "second"), written.letters().stream().map(CustomerLetters.Letter::text).toList());
+        assertEquals(2, written.rating("00000000000000a1").orElseThrow().score());
+        assertTrue(written.rating("00000000000000b2").isEmpty());
+    }
+
+    @Test
+    void theFiguresReadOfAnItemGivesItWithItsRouteOrWithoutOneWhenItHasNone() {
+        DynamoFeedbackRepository table = (DynamoFeedbackRepository) repository;
+        Feedback f = stored("figures@example.org", T0);
+        assertEquals(repository.find(f.id()), table.findRouted(f.id()), "no route yet: read consistently, as it is");
+        RouteDecision route = new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), T0.plusSeconds(3600), T0);
+        assertTrue(repository.recordRoute(f.id(), route, new TimelineEvent(T0.plusSeconds(1), "routed", "late-delivery")));
+        assertEquals(route, table.findRouted(f.id()).orElseThrow().route());
+        assertTrue(table.findRouted("nosuchitem000000").isEmpty());
+    }
+
+    @Test
+    void theRoutedRecordIsTheRecordOnceRoutedAndReadConsistentlyBefore() {
+        Feedback f = stored("routed-record@example.org", T0);
+        assertEquals(repository.findRecord(f.id()), repository.findRoutedRecord(f.id()), "no route: the consistent read's");
+        RouteDecision route = new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), T0.plusSeconds(3600), T0);
+        assertTrue(repository.recordRoute(f.id(), route, new TimelineEvent(T0.plusSeconds(1), "routed", "late-delivery")));
+        FeedbackRecord routed = repository.findRoutedRecord(f.id()).orElseThrow();
+        assertEquals(route, routed.feedback().route());
+        assertEquals(repository.findRecord(f.id()), java.util.Optional.of(routed));
+        assertTrue(repository.findRoutedRecord("nosuchitem000001").isEmpty());
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,9 +72,17 @@ public final class Escalator {
 
     public enum Outcome { ASKED, ALREADY_ASKED, ALREADY_ANSWERED }
 
+    /**
+     * Asks as {@code request} says, reading the item first. The first step's "?" rests on nothing but the routed
+     * item (nobody was asked before it, nothing written to the customer), so it may be read from a lagging
+     * replica ({@link FeedbackRepository#findRoutedRecord}); later steps show what earlier ones did and read
+     * consistently. Either way every write below is conditional: a stale status only makes a retry's
+     * {@code markItemAsked} try a write its condition refuses.
+     */
     public Outcome ask(EscalationRequest request) {
-        return ask(request, feedbackItems.findRecord(request.feedbackId())
-                .orElseThrow(() -> new IllegalStateException("feedback " + request.feedbackId() + " is not stored")));
+        String id = request.feedbackId();
+        Optional<FeedbackRecord> record = request.step() == 1 ? feedbackItems.findRoutedRecord(id) : feedbackItems.findRecord(id);
+        return ask(request, record.orElseThrow(() -> new IllegalStateException("feedback " + id + " is not stored")));
     }
 
     /**
@@ -113,18 +122,24 @@ public final class Escalator {
         String replyAddress = config.replyAddress(tokens.issue(feedback.id(), escalation.step()));
         String customerAddress = config.customerAddress(tokens.issueForCustomer(feedback.id(), escalation.step()));
         OutgoingMail mail = questionMail.compose(feedback, escalation, owner, replyAddress, earlier, askedBefore,
-                customerAddress, afterward(feedback.id(), askedBefore));
+                customerAddress, afterward(record, askedBefore));
         // kept before it is sent (a retry keeps the same again): no "?" is out without its text
         sentTexts.keep(feedback.id(), escalation.step(), "question", mail.text());
         return mail;
     }
 
-    /** The answers given, what the customer was told and how they rated it: a low rating's "?" shows it all. */
-    private List<String> afterward(String feedbackId, List<Escalation> askedBefore) {
+    /**
+     * The answers given, what the customer was told and how they rated it: a low rating's "?" shows it all.
+     * From the record's own read when it brought the letters (they share the item's partition), else read now.
+     */
+    private List<String> afterward(FeedbackRecord record, List<Escalation> askedBefore) {
         if (letters == null) {
             return List.of();
         }
-        List<CustomerLetters.Letter> written = letters.letters(feedbackId);
+        String feedbackId = record.feedback().id();
+        Optional<FeedbackRecord.Written> read = record.customerLetters();
+        List<CustomerLetters.Letter> written = read.map(FeedbackRecord.Written::letters)
+                .orElseGet(() -> letters.letters(feedbackId));
         if (written.isEmpty()) {
             return List.of();
         }
@@ -138,7 +153,7 @@ public final class Escalator {
         for (CustomerLetters.Letter letter : written) {
             lines.add("The customer was told by " + letter.writerName() + " (" + letter.at() + "):\n"
                     + MailFormat.quote(letter.text()));
-            letters.rating(feedbackId, letter.key()).ifPresent(r -> lines.add("The customer rated it " + r.score()
+            read.map(w -> w.rating(letter.key())).orElseGet(() -> letters.rating(feedbackId, letter.key())).ifPresent(r -> lines.add("The customer rated it " + r.score()
                     + " of 5" + (r.comment().isBlank() ? "." : ", commenting:\n" + MailFormat.quote(r.comment()))));
         }
         return lines;

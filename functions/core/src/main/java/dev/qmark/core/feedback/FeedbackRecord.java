@@ -1,17 +1,32 @@
 package dev.qmark.core.feedback;
 
 import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.ports.CustomerLetters;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A feedback item with everything that happened to it. {@code sentTexts} are the kept texts of the
- * mails sent about it ({@code SentMailTexts#texts}, oldest step first) when the read that made this
- * record brought them along (on the table they share the item's partition, so one query reads both);
+ * mails sent about it ({@code SentMailTexts#texts}, oldest step first) and {@code written} what was
+ * written to its customer ({@link CustomerLetters}), each when the read that made this record
+ * brought them along (on the table they share the item's partition, so one query reads them all);
  * null when it did not.
  */
 public record FeedbackRecord(Feedback feedback, List<Escalation> escalations, List<TimelineEvent> timeline,
-                             List<String> sentTexts) {
+                             List<String> sentTexts, Written written) {
+
+    /** The item's letters to its customer, oldest first, and their ratings, as {@link CustomerLetters} gives them. */
+    public record Written(List<CustomerLetters.Letter> letters, List<CustomerLetters.Rating> ratings) {
+
+        public Written {
+            letters = List.copyOf(letters);
+            ratings = List.copyOf(ratings);
+        }
+
+        public Optional<CustomerLetters.Rating> rating(String letterKey) {
+            return ratings.stream().filter(r -> r.letterKey().equals(letterKey)).findFirst();
+        }
+    }
 
     public FeedbackRecord {
         escalations = List.copyOf(escalations);
@@ -19,9 +34,9 @@ public record FeedbackRecord(Feedback feedback, List<Escalation> escalations, Li
         sentTexts = sentTexts == null ? null : List.copyOf(sentTexts);
     }
 
-    /** A record read without the kept texts. */
+    /** A record read without the kept texts and the letters. */
     public FeedbackRecord(Feedback feedback, List<Escalation> escalations, List<TimelineEvent> timeline) {
-        this(feedback, escalations, timeline, null);
+        this(feedback, escalations, timeline, null, null);
     }
 
     public Optional<Escalation> escalation(int step) {
@@ -31,5 +46,10 @@ public record FeedbackRecord(Feedback feedback, List<Escalation> escalations, Li
     /** The kept texts, when this record's read brought them. */
     public Optional<List<String>> keptTexts() {
         return Optional.ofNullable(sentTexts);
+    }
+
+    /** What was written to the customer, when this record's read brought it. */
+    public Optional<Written> customerLetters() {
+        return Optional.ofNullable(written);
     }
 }

@@ -86,6 +86,16 @@ public interface FeedbackRepository {
     Optional<FeedbackRecord> findRecord(String id);
 
     /**
+     * {@link #findRecord} for a caller that needs only what is fixed once the item is routed (its content
+     * and route): a store may read a replica that lags (cheaper), but never returns an item without its
+     * route when one was recorded. Escalations and the timeline may lag; decisions on them need
+     * {@link #findRecord} or a conditional write.
+     */
+    default Optional<FeedbackRecord> findRoutedRecord(String id) {
+        return findRecord(id);
+    }
+
+    /**
      * Records the decision, moving the item as {@link dev.qmark.core.feedback.StatusChange#ROUTE}
      * says (only from RECEIVED). False when it was routed before: that decision stands.
      */

@@ -197,7 +197,8 @@ public final class ReplyIntake {
         // just recorded: the founder's mail is made of what was read and written here, not read again
         tellFounder(feedbackId, step, asked, recorded == Escalations.AnswerOutcome.RECORDED,
                 recorded == Escalations.AnswerOutcome.RECORDED
-                ? answered.map(a -> new FeedbackRecord(record.get().feedback(), List.of(a), List.of())) : Optional.empty());
+                ? answered.map(a -> new FeedbackRecord(record.get().feedback(), List.of(a), List.of(), null,
+                        record.get().written())) : Optional.empty());
         tellWriterOfCut(feedbackId, step, received.from(), CutNoticeMail.What.ANSWER, kept, rawLocation);
         return new Outcome(recorded == Escalations.AnswerOutcome.RECORDED
                 ? Outcome.Kind.ANSWERED : Outcome.Kind.ALREADY_ANSWERED, feedbackId, "answered by " + received.from());
@@ -264,7 +265,7 @@ public final class ReplyIntake {
             // its reply address names the answered escalation: the founder's "?" to it sends the answer back
             OutgoingMail told = answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy,
                     config.replyAddress(tokens.issue(feedbackId, step)),
-                    letters == null ? null : letters.letters(feedbackId).stream().map(CustomerLetters.Letter::writerName).toList());
+                    letters == null ? null : writtenBy(record, feedbackId));
             sentTexts.keep(feedbackId, step, "answered", told.text());
             return told;
         };
@@ -275,6 +276,13 @@ public final class ReplyIntake {
         } else {
             sendOnce.send(notice, compose, event);
         }
+    }
+
+    /** Who wrote to the customer: from the record's own read when it brought the letters, else read now. */
+    private List<String> writtenBy(FeedbackRecord record, String feedbackId) {
+        List<CustomerLetters.Letter> written = record.customerLetters().map(FeedbackRecord.Written::letters)
+                .orElseGet(() -> letters.letters(feedbackId));
+        return written.stream().map(CustomerLetters.Letter::writerName).toList();
     }
 
     /**

@@ -80,11 +80,17 @@ public final class FiguresKeeper {
         return fact.isPresent() && figures.countReplacing(fact.get()) ? 1 : 0;
     }
 
-    /** Cheap check before the item is read: does anything the facts look at differ? */
+    /**
+     * Cheap check before the item is read: did the change start anything a fact counts (asked, answered,
+     * breached, handed on; {@link FactsOfChange#ofEscalation})? A new escalation still being asked (no
+     * {@code askedAt} yet) and a reminder's or a sweep's bookkeeping start none, so they read nothing.
+     */
     private static boolean mayCount(Escalation before, Escalation after) {
-        return before == null || before.status() != after.status() || (before.askedAt() == null) != (after.askedAt() == null)
-                || (before.breachedAt() == null) != (after.breachedAt() == null)
-                || (before.handedOn() == null) != (after.handedOn() == null);
+        boolean answeredBefore = before != null && before.status() != null && before.status().answered();
+        return (after.askedAt() != null && (before == null || before.askedAt() == null))
+                || (after.status().answered() && !answeredBefore)
+                || (after.breachedAt() != null && (before == null || before.breachedAt() == null))
+                || (after.handedOn() != null && (before == null || before.handedOn() == null));
     }
 
     /** A change's facts are counted together: one write per stream record, not one per fact. */
