@@ -54,12 +54,7 @@ class FiguresHandlerTest {
 
     @Test
     void aCustomersRatingOfALetterCountsOnceAndAChangedRatingReplacesIt() {
-        bed.dynamo.putItem(p -> p.tableName(bed.table).item(item(
-                "pk", "FB#k3m9x2p7q4r8s1t5", "sk", "ITEM", "type", "feedback", "id", "k3m9x2p7q4r8s1t5",
-                "channel", "web", "customerName", "Minsu Kim", "customer", "minsu@example.org",
-                "subject", "My delivery is late", "message", "배송이 일주일째 안 와요.",
-                "receivedAt", "2026-11-23T10:05:00.000Z", "status", "answered", "route", "late-delivery",
-                "owner", "delivery", "answerWithin", "PT4H")));
+        putItem();
         String low = rating(1, "답장이 성의가 없어요.", "2026-11-23T11:00:00.000Z", false);
         String stepNoted = rating(1, "답장이 성의가 없어요.", "2026-11-23T11:00:00.000Z", true);
         String changed = rating(3, "다시 보니 괜찮네요.", "2026-11-23T12:00:00.000Z", false);
