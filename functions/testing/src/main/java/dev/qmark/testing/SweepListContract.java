@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
+import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
@@ -88,6 +89,25 @@ public abstract class SweepListContract {
                 new TimelineEvent(DUE, "stuck", "set aside")));
         assertEquals(List.of(), table.sweepList().dueEscalations(DUE.plus(Duration.ofDays(1)), 10));
         assertEquals(List.of(id), ids(table.sweepList().stuckEscalations(null, 10)));
+    }
+
+    @Test
+    void anEscalationOnTheListComesWithItsWholeStateHandOnIncluded() {
+        Table table = table();
+        String open = asked(table, T0.plus(Duration.ofHours(2)));
+        String orphaned = asked(table, null);
+        HandOn handOn = new HandOn("lee", 2, DUE.plus(Duration.ofHours(4)), T0.plusSeconds(60), "qmark", "dana left",
+                "orphaned");
+        assertTrue(table.escalations().recordOrphaned(orphaned, 1, "delivery", handOn, new TimelineEvent(T0, "orphaned", "x")));
+        List<Escalation> due = table.sweepList().dueEscalations(DUE, 10);
+        assertEquals(List.of(orphaned, open), ids(due));  // an orphan is due at once (its hand-on's time)
+        // what the sweeper acts on: the keys' id and step, the clock, and an orphan's hand-on (to finish asking)
+        assertEquals(1, due.get(1).step());
+        assertEquals(List.of(T0.plus(Duration.ofHours(2))), due.get(1).reminderTimes());
+        assertEquals("dana@example.com", due.get(1).ownerEmail());
+        assertEquals(DUE, due.get(1).dueAt());
+        assertEquals(EscalationStatus.ORPHANED, due.get(0).status());
+        assertEquals(handOn, due.get(0).handedOn());
     }
 
     @Test

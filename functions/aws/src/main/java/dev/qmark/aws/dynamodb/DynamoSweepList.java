@@ -11,6 +11,7 @@ import dev.qmark.core.ports.SweepList;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -56,7 +57,29 @@ public final class DynamoSweepList implements SweepList {
                 .limit(limit));
         String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                 ? DueCursor.encode(page.lastEvaluatedKey()) : null;
-        return new DuePage(page.items().stream().map(FeedbackItems::indexedEscalation).toList(), next);
+        return new DuePage(page.items().stream().map(this::indexed).toList(), next);
+    }
+
+    /**
+     * An escalation from its index entry, which projects what the sweeper and the listings read
+     * (QmarkTable's byDeadline) and not the events riding on the item: a sweep's writes then rewrite
+     * a small entry. Its feedback id and step are its keys'. One handed on (orphaned, passed on:
+     * {@code handedTo} set, rare) has more fields than the index keeps, and is read from the table.
+     */
+    private Escalation indexed(Map<String, AttributeValue> entry) {
+        Map<String, AttributeValue> values = entry;
+        if (entry.containsKey("handedTo")) {
+            Map<String, AttributeValue> item = writes.get(entry.get(QmarkTable.PK).s(), entry.get(QmarkTable.SK).s());
+            values = item.isEmpty() ? entry : item;  // gone meanwhile: what the index showed (a check then finds nothing to do)
+        }
+        if (!values.containsKey("feedbackId") || !values.containsKey("step")) {
+            values = new HashMap<>(values);
+            String pk = values.get(QmarkTable.PK).s();
+            String sk = values.get(QmarkTable.SK).s();
+            values.putIfAbsent("feedbackId", AttributeValue.fromS(pk.substring(pk.indexOf('#') + 1)));
+            values.putIfAbsent("step", AttributeValue.fromN(Integer.toString(Integer.parseInt(sk.substring(sk.indexOf('#') + 1)))));
+        }
+        return FeedbackItems.indexedEscalation(values);
     }
 
     @Override
@@ -111,7 +134,7 @@ public final class DynamoSweepList implements SweepList {
                     .keyConditionExpression("deadlineShard = :shard")
                     .expressionAttributeValues(values(":shard", shard))
                     .exclusiveStartKey(from));
-            page.items().stream().map(FeedbackItems::indexedEscalation).forEach(found::add);
+            page.items().stream().map(this::indexed).forEach(found::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return found;
@@ -130,7 +153,7 @@ public final class DynamoSweepList implements SweepList {
                         .keyConditionExpression("deadlineShard = :shard")
                         .expressionAttributeValues(values(":shard", shard))
                         .exclusiveStartKey(from));
-                page.items().stream().map(FeedbackItems::indexedEscalation)
+                page.items().stream().map(this::indexed)
                         .filter(e -> status == null || e.status() == status)
                         .filter(e -> owner == null || owner.equals(e.owner()))
                         .filter(e -> dueBefore == null || e.dueAt() != null && e.dueAt().isBefore(dueBefore))

@@ -26,7 +26,8 @@ public final class DynamoUnfinishedFeedback implements UnfinishedFeedback {
     @Override
     public List<String> due(Instant dueBy, int max) {
         return UnfinishedIndex.due(dynamo, table, FeedbackItems.UNFINISHED_FEEDBACK_SHARD, dueBy, max).stream()
-                .map(item -> Item.of(item).s("id")).toList();
+                // the index keeps no id (QmarkTable's byDeadline): the item's key has it
+                .map(item -> Item.of(item).s(QmarkTable.PK).substring("FB#".length())).toList();
     }
 
     @Override

@@ -90,6 +90,9 @@ public final class QmarkTable {
         }
     }
 
+    /** CloudFormation's limit on an index's {@code NonKeyAttributes}. */
+    static final int MAX_INCLUDED = 20;
+
     /**
      * A global secondary index, its string keys and what it projects besides the keys: every
      * attribute ({@code ALL}, when {@code included} is null), or only the ones named. An index
@@ -99,6 +102,13 @@ public final class QmarkTable {
      */
     public record Index(String name, String hashKey, String rangeKey, List<String> included) {
 
+        public Index {
+            if (included != null && included.size() > MAX_INCLUDED) {
+                throw new IllegalArgumentException(name + " projects " + included.size() + " attributes, CloudFormation allows "
+                        + MAX_INCLUDED);
+            }
+        }
+
         public ProjectionType projectionType() {
             return included == null ? ProjectionType.ALL : included.isEmpty() ? ProjectionType.KEYS_ONLY : ProjectionType.INCLUDE;
         }
@@ -107,7 +117,15 @@ public final class QmarkTable {
     public static final List<Index> INDEXES = List.of(
             new Index(BY_TIME, "listPk", "listSk", List.of("mailId", "rawLocation", "from", "subject", "reason", "at")),
             new Index(BY_CUSTOMER, "customer", "listSk", List.of()),
-            new Index(BY_DEADLINE, "deadlineShard", "nextCheckAt", null));
+            new Index(BY_DEADLINE, "deadlineShard", "nextCheckAt", List.of(
+                    // an escalation, as the sweeper and the escalation listings read it (DynamoSweepList): not its
+                    // events, texts or claims, which would make every sweep's write rewrite a large entry; its
+                    // feedback id and step are its keys'; an answered one is not on the index; a handed-on one
+                    // (handedTo set) is read from the table
+                    "owner", "ownerEmail", "status", "askedAt", "dueAt", "reminderTimes", "remindersSent", "breachedAt",
+                    "sweepFailures", "sweepProblem", "sweepFailedAt", "stuckAt", "handedTo",
+                    // a received mail, as the recovery reads it (DynamoReceivedMails); a feedback item's id is its key's
+                    "location", "recipients", "quarantine", "spfPass", "dkimPass", "attempts")));
 
     private static GlobalSecondaryIndex index(Index index) {
         Projection.Builder projection = Projection.builder().projectionType(index.projectionType());

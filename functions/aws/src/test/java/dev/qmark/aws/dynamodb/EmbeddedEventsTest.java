@@ -32,6 +32,18 @@ class EmbeddedEventsTest {
     }
 
     @Test
+    void anEventRidesAsItsDetailAloneAndAnOlderMapStillReads() {
+        List<TransactWriteItem> folded = EmbeddedEvents.fold(List.of(update("SET a = :a"),
+                WRITES.putEvent("f1", new TimelineEvent(AT, "told-late", "Dana told the deadline passed"))));
+        assertEquals(AttributeValue.fromS("Dana told the deadline passed"),
+                folded.get(0).update().expressionAttributeValues().get(":qmarkEvent0"));
+        Map<String, AttributeValue> older = Map.of("EVT#2026-12-06T04:00:00.000Z#late", AttributeValue.fromM(Map.of(
+                "at", AttributeValue.fromS("2026-12-06T04:00:00.000Z"), "kind", AttributeValue.fromS("late"),
+                "detail", AttributeValue.fromS("not answered"))));
+        assertEquals(List.of(new TimelineEvent(AT, "late", "not answered")), EmbeddedEvents.of(older));
+    }
+
+    @Test
     void anUpdateWithoutSetGetsOne() {
         List<TransactWriteItem> folded = EmbeddedEvents.fold(List.of(update("REMOVE deadlineShard"),
                 WRITES.putEvent("f1", new TimelineEvent(AT, "x", "y"))));
