@@ -53,8 +53,9 @@ public final class SesMailSender implements MailSender {
     @Override
     public String send(OutgoingMail mail) {
         String messageId = ses.sendEmail(request(mail)).messageId();
-        // the SES message id is how delivery events (bounces, complaints) find this mail again
-        LOG.atInfo().addKeyValue("sesMessageId", messageId).log("mail sent");
+        // the SES message id names this mail in SES's events and a support case; logged as
+        // "sentMessageId", since mail-intake's lines carry the received mail's as "sesMessageId"
+        LOG.atInfo().addKeyValue("sentMessageId", messageId).log("mail sent");
         return messageId;
     }
 
