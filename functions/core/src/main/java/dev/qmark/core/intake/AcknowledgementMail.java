@@ -41,27 +41,14 @@ public final class AcknowledgementMail {
         boolean korean = Hangul.in(feedback.customer().name()) || Hangul.in(feedback.subject()) || Hangul.in(feedback.message());
         String name = feedback.customer().name() == null || feedback.customer().name().isBlank()
                 ? null : feedback.customer().name().strip();
-        String founder = config.founder().name();
-        String text = korean
-                ? (name == null ? "안녕하세요." : name + "님, 안녕하세요.") + "\n\n"
-                        + "보내 주신 메일을 잘 받았습니다. 이 일을 맡은 담당자가 직접 읽고 답장을 드리겠습니다.\n"
-                        + "추가로 알려 주실 내용이 있으면 이 메일에 그대로 답장해 주세요.\n\n"
-                        + "참조 번호: " + reference(feedback.id()) + "\n\n" + founder + " 드림\n"
-                : (name == null ? "Hello," : "Hello " + name + ",") + "\n\n"
-                        + "Thank you for writing. Your message has reached the person who owns it, and they will answer you personally.\n"
-                        + "If there is anything to add, just reply to this mail.\n\n"
-                        + "Reference: " + reference(feedback.id()) + "\n\n" + founder + "\n";
         String subject = (feedback.subject() == null || feedback.subject().isBlank() ? (korean ? "문의" : "Your message")
                 : "Re: " + feedback.subject().replaceFirst("(?i)^(re|fwd?|aw|답장|회신):\\s*", "")) + " " + reference(feedback.id());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Auto-Submitted", "auto-replied");
-        headers.put("X-Qmark-Feedback", feedback.id());
+        Map<String, String> headers = headers(feedback);
         if (inReplyTo != null) {
             headers.put("In-Reply-To", "<" + inReplyTo + ">");
             headers.put("References", "<" + inReplyTo + ">");
         }
-        return new OutgoingMail(config.sender(), founder, List.of(feedback.customer().email()), List.of(),
-                List.of("feedback@" + config.inboundDomain()), subject, text, null, headers);
+        return mail(feedback, subject, text(feedback, korean, name, "메일"), headers);
     }
 
     /**
@@ -73,21 +60,34 @@ public final class AcknowledgementMail {
      */
     public OutgoingMail composeForForm(Feedback feedback, boolean korean) {
         String name = CustomerName.forMail(feedback.customer().name());
+        String subject = (korean ? "의견을 잘 받았습니다" : "We received your message") + " " + reference(feedback.id());
+        return mail(feedback, subject, text(feedback, korean, name, "의견"), headers(feedback));
+    }
+
+    /** The words both acknowledgements say; in Korean, what was received is a mail (메일) or an opinion (의견). */
+    private String text(Feedback feedback, boolean korean, String name, String receivedKo) {
         String founder = config.founder().name();
-        String text = korean
+        return korean
                 ? (name == null ? "안녕하세요." : name + "님, 안녕하세요.") + "\n\n"
-                        + "보내 주신 의견을 잘 받았습니다. 이 일을 맡은 담당자가 직접 읽고 답장을 드리겠습니다.\n"
+                        + "보내 주신 " + receivedKo + "을 잘 받았습니다. 이 일을 맡은 담당자가 직접 읽고 답장을 드리겠습니다.\n"
                         + "추가로 알려 주실 내용이 있으면 이 메일에 그대로 답장해 주세요.\n\n"
                         + "참조 번호: " + reference(feedback.id()) + "\n\n" + founder + " 드림\n"
                 : (name == null ? "Hello," : "Hello " + name + ",") + "\n\n"
                         + "Thank you for writing. Your message has reached the person who owns it, and they will answer you personally.\n"
                         + "If there is anything to add, just reply to this mail.\n\n"
                         + "Reference: " + reference(feedback.id()) + "\n\n" + founder + "\n";
-        String subject = (korean ? "의견을 잘 받았습니다" : "We received your message") + " " + reference(feedback.id());
+    }
+
+    private static Map<String, String> headers(Feedback feedback) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Auto-Submitted", "auto-replied");
         headers.put("X-Qmark-Feedback", feedback.id());
-        return new OutgoingMail(config.sender(), founder, List.of(feedback.customer().email()), List.of(),
+        return headers;
+    }
+
+    /** From the founder through the verified sender; the customer's reply comes back to Qmark. */
+    private OutgoingMail mail(Feedback feedback, String subject, String text, Map<String, String> headers) {
+        return new OutgoingMail(config.sender(), config.founder().name(), List.of(feedback.customer().email()), List.of(),
                 List.of("feedback@" + config.inboundDomain()), subject, text, null, headers);
     }
 
