@@ -1,7 +1,6 @@
 package dev.qmark.testing;
 
 import dev.qmark.core.figures.Cell;
-import dev.qmark.core.figures.DayTally;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.Tally;
 import dev.qmark.core.ports.DailyFigures;
@@ -73,14 +72,14 @@ public final class InMemoryDailyFigures implements DailyFigures {
     }
 
     @Override
-    public synchronized List<DayTally> tallies(LocalDate from, LocalDate to, String dimension) {
+    public synchronized List<Cell> cells(LocalDate from, LocalDate to) {
         List<Cell> days = new ArrayList<>();
         cells.values().forEach(c -> {
             if (!c.day().isBefore(from) && !c.day().isAfter(to)) {
                 days.add(c);
             }
         });
-        return Cell.tallies(days, dimension);
+        return days;
     }
 
     @Override

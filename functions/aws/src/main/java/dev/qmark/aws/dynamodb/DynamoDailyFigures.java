@@ -1,7 +1,6 @@
 package dev.qmark.aws.dynamodb;
 
 import dev.qmark.core.figures.Cell;
-import dev.qmark.core.figures.DayTally;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.Histogram;
 import dev.qmark.core.figures.Tally;
@@ -278,19 +277,21 @@ public final class DynamoDailyFigures implements DailyFigures {
                 item.integer("rating"), item.s("title"), item.s("who"), item.s("words"), item.s("detail"));
     }
 
+    /** The days' cells, each day one query, the days read at the same time ({@link DaysReadTogether}). */
     @Override
-    public List<DayTally> tallies(LocalDate from, LocalDate to, String dimension) {
-        List<Cell> cells = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            LocalDate d = day;
-            cellsAndAggregates(day).forEach(v -> cells.add(cell(d, v)));
-        }
-        return Cell.tallies(cells, dimension);
+    public List<Cell> cells(LocalDate from, LocalDate to) {
+        return DaysReadTogether.read(from, to, day -> cellsAndAggregates(day).stream().map(v -> cell(day, v)).toList());
     }
 
     @Override
     public List<Fact> facts(LocalDate day, Fact.Kind kind, int limit) {
         return query(day, "FACT#" + kind.wireName() + "#", limit).stream().map(v -> fact(day, v)).toList();
+    }
+
+    /** Each day one query, the days read at the same time ({@link DaysReadTogether}). */
+    @Override
+    public List<Fact> facts(LocalDate from, LocalDate to, Fact.Kind kind, int limitPerDay) {
+        return DaysReadTogether.read(from, to, day -> facts(day, kind, limitPerDay));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.qmark.core.ports;
 
+import dev.qmark.core.figures.Cell;
 import dev.qmark.core.figures.DayTally;
 import dev.qmark.core.figures.Fact;
 import java.time.LocalDate;
@@ -52,14 +53,32 @@ public interface DailyFigures {
     boolean countReplacing(Fact rating);
 
     /**
+     * Every cell of each day from {@code from} to {@code to}, both included: what the period's
+     * figures of every dimension are made of. A reader that needs several dimensions of one period
+     * (the digest: the day's routes and channels, 30 days of owners) reads its cells once.
+     */
+    List<Cell> cells(LocalDate from, LocalDate to);
+
+    /**
      * Every group of {@code dimension} ({@code owner}, {@code route}, {@code topic}, {@code channel},
      * {@code all}) of each day from {@code from} to {@code to}, both included: one tally per day and
      * group, the sum of the day's cells that name the group.
      */
-    List<DayTally> tallies(LocalDate from, LocalDate to, String dimension);
+    default List<DayTally> tallies(LocalDate from, LocalDate to, String dimension) {
+        return Cell.tallies(cells(from, to), dimension);
+    }
 
     /** The day's facts of a listed kind, in the order they happened, at most {@code limit}; none of an unlisted kind. */
     List<Fact> facts(LocalDate day, Fact.Kind kind, int limit);
+
+    /** {@link #facts(LocalDate, Fact.Kind, int)} of each day from {@code from} to {@code to}, both included, days in order. */
+    default List<Fact> facts(LocalDate from, LocalDate to, Fact.Kind kind, int limitPerDay) {
+        List<Fact> all = new java.util.ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            all.addAll(facts(day, kind, limitPerDay));
+        }
+        return all;
+    }
 
     /**
      * The day's ratings of one value (1 to 5), in the order they were given, at most {@code limit}:

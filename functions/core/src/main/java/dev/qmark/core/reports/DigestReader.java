@@ -3,6 +3,7 @@ package dev.qmark.core.reports;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.feedback.Feedback;
+import dev.qmark.core.figures.Cell;
 import dev.qmark.core.figures.DayTally;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.Tally;
@@ -23,7 +24,8 @@ import java.util.function.Function;
 /**
  * Reads what a digest says: the day's aggregates and facts (each list read up to one line more than
  * it shows, to say "and more"), the open questions from the sweeper's list, and 7 and 30 days of
- * the owners' aggregates. Nothing it reads grows with the number of items in the table.
+ * the owners' aggregates, the day's own among them (30 days of cells read once). Nothing it reads
+ * grows with the number of items in the table.
  */
 public final class DigestReader {
 
@@ -42,16 +44,18 @@ public final class DigestReader {
 
     public DigestContent read(LocalDate day, Instant now) {
         Map<String, Integer> more = new LinkedHashMap<>();
+        // 30 days of cells, read once: the day's totals, routes and channels, and the owners' 30 and last 7 days
+        List<Cell> month = figures.cells(day.minusDays(29), day);
+        List<Cell> today = month.stream().filter(c -> c.day().equals(day)).toList();
         Tally all = Tally.ZERO;
-        for (DayTally t : figures.tallies(day, day, "all")) {
+        for (DayTally t : Cell.tallies(today, "all")) {
             all = all.plus(t.tally());
         }
         List<Fact> rated = new ArrayList<>(figures.ratings(day, 1, DigestContent.LINES + 1));
         rated.addAll(figures.ratings(day, 2, DigestContent.LINES + 1));
-        // 30 days of the owners' figures, read once; the last 7 of them added up apart
-        List<DayTally> owners = figures.tallies(day.minusDays(29), day, "owner");
+        List<DayTally> owners = Cell.tallies(month, "owner");
         List<Fact> answers = figures.facts(day, Fact.Kind.ANSWERED, DigestContent.LINES + 1);
-        return new DigestContent(day, all, totals(day, day, "route"), totals(day, day, "channel"),
+        return new DigestContent(day, all, sum(Cell.tallies(today, "route")), sum(Cell.tallies(today, "channel")),
                 section("lowRatings", rated, more),
                 section("breaches", figures.facts(day, Fact.Kind.BREACHED, DigestContent.LINES + 1), more),
                 section("answers", answers, more),
@@ -73,10 +77,6 @@ public final class DigestReader {
             }
         }
         return silent.size() > DigestContent.LINES ? silent.subList(0, DigestContent.LINES) : silent;
-    }
-
-    private Map<String, Tally> totals(LocalDate from, LocalDate to, String by) {
-        return sum(figures.tallies(from, to, by));
     }
 
     private static Map<String, Tally> sum(List<DayTally> tallies) {

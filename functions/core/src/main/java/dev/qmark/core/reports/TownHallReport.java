@@ -2,6 +2,7 @@ package dev.qmark.core.reports;
 
 import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.config.ReportsConfig;
+import dev.qmark.core.figures.Cell;
 import dev.qmark.core.figures.DayTally;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.Reference;
@@ -15,7 +16,6 @@ import dev.qmark.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -106,6 +106,9 @@ public final class TownHallReport {
         long days = to.toEpochDay() - from.toEpochDay() + 1;
         LocalDate prevFrom = from.minusDays(days);
         LocalDate prevTo = from.minusDays(1);
+        // each period's cells read once, for its total and its topics
+        List<Cell> period = figures.cells(from, to);
+        List<Cell> before = figures.cells(prevFrom, prevTo);
         List<Fact> rated = facts(from, to, Fact.Kind.RATED);
         Map<String, Fact> answers = new HashMap<>();
         facts(from, to, Fact.Kind.ANSWERED).forEach(a -> answers.putIfAbsent(a.itemId(), a));
@@ -115,8 +118,8 @@ public final class TownHallReport {
         List<Voice> unsatisfied = rated.stream().filter(f -> f.rating() <= 2)
                 .sorted(Comparator.comparing(Fact::rating).thenComparing(Fact::at)).limit(VOICES)
                 .map(f -> voice(f, answers)).toList();
-        return new Content(from, to, total(from, to), total(prevFrom, prevTo), satisfied, unsatisfied,
-                topicRises(from, to, prevFrom, prevTo), wordRises(facts(from, to, Fact.Kind.RECEIVED),
+        return new Content(from, to, total(period), total(before), satisfied, unsatisfied,
+                topicRises(period, before), wordRises(facts(from, to, Fact.Kind.RECEIVED),
                         facts(prevFrom, prevTo, Fact.Kind.RECEIVED)));
     }
 
@@ -126,21 +129,17 @@ public final class TownHallReport {
     }
 
     private List<Fact> facts(LocalDate from, LocalDate to, Fact.Kind kind) {
-        List<Fact> all = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            all.addAll(figures.facts(d, kind, FACTS_PER_DAY));
-        }
-        return all;
+        return figures.facts(from, to, kind, FACTS_PER_DAY);
     }
 
-    private Tally total(LocalDate from, LocalDate to) {
-        return figures.tallies(from, to, "all").stream().map(DayTally::tally).reduce(Tally.ZERO, Tally::plus);
+    private static Tally total(List<Cell> cells) {
+        return Cell.tallies(cells, "all").stream().map(DayTally::tally).reduce(Tally.ZERO, Tally::plus);
     }
 
-    private List<Rise> topicRises(LocalDate from, LocalDate to, LocalDate prevFrom, LocalDate prevTo) {
+    private static List<Rise> topicRises(List<Cell> period, List<Cell> before) {
         Map<String, long[]> counts = new TreeMap<>();
-        figures.tallies(from, to, "topic").forEach(t -> counts.computeIfAbsent(t.value(), k -> new long[2])[0] += t.tally().received());
-        figures.tallies(prevFrom, prevTo, "topic").forEach(t -> counts.computeIfAbsent(t.value(), k -> new long[2])[1] += t.tally().received());
+        Cell.tallies(period, "topic").forEach(t -> counts.computeIfAbsent(t.value(), k -> new long[2])[0] += t.tally().received());
+        Cell.tallies(before, "topic").forEach(t -> counts.computeIfAbsent(t.value(), k -> new long[2])[1] += t.tally().received());
         return counts.entrySet().stream().map(e -> new Rise(e.getKey(), e.getValue()[0], e.getValue()[1]))
                 .sorted(Comparator.comparing(Rise::delta).reversed()).toList();
     }
