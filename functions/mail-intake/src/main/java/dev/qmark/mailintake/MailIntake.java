@@ -14,13 +14,11 @@ import dev.qmark.core.logging.LogFields;
 import dev.qmark.core.reports.DigestReply;
 import dev.qmark.mail.InboundMail;
 import dev.qmark.mail.MimeParser;
-import dev.qmark.core.mail.SenderAuthentication;
 import dev.qmark.core.ports.RawMailStore;
-import dev.qmark.core.ports.ReceivedMails;
+import dev.qmark.core.ports.FailedMailIntakes;
 import dev.qmark.core.reply.ReplyIntake;
+import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +33,14 @@ import org.slf4j.LoggerFactory;
  * what cannot be parsed, or what the decision quarantines, is kept for review (its raw MIME stays
  * in S3). Only failures that a retry can fix (AWS unreachable) fail the invocation.
  *
- * <p>Each mail is on the {@link ReceivedMails} list from the moment its handling starts until it
- * is applied or kept for review (a redelivery of a finished mail does not put it back: SES and
- * Lambda may deliver twice, and the domain recognises a mail by message id). {@link #recover}
- * hands what stayed unfinished (a crash, retries used up)
- * over again, and after {@link #MAX_RECOVERIES} tries keeps it for review, where people see it.
+ * <p>Nothing is written about a mail but what applying it writes: every path is idempotent by
+ * itself (SES and Lambda may deliver a mail twice, and the domain recognises a mail by message id
+ * or by the state it changed: an answer finds its escalation answered, a customer's mail its
+ * de-duplication key, each mail sent its claim), so a mail applied again, whole or after a crash
+ * half-way, changes nothing twice. A mail whose invocation fails is tried again by Lambda (two
+ * retries), then lands in mail-intake's DLQ (the on-failure destination, with the original event);
+ * {@link #recover} applies it again from there, and after {@link #MAX_RECOVERIES} tries keeps it for
+ * review, where people see it. Nothing accepted is lost, without a record per mail.
  */
 final class MailIntake {
 
@@ -55,21 +56,21 @@ final class MailIntake {
     private final ReviewQueue review;
     private final DigestReply digestReplies;
     private final Clock clock;
-    private final ReceivedMails received;
+    private final FailedMailIntakes failed;
     private final MimeParser parser = new MimeParser();
 
-    /** Lambda's own retries of an asynchronous invocation are over within minutes; then recovery looks. */
-    static final Duration FIRST_CHECK = Duration.ofMinutes(10);
-    /** Between recovery attempts of one mail, times the attempts so far. */
-    static final Duration CHECK_AGAIN = Duration.ofMinutes(10);
-    /** Recovery attempts before a mail is kept for review instead. */
+    /**
+     * Recovery attempts of a failed invocation before its mails are kept for review instead: one a
+     * run (every 5 minutes), counted by the DLQ as it hands the invocation out, so an attempt that
+     * crashes mail-intake itself still counts.
+     */
     static final int MAX_RECOVERIES = 5;
-    /** Mails per recovery run: each is read from S3 and applied, within the function's timeout. */
+    /** Failed invocations per recovery run: each mail is read from S3 and applied, within the function's timeout. */
     static final int RECOVERIES_PER_RUN = 25;
 
     MailIntake(RawMailStore store, String bucket, String prefix, ReplyIntake replies, CustomerMailIntake customers,
                CustomerRelay relay, DigestReply digestReplies, InboundMailDecision decision, ReviewQueue review,
-               ReceivedMails received, Clock clock) {
+               FailedMailIntakes failed, Clock clock) {
         this.relay = relay;
         this.digestReplies = digestReplies;
         this.store = store;
@@ -79,7 +80,7 @@ final class MailIntake {
         this.customers = customers;
         this.decision = decision;
         this.review = review;
-        this.received = received;
+        this.failed = failed;
         this.clock = clock;
     }
 
@@ -87,10 +88,7 @@ final class MailIntake {
     record Result(String mailId, String outcome, String feedbackId, String reason) {
     }
 
-    /**
-     * One mail to read: where it lies, who it was delivered to, and SES's verdicts. A mail handed over
-     * again by recovery has only what its pending entry kept: the quarantine reason and SPF/DKIM.
-     */
+    /** One mail to read: where it lies, who it was delivered to, and SES's verdicts (with what they quarantine). */
     private record Delivery(String mailId, String location, List<String> recipients, String quarantineReason,
                             ReceiptVerdicts verdicts) {
 
@@ -102,56 +100,59 @@ final class MailIntake {
     List<Result> handle(JsonNode event) {
         List<Result> results = new ArrayList<>();
         for (Delivery delivery : deliveries(event)) {
-            // on the unfinished list until applied; a redelivery of a finished mail does not put it back, and
-            // is applied as before: the domain recognises it by message id and says what became of it
-            received.begin(pending(delivery, 0), clock.instant().plus(FIRST_CHECK));
-            Result result = apply(delivery);
-            received.finish(delivery.mailId(), clock.instant());
-            results.add(result);
+            // no record of its own: a redelivery, or Lambda's retry after a crash half-way, applies the mail again and
+            // the domain recognises what it did before (by message id and by the state it changed)
+            results.add(apply(delivery));
         }
         return results;
     }
 
     /**
-     * Hands received mail that mail-intake started but never finished over again (idempotent by
-     * message id, as a redelivery is); after {@link #MAX_RECOVERIES} attempts it is kept for review.
-     *
-     * @param dueBy the schedule passes now; the local system at start-up a time far ahead
+     * Applies again the mail of each invocation Lambda gave up on (in the DLQ, with its original
+     * event; idempotent as a redelivery is); an invocation all of whose mails are applied leaves the
+     * DLQ, one that fails again stays for the next run; after {@link #MAX_RECOVERIES} attempts its
+     * mails are kept for review. A record without an event stays in the DLQ, whose alarm a person
+     * answers.
      */
-    List<Result> recover(Instant dueBy) {
+    List<Result> recover() {
         List<Result> results = new ArrayList<>();
-        for (ReceivedMails.Pending mail : received.due(dueBy, RECOVERIES_PER_RUN)) {
-            Instant now = clock.instant();
-            Delivery delivery = new Delivery(mail.mailId(), mail.location(), mail.recipients(), mail.quarantineReason(),
-                    ReceiptVerdicts.authenticated(new SenderAuthentication(mail.spfPass(), mail.dkimPass())));
-            if (mail.attempts() >= MAX_RECOVERIES) {
-                LOG.error("mail {} was not applied after {} recoveries; kept for review", mail.mailId(), mail.attempts());
-                results.add(keep(delivery, null, null, "not applied after " + mail.attempts() + " recoveries; the raw mail is kept"));
-                received.finish(mail.mailId(), now);
+        for (FailedMailIntakes.Failed invocation : failed.take(RECOVERIES_PER_RUN)) {
+            List<Delivery> deliveries;
+            try {
+                if (invocation.requestPayload() == null) {
+                    throw new IllegalArgumentException("not an invocation record: no requestPayload");
+                }
+                deliveries = deliveries(Json.MAPPER.readTree(invocation.requestPayload()));
+            } catch (IOException | RuntimeException e) {
+                LOG.error("a record in mail-intake's DLQ carries no event mail-intake can read; left there for a person", e);
+                results.add(new Result(null, "unreadable", null, e.toString()));
                 continue;
             }
-            // counted before the attempt, so a mail that crashes mail-intake still runs out of attempts
-            if (!received.postpone(mail.mailId(), now.plus(CHECK_AGAIN.multipliedBy(mail.attempts() + 1L)), mail.attempts() + 1)) {
-                continue; // finished meanwhile
+            if (invocation.taken() > MAX_RECOVERIES) {
+                for (Delivery delivery : deliveries) {
+                    LOG.error("mail {} was not applied after {} recoveries; kept for review", delivery.mailId(), MAX_RECOVERIES);
+                    results.add(keep(delivery, null, null, "not applied after " + MAX_RECOVERIES
+                            + " recoveries; the raw mail is kept"));
+                }
+                failed.done(invocation.handle());
+                continue;
             }
             try {
-                Result result = apply(delivery);
-                received.finish(mail.mailId(), clock.instant());
-                LOG.info("mail {} recovered: {}", mail.mailId(), result.outcome());
-                results.add(result);
+                List<Result> applied = new ArrayList<>();
+                for (Delivery delivery : deliveries) {
+                    applied.add(apply(delivery));
+                    LOG.info("mail {} recovered: {}", delivery.mailId(), applied.getLast().outcome());
+                }
+                failed.done(invocation.handle());
+                results.addAll(applied);
             } catch (RuntimeException e) {
-                LOG.warn("mail {} failed again (recovery {} of {}); tried again later", mail.mailId(), mail.attempts() + 1,
-                        MAX_RECOVERIES, e);
-                results.add(new Result(mail.mailId(), "failed", null, e.toString()));
+                LOG.warn("a failed invocation failed again (recovery {} of {}); tried again at the next run",
+                        invocation.taken(), MAX_RECOVERIES, e);
+                results.add(new Result(deliveries.isEmpty() ? null : deliveries.getFirst().mailId(), "failed", null,
+                        e.toString()));
             }
         }
         return results;
-    }
-
-    private static ReceivedMails.Pending pending(Delivery delivery, int attempts) {
-        return new ReceivedMails.Pending(delivery.mailId(), delivery.location(), delivery.recipients(),
-                delivery.quarantineReason(), delivery.verdicts().authentication().spfPass(),
-                delivery.verdicts().authentication().dkimPass(), attempts);
     }
 
     private Result apply(Delivery delivery) {

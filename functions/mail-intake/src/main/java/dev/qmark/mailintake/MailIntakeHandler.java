@@ -16,6 +16,7 @@ import dev.qmark.aws.secrets.ReplyTokenSecret;
 import dev.qmark.aws.ses.SesSending;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.snapstart.Priming;
+import dev.qmark.aws.sqs.SqsFailedMailIntakes;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
 import dev.qmark.core.asking.QuestionMail;
@@ -41,7 +42,8 @@ import java.util.List;
  * Invoked by SES receiving (after its S3 action stored the raw mail) or by an S3 ObjectCreated
  * notification; reads each mail and applies it. See {@link MailIntake}. Invoked by its schedule
  * (EventBridge, {@code "source": "aws.events"}), it finishes unfinished intake instead: received
- * mail it never finished, and stored feedback that never reached the router ({@link Recovery}).
+ * mail whose invocation failed every attempt (its DLQ), and stored feedback that never reached the
+ * router ({@link Recovery}).
  */
 public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object> {
 
@@ -88,7 +90,7 @@ public final class MailIntakeHandler extends JsonStreamHandler<JsonNode, Object>
                 new DigestReply(config, table.feedbackItems(), table.reviewQueue(), table.mailClaims(), mail, tokens, env.clock()),
                 new InboundMailDecision(config),
                 table.reviewQueue(),
-                table.receivedMails(),
+                new SqsFailedMailIntakes(AwsClients.sqs(), env.require("MAIL_INTAKE_DLQ_URL")),
                 env.clock());
         this.recovery = new Recovery(built,
                 new StuckFeedback(table.unfinishedFeedback(), feedbackQueue, env.clock()), env.clock());

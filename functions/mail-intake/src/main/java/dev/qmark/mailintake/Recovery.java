@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What mail-intake's schedule does: finish unfinished intake. Received mail it started and never
- * finished is handed over again; stored feedback that never reached its owner is enqueued again.
- * Both read only what is unfinished (sparse lists on the byDeadline index), so a run costs what
- * is stuck, not the size of the table. mail-intake hosts it because it already holds everything
+ * What mail-intake's schedule does: finish unfinished intake. Received mail whose invocation Lambda
+ * gave up on (mail-intake's DLQ) is applied again; stored feedback that never reached its owner is
+ * enqueued again. Both read only what is unfinished (the DLQ, a sparse list on the byDeadline
+ * index), so a run costs what is stuck, not the size of the table. mail-intake hosts it because it already holds everything
  * both need (the table, the feedback queue, the mail bucket, SES); see docs/design.md.
  */
 final class Recovery {
@@ -28,7 +28,7 @@ final class Recovery {
         this.clock = clock;
     }
 
-    /** What one run did: mails handed over again (and their outcomes), feedback enqueued again. */
+    /** What one run did: mails applied again (and their outcomes), feedback enqueued again. */
     record Report(List<MailIntake.Result> mails, int feedbackEnqueued) {
     }
 
@@ -36,11 +36,11 @@ final class Recovery {
         return run(clock.instant());
     }
 
-    /** @param dueBy what is due for a check by then (the schedule: now) */
+    /** @param dueBy stored feedback due for a check by then (the schedule: now) */
     Report run(Instant dueBy) {
-        List<MailIntake.Result> recovered = mails.recover(dueBy);
+        List<MailIntake.Result> recovered = mails.recover();
         int enqueued = feedback.redrive(dueBy);
-        LOG.info("recovery: {} unfinished mail(s) handed over again, {} stuck feedback item(s) enqueued again",
+        LOG.info("recovery: {} mail(s) of failed invocations applied again, {} stuck feedback item(s) enqueued again",
                 recovered.size(), enqueued);
         return new Report(recovered, enqueued);
     }

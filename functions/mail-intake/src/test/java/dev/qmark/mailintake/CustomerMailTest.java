@@ -76,6 +76,54 @@ class CustomerMailTest {
         assertEquals(1, bed.mailTo(customer).size());
     }
 
+    /**
+     * A customer's mail killed before any of its steps (each DynamoDB write, SQS send and SES send)
+     * and retried a minute later is one feedback item, enqueued, nothing for review: its
+     * de-duplication key, not a record of the mail, makes the retry find it. The acknowledgement
+     * is sent by the attempt that stored the item only, so it is never doubled; killed between the
+     * store and its send, it is not sent at all (as before the mail record went: the record never
+     * made it more than at most once).
+     */
+    @Test
+    void aCustomersMailKilledBeforeAnyOfItsStepsIsOneItemAfterItsRetry() {
+        for (int step = 1; ; step++) {
+            customer = "jimin." + UUID.randomUUID().toString().substring(0, 8) + "@example.kr";
+            String mailId = UUID.randomUUID().toString().replace("-", "");
+            bed.putMail("inbound/" + mailId, plain(customer, "Late parcel", "Where is my parcel?")
+                    .getBytes(StandardCharsets.UTF_8));
+
+            KillSwitch.armBefore(step);
+            try {
+                redeliver(mailId, "feedback@feedback.example.com");
+            } catch (RuntimeException killed) {
+                // the invocation failed: Lambda retries it
+            } finally {
+                KillSwitch.disarm();
+            }
+            String killedAt = KillSwitch.killedAt();
+            if (killedAt == null) {
+                assertTrue(step > 3, "a customer's mail has steps to kill: " + step);
+                return;  // every step was a kill point
+            }
+            bed.drain(bed.feedbackQueueUrl);
+
+            handler = new MailIntakeHandler(bed.env(java.time.Clock.offset(java.time.Clock.systemUTC(),
+                    java.time.Duration.ofMinutes(1))));
+            redeliver(mailId, "feedback@feedback.example.com");
+
+            String where = "killed before step " + step + " (" + killedAt + "): " + lastResult;
+            assertEquals("new_feedback", lastResult.path("outcome").asText(), where);
+            String id = lastResult.path("feedbackId").asText();
+            assertEquals(1, bed.dynamo.query(q -> q.tableName(bed.table).indexName("byCustomer")
+                    .keyConditionExpression("customer = :c").expressionAttributeValues(
+                            java.util.Map.of(":c", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(customer))))
+                    .count(), "one item: " + where);
+            assertTrue(bed.drain(bed.feedbackQueueUrl).stream().anyMatch(m -> m.body().contains(id)), "enqueued: " + where);
+            assertTrue(bed.mailTo(customer).size() <= 1, "never acknowledged twice: " + where);
+            handler = new MailIntakeHandler(bed.env());
+        }
+    }
+
     @Test
     void aReplyToTheAcknowledgementJoinsTheSameItemOnlyFromTheSameSender() {
         String id = newFeedback(customer, "My order", "Where is my order?");

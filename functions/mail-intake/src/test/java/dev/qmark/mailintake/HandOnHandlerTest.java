@@ -106,6 +106,7 @@ class HandOnHandlerTest {
         env.put("MAIL_PREFIX", "inbound/");
         env.put("PUBLIC_URL", "https://feedback.example.com");
         env.put("FEEDBACK_QUEUE_URL", bed.feedbackQueueUrl);
+        env.put("MAIL_INTAKE_DLQ_URL", bed.mailIntakeDlqUrl);
         handler = new MailIntakeHandler(FunctionEnvironment.of(env, clock));
         title = "My delivery is late " + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.Json;
-import dev.qmark.aws.dynamodb.DynamoReceivedMails;
 import dev.qmark.aws.ses.SesMailSender;
 import dev.qmark.aws.testing.Invoke;
 import dev.qmark.aws.testing.SampleEvents;
@@ -35,7 +34,6 @@ import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
-import dev.qmark.core.ports.ReceivedMails;
 import dev.qmark.core.text.StoredText;
 import dev.qmark.emulators.OutboxMail;
 import jakarta.mail.Session;
@@ -53,6 +51,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,52 +194,119 @@ class MailIntakeHandlerTest {
         assertNull(review(mailId), "a redelivery of an applied mail is not for review");
     }
 
-    /** mail-intake crashed after it started on a mail (or its retries ran out): its schedule hands it over again. */
+    /**
+     * mail-intake failed on a mail at every attempt Lambda made (a crash, DynamoDB unreachable):
+     * Lambda's on-failure destination put the invocation record in its DLQ, and its schedule
+     * applies the mail from there, once. (Before issue 15 a pending record per mail did this; the
+     * record is gone, see docs/cost.md.)
+     */
     @Test
-    void aMailStartedButNeverFinishedIsAppliedByTheRecoveryScheduleOnce() {
+    void aMailWhoseInvocationFailedEveryAttemptIsAppliedFromTheDlqByTheRecoveryScheduleOnce() {
         String mailId = newMailId();
         bed.putMail("inbound/" + mailId, outlookReply("Dana <dana@example.com>", replyAddress, ANSWER_TOP));
-        DynamoReceivedMails received = new DynamoReceivedMails(bed.dynamo, bed.table);
-        Instant started = Instant.now().minus(Duration.ofMinutes(30));
-        assertTrue(received.begin(new ReceivedMails.Pending(mailId, "s3://" + bed.bucket + "/inbound/" + mailId,
-                List.of(replyAddress), null, true, true, 0), started.plus(Duration.ofMinutes(10))));
+        bed.failedMailIntake(sesEvent(mailId, replyAddress).toString());
         String stuckFeedback = storeRouted(Instant.now().minus(Duration.ofMinutes(30)));
 
         JsonNode report = invoke(SampleEvents.json("mail-intake-schedule.json"));
 
         assertEquals(1, report.path("mails").size(), report.toString());
         assertEquals("answered", report.path("mails").get(0).path("outcome").asText(), report.toString());
+        assertEquals(mailId, report.path("mails").get(0).path("mailId").asText());
         assertEquals(EscalationStatus.ANSWERED,
                 bed.repository().findRecord(feedbackId).orElseThrow().escalation(1).orElseThrow().status());
         assertEquals(1, answeredMails().size());
         assertEquals(1, report.path("feedbackEnqueued").asInt(), "the stored item that never reached the router");
         assertTrue(bed.drain(bed.feedbackQueueUrl).stream().anyMatch(m -> m.body().contains(stuckFeedback)));
+        assertEquals(0, dlqMessages(), "applied: gone from the DLQ");
 
         JsonNode next = invoke(SampleEvents.json("mail-intake-schedule.json"));
-        assertEquals(0, next.path("mails").size(), "finished: off the list " + next);
+        assertEquals(0, next.path("mails").size(), "nothing left " + next);
         assertEquals("already_answered", invoke(sesEvent(mailId, replyAddress)).get(0).get("outcome").asText(),
                 "SES's own late redelivery finds it answered");
-        assertEquals(0, invoke(SampleEvents.json("mail-intake-schedule.json")).path("mails").size(),
-                "and does not put it back on the unfinished list");
         assertEquals(1, answeredMails().size());
+        assertNull(review(mailId));
+    }
+
+    /**
+     * No record of the mail is needed for exactly-once: an answer killed before any of its steps (each
+     * DynamoDB write, each send) is finished by the retry Lambda makes a minute later, answered once,
+     * the founder told once, nothing kept for review. The one exception is SendOnce's documented
+     * choice: killed after the founder's mail went out and before its mark, the retry (the lease run
+     * out) sends it again rather than risk losing it.
+     */
+    @Test
+    void anAnswerKilledBeforeAnyOfItsStepsIsFinishedOnceByItsRetry() {
+        for (int step = 1; ; step++) {
+            if (step > 1) {
+                askDana();  // a fresh bed: a new "?" to answer
+            }
+            String mailId = newMailId();
+            bed.putMail("inbound/" + mailId, outlookReply("Dana <dana@example.com>", replyAddress, ANSWER_TOP));
+            ObjectNode event = sesEvent(mailId, replyAddress);
+
+            KillSwitch.armBefore(step);
+            try {
+                invoke(event);
+            } catch (RuntimeException killed) {
+                // the invocation failed: Lambda retries it
+            } finally {
+                KillSwitch.disarm();
+            }
+            String killedAt = KillSwitch.killedAt();
+            if (killedAt == null) {
+                assertTrue(step > 4, "an answer has steps to kill: " + step);
+                return;  // every step was a kill point
+            }
+            String sentUnmarked = KillSwitch.lastStep();
+
+            MailIntakeHandler retry = new MailIntakeHandler(bed.env(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1))));
+            JsonNode result = Invoke.handler(retry, event.toString()).get(0);
+
+            String where = "killed before step " + step + " (" + killedAt + "): " + result;
+            assertTrue(Set.of("answered", "already_answered").contains(result.path("outcome").asText()), where);
+            FeedbackRecord record = bed.repository().findRecord(feedbackId).orElseThrow();
+            assertEquals(EscalationStatus.ANSWERED, record.escalation(1).orElseThrow().status(), where);
+            assertEquals(ANSWER, record.escalation(1).orElseThrow().answer().replace("\r\n", "\n").strip(), where);
+            assertEquals(FeedbackStatus.ANSWERED, record.feedback().status(), where);
+            assertEquals(1, record.timeline().stream().filter(e -> e.type().equals("answered")).count(), where);
+            if ("SesV2.SendEmail".equals(sentUnmarked)) {
+                assertTrue(answeredMails().size() <= 2 && !answeredMails().isEmpty(), where);
+            } else {
+                assertEquals(1, answeredMails().size(), where);
+            }
+            assertNull(review(mailId), where);
+        }
+    }
+
+    /** A failed invocation that fails again stays in the DLQ for the next run, counted by SQS. */
+    @Test
+    void aFailedInvocationThatFailsAgainStaysInTheDlqForTheNextRun() {
+        String mailId = newMailId();  // nothing in the bucket under it: reading the mail fails
+        bed.failedMailIntake(sesEvent(mailId, replyAddress).toString());
+
+        JsonNode report = invoke(SampleEvents.json("mail-intake-schedule.json"));
+
+        assertEquals("failed", report.path("mails").get(0).path("outcome").asText(), report.toString());
+        assertEquals(1, dlqMessages(), "still in the DLQ (out of sight until the next run)");
+        assertNull(review(mailId));
     }
 
     /** A mail that failed every recovery does not fail forever in silence: it is kept for review. */
     @Test
     void aMailThatNeverGetsThroughEndsInReviewAfterItsRecoveries() {
         String mailId = newMailId();
-        DynamoReceivedMails received = new DynamoReceivedMails(bed.dynamo, bed.table);
-        Instant past = Instant.now().minus(Duration.ofHours(2));
-        received.begin(new ReceivedMails.Pending(mailId, "s3://" + bed.bucket + "/inbound/" + mailId,
-                List.of(replyAddress), null, true, true, 0), past);
-        assertTrue(received.postpone(mailId, past, MailIntake.MAX_RECOVERIES));
+        bed.failedMailIntake(sesEvent(mailId, replyAddress).toString());
+        for (int run = 0; run < MailIntake.MAX_RECOVERIES; run++) {  // five runs took it and failed
+            bed.sqs.receiveMessage(r -> r.queueUrl(bed.mailIntakeDlqUrl).visibilityTimeout(0));
+        }
 
         JsonNode report = invoke(SampleEvents.json("mail-intake-schedule.json"));
 
         assertEquals("kept_for_review", report.path("mails").get(0).path("outcome").asText(), report.toString());
         assertNotNull(review(mailId));
         assertTrue(review(mailId).get("reason").s().startsWith("not applied after 5 recoveries"));
-        assertEquals(0, received.due(Instant.now().plus(Duration.ofDays(1)), 10).size(), "off the unfinished list");
+        assertEquals("s3://" + bed.bucket + "/inbound/" + mailId, review(mailId).get("rawLocation").s());
+        assertEquals(0, dlqMessages(), "kept for review: gone from the DLQ");
     }
 
     @Test
@@ -470,6 +536,16 @@ class MailIntakeHandlerTest {
         return bed.mailTo("jeff@example.com").stream()
                 .filter(m -> feedbackId.equals(m.header("X-Qmark-Feedback")))
                 .toList();
+    }
+
+    /** Messages in mail-intake's DLQ, in sight or not. */
+    private int dlqMessages() {
+        Map<software.amazon.awssdk.services.sqs.model.QueueAttributeName, String> attributes = bed.sqs.getQueueAttributes(g -> g
+                .queueUrl(bed.mailIntakeDlqUrl).attributeNames(
+                        software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return attributes.values().stream().mapToInt(Integer::parseInt).sum();
     }
 
     private Map<String, AttributeValue> review(String mailId) {

@@ -72,7 +72,6 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     private final InMemorySentMailTexts sentTexts = new InMemorySentMailTexts();
     // the letters share the item's partition on the table: its record brings them, as the table's query does
     private final InMemoryCustomerLetters customerLetters = new InMemoryCustomerLetters();
-    private final InMemoryReceivedMails receivedMails = new InMemoryReceivedMails();
 
     // the ports, named as TablePorts names them
 
@@ -110,10 +109,6 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
 
     public UnfinishedFeedback unfinishedFeedback() {
         return this;
-    }
-
-    public InMemoryReceivedMails receivedMails() {
-        return receivedMails;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.qmark.local;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.qmark.aws.dynamodb.TablePorts;
-import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.sqs.SqsFeedbackQueue;
 import dev.qmark.aws.sqs.SqsJsonQueue;
@@ -74,6 +73,8 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalClock clock = new LocalClock();
     private LocalAws aws;
     private HttpServer http;
+    /** mail-intake's on-failure destination, told what each recovery run finished. */
+    private AsyncFailureDestination failedMailIntakes;
     private DynamoDbStreamMapping streamMapping;
 
     private LocalSystem(QmarkConfig config) {
@@ -137,10 +138,17 @@ public final class LocalSystem implements AutoCloseable {
         resources.push(new SqsEventSourceMapping(sqs, stack.feedbackUrl(), stack.feedbackArn(), functions.router(), 10).start());
         resources.push(new SqsEventSourceMapping(sqs, stack.escalationUrl(), stack.escalationArn(), functions.escalator(), 10).start());
         startStreamMapping(dynamo, stack.table(), functions.figures());
-        // the on-failure destination of mail-intake's async invocations: in AWS a DLQ with an alarm, here the review list
+        // the on-failure destination of mail-intake's async invocations: its DLQ (with an alarm in AWS), which
+        // mail-intake's recovery drains; the data directory keeps its records, the local queues live in memory
+        failedMailIntakes = new AsyncFailureDestination(sqs, stack.mailIntakeDlqUrl(),
+                "arn:aws:lambda:us-east-1:000000000000:function:mail-intake",
+                options.dataDir() == null ? null : options.dataDir().resolve("lambda-async").resolve("mail-intake-dlq"));
+        int failedBefore = failedMailIntakes.resume();
+        if (failedBefore > 0) {
+            LOG.info("{} failed mail-intake invocation(s) from the data directory put back on its DLQ", failedBefore);
+        }
         SesReceiving receiving = new SesReceiving(s3, stack.mailBucket(), StackResources.MAIL_PREFIX, functions.mailIntake(),
-                (messageId, location, from, reason) -> table.reviewQueue().keepForReview(new ReviewQueue.ReviewItem(
-                        messageId, location, from, null, reason, clock.instant())),
+                failedMailIntakes,
                 options.dataDir() == null ? null : options.dataDir().resolve("lambda-async").resolve("mail-intake"),
                 SesReceiving.LAMBDA_RETRY_DELAYS);
         resources.push(receiving);
@@ -169,8 +177,8 @@ public final class LocalSystem implements AutoCloseable {
 
         if (options.sweepEvery() != null) {
             scheduleSweeps(functions.sweeper(), options.sweepEvery());
-            // mail-intake's recovery schedule (every 5 minutes in AWS): unfinished mail and stuck feedback
-            schedule(functions.mailIntake(), options.sweepEvery(), "recovery");
+            // mail-intake's recovery schedule (every 5 minutes in AWS): its DLQ's failed invocations and stuck feedback
+            schedule(functions.mailIntake(), options.sweepEvery(), "recovery", failedMailIntakes::recovered);
             // the founder's reports (every 15 minutes in AWS): each run decides whether it is time, on the local clock
             schedule(functions.digest(), options.sweepEvery(), "reports");
         }
@@ -245,6 +253,12 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Plays an EventBridge schedule of {@code function}. */
     private void schedule(LocalFunction function, Duration every, String what) {
+        schedule(function, every, what, report -> { });
+    }
+
+    /** Plays an EventBridge schedule of {@code function}; {@code then} sees what each run returned. */
+    private void schedule(LocalFunction function, Duration every, String what,
+                          java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> then) {
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "schedule-" + function.name());
             thread.setDaemon(true);
@@ -252,7 +266,7 @@ public final class LocalSystem implements AutoCloseable {
         });
         schedule.scheduleWithFixedDelay(() -> {
             try {
-                function.invoke(ScheduledEvent.now(function.name()));
+                then.accept(function.invoke(ScheduledEvent.now(function.name())));
             } catch (RuntimeException e) {
                 LOG.warn("scheduled {} failed; the next one runs in {}", what, every, e);
             }

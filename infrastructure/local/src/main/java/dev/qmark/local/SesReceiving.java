@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * with Lambda's retry policy for async invocations (two retries). Verdicts are PASS: mail that
  * reaches this port was sent by someone on this machine. A mail mail-intake still fails on after
  * its retries goes to the {@link OnFailure} destination, as the template's on-failure destination
- * (the mail-intake DLQ, with an alarm) takes it in AWS: locally, the review list.
+ * (the mail-intake DLQ, with an alarm, drained by mail-intake's recovery) takes it in AWS: locally
+ * {@link AsyncFailureDestination}, the same record on the local DLQ.
  *
  * <p>Lambda keeps an asynchronous invocation until it has run (or gone to its on-failure
  * destination), whatever happens to the caller. So here: with a data directory, each pending
@@ -66,20 +67,20 @@ final class SesReceiving implements AutoCloseable {
     });
 
 
-    /** Where a mail goes that mail-intake could not apply after every attempt. */
+    /** Where an invocation goes that mail-intake failed on at every attempt. */
     interface OnFailure {
         /**
-         * @param messageId    SES's id of the mail
-         * @param location     where its raw MIME lies ({@code s3://bucket/key})
-         * @param envelopeFrom the SMTP sender
-         * @param reason       what the last attempt failed with
+         * @param messageId SES's id of the mail
+         * @param event     the invocation's event (SES receiving's), as mail-intake got it
+         * @param attempts  how many times mail-intake was invoked with it
+         * @param error     what the last attempt failed with
          */
-        void failed(String messageId, String location, String envelopeFrom, String reason);
+        void failed(String messageId, Map<String, Object> event, int attempts, String error);
     }
 
     /** Failures only logged, nothing kept on disk, Lambda's retry delays: for tests that look at nothing else. */
     SesReceiving(S3Client s3, String bucket, String prefix, LocalFunction mailIntake) {
-        this(s3, bucket, prefix, mailIntake, (id, location, from, reason) -> { }, null, LAMBDA_RETRY_DELAYS);
+        this(s3, bucket, prefix, mailIntake, (id, event, attempts, error) -> { }, null, LAMBDA_RETRY_DELAYS);
     }
 
     /**
@@ -167,23 +168,13 @@ final class SesReceiving implements AutoCloseable {
             LOG.error("mail {} was not applied after {} attempts; it goes to the on-failure destination, its raw MIME"
                     + " stays at {}", messageId, ATTEMPTS, location);
             try {
-                onFailure.failed(messageId, location, envelopeFrom(event), "not applied after " + ATTEMPTS + " attempts: " + e);
+                onFailure.failed(messageId, event, ATTEMPTS, e.toString());
             } catch (RuntimeException again) {
                 LOG.error("mail {} could not be handed to the on-failure destination either", messageId, again);
             }
             // done, as Lambda is after the last retry
             forget(messageId);
             inFlight.decrementAndGet();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String envelopeFrom(Map<String, Object> event) {
-        try {
-            Map<String, Object> record = ((List<Map<String, Object>>) event.get("Records")).get(0);
-            return (String) ((Map<String, Object>) ((Map<String, Object>) record.get("ses")).get("mail")).get("source");
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 

@@ -10,11 +10,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The stateful resources template.yaml declares — the table, the two work queues with their
- * dead-letter queues, the inbound mail bucket — created through the SDK where there is no
+ * dead-letter queues, mail-intake's DLQ (the on-failure destination of its asynchronous
+ * invocations), the inbound mail bucket — created through the SDK where there is no
  * CloudFormation: on the embedded AWS, or on LocalStack.
  */
 record StackResources(String table, String feedbackUrl, String feedbackArn, String escalationUrl,
-                           String escalationArn, String mailBucket) {
+                           String escalationArn, String mailIntakeDlqUrl, String mailBucket) {
 
     static final String TABLE = "qmark";
     static final String MAIL_BUCKET = "qmark-inbound-mail";
@@ -25,12 +26,14 @@ record StackResources(String table, String feedbackUrl, String feedbackArn, Stri
         QmarkTable.create(dynamo, TABLE);
         String[] feedback = queueWithDlq(sqs, "qmark-feedback", visibilityTimeoutSeconds);
         String[] escalation = queueWithDlq(sqs, "qmark-escalation", visibilityTimeoutSeconds);
+        String mailIntakeDlq = sqs.createQueue(c -> c.queueName("qmark-mail-intake-dlq")
+                .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();
         try {
             s3.createBucket(b -> b.bucket(MAIL_BUCKET));
         } catch (BucketAlreadyOwnedByYouException alreadyThere) {
             // a data directory from an earlier run
         }
-        return new StackResources(TABLE, feedback[0], feedback[1], escalation[0], escalation[1], MAIL_BUCKET);
+        return new StackResources(TABLE, feedback[0], feedback[1], escalation[0], escalation[1], mailIntakeDlq, MAIL_BUCKET);
     }
 
     /** @return the queue's URL and ARN */

@@ -27,8 +27,6 @@ final class FeedbackItems {
     static final String LATE_SHARD = "LATE";
     /** Feedback not asked yet, by its next recovery check (see DynamoUnfinishedFeedback). */
     static final String UNFINISHED_FEEDBACK_SHARD = "FEEDBACK";
-    /** Received mail mail-intake has not finished, by its next recovery check (see DynamoReceivedMails). */
-    static final String UNFINISHED_MAIL_SHARD = "MAIL";
     /** Escalations the sweeper failed on too often: off its list, findable for GET /escalations?status=stuck. */
     static final String STUCK_SHARD = "STUCK";
 

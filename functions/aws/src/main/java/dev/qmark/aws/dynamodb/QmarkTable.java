@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * FB#{id}            EVT#{at}#{type}     a timeline event
  * SUBMISSION#{hash}  SUBMISSION          de-duplication of submissions (expires by TTL)
  * REVIEW#{mailId}    REVIEW              a mail kept for review      (byTime, listPk REVIEW)
- * MAIL#{messageId}   MAIL                a received mail mail-intake started (byDeadline, shard MAIL, until finished)
+ * MAIL#{messageId}   MAIL                written before issue 15 only: a received mail mail-intake started (byDeadline, shard MAIL)
  * DAY#{yyyy-MM-dd}   CELL#{groups}       a day's figures of one combination of groups (see DynamoDailyFigures)
  * DAY#{yyyy-MM-dd}   FACT#{kind}#{at}#…  a fact counted in them (expires by TTL)
  * </pre>
@@ -44,8 +44,9 @@ public final class QmarkTable {
      * Sparse: only escalations whose clock matters carry {@code deadlineShard}: {@code OPEN} (the
      * sweeper's list, by the time of their next check: a reminder or the deadline) and {@code LATE}
      * (breached and followed up, by deadline). Answered ones leave it, so a sweep reads what is due,
-     * whatever the size of the table. Recovery's lists share it: {@code FEEDBACK} (stored, not asked
-     * yet) and {@code MAIL} (received, not finished), each by its next recovery check.
+     * whatever the size of the table. Recovery's list shares it: {@code FEEDBACK} (stored, not asked
+     * yet), by its next recovery check. (Received mail is no longer on it: mail-intake's recovery takes
+     * the invocations Lambda gave up on from its DLQ, see MailIntake.)
      */
     public static final String BY_DEADLINE = "byDeadline";
     public static final String TTL_ATTRIBUTE = "expiresAt";
@@ -124,7 +125,8 @@ public final class QmarkTable {
                     // (handedTo set) is read from the table
                     "owner", "ownerEmail", "status", "askedAt", "dueAt", "reminderTimes", "remindersSent", "breachedAt",
                     "sweepFailures", "sweepProblem", "sweepFailedAt", "stuckAt", "handedTo",
-                    // a received mail, as the recovery reads it (DynamoReceivedMails); a feedback item's id is its key's
+                    // a received mail, as the recovery read it before issue 15 (nothing writes them now; an existing
+                    // index's projection cannot change in place, see docs/cost.md); a feedback item's id is its key's
                     "location", "recipients", "quarantine", "spfPass", "dkimPass", "attempts")));
 
     private static GlobalSecondaryIndex index(Index index) {

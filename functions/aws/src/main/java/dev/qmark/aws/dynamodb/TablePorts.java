@@ -7,7 +7,6 @@ import dev.qmark.core.ports.Suppressions;
 import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.MailClaims;
 import dev.qmark.core.ports.MailThreads;
-import dev.qmark.core.ports.ReceivedMails;
 import dev.qmark.core.ports.ReviewQueue;
 import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.ports.SweepList;
@@ -29,7 +28,6 @@ public final class TablePorts {
     private final DynamoMailThreads mailThreads;
     private final DynamoSentMailTexts sentMailTexts;
     private final DynamoUnfinishedFeedback unfinishedFeedback;
-    private final DynamoReceivedMails receivedMails;
     private final DynamoCustomerLetters customerLetters;
     private final DynamoSuppressions suppressions;
     private final DynamoFormAcknowledgements formAcknowledgements;
@@ -45,7 +43,6 @@ public final class TablePorts {
         this.mailThreads = new DynamoMailThreads(writes);
         this.sentMailTexts = new DynamoSentMailTexts(writes);
         this.unfinishedFeedback = new DynamoUnfinishedFeedback(dynamo, table);
-        this.receivedMails = new DynamoReceivedMails(dynamo, table);
         this.customerLetters = new DynamoCustomerLetters(dynamo, table);
         this.suppressions = new DynamoSuppressions(dynamo, table);
         this.formAcknowledgements = new DynamoFormAcknowledgements(dynamo, table);
@@ -81,10 +78,6 @@ public final class TablePorts {
 
     public UnfinishedFeedback unfinishedFeedback() {
         return unfinishedFeedback;
-    }
-
-    public ReceivedMails receivedMails() {
-        return receivedMails;
     }
 
     public CustomerLetters customerLetters() {

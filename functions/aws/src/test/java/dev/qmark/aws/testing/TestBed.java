@@ -34,6 +34,8 @@ public final class TestBed {
     public final String table = "t-" + UUID.randomUUID();
     public final String feedbackQueueUrl;
     public final String escalationQueueUrl;
+    /** mail-intake's DLQ: the on-failure destination of its asynchronous invocations, drained by its recovery. */
+    public final String mailIntakeDlqUrl;
     public final String bucket = "mail-" + UUID.randomUUID().toString().substring(0, 8);
     public final DynamoDbClient dynamo;
     public final SqsClient sqs;
@@ -49,6 +51,7 @@ public final class TestBed {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         feedbackQueueUrl = sqs.createQueue(c -> c.queueName("feedback-" + suffix)).queueUrl();
         escalationQueueUrl = sqs.createQueue(c -> c.queueName("escalation-" + suffix)).queueUrl();
+        mailIntakeDlqUrl = sqs.createQueue(c -> c.queueName("mail-intake-dlq-" + suffix)).queueUrl();
         aws.s3().createBucket(bucket);
     }
 
@@ -67,6 +70,7 @@ public final class TestBed {
         env.put("TABLE_NAME", table);
         env.put("FEEDBACK_QUEUE_URL", feedbackQueueUrl);
         env.put("ESCALATION_QUEUE_URL", escalationQueueUrl);
+        env.put("MAIL_INTAKE_DLQ_URL", mailIntakeDlqUrl);
         env.put("QMARK_CONFIG", ROOT.resolve("config/qmark.yaml").toString());
         env.put("REPLY_TOKEN_SECRET", SECRET);
         env.put("MAIL_BUCKET", bucket);
@@ -83,6 +87,26 @@ public final class TestBed {
     /** Every port on this bed's table, as a handler wires them. */
     public TablePorts ports() {
         return new TablePorts(dynamo, table);
+    }
+
+    /**
+     * What Lambda does after the last attempt at an asynchronous invocation of mail-intake: its
+     * on-failure destination gets an invocation record with the event under {@code requestPayload}
+     * (the shape of the AWS Lambda developer guide's example record).
+     */
+    public void failedMailIntake(String requestPayload) {
+        sqs.sendMessage(s -> s.queueUrl(mailIntakeDlqUrl).messageBody(invocationRecord(requestPayload)));
+    }
+
+    /** An on-failure invocation record of an event that failed three attempts with an unhandled error. */
+    public static String invocationRecord(String requestPayload) {
+        return "{\"version\":\"1.0\",\"timestamp\":\"" + java.time.Instant.now() + "\","
+                + "\"requestContext\":{\"requestId\":\"" + UUID.randomUUID() + "\","
+                + "\"functionArn\":\"arn:aws:lambda:us-east-1:000000000000:function:mail-intake:live\","
+                + "\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":3},"
+                + "\"requestPayload\":" + requestPayload + ","
+                + "\"responseContext\":{\"statusCode\":200,\"executedVersion\":\"1\",\"functionError\":\"Unhandled\"},"
+                + "\"responsePayload\":{\"errorMessage\":\"Task timed out after 30.00 seconds\"}}";
     }
 
     /** Receives and deletes everything waiting in a queue. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <p>One concern of the table among several, each its own port ({@link Escalations},
  * {@link SweepList}, {@link MailClaims}, {@link ReviewQueue}, {@link MailThreads},
- * {@link SentMailTexts}, {@link UnfinishedFeedback}, {@link ReceivedMails}): a service takes the
+ * {@link SentMailTexts}, {@link UnfinishedFeedback}): a service takes the
  * ones it uses.
  */
 public interface FeedbackRepository {

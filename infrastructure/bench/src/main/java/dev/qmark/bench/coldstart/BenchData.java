@@ -48,6 +48,7 @@ final class BenchData implements AutoCloseable {
     private final String bucket = "coldstart-" + UUID.randomUUID().toString().substring(0, 8);
     private final String feedbackQueueUrl;
     private final String escalationQueueUrl;
+    private final String mailIntakeDlqUrl;
     private final DynamoFeedbackRepository repository;
     private final TablePorts ports;
     private final DynamoDbClient dynamo;
@@ -62,6 +63,7 @@ final class BenchData implements AutoCloseable {
         SqsClient sqs = AwsClients.sqs();
         feedbackQueueUrl = sqs.createQueue(c -> c.queueName(table + "-feedback")).queueUrl();
         escalationQueueUrl = sqs.createQueue(c -> c.queueName(table + "-escalation")).queueUrl();
+        mailIntakeDlqUrl = sqs.createQueue(c -> c.queueName(table + "-mail-intake-dlq")).queueUrl();
         aws.s3().createBucket(bucket);
         repository = new DynamoFeedbackRepository(dynamo, table);
         ports = new TablePorts(dynamo, table);
@@ -73,6 +75,7 @@ final class BenchData implements AutoCloseable {
         env.put("TABLE_NAME", table);
         env.put("FEEDBACK_QUEUE_URL", feedbackQueueUrl);
         env.put("ESCALATION_QUEUE_URL", escalationQueueUrl);
+        env.put("MAIL_INTAKE_DLQ_URL", mailIntakeDlqUrl);
         env.put("QMARK_CONFIG", "qmark.yaml");
         env.put("REPLY_TOKEN_SECRET", "coldstart-" + UUID.randomUUID());
         env.put("MAIL_BUCKET", bucket);
