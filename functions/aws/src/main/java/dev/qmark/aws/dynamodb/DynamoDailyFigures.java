@@ -61,6 +61,8 @@ public final class DynamoDailyFigures implements DailyFigures {
     static final String LEGACY_AGGREGATE = "AGG#";
     /** DynamoDB's limit of items in one transaction. */
     static final int MOST_ITEMS = 100;
+    /** How often a cell's write is tried after finding the cell moved on meanwhile (the same records counted concurrently). */
+    static final int CELL_ATTEMPTS = 5;
 
     private final TableWrites writes;
 
@@ -137,9 +139,6 @@ public final class DynamoDailyFigures implements DailyFigures {
         }
         return counted;
     }
-
-    /** How often a cell's write is tried again after finding the cell moved on meanwhile (a concurrent retry of the same records). */
-    static final int CELL_ATTEMPTS = 5;
 
     /**
      * The listed facts first, as plain puts: a crash after them has counted nothing, and the retry
