@@ -11,6 +11,7 @@ import dev.qmark.aws.dynamodb.TableChange;
 import dev.qmark.aws.lambda.DynamoDbStreamEvent;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatchResponse;
+import dev.qmark.aws.lambda.StreamBatchResponse;
 import dev.qmark.aws.snapstart.Priming;
 import dev.qmark.core.config.ConfigLoader;
 import dev.qmark.core.config.QmarkConfig;
@@ -18,19 +19,28 @@ import dev.qmark.core.config.ReportsConfigReader;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.FactsOfChange;
+import dev.qmark.core.figures.StreamChange;
 import dev.qmark.core.figures.TopicTagger;
 import dev.qmark.core.reports.FiguresKeeper;
 import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qmark.aws.Json;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The table's stream, in order per item: keeps the daily figures ({@link FiguresKeeper}). A record
+ * The table's stream, in order per shard: keeps the daily figures ({@link FiguresKeeper}). A record
  * that fails is reported with its sequence number (ReportBatchItemFailures), so Lambda retries
  * from it; everything before it is counted once whatever happens next.
+ *
+ * <p>The mapping has a tumbling window only so that Lambda names the shard in the event: with it,
+ * each cell remembers the last record it counted from that shard and a retried batch counts nothing
+ * twice without a marker per change. The window's state is not used: the answer hands back what came.
+ * An event naming no shard (a mapping without the window) is counted the older way, a marker per
+ * change in a transaction with its cells, so nothing is ever counted twice either way.
  */
-public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent, SqsBatchResponse> {
+public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent, StreamBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FiguresHandler.class);
 
@@ -66,24 +76,31 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
      * counted): nothing before it is left uncounted, nothing after it counted early.
      */
     @Override
-    protected SqsBatchResponse handle(DynamoDbStreamEvent event, Context context) {
+    protected StreamBatchResponse handle(DynamoDbStreamEvent event, Context context) {
+        String failed = countBatch(event.shardId(), event.records());
+        JsonNode state = !event.inWindow() ? null : event.state() != null && event.state().isObject()
+                ? event.state() : Json.MAPPER.createObjectNode();
+        return new StreamBatchResponse(state, failed == null ? List.of() : List.of(new SqsBatchResponse.ItemFailure(failed)));
+    }
+
+    /** Counts the records; null when all are counted, else the sequence number Lambda retries from. */
+    private String countBatch(String shard, List<DynamoDbStreamEvent.StreamRecord> records) {
         items.newBatch();
-        List<String> pending = new ArrayList<>();       // sequence numbers of the changes collected
-        List<List<Fact>> changes = new ArrayList<>();   // their facts, in the same order
-        for (DynamoDbStreamEvent.StreamRecord record : event.records()) {
+        List<StreamChange> changes = new ArrayList<>();   // the changes collected, in order
+        for (DynamoDbStreamEvent.StreamRecord record : records) {
             if (PrimingStream.isPrimingRecord(DynamoDbStreamEvent.item(record.dynamodb().keys()))) {
                 continue; // SnapStart priming's own record (never written): no figure counts it
             }
             String sequence = record.dynamodb().sequenceNumber();
             try {
                 switch (TableChange.of(record.dynamodb().oldItem(), record.dynamodb().newItem())) {
-                    case TableChange.OfItem c -> collect(pending, changes, sequence, keeper.factsOfItem(c.before(), c.after()));
+                    case TableChange.OfItem c -> collect(changes, sequence, keeper.factsOfItem(c.before(), c.after()));
                     case TableChange.OfEscalation c ->
-                            collect(pending, changes, sequence, keeper.factsOfEscalation(c.feedbackId(), c.before(), c.after()));
+                            collect(changes, sequence, keeper.factsOfEscalation(c.feedbackId(), c.before(), c.after()));
                     case TableChange.OfRating c -> {
-                        String failed = countCollected(pending, changes);
+                        String failed = countCollected(shard, changes);
                         if (failed != null) {
-                            return retryFrom(failed);
+                            return failed;
                         }
                         keeper.ratingChanged(c.feedbackId(), c.letterKey(), c.before(), c.after());
                     }
@@ -93,40 +110,37 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
                 }
             } catch (RuntimeException e) {
                 LOG.warn("counting stream record {} failed; retried from it", record.eventID(), e);
-                String failed = countCollected(pending, changes);
-                return retryFrom(failed != null ? failed : sequence);
+                String failed = countCollected(shard, changes);
+                return failed != null ? failed : sequence;
             }
         }
-        String failed = countCollected(pending, changes);
-        return failed == null ? new SqsBatchResponse(List.of()) : retryFrom(failed);
+        return countCollected(shard, changes);
     }
 
-    private static void collect(List<String> pending, List<List<Fact>> changes, String sequence, List<Fact> facts) {
+    private static void collect(List<StreamChange> changes, String sequence, List<Fact> facts) {
         if (!facts.isEmpty()) {
-            pending.add(sequence);
-            changes.add(facts);
+            changes.add(new StreamChange(sequence, facts));
         }
     }
 
-    /** Counts the changes collected; null when done, else the sequence number to retry from (the first of them). */
-    private String countCollected(List<String> pending, List<List<Fact>> changes) {
+    /**
+     * Counts the changes collected; null when done, else the sequence number to retry from: the first
+     * of them, as some cells may have counted them and others not (the retry counts in each cell only
+     * what it has not).
+     */
+    private String countCollected(String shard, List<StreamChange> changes) {
         if (changes.isEmpty()) {
             return null;
         }
         try {
-            keeper.countAll(changes);
+            keeper.countAll(shard, changes);
             return null;
         } catch (RuntimeException e) {
             LOG.warn("counting {} stream records failed; retried from the first of them", changes.size(), e);
-            return pending.get(0);
+            return changes.get(0).sequence();
         } finally {
-            pending.clear();
             changes.clear();
         }
-    }
-
-    private static SqsBatchResponse retryFrom(String sequence) {
-        return new SqsBatchResponse(List.of(new SqsBatchResponse.ItemFailure(sequence)));
     }
 
     /**

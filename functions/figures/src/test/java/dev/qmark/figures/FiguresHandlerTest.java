@@ -117,8 +117,10 @@ class FiguresHandlerTest {
                       "askedAt": { "S": "2026-11-23T10:06:00.000Z" }, "dueAt": { "S": "2026-11-23T14:05:00.000Z" } },
                     "SequenceNumber": "111100000000001234567899", "StreamViewType": "NEW_AND_OLD_IMAGES" } }
                 """;
+        // a mapping without a tumbling window names no shard: each change's marker makes it count once
         JsonNode first = Invoke.handler(handler, "{ \"Records\": [" + routedRecord + "," + asked + "] }");
         assertEquals(0, first.path("batchItemFailures").size(), first.toString());
+        assertTrue(first.path("state").isMissingNode(), "no window, no state: " + first);
         JsonNode again = Invoke.handler(handler, "{ \"Records\": [" + asked + "," + routedRecord + "] }");
         assertEquals(0, again.path("batchItemFailures").size(), again.toString());
 
@@ -128,6 +130,65 @@ class FiguresHandlerTest {
         assertEquals(1, owner.tally().ratings());
         assertEquals(1, figures.ratings(day, 2, 10).size());
         assertTrue(figures.facts(day, Fact.Kind.ASKED, 10).isEmpty(), "asked is counted, never listed");
+    }
+
+    @Test
+    void aShardsBatchRetriedWholeOrFromALaterRecordCountsEachRecordOnceAndAnswersWithItsState() {
+        putItem();
+        String routed = SampleEvents.text("figures-dynamodb-stream.json");
+        String routedRecord = routed.substring(routed.indexOf('[') + 1, routed.lastIndexOf(']'));
+        String asked = askedRecord("111100000000001234567899");
+        String answered = """
+                { "eventID": "e-answered", "eventName": "MODIFY", "eventSource": "aws:dynamodb",
+                  "dynamodb": { "Keys": { "pk": { "S": "FB#k3m9x2p7q4r8s1t5" }, "sk": { "S": "ESC#001" } },
+                    "OldImage": %s, "NewImage": %s,
+                    "SequenceNumber": "111100000000001234567999", "StreamViewType": "NEW_AND_OLD_IMAGES" } }
+                """.formatted(escalation("open", null), escalation("answered", "2026-11-23T10:35:00.000Z"));
+
+        JsonNode first = Invoke.handler(handler, windowEvent(List.of(routedRecord, asked), "{\"seen\": \"1\"}", false));
+        assertEquals(0, first.path("batchItemFailures").size(), first.toString());
+        assertEquals("{\"seen\":\"1\"}", first.path("state").toString(), "the window's state handed back as it came");
+        Invoke.handler(handler, windowEvent(List.of(routedRecord, asked), "{}", false));        // the batch again
+        Invoke.handler(handler, windowEvent(List.of(asked, answered), "{}", false));            // from a later record
+        JsonNode last = Invoke.handler(handler, windowEvent(List.of(), "{}", true));            // the window's last call
+        assertEquals("{}", last.path("state").toString(), last.toString());
+        assertEquals(0, last.path("batchItemFailures").size());
+
+        DayTally owner = figures.tallies(day, day, "owner").get(0);
+        assertEquals(1, owner.tally().received());
+        assertEquals(1, owner.tally().asked());
+        assertEquals(1, owner.tally().answered());
+        assertEquals(30L, owner.tally().maxMinutes());
+        assertEquals(1, figures.ratings(day, 2, 10).size());
+        assertEquals(1, figures.facts(day, Fact.Kind.ANSWERED, 10).size());
+    }
+
+    private static String askedRecord(String sequence) {
+        return """
+                { "eventID": "e-asked", "eventName": "INSERT", "eventSource": "aws:dynamodb",
+                  "dynamodb": { "Keys": { "pk": { "S": "FB#k3m9x2p7q4r8s1t5" }, "sk": { "S": "ESC#001" } },
+                    "NewImage": %s, "SequenceNumber": "%s", "StreamViewType": "NEW_AND_OLD_IMAGES" } }
+                """.formatted(escalation("open", null), sequence);
+    }
+
+    private static String escalation(String status, String answeredAt) {
+        return """
+                { "pk": { "S": "FB#k3m9x2p7q4r8s1t5" }, "sk": { "S": "ESC#001" }, "type": { "S": "escalation" },
+                  "feedbackId": { "S": "k3m9x2p7q4r8s1t5" }, "step": { "N": "1" }, "owner": { "S": "delivery" },
+                  "ownerEmail": { "S": "delivery@example.com" }, "status": { "S": "%s" }%s,
+                  "askedAt": { "S": "2026-11-23T10:06:00.000Z" }, "dueAt": { "S": "2026-11-23T14:05:00.000Z" } }
+                """.formatted(status, answeredAt == null ? "" : ", \"answeredAt\": { \"S\": \"" + answeredAt
+                + "\" }, \"answer\": { \"S\": \"On its way.\" }, \"answeredBy\": { \"S\": \"delivery@example.com\" }");
+    }
+
+    /** A tumbling window's event, as Lambda hands it over: the shard, the window, the state handed back last. */
+    private static String windowEvent(List<String> records, String state, boolean last) {
+        return """
+                { "Records": [%s], "shardId": "shardId-00000001763891000000-4b2c9e1a",
+                  "window": { "start": "2026-11-23T10:00:00Z", "end": "2026-11-23T10:15:00Z" }, "state": %s,
+                  "eventSourceARN": "arn:aws:dynamodb:eu-west-1:123456789012:table/qmark-FeedbackTable/stream/2026-11-01T00:00:00.000",
+                  "isFinalInvokeForWindow": %s, "isWindowTerminatedEarly": false }
+                """.formatted(String.join(",", records), state, last);
     }
 
     private void putItem() {

@@ -1,12 +1,15 @@
 package dev.qmark.testing;
 
 import dev.qmark.core.figures.Cell;
+import dev.qmark.core.figures.CellInShard;
 import dev.qmark.core.figures.Fact;
+import dev.qmark.core.figures.StreamChange;
 import dev.qmark.core.figures.Tally;
 import dev.qmark.core.ports.DailyFigures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +20,9 @@ import java.util.Set;
  * {@link DailyFigures} in memory, with DynamoDailyFigures's conditions: a change's facts are counted
  * only if its first fact's key (kind, item, step, time) was never counted before, and then all at
  * once, each in its cell; listed facts are kept (again, harmlessly, on a repeat), unlisted ones
- * (asked) leave only their key behind.
+ * (asked) leave only their key behind. Counted by shard ({@link #countInShard}), a cell adds a
+ * batch's records only when it has counted none of them from that shard, and else only those after
+ * the last one it has: DynamoDailyFigures' condition on the cell's {@code seq:{shard}} attribute.
  */
 public final class InMemoryDailyFigures implements DailyFigures {
 
@@ -26,6 +31,8 @@ public final class InMemoryDailyFigures implements DailyFigures {
     private final Map<String, Fact> facts = new LinkedHashMap<>();
     /** Per day and cell key, as DynamoDailyFigures' {@code CELL#} items. */
     private final Map<String, Cell> cells = new LinkedHashMap<>();
+    /** Per day, cell key and shard: the last sequence number (padded) the cell counted, as the cell's {@code seq:{shard}}. */
+    private final Map<String, String> shardPositions = new HashMap<>();
     /** The rating counted per source (item and step), as DynamoDailyFigures' {@code RATED#} marker. */
     private final Map<String, Fact> latestRatings = new LinkedHashMap<>();
 
@@ -40,6 +47,25 @@ public final class InMemoryDailyFigures implements DailyFigures {
         }
         made.stream().filter(f -> f.kind().listed()).forEach(f -> facts.put(key(f), f));
         return first;
+    }
+
+    @Override
+    public synchronized int countInShard(String shard, List<StreamChange> changes) {
+        changes.forEach(c -> c.facts().stream().filter(f -> f.kind().listed()).forEach(f -> facts.put(key(f), f)));
+        Set<String> countedNow = new HashSet<>();
+        for (CellInShard cell : CellInShard.of(changes)) {
+            String position = cell.day() + "|" + cell.key() + "|" + shard;
+            String stored = shardPositions.get(position);
+            // the write's condition: nothing of these counted yet; else (a retry) only the records after the stored one
+            CellInShard fresh = stored == null || stored.compareTo(cell.first()) < 0 ? cell : cell.after(stored);
+            if (!fresh.isEmpty()) {
+                cells.merge(cell.day() + "|" + cell.key(), new Cell(cell.day(), cell.groups(), fresh.tally()),
+                        (a, b) -> new Cell(a.day(), a.groups(), a.tally().plus(b.tally())));
+                shardPositions.put(position, fresh.last());
+                countedNow.addAll(fresh.sequences());
+            }
+        }
+        return countedNow.size();
     }
 
     @Override

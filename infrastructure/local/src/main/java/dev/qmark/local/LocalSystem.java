@@ -230,7 +230,8 @@ public final class LocalSystem implements AutoCloseable {
             }
             DynamoDbStreamsClient streams = builder.build();
             resources.push(streams);
-            streamMapping = new DynamoDbStreamMapping(streams, streamArn, figures, 100).start();
+            // batches of 100 and a 15-minute tumbling window, as template.yaml's TableStream (the window names the shard)
+            streamMapping = new DynamoDbStreamMapping(streams, streamArn, figures, 100, 900).start();
             resources.push(streamMapping);
         } catch (RuntimeException e) {
             LOG.warn("the table's stream cannot be read here: GET /stats and the digest's figures stay empty", e);

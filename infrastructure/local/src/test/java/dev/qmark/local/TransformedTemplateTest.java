@@ -120,8 +120,8 @@ class TransformedTemplateTest {
 
     /**
      * The figures function as deployed: the table's stream mapped with partial batch failures (a
-     * failed record is retried from, not the batch), and what it gives up on sent to its DLQ, which
-     * its role may send to.
+     * failed record is retried from, not the batch) in a tumbling window (the event names its shard),
+     * one batch per shard at a time, and what it gives up on sent to its DLQ, which its role may send to.
      */
     @Test
     void theTableStreamReachesTheFiguresFunctionWithAnOnFailureDestination() throws IOException {
@@ -138,6 +138,12 @@ class TransformedTemplateTest {
         assertTrue(mapping != null, "the table's stream is mapped to a function");
         assertTrue(mapping.path("FunctionName").toString().contains("FiguresFunction"), mapping.toString());
         assertEquals("[\"ReportBatchItemFailures\"]", mapping.path("FunctionResponseTypes").toString());
+        // the shard in each event (a tumbling window's), each shard's records in order (one batch at a time), a
+        // retry from the first record not counted (no bisecting): what the cells' per-shard sequence numbers rely on
+        assertTrue(mapping.path("TumblingWindowInSeconds").asInt() > 0, mapping.toString());
+        assertTrue(mapping.path("ParallelizationFactor").isMissingNode() || mapping.path("ParallelizationFactor").asInt() == 1,
+                mapping.toString());
+        assertTrue(!mapping.path("BisectBatchOnFunctionError").asBoolean(false), mapping.toString());
         assertTrue(mapping.path("DestinationConfig").path("OnFailure").path("Destination").toString().contains("FiguresDLQ"),
                 mapping.toString());
         assertTrue(resources.path("FiguresFunctionRole").toString().contains("FiguresDLQ"),

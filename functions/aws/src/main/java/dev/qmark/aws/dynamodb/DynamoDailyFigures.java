@@ -1,8 +1,10 @@
 package dev.qmark.aws.dynamodb;
 
 import dev.qmark.core.figures.Cell;
+import dev.qmark.core.figures.CellInShard;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.Histogram;
+import dev.qmark.core.figures.StreamChange;
 import dev.qmark.core.figures.Tally;
 import dev.qmark.core.ports.DailyFigures;
 import java.time.Duration;
@@ -15,21 +17,31 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * {@link DailyFigures} on the table. A day is one partition, {@code DAY#{yyyy-MM-dd}}:
  * <pre>
- * DAY#{day}  CELL#{groups, sorted, '|'-joined}         one cell's counts and histogram buckets (h0…h27), maxMinutes, its groups
+ * DAY#{day}  CELL#{groups, sorted, '|'-joined}         one cell's counts and histogram buckets (h0…h27), maxMinutes, its groups,
+ *                                                     and per stream shard the last record it counted: seq:{shard}
  * DAY#{day}  FACT#{kind}#{at}#{itemId}#{step}          a listed fact counted, with what the digest shows of it (expires after 400 days)
  * DAY#{day}  SEEN#{kind}#{at}#{itemId}#{step}          an unlisted fact (asked) counted: its key only (expires after 30 days)
  * RATED#{itemId}#{step}  COUNTED                      the rating counted of a source that may change it (a letter's), with its day and fact's key
  * DAY#{day}  AGG#{dimension}#{value}                    one group's figures, as kept before the cells: read with them, never written
  * </pre>
- * A change's facts (one stream record's) are counted in one transaction: its first fact's item,
+ * A stream batch whose shard is known ({@link #countInShard}) is counted without markers: its listed
+ * facts are plain puts (the same item again on a repeat), then one conditional UpdateItem per cell
+ * adds the records after the last one that cell counted from the shard and remembers the new last
+ * one ({@link CellInShard}).
+ *
+ * <p>Without the shard, a change's facts (one stream record's) are counted in one transaction: its first fact's item,
  * put only if absent (so a record seen twice counts once), and one ADD per cell it counts in
  * (usually one: a change's facts share their groups and mostly their day). Its other listed facts
  * are plain puts after the transaction, also when the transaction finds the change counted: a
@@ -48,6 +60,8 @@ public final class DynamoDailyFigures implements DailyFigures {
     static final String LEGACY_AGGREGATE = "AGG#";
     /** DynamoDB's limit of items in one transaction. */
     static final int MOST_ITEMS = 100;
+    /** How often a cell's write is tried after finding the cell moved on meanwhile (the same records counted concurrently). */
+    static final int CELL_ATTEMPTS = 5;
 
     private final TableWrites writes;
 
@@ -123,6 +137,111 @@ public final class DynamoDailyFigures implements DailyFigures {
             }
         }
         return counted;
+    }
+
+    /**
+     * The listed facts first, as plain puts: a crash after them has counted nothing, and the retry
+     * puts the same items again. Then each cell once ({@link #countInCell}).
+     */
+    @Override
+    public int countInShard(String shard, List<StreamChange> changes) {
+        for (StreamChange change : changes) {
+            for (Fact f : change.facts()) {
+                if (f.kind().listed()) {
+                    writes.dynamo().putItem(p -> p.tableName(writes.table()).item(factItem(f)));
+                }
+            }
+        }
+        Set<String> countedNow = new HashSet<>();
+        for (CellInShard cell : CellInShard.of(changes)) {
+            countedNow.addAll(countInCell(shardAttribute(shard), cell));
+        }
+        return countedNow.size();
+    }
+
+    /**
+     * The cell's attribute remembering a shard's last record counted: top level, because an update
+     * cannot SET a path inside a map that is not there yet. The {@code shardId-} every DynamoDB shard
+     * id starts with is left out: it would only make every cell longer.
+     */
+    static String shardAttribute(String shard) {
+        return "seq:" + (shard.startsWith("shardId-") ? shard.substring("shardId-".length()) : shard);
+    }
+
+    /**
+     * One UpdateItem: ADD the records' tallies, SET the shard's last sequence number, on condition that
+     * the cell has counted none of them (no number yet, or an earlier one). The condition fails only
+     * when records come again (a batch retried, or handed over cut differently): then the cell as it
+     * is (returned by the failed write; read consistently where an emulator returns nothing) says how
+     * far it has counted, and only the records after that are added, on condition that the number is
+     * still the one seen. Returns the sequence numbers counted now.
+     */
+    private List<String> countInCell(String attribute, CellInShard cell) {
+        Map<String, AttributeValue> key = Item.key(dayPk(cell.day()), cellSk(cell.groups()));
+        CellInShard fresh = cell;
+        String seen = null;
+        boolean firstTry = true;
+        for (int attempt = 0; attempt < CELL_ATTEMPTS; attempt++) {
+            try {
+                Map<String, AttributeValue> after = writes.dynamo().updateItem(
+                        addInShard(key, cell, fresh, attribute, firstTry, seen)).attributes();
+                raiseMaxIfLower(cell, after);
+                return fresh.sequences();
+            } catch (ConditionalCheckFailedException e) {
+                Map<String, AttributeValue> now = e.hasItem() && !e.item().isEmpty() ? e.item()
+                        : writes.get(key.get(QmarkTable.PK).s(), key.get(QmarkTable.SK).s());
+                AttributeValue counted = now.get(attribute);
+                seen = counted == null ? null : counted.s();
+                fresh = cell.after(seen);
+                firstTry = false;
+                if (fresh.isEmpty()) {
+                    raiseMaxIfLower(cell, now); // counted before; the raise after it may not have been
+                    return List.of();
+                }
+            }
+        }
+        throw new IllegalStateException("the cell " + key + " kept moving while its records were counted");
+    }
+
+    private UpdateItemRequest addInShard(Map<String, AttributeValue> key,
+            CellInShard cell, CellInShard fresh, String attribute, boolean firstTry, String seen) {
+        Update add = add(cell.day(), cell.groups(), fresh.tally());
+        Map<String, String> names = new HashMap<>(add.expressionAttributeNames());
+        Map<String, AttributeValue> values = new HashMap<>(add.expressionAttributeValues());
+        names.put("#seq", attribute);
+        values.put(":last", AttributeValue.fromS(fresh.last()));
+        String set = "SET #seq = :last, ";
+        if (fresh.tally().maxMinutes() != null) {
+            // the cell's first answer sets the largest time in the same write; a later, larger one raises it after
+            set += "maxMinutes = if_not_exists(maxMinutes, :max), ";
+            values.put(":max", AttributeValue.fromN(Long.toString(fresh.tally().maxMinutes())));
+        }
+        String condition;
+        if (firstTry) {
+            condition = "attribute_not_exists(#seq) OR #seq < :first";
+            values.put(":first", AttributeValue.fromS(fresh.first()));
+        } else if (seen == null) {
+            condition = "attribute_not_exists(#seq)";
+        } else {
+            condition = "#seq = :seen";
+            values.put(":seen", AttributeValue.fromS(seen));
+        }
+        return UpdateItemRequest.builder().tableName(writes.table()).key(key)
+                .updateExpression(add.updateExpression().replaceFirst("^SET ", set))
+                .conditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    /** Raises the cell's largest time to answer to its records' when the cell (as written or read) holds less. */
+    private void raiseMaxIfLower(CellInShard cell, Map<String, AttributeValue> now) {
+        Long max = cell.tally().maxMinutes();
+        AttributeValue held = now == null ? null : now.get("maxMinutes");
+        if (max != null && (held == null || Long.parseLong(held.n()) < max)) {
+            raiseMax(cell.day(), cell.groups(), max);
+        }
     }
 
     /**

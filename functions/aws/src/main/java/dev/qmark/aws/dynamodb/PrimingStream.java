@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * SnapStart priming of the table stream's consumer: the stream event a change of the priming
  * record would make (its item routed: old and new image, as the table stores them), which no
  * real change ever makes, because the priming record is never written. The figures function reads
- * it the whole way and counts nothing of the priming record ({@link #isPrimingRecord}).
+ * it the whole way and counts nothing of the priming record ({@link #isPrimingRecord}). The event is
+ * a tumbling window's, as the template's mapping makes them (shard, window, state).
  */
 public final class PrimingStream {
 
@@ -36,6 +37,15 @@ public final class PrimingStream {
         change.put("StreamViewType", "NEW_AND_OLD_IMAGES");
         ObjectNode event = Json.MAPPER.createObjectNode();
         event.putArray("Records").add(record);
+        // as the template's mapping hands it over: with a tumbling window, which names the shard
+        ObjectNode window = event.putObject("window");
+        window.put("start", "2026-01-01T00:00:00Z");
+        window.put("end", "2026-01-01T00:15:00Z");
+        event.putObject("state");
+        event.put("shardId", "shardId-00000000000000000000-priming");
+        event.put("eventSourceARN", "priming");
+        event.put("isFinalInvokeForWindow", false);
+        event.put("isWindowTerminatedEarly", false);
         return event.toString();
     }
 

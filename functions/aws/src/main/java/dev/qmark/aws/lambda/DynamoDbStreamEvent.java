@@ -14,12 +14,39 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The event a DynamoDB stream event source mapping hands to Lambda: records with the item's keys
  * and its old and new images in DynamoDB's JSON ({@code {"S": "…"}}, {@code {"N": "1"}}, …).
+ *
+ * <p>A mapping with a tumbling window ({@code TumblingWindowInSeconds}) adds the shard the records
+ * came through ({@code shardId}: only then does the event name it), the window, the state the
+ * function handed back last in it, and whether this is the window's last invocation (which may
+ * carry no records); the answer must then carry a {@code state} ({@link StreamBatchResponse}). See
+ * the Lambda developer guide, "Implementing stateful DynamoDB stream processing in Lambda"
+ * (services-ddb-windows).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DynamoDbStreamEvent(@JsonProperty("Records") List<StreamRecord> records) {
+public record DynamoDbStreamEvent(@JsonProperty("Records") List<StreamRecord> records,
+                                  @JsonProperty("shardId") String shardId,
+                                  @JsonProperty("window") Window window,
+                                  @JsonProperty("state") JsonNode state,
+                                  @JsonProperty("isFinalInvokeForWindow") Boolean finalInvokeForWindow,
+                                  @JsonProperty("isWindowTerminatedEarly") Boolean windowTerminatedEarly) {
 
     public DynamoDbStreamEvent {
         records = records == null ? List.of() : List.copyOf(records);
+        shardId = shardId == null || shardId.isBlank() ? null : shardId;
+    }
+
+    /** An event of a mapping without a tumbling window: records only. */
+    public DynamoDbStreamEvent(List<StreamRecord> records) {
+        this(records, null, null, null, null, null);
+    }
+
+    /** Whether the mapping has a tumbling window: then the answer must carry a state. */
+    public boolean inWindow() {
+        return window != null || shardId != null;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Window(String start, String end) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

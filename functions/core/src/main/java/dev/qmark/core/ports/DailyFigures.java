@@ -3,6 +3,7 @@ package dev.qmark.core.ports;
 import dev.qmark.core.figures.Cell;
 import dev.qmark.core.figures.DayTally;
 import dev.qmark.core.figures.Fact;
+import dev.qmark.core.figures.StreamChange;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -37,6 +38,18 @@ public interface DailyFigures {
         }
         return counted;
     }
+
+    /**
+     * Counts a stream batch's changes from one shard, each record once however often the batch comes
+     * (again whole, or again from a later record after a failure), without a marker per change: each
+     * cell remembers the last sequence number it counted from each shard and adds only the records
+     * after it ({@link dev.qmark.core.figures.CellInShard}), in one conditional write per cell. Listed
+     * facts are kept, before their cell counts them (again, harmlessly, on a repeat). Returns how many
+     * of the changes added to a cell now.
+     *
+     * @param shard the stream shard the records came through (Lambda names it in a tumbling window's event)
+     */
+    int countInShard(String shard, List<StreamChange> changes);
 
     /** Counts one fact once ({@link #count(List)}). */
     default boolean count(Fact fact) {

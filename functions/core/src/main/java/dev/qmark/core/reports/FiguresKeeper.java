@@ -4,6 +4,7 @@ import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.figures.Fact;
 import dev.qmark.core.figures.FactsOfChange;
+import dev.qmark.core.figures.StreamChange;
 import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.DailyFigures;
 import java.util.List;
@@ -51,12 +52,20 @@ public final class FiguresKeeper {
     }
 
     /**
-     * Counts several changes' facts (a stream batch's), each change once, in as few writes as the
-     * store can ({@link DailyFigures#countAll}); returns how many changes were new.
+     * Counts a stream batch's changes (its records' facts, in order), each once, in as few writes as
+     * the store can: with the shard they came through known, one write per cell remembering the last
+     * record counted ({@link DailyFigures#countInShard}); without it (a mapping that names no shard),
+     * each change's marker in a transaction with its cells ({@link DailyFigures#countAll}). Returns
+     * how many changes counted now.
+     *
+     * @param shard the stream shard, or null when the event did not name it
      */
-    public int countAll(List<List<Fact>> changes) {
-        List<List<Fact>> some = changes.stream().filter(c -> !c.isEmpty()).toList();
-        return some.isEmpty() ? 0 : figures.countAll(some);
+    public int countAll(String shard, List<StreamChange> changes) {
+        List<StreamChange> some = changes.stream().filter(c -> !c.facts().isEmpty()).toList();
+        if (some.isEmpty()) {
+            return 0;
+        }
+        return shard == null ? figures.countAll(some.stream().map(StreamChange::facts).toList()) : figures.countInShard(shard, some);
     }
 
     /**
