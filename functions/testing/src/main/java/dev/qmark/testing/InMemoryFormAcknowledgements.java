@@ -33,6 +33,12 @@ public final class InMemoryFormAcknowledgements implements FormAcknowledgements 
         return false;
     }
 
+    @Override
+    public synchronized void giveBack(String feedbackId, String email, String clientKey, Instant hour) {
+        counters.getOrDefault("ACKCLIENT#" + clientKey + "#" + hour, new HashSet<>()).remove(feedbackId);
+        counters.getOrDefault("ACK#" + email.toLowerCase(Locale.ROOT) + "#" + hour, new HashSet<>()).remove(feedbackId);
+    }
+
     private boolean take(String counter, String feedbackId, int max) {
         Set<String> items = counters.computeIfAbsent(counter, c -> new HashSet<>());
         if (items.contains(feedbackId)) {

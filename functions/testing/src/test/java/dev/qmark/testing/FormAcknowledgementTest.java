@@ -120,6 +120,15 @@ class FormAcknowledgementTest {
     }
 
     @Test
+    void aDoubleClickCountsOnceAgainstTheHoursLimit() {
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        // the second post took the counters for a new id while it claimed the key, then found it a duplicate
+        submit("Minsu", "minsu@example.com", "clicked twice", OFFICE);
+        submit("Minsu", "minsu@example.com", "clicked twice", OFFICE);
+        assertEquals(1, acknowledgements.takenBy("minsu@example.com", hour), "the duplicate gave its one back");
+    }
+
+    @Test
     void aPostRetriedAfterACrashBeforeItsItemIsOneItemAcknowledgedOnceAndCountedOnce() {
         Submission post = new Submission("Minsu", "minsu@example.com", null, "The parcel is late", 2, "k-crash");
         Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);

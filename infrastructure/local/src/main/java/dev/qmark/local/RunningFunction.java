@@ -4,14 +4,16 @@ import java.util.function.Supplier;
 
 /**
  * Which local function the current thread is running, if any: what the benchmarks need to say
- * which function made an AWS call (the handlers call the SDK on the invoking thread).
+ * which function made an AWS call (the handlers call the SDK on the invoking thread, or on the
+ * threads it starts for reads done together, which inherit the name).
  */
 public final class RunningFunction {
 
     /** What a call made outside every function is attributed to: the glue (SES receiving, mappings, tests). */
     public static final String NONE = "glue";
 
-    private static final ThreadLocal<String> NAME = new ThreadLocal<>();
+    // inherited: a function's reads done together run on virtual threads it starts (core reading.Together)
+    private static final ThreadLocal<String> NAME = new InheritableThreadLocal<>();
 
     private RunningFunction() {
     }

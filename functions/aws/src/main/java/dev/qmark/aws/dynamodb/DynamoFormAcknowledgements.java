@@ -1,23 +1,24 @@
 package dev.qmark.aws.dynamodb;
 
 import dev.qmark.core.ports.FormAcknowledgements;
+import dev.qmark.core.reading.Together;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@link FormAcknowledgements} on the table, two plain conditional updates (a transaction would
- * bill each twice): the client's hourly counter {@code ACKCLIENT#<hash of its IP> / <hour>}, then
+ * bill each twice): the client's hourly counter {@code ACKCLIENT#<hash of its IP> / <hour>} and
  * the address's {@code ACK#<address> / <hour>} (the very counter {@link DynamoMailThreads} takes for
  * mail customers); both expire (TTL) an hour after their hour. Each counter keeps the ids of the
  * items it counted ({@code countedItems}, a string set: a handful an hour), so that taking again for the
- * same item is a no-op that still answers "taken": a retried post or a racing twin counts once. The
- * client's counter first: a client over its limit (the abuse the limits are for) costs one write.
+ * same item is a no-op that still answers "taken": a retried post or a racing twin counts once.
  */
 public final class DynamoFormAcknowledgements implements FormAcknowledgements {
 
@@ -30,20 +31,49 @@ public final class DynamoFormAcknowledgements implements FormAcknowledgements {
         this.table = new TableWrites(dynamo, table);
     }
 
+    /**
+     * Both counters at the same time (the form post waits on this; one round trip instead of two), then
+     * all or nothing: when one refuses, the other's one goes back (a crash before that leaves it taken
+     * until the post's retry takes it again, finds it its own, and gives it back here; without a retry it
+     * is spent for the hour). A client over its limit thus costs the address's take and its giving back
+     * as well: the price of the form's speed.
+     */
     @Override
     public boolean take(String feedbackId, String email, String clientKey, Instant hour, Limits limits) {
-        Map<String, AttributeValue> client = Item.key("ACKCLIENT#" + clientKey, StoredTime.format(hour));
-        if (!take(client, feedbackId, hour, limits.perClient())) {
-            return false;
+        Map<String, AttributeValue> client = clientCounter(clientKey, hour);
+        Map<String, AttributeValue> address = addressCounter(email, hour);
+        boolean clientTook;
+        boolean addressTook;
+        try (Together together = new Together()) {
+            Supplier<Boolean> byClient = together.start(() -> take(client, feedbackId, hour, limits.perClient()));
+            Supplier<Boolean> byAddress = together.start(() -> take(address, feedbackId, hour, limits.perAddress()));
+            clientTook = byClient.get();
+            addressTook = byAddress.get();
         }
-        if (take(Item.key("ACK#" + email.toLowerCase(Locale.ROOT), StoredTime.format(hour)), feedbackId, hour,
-                limits.perAddress())) {
+        if (clientTook && addressTook) {
             return true;
         }
-        // all or nothing: the client's one goes back (a crash before this leaves it taken until the post's retry
-        // takes it again, finds it its own, and gives it back here; without a retry it is spent for the hour)
-        giveBack(client, feedbackId);
+        if (clientTook) {
+            giveBack(client, feedbackId);
+        }
+        if (addressTook) {
+            giveBack(address, feedbackId);
+        }
         return false;
+    }
+
+    @Override
+    public void giveBack(String feedbackId, String email, String clientKey, Instant hour) {
+        giveBack(clientCounter(clientKey, hour), feedbackId);
+        giveBack(addressCounter(email, hour), feedbackId);
+    }
+
+    private static Map<String, AttributeValue> clientCounter(String clientKey, Instant hour) {
+        return Item.key("ACKCLIENT#" + clientKey, StoredTime.format(hour));
+    }
+
+    private static Map<String, AttributeValue> addressCounter(String email, Instant hour) {
+        return Item.key("ACK#" + email.toLowerCase(Locale.ROOT), StoredTime.format(hour));
     }
 
     /**

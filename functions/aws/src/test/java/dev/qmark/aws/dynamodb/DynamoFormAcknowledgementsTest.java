@@ -68,4 +68,21 @@ class DynamoFormAcknowledgementsTest {
     private static int counter(String pk) {
         return Integer.parseInt(new TableWrites(BED.dynamo, BED.table).get(pk, StoredTime.format(HOUR)).get("acknowledged").n());
     }
+
+    @Test
+    void givingAnItemsOnesBackFreesBothCountersAndTwiceGivesNothingMore() {
+        String duplicate = FeedbackIds.newId();
+        assertTrue(acknowledgements.take(duplicate, address, client, HOUR, LIMITS));
+        acknowledgements.giveBack(duplicate, address, client, HOUR);
+        acknowledgements.giveBack(duplicate, address, client, HOUR);
+        // the client's two are free again, and no more than two
+        assertTrue(acknowledgements.take(FeedbackIds.newId(), "a-" + address, client, HOUR, LIMITS));
+        assertTrue(acknowledgements.take(FeedbackIds.newId(), "b-" + address, client, HOUR, LIMITS));
+        assertFalse(acknowledgements.take(FeedbackIds.newId(), "c-" + address, client, HOUR, LIMITS));
+        // the address's three too
+        for (int i = 0; i < 3; i++) {
+            assertTrue(acknowledgements.take(FeedbackIds.newId(), address, "ip#another-" + i + "-" + client, HOUR, LIMITS));
+        }
+        assertFalse(acknowledgements.take(FeedbackIds.newId(), address, "ip#yet-another-" + client, HOUR, LIMITS));
+    }
 }

@@ -11,12 +11,14 @@ import dev.qmark.core.ports.FeedbackRepository;
 import dev.qmark.core.ports.FormAcknowledgements;
 import dev.qmark.core.text.Hashes;
 import dev.qmark.core.ports.Metrics;
+import dev.qmark.core.reading.Together;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,24 +89,43 @@ public final class FeedbackIntake {
 
     /**
      * A submission from {@code client} (null: none known, nothing acknowledged). Plain conditional
-     * writes, each safe to repeat: claim the submission's key for a new id; take the acknowledgement
-     * counters for that id (form posts); put the item carrying its acknowledgement mark. A crash
-     * between any two leaves no item, and no 2xx was answered: the client's retry finds the key,
-     * finds no item under it, takes the counters again for the same id (they remember it: nothing more
-     * is counted) and puts the item. Whoever's put creates the item counts it and the others are
-     * duplicates, so racing twins store one item between them.
+     * writes, each safe to repeat: claim the submission's key for a new id and, at the same time (the
+     * form post waits on both: one round trip instead of two), take the acknowledgement counters for
+     * that id (form posts); put the item carrying its acknowledgement mark. A duplicate (the key was
+     * claimed before) gives the counters taken for the new id back. A crash between any two leaves no
+     * item, and no 2xx was answered: the client's retry finds the key, finds no item under it, takes
+     * the counters again for the key's id (they remember it: nothing more is counted) and puts the
+     * item; what the crashed attempt took for its own new id stays spent for the hour. Whoever's put
+     * creates the item counts it and the others are duplicates, so racing twins store one item
+     * between them.
      */
     public Receipt submit(Submission submission, Channel channel, Client client) {
         Instant now = clock.instant();
         Duration window = submission.idempotencyKey() != null ? IDEMPOTENCY_KEY_WINDOW : SAME_CONTENT_WINDOW;
-        FeedbackRepository.SubmissionKey key = repository.claimSubmission(submission.dedupeKey(), FeedbackIds.newId(),
-                submission.contentFingerprint(), now.plus(window), now);
+        String newId = FeedbackIds.newId();
+        FeedbackRepository.SubmissionKey key;
+        Acknowledgement early;
+        if (client == null) {
+            key = repository.claimSubmission(submission.dedupeKey(), newId, submission.contentFingerprint(), now.plus(window), now);
+            early = Acknowledgement.NONE;
+        } else {
+            try (Together together = new Together()) {
+                Supplier<Acknowledgement> counted = together.start(() -> acknowledgement(newId, submission.email(), client, now));
+                key = claim(submission, newId, window, now, client, counted);
+                early = counted.get();
+            }
+        }
+        if (!key.fresh() && early.taken()) {
+            giveBack(newId, submission.email(), client, now);
+        }
         if (!submission.contentFingerprint().equals(key.fingerprint())) {
             throw new IdempotencyKeyReused();
         }
         String id = key.feedbackId();
         // an earlier key: a duplicate, unless a crash kept its item from being stored (then store it now)
-        boolean created = (key.fresh() || repository.find(id).isEmpty()) && store(id, submission, channel, client, now);
+        boolean created = key.fresh() ? store(id, submission, channel, early, now)
+                : repository.find(id).isEmpty() && store(id, submission, channel,
+                        client == null ? Acknowledgement.NONE : acknowledgement(id, submission.email(), client, now), now);
         if (created) {
             metrics.feedbackReceived(channel);
         }
@@ -117,35 +138,72 @@ public final class FeedbackIntake {
         return new Receipt(id, !created);
     }
 
-    /** Puts item {@code id}, marked for an acknowledgement when the form's limits allow; false when it was stored meanwhile. */
-    private boolean store(String id, Submission submission, Channel channel, Client client, Instant now) {
+    /** Claims the key; when the claim fails, what the counters took for the new id goes back first (best effort). */
+    private FeedbackRepository.SubmissionKey claim(Submission submission, String newId, Duration window, Instant now,
+                                                   Client client, Supplier<Acknowledgement> counted) {
+        try {
+            return repository.claimSubmission(submission.dedupeKey(), newId, submission.contentFingerprint(), now.plus(window), now);
+        } catch (RuntimeException e) {
+            if (counted.get().taken()) {
+                giveBack(newId, submission.email(), client, now);
+            }
+            throw e;
+        }
+    }
+
+    private void giveBack(String feedbackId, String email, Client client, Instant now) {
+        try {
+            acknowledgements.giveBack(feedbackId, email, clientKey(client), now.truncatedTo(ChronoUnit.HOURS));
+        } catch (RuntimeException e) {
+            // that one stays spent for the hour; the submission is unharmed
+            LOG.warn("acknowledgement counters taken for " + feedbackId + " could not be given back: " + e);
+        }
+    }
+
+    /** Puts item {@code id}, marked for an acknowledgement when the form's limits allowed it; false when it was stored meanwhile. */
+    private boolean store(String id, Submission submission, Channel channel, Acknowledgement acknowledgement, Instant now) {
         Feedback feedback = new Feedback(id, channel, new Customer(submission.name(), submission.email()),
                 submission.subject(), submission.message(), submission.rating(), now, FeedbackStatus.RECEIVED, null);
         List<TimelineEvent> events = new ArrayList<>();
         events.add(new TimelineEvent(now, "received", "received via " + channel.wireName() + " from " + submission.email()));
-        String acknowledgeIn = client == null ? null : acknowledgement(id, submission.email(), client, now, events);
-        return repository.putNew(feedback, events, acknowledgeIn);
+        if (acknowledgement.overLimit()) {
+            events.add(new TimelineEvent(now.plusMillis(1), "not-acknowledged",
+                    "no acknowledgement: the address or the client reached the hour's limit"));
+        }
+        return repository.putNew(feedback, events, acknowledgement.language());
+    }
+
+    /** What the form's limits allowed: the language the router acknowledges in (null: none), and whether a limit said no. */
+    private record Acknowledgement(String language, boolean overLimit) {
+        static final Acknowledgement NONE = new Acknowledgement(null, false);
+
+        boolean taken() {
+            return language != null;
+        }
     }
 
     /**
      * Within the hour's limits for the address and the client, the language the router acknowledges
-     * the item in; over them null, and an event on {@code events} says so. Decided before the item is
+     * the item in; over them none, and the item's timeline says so. Decided before the item is
      * written, so that the item carries it (the router reads the item anyway). Failing here fails
      * nothing the customer was promised: the item is stored, unacknowledged.
      */
-    private String acknowledgement(String feedbackId, String email, Client client, Instant now, List<TimelineEvent> events) {
-        String clientKey = "ip#" + Hashes.sha256(client.address() == null ? "unknown" : client.address()).substring(0, 32);
+    private Acknowledgement acknowledgement(String feedbackId, String email, Client client, Instant now) {
         String language = "ko".equals(client.language()) ? "ko" : "en";
         try {
-            if (acknowledgements.take(feedbackId, email, clientKey, now.truncatedTo(ChronoUnit.HOURS),
+            if (acknowledgements.take(feedbackId, email, clientKey(client), now.truncatedTo(ChronoUnit.HOURS),
                     FORM_ACKNOWLEDGEMENT_LIMITS)) {
-                return language;
+                return new Acknowledgement(language, false);
             }
-            events.add(new TimelineEvent(now.plusMillis(1), "not-acknowledged",
-                    "no acknowledgement: the address or the client reached the hour's limit"));
+            return new Acknowledgement(null, true);
         } catch (RuntimeException e) {
             LOG.warn("feedback " + feedbackId + " is stored unacknowledged: its acknowledgement could not be decided: " + e);
+            return Acknowledgement.NONE;
         }
-        return null;
+    }
+
+    /** The client's counter: a hash of its IP address, never the address. */
+    private static String clientKey(Client client) {
+        return "ip#" + Hashes.sha256(client == null || client.address() == null ? "unknown" : client.address()).substring(0, 32);
     }
 }

@@ -25,6 +25,23 @@ public interface FormAcknowledgements {
      */
     boolean take(String feedbackId, String email, String clientKey, Instant hour, Limits limits);
 
+    /**
+     * Gives back what {@link #take} took for {@code feedbackId} in the hour, from both counters;
+     * nothing where a counter holds none of the item's. For a take made before the submission was
+     * known to be new (the form takes while it claims the key): a duplicate gives its one back.
+     */
+    void giveBack(String feedbackId, String email, String clientKey, Instant hour);
+
     /** For functions and tests that acknowledge no form: nothing is allowed. */
-    FormAcknowledgements NONE = (feedbackId, email, clientKey, hour, limits) -> false;
+    FormAcknowledgements NONE = new FormAcknowledgements() {
+        @Override
+        public boolean take(String feedbackId, String email, String clientKey, Instant hour, Limits limits) {
+            return false;
+        }
+
+        @Override
+        public void giveBack(String feedbackId, String email, String clientKey, Instant hour) {
+            // nothing was taken
+        }
+    };
 }
