@@ -298,7 +298,7 @@ public final class ReplyIntake {
      */
     private MailClaims.Claim claimForRedelivery(FeedbackRecord seen, int step, Notice notice, Instant now,
                                                 Duration lease, AtomicReference<FeedbackRecord> fresh) {
-        if (seen.answerTold(step)) {
+        if (toldBefore(seen, step)) {
             return MailClaims.Claim.ALREADY_SENT;
         }
         // ALREADY_SENT here: an answer recorded before the mark moved to the item, marked on its escalation
@@ -307,11 +307,19 @@ public final class ReplyIntake {
             return claim;
         }
         FeedbackRecord record = feedbackItems.findRecord(seen.feedback().id()).orElseThrow();
-        if (record.answerTold(step)) {
+        if (toldBefore(record, step)) {
             return MailClaims.Claim.ALREADY_SENT;
         }
         fresh.set(record);
         return MailClaims.Claim.CLAIMED;
+    }
+
+    /**
+     * The founder has step {@code step}'s "Answered" mail: marked on the item, or sent back from it (a send-back
+     * is a reply to that mail; the item is ASKED again then, and must stay so).
+     */
+    private static boolean toldBefore(FeedbackRecord record, int step) {
+        return record.answerTold(step) || record.escalation(step).map(e -> e.handedOn() != null).orElse(false);
     }
 
     /** Who wrote to the customer: from the record's own read when it brought the letters, else read now. */
