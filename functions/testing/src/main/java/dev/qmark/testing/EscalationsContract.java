@@ -9,6 +9,7 @@ import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.Escalations.AnswerOutcome;
@@ -120,6 +121,47 @@ public abstract class EscalationsContract {
         assertEquals(AnswerOutcome.NOT_OPEN, escalations.recordAnswer(record(id), 1, "Again", "dana@example.com",
                 "mail-2", at.plusSeconds(99), event("answered"), "founder", at.plusSeconds(99).plus(LEASE)));
         assertEquals(Claim.ALREADY_SENT, claims.claim(founder, at.plusSeconds(100), LEASE));
+    }
+
+    @Test
+    void theItemIsAnsweredByTheFoundersMarkAfterTheSendOnce() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        Instant at = T0.plusSeconds(90);
+        assertEquals(AnswerOutcome.RECORDED, escalations.recordAnswer(record(id), 1, "Shipped today", "dana@example.com",
+                "mail-1", at, event("answered"), "founder", at.plus(LEASE)));
+        // the answer's write leaves the item: its ANSWERED is the founder's mail's mark, written after the send
+        assertEquals(FeedbackStatus.ASKED, record(id).feedback().status());
+        assertFalse(record(id).answerTold(1));
+        // a redelivery before the send finishes the clocks, not the item
+        assertEquals(AnswerOutcome.ALREADY_RECORDED, escalations.recordAnswer(record(id), 1, "Shipped today",
+                "dana@example.com", "mail-1", at.plusSeconds(5), event("answered"), "founder", at.plusSeconds(5).plus(LEASE)));
+        assertEquals(FeedbackStatus.ASKED, record(id).feedback().status());
+
+        assertTrue(escalations.markAnswerTold(id, 1, at, new TimelineEvent(at.plusSeconds(1), "founder-told", "told")));
+        FeedbackRecord told = record(id);
+        assertEquals(FeedbackStatus.ANSWERED, told.feedback().status());
+        assertTrue(told.answerTold(1));
+        assertEquals(1, told.timeline().stream().filter(e -> e.type().equals("founder-told")).count());
+        // two attempts sent (a lease ran out): the second mark is refused, nothing written twice
+        assertFalse(escalations.markAnswerTold(id, 1, at, new TimelineEvent(at.plusSeconds(40), "founder-told", "told")));
+        assertEquals(1, record(id).timeline().stream().filter(e -> e.type().equals("founder-told")).count());
+    }
+
+    @Test
+    void theFoundersMarkOnAnItemAnsweredBeforeKeepsItsStatusAndAddsTheStep() {
+        Escalations escalations = escalations();
+        String id = asked(escalations);
+        // answered the older way (the item written with the answer), then a second step's mail marked on it
+        assertEquals(AnswerOutcome.RECORDED,
+                escalations.recordAnswer(id, 1, "Shipped today", "dana@example.com", "mail-1", T0.plusSeconds(90), event("answered")));
+        assertEquals(FeedbackStatus.ANSWERED, record(id).feedback().status());
+        assertTrue(escalations.markAnswerTold(id, 1, T0.plusSeconds(90), event("founder-told")));
+        assertTrue(escalations.markAnswerTold(id, 2, T0.plusSeconds(95), new TimelineEvent(T0.plusSeconds(96), "founder-told", "2")));
+        FeedbackRecord told = record(id);
+        assertEquals(FeedbackStatus.ANSWERED, told.feedback().status());
+        assertTrue(told.answerTold(1) && told.answerTold(2));
+        assertFalse(escalations.markAnswerTold(id, 2, T0.plusSeconds(95), event("founder-told")));
     }
 
     @Test

@@ -37,6 +37,7 @@ public final class InMemoryEscalations implements Escalations {
     private final Map<String, EscalationEntry> entries = new TreeMap<>();
     private final Set<String> feedback = new HashSet<>();
     private final Set<String> answeredFeedback = new HashSet<>();
+    private final Map<String, Set<Integer>> answersTold = new TreeMap<>();
     private final Map<String, List<TimelineEvent>> events = new TreeMap<>();
     private InMemoryMailClaims claims;
 
@@ -142,7 +143,8 @@ public final class InMemoryEscalations implements Escalations {
             throw new IllegalStateException("no mail claims beside these escalations (InMemoryFeedbackRepository wires them)");
         }
         String feedbackId = seen.feedback().id();
-        return recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event, id -> false, (id, when) -> { },
+        // the item's ANSWERED is the notice's mark, after its send: markAnswerTold
+        return recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event, id -> false, null,
                 () -> { }, () -> claims.claimedBy(new Notice.OfEscalation(feedbackId, step, notice), claimUntil));
     }
 
@@ -183,8 +185,10 @@ public final class InMemoryEscalations implements Escalations {
                     stop(other, e.answeredAt, e.answeredBy, null, null);
                     wrote.run();
                 }
-                answered(feedbackId, e.answeredAt, itemWrite);
-                wrote.run();
+                if (itemWrite != null) {
+                    answered(feedbackId, e.answeredAt, itemWrite);
+                    wrote.run();
+                }
             }
             return AnswerOutcome.ALREADY_RECORDED;
         }
@@ -199,9 +203,40 @@ public final class InMemoryEscalations implements Escalations {
             }
             wrote.run();
         }
-        answered(feedbackId, at, itemWrite);
-        wrote.run();
+        if (itemWrite != null) {
+            answered(feedbackId, at, itemWrite);
+            wrote.run();
+        }
         return AnswerOutcome.RECORDED;
+    }
+
+    /** The steps whose founder's mail is marked on the item ({@link #markAnswerTold}). */
+    synchronized Set<Integer> answersTold(String feedbackId) {
+        return Set.copyOf(answersTold.getOrDefault(feedbackId, Set.of()));
+    }
+
+    /** The item's status is the table's ({@link InMemoryFeedbackRepository#markAnswerTold}); alone, the mark and event. */
+    @Override
+    public synchronized boolean markAnswerTold(String feedbackId, int step, Instant answeredAt, TimelineEvent event) {
+        return markAnswerTold(feedbackId, step, answeredAt, event, id -> answeredFeedback.contains(id), (id, when) -> { });
+    }
+
+    /**
+     * As {@code DynamoEscalations} writes it: only while the item exists and the mark is not there; the item
+     * ANSWERED with it ({@code itemWrite}) unless answered already, which keeps its status and time.
+     */
+    synchronized boolean markAnswerTold(String feedbackId, int step, Instant answeredAt, TimelineEvent event,
+                                        AnsweredItem item, ItemAnswerWrite itemWrite) {
+        Set<Integer> told = answersTold.computeIfAbsent(feedbackId, id -> new HashSet<>());
+        if (!feedback.contains(feedbackId) || told.contains(step)) {
+            return false;
+        }
+        if (!item.answered(feedbackId)) {
+            answered(feedbackId, answeredAt, itemWrite);
+        }
+        told.add(step);
+        event(feedbackId, event);
+        return true;
     }
 
     private void stop(StoppedClocks.Stop stop, Instant at, String answeredBy, String answer, String mailId) {

@@ -165,7 +165,8 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
         timeline.addAll(escalations.events(id));
         timeline.sort(Comparator.comparing(TimelineEvent::at));
         return Optional.of(new FeedbackRecord(item, escalations.escalations(id), timeline, sentTexts.texts(id),
-                new FeedbackRecord.Written(customerLetters.letters(id), customerLetters.ratings(id))));
+                new FeedbackRecord.Written(customerLetters.letters(id), customerLetters.ratings(id)),
+                escalations.answersTold(id)));
     }
 
     @Override
@@ -304,12 +305,22 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
                                                    String mailId, Instant at, TimelineEvent event, String notice,
                                                    Instant claimUntil) {
         String feedbackId = seen.feedback().id();
+        // the item is not written: its ANSWERED is the notice's mark, after the send (markAnswerTold)
         return escalations.recordAnswer(feedbackId, step, answer, answeredBy, mailId, at, event,
-                id -> feedback.containsKey(id) && feedback.get(id).status() == FeedbackStatus.ANSWERED,
-                (id, when) -> feedback.computeIfPresent(id, (key, f) -> f.status() == FeedbackStatus.ANSWERED ? f
-                        : f.withStatus(FeedbackStatus.ANSWERED)),
+                id -> feedback.containsKey(id) && feedback.get(id).status() == FeedbackStatus.ANSWERED, null,
                 // the notice's claim rides on the answered escalation's write, as on the table
                 crashes::wrote, () -> claims.claimedBy(new Notice.OfEscalation(feedbackId, step, notice), claimUntil));
+    }
+
+    @Override
+    public synchronized boolean markAnswerTold(String feedbackId, int step, Instant answeredAt, TimelineEvent event) {
+        boolean marked = escalations.markAnswerTold(feedbackId, step, answeredAt, event,
+                id -> feedback.containsKey(id) && feedback.get(id).status() == FeedbackStatus.ANSWERED,
+                (id, when) -> feedback.computeIfPresent(id, (key, f) -> f.withStatus(FeedbackStatus.ANSWERED)));
+        if (marked) {
+            crashes.wrote();
+        }
+        return marked;
     }
 
     @Override

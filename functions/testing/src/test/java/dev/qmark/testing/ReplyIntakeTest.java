@@ -157,10 +157,11 @@ class ReplyIntakeTest {
     @Test
     void aCrashAfterTheAnswersWriteAndBeforeTheSendTellsTheFounderOnceOnRedelivery() {
         InboundMail answer = reply("dana@example.com", "Shipped this morning.");
-        // one escalation: the answer's write (with the founder's claim), then the item's; the crash comes before the send
-        repository.crashes().crashAfter(2);
+        // one escalation: the answer's write (with the founder's claim); the crash comes before the send
+        repository.crashes().crashAfter(1);
         assertThrows(CrashBetweenWrites.Crash.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
-        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
+        assertEquals(EscalationStatus.ANSWERED, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status(), "its ANSWERED is the mail's mark");
         assertEquals(0, founderMails());
 
         // within the dead attempt's lease nothing is sent (it might still be sending); the message comes back
@@ -170,11 +171,88 @@ class ReplyIntakeTest {
         clock.advance(SendOnce.LEASE);
         assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
         assertEquals(1, founderMails());
+        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
         clock.advance(Duration.ofMinutes(5));
         assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
-        assertEquals(1, founderMails(), "marked sent: never twice");
+        assertEquals(1, founderMails(), "marked sent on the item: never twice");
         assertEquals(1, repository.findRecord(id).orElseThrow().timeline().stream()
                 .filter(e -> e.type().equals("answered")).count());
+    }
+
+    @Test
+    void aCrashRightAfterTheItemsMarkSendsNothingMore() {
+        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
+        // the answer's write, then (after the send) the item's ANSWERED with the mark; dies right after it
+        repository.crashes().crashAfter(2);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
+        assertEquals(1, founderMails());
+        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
+        // at once and after the lease: the item's mark says sent, nothing is claimed or sent
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        clock.advance(Duration.ofMinutes(3));
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(1, founderMails());
+        assertEquals(1, repository.findRecord(id).orElseThrow().timeline().stream()
+                .filter(e -> e.type().equals("founder-told")).count());
+    }
+
+    @Test
+    void aFounderMailSesRefusedIsSentByTheRetryWhichAnswersTheItem() {
+        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
+        mail.failWith(new IllegalStateException("SES: maximum sending rate exceeded"));
+        assertThrows(IllegalStateException.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
+        mail.failWith(null);
+        var record = repository.findRecord(id).orElseThrow();
+        // the escalation is answered (off the sweeper's list, what the figures count); the item follows the founder's mail
+        assertEquals(EscalationStatus.ANSWERED, record.escalation(1).orElseThrow().status());
+        assertEquals(java.util.Optional.empty(), repository.sweepShard(id, 1));
+        assertEquals(FeedbackStatus.ASKED, record.feedback().status());
+        assertEquals(0, founderMails());
+
+        clock.advance(Duration.ofMinutes(1));  // Lambda's retry, past the lease
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(1, founderMails());
+        record = repository.findRecord(id).orElseThrow();
+        assertEquals(FeedbackStatus.ANSWERED, record.feedback().status());
+        assertEquals(true, record.answerTold(1));
+        assertEquals(1, record.timeline().stream().filter(e -> e.type().equals("founder-told")).count());
+    }
+
+    @Test
+    void sentButDiedBeforeTheMarkTheRetrySendsAgainAndTheFoundersQuestionMarkWaitsMeanwhile() {
+        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
+        // SES took the mail, then the invocation died before the item's write (its mark)
+        dev.qmark.core.ports.MailSender sendsThenDies = out -> {
+            mail.send(out);
+            throw new IllegalStateException("killed after the send");
+        };
+        ReplyIntake dying = new ReplyIntake(RoutingServiceTest.CONFIG, repository.feedbackItems(), repository.escalations(),
+                repository.reviewQueue(), repository.mailClaims(), sendsThenDies, new ReplyTokens(SECRET),
+                repository.sentMailTexts(), null, Metrics.NONE, clock);
+        assertThrows(IllegalStateException.class, () -> dying.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
+        assertEquals(1, founderMails());
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+
+        // the founder answers that mail with "?" before the retry: not kept for review, tried again later
+        InboundMail back = new InboundMail("q-jeff@mail.example", List.of(), List.of(), "jeff@example.com", null,
+                List.of(replyAddress), List.of(), "Re: Answered: Order", clock.instant(), "?\nAsk again, please.", null,
+                Map.of(), List.of());
+        dev.qmark.core.mail.SenderAuthentication pass = new dev.qmark.core.mail.SenderAuthentication(true, true);
+        assertThrows(TryAgainLater.class, () -> replies.accept(back, "ses-q", "inbound/q", List.of(replyAddress), pass));
+        assertEquals(0, repository.reviewQueue().reviewItems(10).size());
+
+        // the retry past the lease sends again (SendOnce's choice after a crash between send and mark) and marks
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(2, founderMails());
+        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
+        // the founder's "?" comes back and sends the answer back
+        assertEquals(Kind.SENT_BACK, replies.accept(back, "ses-q", "inbound/q", List.of(replyAddress), pass).kind());
+        // the answer redelivered now (the item ASKED again by the send-back): the mark says told, nothing changes
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(2, founderMails());
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
     }
 
     @Test
@@ -196,14 +274,18 @@ class ReplyIntakeTest {
     }
 
     @Test
-    void theAnsweringAttemptSendsTheFounderItsOwnClaimWithoutClaimingAgain() {
+    void theAnsweringAttemptSendsTheFounderItsOwnClaimAndMarksItOnTheItem() {
         InboundMail answer = reply("dana@example.com", "Shipped this morning.");
         assertEquals(Kind.ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
         assertEquals(1, founderMails());
-        // marked sent by the attempt that claimed it in the answer's write
-        assertEquals(dev.qmark.core.ports.MailClaims.Claim.ALREADY_SENT, repository.mailClaims().claim(
-                new dev.qmark.core.ports.Notice.OfEscalation(id, 1, "founder"), clock.instant().plus(Duration.ofHours(1)),
-                SendOnce.LEASE));
-        assertEquals(1, repository.claims().events().stream().filter(e -> e.type().equals("founder-told")).count());
+        // marked sent by the item's ANSWERED write, the timeline's "founder-told" riding on it
+        var record = repository.findRecord(id).orElseThrow();
+        assertEquals(true, record.answerTold(1));
+        assertEquals(FeedbackStatus.ANSWERED, record.feedback().status());
+        assertEquals(1, record.timeline().stream().filter(e -> e.type().equals("founder-told")).count());
+        // a redelivery long after the lease finds the mark: nothing is claimed or sent
+        clock.advance(Duration.ofHours(1));
+        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
+        assertEquals(1, founderMails());
     }
 }

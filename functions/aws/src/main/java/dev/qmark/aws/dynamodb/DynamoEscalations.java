@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoEscalations implements Escalations {
 
     private static final Map<String, String> NAMES = Map.of("#status", "status");
+    /** On the item: the steps whose founder's "Answered" mail went out (a number set). */
+    static final String ANSWERS_TOLD = "answersTold";
     /** What a failed sweep records; a check that completes removes it (failures count in a row). */
     static final String SWEEP_FAILURES = "sweepFailures, sweepProblem, sweepFailedAt";
 
@@ -174,7 +176,7 @@ public final class DynamoEscalations implements Escalations {
                     return AnswerOutcome.NOT_OPEN;
                 }
                 if (record != null) {
-                    finishAnswer(record, step);
+                    finishAnswer(record, step, notice == null);
                 }
                 return AnswerOutcome.ALREADY_RECORDED;
             }
@@ -200,14 +202,19 @@ public final class DynamoEscalations implements Escalations {
             for (StoppedClocks.Stop other : stops.get().subList(1, stops.get().size())) {
                 writeStop(other, at, answeredBy);
             }
-            markItemAnswered(feedbackId, at);
+            if (notice == null) {
+                markItemAnswered(feedbackId, at);
+            }  // else the item's ANSWERED is the notice's mark, after its send: markAnswerTold
             return AnswerOutcome.RECORDED;
         }
         throw new IllegalStateException("escalations of " + feedbackId + " kept changing while recording an answer");
     }
 
-    /** A retry of a recorded answer: the clocks and the item its first attempt may have left (nothing when it finished). */
-    private void finishAnswer(FeedbackRecord record, int step) {
+    /**
+     * A retry of a recorded answer: the clocks and, with {@code itemToo}, the item its first attempt may have
+     * left (nothing when it finished). Without: the item is the founder's mail's mark ({@link #markAnswerTold}).
+     */
+    private void finishAnswer(FeedbackRecord record, int step, boolean itemToo) {
         if (record.feedback().status() == FeedbackStatus.ANSWERED) {
             return;  // the item is written last: the attempt got to its end
         }
@@ -218,7 +225,40 @@ public final class DynamoEscalations implements Escalations {
         for (StoppedClocks.Stop other : StoppedClocks.leftRunning(record.escalations(), step)) {
             writeStop(other, answered.answeredAt(), answered.answeredBy());
         }
-        markItemAnswered(record.feedback().id(), answered.answeredAt());
+        if (itemToo) {
+            markItemAnswered(record.feedback().id(), answered.answeredAt());
+        }
+    }
+
+    /**
+     * The item ANSWERED with the founder's mail of {@code step} marked sent ({@code answersTold}, a number
+     * set, gains the step) and the event riding on it: the write the item's ANSWERED costs anyway. Its
+     * condition is the mark's (not there yet); an item answered already (another step's answer raced this
+     * one) keeps its status and time, and takes the mark in a second write (only then).
+     */
+    @Override
+    public boolean markAnswerTold(String feedbackId, int step, Instant answeredAt, TimelineEvent event) {
+        Map<String, String> names = Map.of("#status", "status", "#told", ANSWERS_TOLD);
+        Map<String, AttributeValue> values = values(":answered", FeedbackStatus.ANSWERED.wireName(),
+                ":at", StoredTime.format(answeredAt));
+        values.put(":steps", AttributeValue.fromNs(List.of(Integer.toString(step))));
+        values.put(":step", AttributeValue.fromN(Integer.toString(step)));
+        String notTold = "attribute_exists(pk) AND (attribute_not_exists(#told) OR NOT contains(#told, :step))";
+        Update answered = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
+                .updateExpression("SET #status = :answered, answeredAt = :at ADD #told :steps")
+                .conditionExpression(notTold + " AND #status <> :answered")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+        if (writes.transact(TransactWriteItem.builder().update(answered).build(), writes.putEvent(feedbackId, event))) {
+            return true;
+        }
+        Map<String, AttributeValue> markOnly = values(":answered", FeedbackStatus.ANSWERED.wireName());
+        markOnly.put(":steps", values.get(":steps"));
+        markOnly.put(":step", values.get(":step"));
+        Update mark = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
+                .updateExpression("ADD #told :steps")
+                .conditionExpression(notTold + " AND #status = :answered")
+                .expressionAttributeNames(names).expressionAttributeValues(markOnly).build();
+        return writes.transact(TransactWriteItem.builder().update(mark).build(), writes.putEvent(feedbackId, event));
     }
 
     /** Another clock the answer stops; its condition failing means it stopped otherwise meanwhile (answered, handed on). */

@@ -153,6 +153,8 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         List<String> sentTexts = new ArrayList<>();
         List<CustomerLetters.Letter> letters = new ArrayList<>();
         List<CustomerLetters.Rating> ratings = new ArrayList<>();
+        // the steps whose founder's "Answered" mail is marked sent on the item (DynamoEscalations.markAnswerTold)
+        java.util.Set<Integer> answersTold = new java.util.HashSet<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
@@ -165,6 +167,10 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
                 timeline.addAll(EmbeddedEvents.of(item));
                 if (sk.equals(FeedbackItems.ITEM)) {
                     feedback = FeedbackItems.feedback(item);
+                    AttributeValue told = item.get(DynamoEscalations.ANSWERS_TOLD);
+                    if (told != null && told.hasNs()) {
+                        told.ns().forEach(step -> answersTold.add(Integer.valueOf(step)));
+                    }
                 } else if (sk.startsWith("ESC#")) {
                     escalations.add(FeedbackItems.escalation(item));
                 } else if (sk.startsWith("EVT#")) {
@@ -186,7 +192,7 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         timeline.sort(java.util.Comparator.comparing(TimelineEvent::at).thenComparing(TimelineEvent::type));
         letters.sort(java.util.Comparator.comparing(CustomerLetters.Letter::at));
         return feedback == null ? Optional.empty() : Optional.of(new FeedbackRecord(feedback, escalations, timeline, sentTexts,
-                new FeedbackRecord.Written(letters, ratings)));
+                new FeedbackRecord.Written(letters, ratings), answersTold));
     }
 
     @Override

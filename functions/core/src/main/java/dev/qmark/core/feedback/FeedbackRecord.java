@@ -4,16 +4,18 @@ import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.ports.CustomerLetters;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A feedback item with everything that happened to it. {@code sentTexts} are the kept texts of the
  * mails sent about it ({@code SentMailTexts#texts}, oldest step first) and {@code written} what was
  * written to its customer ({@link CustomerLetters}), each when the read that made this record
  * brought them along (on the table they share the item's partition, so one query reads them all);
- * null when it did not.
+ * null when it did not. {@code answersTold} are the steps whose answer the founder's "Answered" mail
+ * went out for: its mark rides on the item's ANSWERED write, made after the send.
  */
 public record FeedbackRecord(Feedback feedback, List<Escalation> escalations, List<TimelineEvent> timeline,
-                             List<String> sentTexts, Written written) {
+                             List<String> sentTexts, Written written, Set<Integer> answersTold) {
 
     /** The item's letters to its customer, oldest first, and their ratings, as {@link CustomerLetters} gives them. */
     public record Written(List<CustomerLetters.Letter> letters, List<CustomerLetters.Rating> ratings) {
@@ -32,11 +34,23 @@ public record FeedbackRecord(Feedback feedback, List<Escalation> escalations, Li
         escalations = List.copyOf(escalations);
         timeline = List.copyOf(timeline);
         sentTexts = sentTexts == null ? null : List.copyOf(sentTexts);
+        answersTold = answersTold == null ? Set.of() : Set.copyOf(answersTold);
+    }
+
+    /** A record whose item carries no founder's mark (nothing answered yet, or read without it). */
+    public FeedbackRecord(Feedback feedback, List<Escalation> escalations, List<TimelineEvent> timeline,
+                          List<String> sentTexts, Written written) {
+        this(feedback, escalations, timeline, sentTexts, written, Set.of());
     }
 
     /** A record read without the kept texts and the letters. */
     public FeedbackRecord(Feedback feedback, List<Escalation> escalations, List<TimelineEvent> timeline) {
         this(feedback, escalations, timeline, null, null);
+    }
+
+    /** Whether the founder's "Answered" mail for the answer of step {@code step} is marked sent on the item. */
+    public boolean answerTold(int step) {
+        return answersTold.contains(step);
     }
 
     public Optional<Escalation> escalation(int step) {

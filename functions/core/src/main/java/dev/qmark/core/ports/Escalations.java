@@ -106,12 +106,26 @@ public interface Escalations {
      * claims the answered escalation's one-off mail {@code notice} ({@code Notice.OfEscalation} of
      * {@code step}, as {@link MailClaims#claim} would) until {@code claimUntil}, in the answer's own
      * conditional write: one write instead of two. {@link AnswerOutcome#RECORDED} means this attempt holds
-     * that claim: it sends the mail and marks it ({@link MailClaims#markSent}). Any other outcome claims
-     * nothing: a redelivery ({@link AnswerOutcome#ALREADY_RECORDED}) claims as usual and finds the first
-     * attempt's lease (busy until it runs out), its mark (sent), or a lapsed lease to take over.
+     * that claim: it sends the mail. Any other outcome claims nothing: a redelivery
+     * ({@link AnswerOutcome#ALREADY_RECORDED}) claims as usual and finds the first attempt's lease (busy
+     * until it runs out) or a lapsed lease to take over, unless the item says the mail went out
+     * ({@link FeedbackRecord#answerTold}).
+     *
+     * <p>The item is not written here: its ANSWERED is that mail's mark, written after the send by
+     * {@link #markAnswerTold} (one write instead of two). Both outcomes that recorded an answer write the
+     * escalation and the other clocks it stops (a redelivery: those {@link StoppedClocks#leftRunning}).
      */
     AnswerOutcome recordAnswer(FeedbackRecord seen, int step, String answer, String answeredBy, String mailId,
                                Instant at, TimelineEvent event, String notice, Instant claimUntil);
+
+    /**
+     * After the founder's "Answered" mail of step {@code step} went out: the item ANSWERED as of
+     * {@code answeredAt} (kept when it is answered already, by another step's answer) and the mail
+     * marked sent on it ({@link FeedbackRecord#answerTold}), {@code event} riding on that one write.
+     * Conditional on the mark not being there: false (nothing written) when another attempt marked it
+     * first (both sent, after a lease ran out: {@code SendOnce}'s documented choice).
+     */
+    boolean markAnswerTold(String feedbackId, int step, Instant answeredAt, TimelineEvent event);
 
     /**
      * OPEN to HANDED_ON: the person asked passed the question on ({@code "? @alias"}). The item is

@@ -14,6 +14,7 @@ import dev.qmark.core.asking.ReplyTokens;
 import dev.qmark.core.asking.Triage;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.mail.OutOfOffice;
 import dev.qmark.core.asking.QuestionsPassedOn;
@@ -33,6 +34,7 @@ import dev.qmark.core.ports.Metrics;
 import dev.qmark.core.ports.SentMailTexts;
 import dev.qmark.core.ports.Notice;
 import dev.qmark.core.sending.SendOnce;
+import dev.qmark.core.sending.TryAgainLater;
 import dev.qmark.core.text.Hashes;
 import dev.qmark.core.text.StoredText;
 import java.time.Clock;
@@ -41,7 +43,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -74,6 +76,7 @@ public final class ReplyIntake {
     private final Escalations escalations;
     private final ReviewQueue review;
     private final SendOnce sendOnce;
+    private final MailClaims claims;
     private final ReplyTokens tokens;
     private final AnswerMail answerMail;
     private final HandOnMails handOnMails;
@@ -102,6 +105,7 @@ public final class ReplyIntake {
         this.escalations = escalations;
         this.review = review;
         this.sendOnce = new SendOnce(claims, mail, clock);
+        this.claims = claims;
         this.tokens = tokens;
         this.answerMail = new AnswerMail(config);
         this.handOnMails = new HandOnMails(config);
@@ -195,7 +199,7 @@ public final class ReplyIntake {
                     asked0.dueAt() != null && now.isAfter(asked0.dueAt()));
         }
         // just recorded: the founder's mail is made of what was read and written here, not read again
-        tellFounder(feedbackId, step, asked, recorded == Escalations.AnswerOutcome.RECORDED,
+        tellFounder(record.get(), step, asked, recorded == Escalations.AnswerOutcome.RECORDED ? now : null,
                 recorded == Escalations.AnswerOutcome.RECORDED
                 ? answered.map(a -> new FeedbackRecord(record.get().feedback(), List.of(a), List.of(), null,
                         record.get().written())) : Optional.empty());
@@ -255,13 +259,22 @@ public final class ReplyIntake {
 
     /**
      * The founder's "answered" mail, once; composed from {@code known} when given, else from the item read
-     * now. {@code claimed}: this attempt's answer write claimed it; otherwise (a redelivery) it is claimed here.
+     * now. {@code answeredNow}: this attempt's answer write, at that time, claimed it; null (a redelivery):
+     * it is claimed here, unless {@code seen} shows it marked.
+     *
+     * <p>Its mark is the item's ANSWERED write ({@link Escalations#markAnswerTold}), made after the send:
+     * the escalation already says answered (the sweeper and the figures go by it), and the item follows
+     * once the founder has the answer. A retry finds the mark (nothing to do), the claim's lease running
+     * (busy: try later) or lapsed (the attempt died: this one sends, and writes the item).
      */
-    private void tellFounder(String feedbackId, int step, Owner answeredBy, boolean claimed,
+    private void tellFounder(FeedbackRecord seen, int step, Owner answeredBy, Instant answeredNow,
                              Optional<FeedbackRecord> known) {
+        String feedbackId = seen.feedback().id();
         Notice notice = new Notice.OfEscalation(feedbackId, step, FOUNDER_NOTICE);
+        // a redelivery's claim reads the item again: the mail is then composed from that read
+        AtomicReference<FeedbackRecord> fresh = new AtomicReference<>(known.orElse(null));
         Supplier<OutgoingMail> compose = () -> {
-            FeedbackRecord record = known.orElseGet(() -> feedbackItems.findRecord(feedbackId).orElseThrow());
+            FeedbackRecord record = fresh.get() != null ? fresh.get() : feedbackItems.findRecord(feedbackId).orElseThrow();
             // its reply address names the answered escalation: the founder's "?" to it sends the answer back
             OutgoingMail told = answerMail.compose(record.feedback(), record.escalation(step).orElseThrow(), answeredBy,
                     config.replyAddress(tokens.issue(feedbackId, step)),
@@ -269,13 +282,44 @@ public final class ReplyIntake {
             sentTexts.keep(feedbackId, step, "answered", told.text());
             return told;
         };
-        Function<Instant, TimelineEvent> event = at -> new TimelineEvent(at, "founder-told",
-                "answer sent to " + config.founder().name());
-        if (claimed) {
-            sendOnce.sendClaimed(notice, compose, event);
-        } else {
-            sendOnce.send(notice, compose, event);
+        SendOnce.ClaimStep claim = answeredNow != null ? (now, lease) -> MailClaims.Claim.CLAIMED
+                : (now, lease) -> claimForRedelivery(seen, step, notice, now, lease, fresh);
+        sendOnce.send(notice.describe(), claim, compose, (messageId, at) -> {
+            Instant answeredAt = answeredNow != null ? answeredNow : fresh.get().escalation(step).orElseThrow().answeredAt();
+            escalations.markAnswerTold(feedbackId, step, answeredAt, new TimelineEvent(at, "founder-told",
+                    "answer sent to " + config.founder().name()));
+        });
+    }
+
+    /**
+     * A redelivered answer's claim on the founder's mail: sent when {@code seen} carries its mark; else the
+     * escalation's claim (its lease), and when won, the item read again into {@code fresh}: the attempt whose
+     * lease lapsed may have sent and marked it since {@code seen} was read (a read only on this path).
+     */
+    private MailClaims.Claim claimForRedelivery(FeedbackRecord seen, int step, Notice notice, Instant now,
+                                                Duration lease, AtomicReference<FeedbackRecord> fresh) {
+        if (toldBefore(seen, step)) {
+            return MailClaims.Claim.ALREADY_SENT;
         }
+        // ALREADY_SENT here: an answer recorded before the mark moved to the item, marked on its escalation
+        MailClaims.Claim claim = claims.claim(notice, now, lease);
+        if (claim != MailClaims.Claim.CLAIMED) {
+            return claim;
+        }
+        FeedbackRecord record = feedbackItems.findRecord(seen.feedback().id()).orElseThrow();
+        if (toldBefore(record, step)) {
+            return MailClaims.Claim.ALREADY_SENT;
+        }
+        fresh.set(record);
+        return MailClaims.Claim.CLAIMED;
+    }
+
+    /**
+     * The founder has step {@code step}'s "Answered" mail: marked on the item, or sent back from it (a send-back
+     * is a reply to that mail; the item is ASKED again then, and must stay so).
+     */
+    private static boolean toldBefore(FeedbackRecord record, int step) {
+        return record.answerTold(step) || record.escalation(step).map(e -> e.handedOn() != null).orElse(false);
     }
 
     /** Who wrote to the customer: from the record's own read when it brought the letters, else read now. */
@@ -325,6 +369,12 @@ public final class ReplyIntake {
         if (answered.answer() == null) {
             return review(received, mailId, rawLocation, "\"?\" on " + answered.id()
                     + ", which holds no answer: the item was answered on another step");
+        }
+        if (record.feedback().status() != FeedbackStatus.ANSWERED && answered.handedOn() == null
+                && !record.answerTold(answered.step())) {
+            // the answer's attempt sent the founder's mail and died before the item's write (its mark), which
+            // the send-back needs: its retry writes it within minutes; this mail comes back after it
+            throw new TryAgainLater("the answer of " + answered.id() + " is still being recorded");
         }
         Optional<Owner> owner = config.owner(answered.owner());
         if (owner.isEmpty()) {

@@ -67,17 +67,6 @@ public final class SendOnce {
     }
 
     /**
-     * Sends the one-off mail {@code notice} that the caller has just claimed in a write of its own (the
-     * answer's write claims the founder's mail: one write, not two), with a lease of {@link #LEASE} from
-     * then: composes, sends, marks, as {@link #send(Notice, Supplier, Function)} does once claimed. Only
-     * for the attempt whose write took the claim; a retry claims with {@link #send(Notice, Supplier, Function)}.
-     */
-    public Sent sendClaimed(Notice notice, Supplier<OutgoingMail> compose, Function<Instant, TimelineEvent> event) {
-        return send(notice.describe(), (now, lease) -> Claim.CLAIMED, compose,
-                (messageId, at) -> claims.markSent(notice, at, event.apply(at)));
-    }
-
-    /**
      * Sends a mail whose claim and mark are the caller's ({@code what} names it in the busy
      * message): claim, and only when claimed compose, send, mark.
      *
