@@ -39,6 +39,11 @@ public record FeedbackRecord(Feedback feedback, List<Escalation> escalations, Li
         this(feedback, escalations, timeline, null, null);
     }
 
+    /** The same record with the item as {@code item} (its route decided, say). */
+    public FeedbackRecord withFeedback(Feedback item) {
+        return new FeedbackRecord(item, escalations, timeline, sentTexts, written);
+    }
+
     public Optional<Escalation> escalation(int step) {
         return escalations.stream().filter(e -> e.step() == step).findFirst();
     }
