@@ -154,6 +154,33 @@ class RoutingServiceTest {
     }
 
     @Test
+    void aTriageRouteAsksTheFounderFirstAndRecordsTheOwnersRoute() {
+        QmarkConfig triage = ConfigLoader.parse("""
+                inboundDomain: feedback.example.com
+                sender: qmark@example.com
+                founder: { name: Jeff, email: jeff@example.com }
+                owners:
+                  - { alias: delivery, name: Dana, email: dana@example.com, manager: ops }
+                  - { alias: ops, name: Olivia, email: olivia@example.com }
+                routes:
+                  - { name: web-late, match: { keywords: [late], channels: [web] }, owner: delivery, answerWithin: PT4H, triage: founder }
+                  - { name: rest, owner: ops, answerWithin: PT24H }
+                """, "test");
+        String id = stored("The parcel is late");
+        RouteDecision decision = new RoutingService(repository, escalations, new Router(triage), clock).route(id);
+        EscalationRequest request = (EscalationRequest) escalations.messages().get(0);
+        assertEquals("founder", request.owner(), "the founder triages first");
+        assertEquals("delivery", decision.owner());
+        assertEquals(Escalator.Outcome.ASKED, escalator(triage).ask(request));
+        assertEquals(List.of("jeff@example.com"), mail.sent().get(0).to());
+        Feedback asked = repository.find(id).orElseThrow();
+        assertEquals(FeedbackStatus.ASKED, asked.status());
+        assertEquals("delivery", asked.route().owner(), "the route's owner, whom the founder hands it on to");
+        assertTrue(repository.findRecord(id).orElseThrow().timeline().stream()
+                .anyMatch(e -> e.type().equals("routed") && e.detail().contains("founder triages first")));
+    }
+
+    @Test
     void anItemRoutedBeforeTheChangeIsAskedAsRouted() {
         // a stack deployed over old data: the router of then recorded the route (ROUTED)
         String id = stored("The parcel is late");
