@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.qmark.aws.dynamodb.TablePorts;
 import dev.qmark.aws.AwsClients;
 import dev.qmark.aws.FunctionEnvironment;
+import dev.qmark.aws.Json;
 import dev.qmark.aws.lambda.JsonStreamHandler;
 import dev.qmark.aws.lambda.SqsBatch;
 import dev.qmark.aws.lambda.SqsBatchResponse;
@@ -70,10 +71,19 @@ public final class EscalatorHandler extends JsonStreamHandler<SqsEvent, SqsBatch
         });
     }
 
-    /** The event path, the priming record read, a "?" composed and signed as for sending, and not sent. */
+    /**
+     * The event path, a message body as the router writes it (the route decided on it) read back, the priming
+     * record read (as a first "?" reads it), a "?" composed and signed as for sending, and not sent.
+     */
     @Override
     protected void prime() {
         handleForPriming(Priming.EMPTY_SQS_EVENT);
+        try {
+            Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(Priming.sampleRequest(config)), EscalationRequest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        table.feedbackItems().findRecordToAsk(FeedbackIds.PRIMING);
         table.feedbackItems().findRecord(FeedbackIds.PRIMING);
         Priming.conditionalWrites(table.escalations());
         Owner founder = config.founder();

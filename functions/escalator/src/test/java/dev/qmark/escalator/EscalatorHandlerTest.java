@@ -123,6 +123,57 @@ class EscalatorHandlerTest {
     }
 
     @Test
+    void aRequestCarryingTheRouteRecordsItWithTheAskInOneWrite() {
+        String id = storeUnrouted("minsu@example.org", "Late", "Where is it?", 2);
+        RouteDecision decision = new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), DUE, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertEquals(0, invoke(batch(record("m-1", request(id, "delivery", decision)))).get("batchItemFailures").size());
+
+        assertEquals(1, questionsAbout(id).size());
+        FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
+        assertEquals(FeedbackStatus.ASKED, record.feedback().status(), "RECEIVED to ASKED, never ROUTED");
+        assertEquals(decision, record.feedback().route());
+        assertEquals(1, record.timeline().stream().filter(e -> e.type().equals("routed")).count(), record.timeline().toString());
+        var item = bed.dynamo.getItem(g -> g.tableName(bed.table).consistentRead(true)
+                .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("FB#" + id),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ITEM")))).item();
+        assertFalse(item.containsKey("deadlineShard"), "off the recovery's list with the same write: " + item);
+        var escalation = bed.dynamo.getItem(g -> g.tableName(bed.table).consistentRead(true)
+                .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("FB#" + id),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ESC#001")))).item();
+        assertEquals("late-delivery", escalation.get("askedUnderRoute").s(), "the claim keeps the route for the figures");
+    }
+
+    @Test
+    void twoRequestsDecidedDifferentlyAskOnceAndTheFirstRouteStands() {
+        // the feedback message delivered twice to the router, the configuration changed in between
+        String id = storeUnrouted("minsu@example.org", "Late", "Where is it?", 2);
+        RouteDecision first = new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), DUE, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        RouteDecision second = new RouteDecision("everything-else", "ops", Duration.ofHours(24), DUE.plus(Duration.ofHours(20)),
+                Instant.now());
+        invoke(batch(record("m-1", request(id, "delivery", first))));
+        assertEquals(0, invoke(batch(record("m-2", request(id, "ops", second)))).get("batchItemFailures").size());
+
+        List<OutboxMail> mails = questionsAbout(id);
+        assertEquals(1, mails.size());
+        assertEquals(List.of("dana@example.com"), mails.get(0).to());
+        FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
+        assertEquals("late-delivery", record.feedback().route().route());
+        assertEquals(1, record.timeline().stream().filter(e -> e.type().equals("routed")).count());
+    }
+
+    @Test
+    void anOldMessageWithoutTheDecisionAsksAnItemRoutedBefore() {
+        // a stack deployed over old data: the item ROUTED by the router of then, its message without a decision
+        String id = storeRouted("minsu@example.org", "Late", "Where is it?", 2);
+        assertEquals(FeedbackStatus.ROUTED, bed.repository().find(id).orElseThrow().status());
+        assertEquals(0, invoke(batch(record("m-1", request(id, "delivery", DUE)))).get("batchItemFailures").size());
+        assertEquals(1, questionsAbout(id).size());
+        FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
+        assertEquals(FeedbackStatus.ASKED, record.feedback().status());
+        assertEquals("late-delivery", record.feedback().route().route());
+    }
+
+    @Test
     void aRedeliveryDoesNotAskAgain() {
         String id = storeRouted("minsu@example.org", "Late", "Where is it?", 2);
         ObjectNode event = batch(record("m-1", request(id, "delivery", DUE)));
@@ -242,6 +293,17 @@ class EscalatorHandlerTest {
     // --- helpers ------------------------------------------------------------------------------
 
     /** A routed item, as the router leaves it. */
+    /** An item as stored, not routed yet: the router's request carries its route. */
+    private String storeUnrouted(String email, String subject, String message, Integer rating) {
+        Instant now = Instant.now();
+        Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB, new Customer("Minsu Kim", email), subject, message,
+                rating, now, FeedbackStatus.RECEIVED, null);
+        assertTrue(bed.repository().storeNew(feedback, UUID.randomUUID().toString(), "fingerprint", now.plusSeconds(600),
+                new TimelineEvent(now, "received", "received via web")).created());
+        return feedback.id();
+    }
+
+    /** An item ROUTED as the router recorded routes before the route rode on the ask (old data): its message has no decision. */
     private String storeRouted(String email, String subject, String message, Integer rating) {
         Instant now = Instant.now();
         Feedback feedback = new Feedback(FeedbackIds.newId(), Channel.WEB,
@@ -286,6 +348,15 @@ class EscalatorHandlerTest {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("feedbackId", feedbackId).put("step", 1).put("owner", owner).put("dueAt", dueAt.toString());
         return body.toString();
+    }
+
+    /** The router's request for an item it routed now: the decision rides on it. */
+    private static String request(String feedbackId, String owner, RouteDecision decision) {
+        try {
+            return Json.MAPPER.writeValueAsString(dev.qmark.core.escalation.EscalationRequest.firstAsk(feedbackId, owner, decision));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ObjectNode record(String messageId, String body) {

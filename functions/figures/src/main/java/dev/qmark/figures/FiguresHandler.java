@@ -64,8 +64,9 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
         this.repository = new DynamoFeedbackRepository(AwsClients.dynamoDb(), table);
         this.facts = new FactsOfChange(config, topics);
         // each item read once a batch, eventually consistently (what the figures take from it is fixed once routed)
-        this.items = new ItemsOfBatch(repository::findRouted);
-        this.keeper = new FiguresKeeper(facts, new DynamoDailyFigures(AwsClients.dynamoDb(), table), items);
+        this.items = new ItemsOfBatch(repository::findRouted, repository::findStored);
+        this.keeper = new FiguresKeeper(facts, new DynamoDailyFigures(AwsClients.dynamoDb(), table), items,
+                items.routeKnown());
     }
 
     /**
@@ -96,7 +97,8 @@ public final class FiguresHandler extends JsonStreamHandler<DynamoDbStreamEvent,
                 switch (TableChange.of(record.dynamodb().oldItem(), record.dynamodb().newItem())) {
                     case TableChange.OfItem c -> collect(changes, sequence, keeper.factsOfItem(c.before(), c.after()));
                     case TableChange.OfEscalation c ->
-                            collect(changes, sequence, keeper.factsOfEscalation(c.feedbackId(), c.before(), c.after()));
+                            collect(changes, sequence, keeper.factsOfEscalation(c.feedbackId(), c.before(), c.after(),
+                                    c.askedUnderRoute()));
                     case TableChange.OfRating c -> {
                         String failed = countCollected(shard, changes);
                         if (failed != null) {

@@ -15,10 +15,36 @@ import java.util.function.Function;
 final class ItemsOfBatch implements Function<String, Optional<Feedback>> {
 
     private final Function<String, Optional<Feedback>> read;
+    private final Function<String, Optional<Feedback>> readStored;
     private final Map<String, Feedback> kept = new HashMap<>();
 
     ItemsOfBatch(Function<String, Optional<Feedback>> read) {
+        this(read, read);
+    }
+
+    /**
+     * @param read       reads an item, its route included (consistently again when a lagging read shows none)
+     * @param readStored reads an item for what is fixed when it is stored, its route possibly missing
+     */
+    ItemsOfBatch(Function<String, Optional<Feedback>> read, Function<String, Optional<Feedback>> readStored) {
         this.read = read;
+        this.readStored = readStored;
+    }
+
+    /**
+     * The items for a change that knows the route itself (an escalation whose claim kept it): read with
+     * {@code readStored}, never again just because the route is not on the item yet.
+     */
+    Function<String, Optional<Feedback>> routeKnown() {
+        return feedbackId -> {
+            Feedback known = kept.get(feedbackId);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            Optional<Feedback> item = readStored.apply(feedbackId);
+            item.filter(f -> f.route() != null).ifPresent(f -> kept.put(feedbackId, f));
+            return item;
+        };
     }
 
     /** A new batch: items are read afresh (a handler instance serves one batch at a time). */

@@ -49,6 +49,25 @@ class ItemsOfBatchTest {
         assertEquals(4, reads.size());
     }
 
+    @Test
+    void anItemForAChangeThatKnowsItsRouteIsReadWithoutWaitingForIt() {
+        List<String> stored = new ArrayList<>();
+        ItemsOfBatch both = new ItemsOfBatch(id -> {
+            reads.add(id);
+            return Optional.of(ROUTED);
+        }, id -> {
+            stored.add(id);
+            return Optional.of(UNROUTED);
+        });
+        assertEquals(Optional.of(UNROUTED), both.routeKnown().apply(UNROUTED.id()));
+        assertEquals(List.of(UNROUTED.id()), stored);
+        assertEquals(List.of(), reads, "not the read that insists on a route");
+        // a routed item read either way is kept for the batch
+        assertEquals(Optional.of(ROUTED), both.apply(ROUTED.id()));
+        assertEquals(Optional.of(ROUTED), both.routeKnown().apply(ROUTED.id()));
+        assertEquals(List.of(ROUTED.id()), reads);
+    }
+
     private static Feedback feedback(String id, RouteDecision route) {
         return new Feedback(id, Channel.WEB, new Customer("Minsu Kim", "minsu@example.org"), "My delivery is late",
                 "It has not come.", null, T0, route == null ? FeedbackStatus.RECEIVED : FeedbackStatus.ROUTED, route);

@@ -33,6 +33,7 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
     private final TablePorts table;
     private final Router router;
     private final FormAcknowledger acknowledger;
+    private final QmarkConfig config;
 
     public RouterHandler() {
         this(FunctionEnvironment.system());
@@ -41,6 +42,7 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
     public RouterHandler(FunctionEnvironment env) {
         super(SqsEvent.class);
         QmarkConfig config = ConfigLoader.locate(env.require("QMARK_CONFIG"));
+        this.config = config;
         this.table = new TablePorts(AwsClients.dynamoDb(), env.require("TABLE_NAME"));
         this.router = new Router(config);
         this.routing = new RoutingService(table.feedbackItems(),
@@ -67,12 +69,16 @@ public final class RouterHandler extends JsonStreamHandler<SqsEvent, SqsBatchRes
         });
     }
 
-    /** The event path, a message body read, the priming record read, the rules applied to a sample. */
+    /**
+     * The event path, a message body read, the priming record read, the rules applied to a sample, and the
+     * escalation request it would send (carrying the decision) written as its message body, not sent.
+     */
     @Override
     protected void prime() {
         handleForPriming(Priming.EMPTY_SQS_EVENT);
         try {
             Json.MAPPER.readValue("{\"feedbackId\":\"" + FeedbackIds.PRIMING + "\"}", FeedbackQueued.class);
+            Json.MAPPER.writeValueAsString(Priming.sampleRequest(config));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

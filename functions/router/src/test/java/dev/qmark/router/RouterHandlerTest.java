@@ -11,6 +11,7 @@ import dev.qmark.aws.Json;
 import dev.qmark.aws.testing.Invoke;
 import dev.qmark.aws.testing.SampleEvents;
 import dev.qmark.aws.testing.TestBed;
+import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
 import dev.qmark.core.feedback.Feedback;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The router as Lambda runs it on SQS batches, against DynamoDB Local and ElasticMQ over the real
- * SDK: the decision recorded once, the escalation request sent every time, failures per message.
+ * SDK: the decision made and carried by the escalation request (the router writes no route: the escalator
+ * records it with the item's ASKED), the request sent every time, failures per message.
  */
 class RouterHandlerTest {
 
@@ -58,8 +60,11 @@ class RouterHandlerTest {
 
         assertEquals(0, response.get("batchItemFailures").size(), response.toString());
         Feedback routed = bed.repository().find(id).orElseThrow();
-        assertEquals(FeedbackStatus.ROUTED, routed.status());
-        RouteDecision route = routed.route();
+        assertEquals(FeedbackStatus.RECEIVED, routed.status(), "the router writes no route");
+        assertEquals(null, routed.route());
+        List<Message> requests = bed.drain(bed.escalationQueueUrl);
+        assertEquals(1, requests.size());
+        RouteDecision route = request(requests.get(0)).decision();
         assertEquals("late-delivery", route.route());
         assertEquals("delivery", route.owner());
         assertEquals(Duration.ofHours(4), route.answerWithin());
@@ -69,17 +74,17 @@ class RouterHandlerTest {
                 "dueAt = receivedAt + 4h (to the second)");
 
         FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
-        assertEquals(List.of("received", "routed"), types(record));
+        assertEquals(List.of("received"), types(record), "routed is recorded with the first \"?\"");
         assertTrue(record.escalations().isEmpty(), "the router asks nobody itself");
 
-        List<Message> requests = bed.drain(bed.escalationQueueUrl);
-        assertEquals(1, requests.size());
         JsonNode request = json(requests.get(0).body());
         assertEquals(id, request.get("feedbackId").asText());
         assertEquals(1, request.get("step").asInt());
         assertEquals("delivery", request.get("owner").asText());
         assertEquals(route.dueAt(), Instant.parse(request.get("dueAt").asText()));
-        assertEquals(5, request.size(), "an EscalationRequest is {feedbackId, step, owner, dueAt, evenIfAnswered}: " + request);
+        assertEquals(6, request.size(),
+                "an EscalationRequest is {feedbackId, step, owner, dueAt, evenIfAnswered, decision}: " + request);
+        assertEquals(5, request.get("decision").size(), "{route, owner, answerWithin, dueAt, decidedAt}: " + request);
         assertTrue(bed.drain(bed.feedbackQueueUrl).isEmpty(), "the router does not re-queue feedback");
     }
 
@@ -89,27 +94,50 @@ class RouterHandlerTest {
         ObjectNode event = SampleEvents.json("router-sqs-feedback.json");
         ((ObjectNode) event.get("Records").get(0)).put("body", "{\"feedbackId\": \"" + id + "\"}");
         assertEquals(0, invoke(event).get("batchItemFailures").size());
-        assertEquals("late-delivery", bed.repository().find(id).orElseThrow().route().route());
-        assertEquals(1, bed.drain(bed.escalationQueueUrl).size());
+        List<Message> requests = bed.drain(bed.escalationQueueUrl);
+        assertEquals(1, requests.size());
+        assertEquals("late-delivery", request(requests.get(0)).decision().route());
     }
 
     @Test
-    void theSameMessageAgainKeepsTheDecisionAndAsksAgain() {
+    void theSameMessageAgainDecidesAgainAndAsksAgain() {
+        // a redelivery (the router died after its enqueue, before the message's delete): it decides again and
+        // enqueues again; the escalator asks step 1 once, and the first route recorded with the ASKED stands
         String id = store("Delivery", "The parcel is late.", 2);
         ObjectNode event = batch(record("m-1", "{\"feedbackId\": \"" + id + "\"}"));
         invoke(event);
-        RouteDecision first = bed.repository().find(id).orElseThrow().route();
-        JsonNode firstRequest = json(bed.drain(bed.escalationQueueUrl).get(0).body());
+        EscalationRequest first = request(bed.drain(bed.escalationQueueUrl).get(0));
 
         JsonNode response = invoke(event);
 
         assertEquals(0, response.get("batchItemFailures").size());
-        assertEquals(first, bed.repository().find(id).orElseThrow().route(), "the first decision stands");
+        assertEquals(FeedbackStatus.RECEIVED, bed.repository().find(id).orElseThrow().status(), "nothing written");
         FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
-        assertEquals(1, types(record).stream().filter("routed"::equals).count(), "routed once: " + types(record));
+        assertEquals(List.of("received"), types(record));
         List<Message> again = bed.drain(bed.escalationQueueUrl);
         assertEquals(1, again.size(), "the request is sent again; the escalator asks once");
-        assertEquals(firstRequest, json(again.get(0).body()), "with the same owner and deadline");
+        EscalationRequest second = request(again.get(0));
+        assertEquals(first.owner(), second.owner(), "the same rules: the same owner and deadline");
+        assertEquals(first.dueAt(), second.dueAt());
+        assertEquals(first.decision().route(), second.decision().route());
+    }
+
+    @Test
+    void anItemAskedBeforeIsAskedAsRoutedWithoutADecision() {
+        // its first "?" recorded the route: a later delivery asks from it (the escalator then finds it sent)
+        String id = store("Delivery", "The parcel is late.", 2);
+        Instant earlier = Instant.parse("2026-11-20T08:00:00Z");
+        RouteDecision first = new RouteDecision("unhappy", "ops", Duration.ofHours(2), earlier.plus(Duration.ofHours(2)), earlier);
+        assertTrue(bed.ports().escalations().markItemAsked(id, first, first.routedEvent("ops")));
+
+        invoke(batch(record("m-1", "{\"feedbackId\": \"" + id + "\"}")));
+
+        Feedback asked = bed.repository().find(id).orElseThrow();
+        assertEquals(FeedbackStatus.ASKED, asked.status());
+        assertEquals(first, asked.route());
+        EscalationRequest request = request(bed.drain(bed.escalationQueueUrl).get(0));
+        assertEquals("ops", request.owner());
+        assertEquals(null, request.decision());
     }
 
     @Test
@@ -127,10 +155,11 @@ class RouterHandlerTest {
         JsonNode request = json(bed.drain(bed.escalationQueueUrl).get(0).body());
         assertEquals("billing", request.get("owner").asText());
         assertEquals(manual.dueAt(), Instant.parse(request.get("dueAt").asText()));
+        assertTrue(request.get("decision").isNull(), "the item's route stands; the escalator reads it: " + request);
     }
 
     @Test
-    void concurrentDeliveriesRecordOneDecision() throws Exception {
+    void concurrentDeliveriesEachCarryTheSameDecisionAndWriteNothing() throws Exception {
         String id = store("Delivery", "The parcel is late.", 2);
         String body = "{\"feedbackId\": \"" + id + "\"}";
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -146,14 +175,14 @@ class RouterHandlerTest {
         } finally {
             pool.shutdownNow();
         }
-        RouteDecision decision = bed.repository().find(id).orElseThrow().route();
         FeedbackRecord record = bed.repository().findRecord(id).orElseThrow();
-        assertEquals(1, types(record).stream().filter("routed"::equals).count(), types(record).toString());
+        assertEquals(List.of("received"), types(record), "the escalator records the route, once");
         List<Message> requests = bed.drain(bed.escalationQueueUrl);
         assertEquals(6, requests.size());
+        RouteDecision decision = request(requests.get(0)).decision();
         for (Message m : requests) {
-            assertEquals(decision.dueAt(), Instant.parse(json(m.body()).get("dueAt").asText()),
-                    "every request carries the decision that stands");
+            assertEquals(decision.dueAt(), request(m).decision().dueAt(), "the same rules decide the same route");
+            assertEquals(decision.route(), request(m).decision().route());
         }
     }
 
@@ -162,13 +191,14 @@ class RouterHandlerTest {
         String id = store("Delivery", "Late and broken. Never again.", 1);
         invoke(batch(record("m-1", "{\"feedbackId\": \"" + id + "\"}")));
 
-        RouteDecision route = bed.repository().find(id).orElseThrow().route();
+        List<Message> requests = bed.drain(bed.escalationQueueUrl);
+        RouteDecision route = request(requests.get(0)).decision();
         assertEquals("unhappy", route.route(), "first match wins");
         assertEquals("ops", route.owner());
         assertEquals(Duration.ofHours(2), route.answerWithin());
         assertEquals(bed.repository().find(id).orElseThrow().receivedAt().plus(Duration.ofHours(2))
                 .truncatedTo(ChronoUnit.SECONDS), route.dueAt());
-        assertEquals("ops", json(bed.drain(bed.escalationQueueUrl).get(0).body()).get("owner").asText());
+        assertEquals("ops", json(requests.get(0).body()).get("owner").asText());
     }
 
     @Test
@@ -180,17 +210,19 @@ class RouterHandlerTest {
                 record("b", "{\"feedbackId\": \"" + billing + "\"}"),
                 record("c", "{\"feedbackId\": \"" + chocolate + "\"}")));
 
-        assertEquals("late-delivery", bed.repository().find(korean).orElseThrow().route().route(),
-                "Korean keywords match inside words");
-        RouteDecision b = bed.repository().find(billing).orElseThrow().route();
+        java.util.Map<String, RouteDecision> decisions = new java.util.HashMap<>();
+        List<Message> requests = bed.drain(bed.escalationQueueUrl);
+        requests.forEach(m -> decisions.put(request(m).feedbackId(), request(m).decision()));
+        assertEquals("late-delivery", decisions.get(korean).route(), "Korean keywords match inside words");
+        RouteDecision b = decisions.get(billing);
         assertEquals("billing", b.route());
         assertEquals("billing", b.owner());
         assertEquals(Duration.ofHours(8), b.answerWithin());
-        RouteDecision c = bed.repository().find(chocolate).orElseThrow().route();
+        RouteDecision c = decisions.get(chocolate);
         assertEquals("everything-else", c.route(), "\"late\" is not in \"chocolate\"");
         assertEquals("ops", c.owner());
         assertEquals(Duration.ofHours(24), c.answerWithin());
-        assertEquals(3, bed.drain(bed.escalationQueueUrl).size());
+        assertEquals(3, requests.size());
     }
 
     @Test
@@ -206,7 +238,7 @@ class RouterHandlerTest {
         List<String> failed = new ArrayList<>();
         response.get("batchItemFailures").forEach(f -> failed.add(f.get("itemIdentifier").asText()));
         assertEquals(List.of("bad-json", "unknown", "no-id"), failed);
-        assertEquals(FeedbackStatus.ROUTED, bed.repository().find(good).orElseThrow().status());
+        assertEquals(FeedbackStatus.RECEIVED, bed.repository().find(good).orElseThrow().status());
         assertTrue(bed.repository().find(unknown).isEmpty(), "nothing is made up for an unknown id");
         List<Message> requests = bed.drain(bed.escalationQueueUrl);
         assertEquals(1, requests.size());
@@ -228,7 +260,7 @@ class RouterHandlerTest {
                 .messageBody(json("{\"feedbackId\": \"" + id + "\"}").toString()));
         Message queued = bed.drain(bed.feedbackQueueUrl).get(0);
         assertEquals(0, invoke(batch(record(queued.messageId(), queued.body()))).get("batchItemFailures").size());
-        assertEquals(FeedbackStatus.ROUTED, bed.repository().find(id).orElseThrow().status());
+        assertEquals("late-delivery", request(bed.drain(bed.escalationQueueUrl).get(0)).decision().route());
     }
 
     @Test
@@ -237,7 +269,7 @@ class RouterHandlerTest {
         Instant arrived = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.SECONDS);
         String id = store("My parcel", "It is late again.", 3, arrived);
         invoke(batch(record("m-1", "{\"feedbackId\": \"" + id + "\"}")));
-        RouteDecision route = bed.repository().find(id).orElseThrow().route();
+        RouteDecision route = request(bed.drain(bed.escalationQueueUrl).get(0)).decision();
         assertEquals(arrived.plus(Duration.ofHours(4)), route.dueAt());
         assertTrue(route.decidedAt().isAfter(arrived.plusSeconds(89)), "the decision is dated when it was made");
     }
@@ -278,6 +310,15 @@ class RouterHandlerTest {
             list.add(r);
         }
         return event;
+    }
+
+    /** An escalation request as the escalator reads it off the queue. */
+    private static EscalationRequest request(Message message) {
+        try {
+            return Json.MAPPER.readValue(message.body(), EscalationRequest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode json(String text) {

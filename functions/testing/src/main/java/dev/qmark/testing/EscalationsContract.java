@@ -10,6 +10,7 @@ import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.Escalations.AnswerOutcome;
@@ -273,6 +274,37 @@ public abstract class EscalationsContract {
         escalations.markAsked(id, 2, "ses-2", T0.plusSeconds(101), List.of(), event("asked"));
         assertFalse(escalations.markItemAsked(id));
         assertEquals(Claim.ALREADY_SENT, escalations.claimEscalation(asking(id, 2), T0.plusSeconds(200), LEASE));
+    }
+
+    @Test
+    void theFirstQuestionRecordsTheRouteItsRequestCarriedOnceWithTheItemsAsked() {
+        Escalations escalations = escalations();
+        String id = storedFeedback();
+        RouteDecision first = new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), DUE, T0);
+        RouteDecision second = new RouteDecision("everything-else", "ops", Duration.ofHours(24), T0.plus(Duration.ofHours(24)),
+                T0.plusSeconds(60));
+        FeedbackRecord seen = record(id);
+        assertEquals(null, seen.feedback().route());
+        assertEquals(Claim.CLAIMED, escalations.claimEscalation(asking(id, 1), "late-delivery", T0, LEASE));
+        escalations.markAsked(seen, 1, "ses-1", T0.plusSeconds(1), List.of(), event("asked"), first, first.routedEvent("delivery"));
+        FeedbackRecord asked = record(id);
+        assertEquals(dev.qmark.core.feedback.FeedbackStatus.ASKED, asked.feedback().status(), "RECEIVED to ASKED in one write");
+        assertEquals(first, asked.feedback().route());
+        assertEquals(1, asked.timeline().stream().filter(e -> e.type().equals("routed")).count());
+        // a later request's route (another delivery, decided again) is refused: the first one stands
+        assertFalse(escalations.markItemAsked(id, second, second.routedEvent("ops")));
+        assertEquals(first, record(id).feedback().route());
+        assertEquals(1, record(id).timeline().stream().filter(e -> e.type().equals("routed")).count());
+    }
+
+    @Test
+    void anItemAskedWithoutARouteKeepsItsStatusAgainstALateRoute() {
+        Escalations escalations = escalations();
+        String id = storedFeedback();
+        assertTrue(escalations.markItemAsked(id, null, null), "no route: the status alone, as before");
+        RouteDecision late = new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), DUE, T0);
+        assertFalse(escalations.markItemAsked(id, late, late.routedEvent("delivery")));
+        assertEquals(null, record(id).feedback().route());
     }
 
     @Test

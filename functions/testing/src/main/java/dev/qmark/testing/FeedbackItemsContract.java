@@ -108,6 +108,22 @@ public abstract class FeedbackItemsContract {
     }
 
     @Test
+    void anItemStoredWithItsRouteIsReadWithItAndStaysReceived() {
+        // a forward to an owner ("? @alias"): the route is decided before the item is stored, and stored with it
+        FeedbackRepository repository = repository();
+        RouteDecision chosen = new RouteDecision("? @delivery", "delivery", Duration.ofHours(4), T0.plus(Duration.ofHours(4)), T0);
+        Feedback f = feedback(T0).withRoute(chosen);
+        assertTrue(repository.storeNew(f, UUID.randomUUID().toString(), "fp", T0.plusSeconds(600),
+                List.of(event("received"), new TimelineEvent(T0.plusMillis(1), "routed", "sent to delivery"))).created());
+        Feedback stored = repository.find(f.id()).orElseThrow();
+        assertEquals(FeedbackStatus.RECEIVED, stored.status(), "not asked yet");
+        assertEquals(chosen, stored.route());
+        assertEquals(chosen, repository.findRecordToAsk(f.id()).orElseThrow().feedback().route());
+        assertEquals(List.of("received", "routed"),
+                repository.findRecord(f.id()).orElseThrow().timeline().stream().map(TimelineEvent::type).toList());
+    }
+
+    @Test
     void aCustomersMailIsAddedOnce() {
         FeedbackRepository repository = repository();
         Feedback f = feedback(T0);

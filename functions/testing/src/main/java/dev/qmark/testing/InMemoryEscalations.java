@@ -7,6 +7,8 @@ import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.escalation.StoppedClocks;
 import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.MailClaims.Claim;
@@ -126,6 +128,19 @@ public final class InMemoryEscalations implements Escalations {
     @Override
     public boolean markItemAsked(String feedbackId) {
         return false;
+    }
+
+    /** The item and its route are the table's ({@link InMemoryFeedbackRepository}); alone, nothing to write. */
+    @Override
+    public boolean markItemAsked(String feedbackId, RouteDecision route, TimelineEvent routed) {
+        return false;
+    }
+
+    /** The escalation's write alone: the item's (with its route) is the table's. */
+    @Override
+    public void markAsked(FeedbackRecord seen, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
+                          TimelineEvent event, RouteDecision route, TimelineEvent routed) {
+        markAsked(seen.feedback().id(), step, mailMessageId, at, reminderTimes, event);
     }
 
     @Override

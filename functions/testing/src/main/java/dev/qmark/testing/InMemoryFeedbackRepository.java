@@ -267,12 +267,35 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository, Esc
     @Override
     public synchronized void markAsked(FeedbackRecord seen, int step, String mailMessageId, Instant at,
                                        List<Instant> reminderTimes, TimelineEvent event) {
+        markAsked(seen, step, mailMessageId, at, reminderTimes, event, null, null);
+    }
+
+    @Override
+    public synchronized void markAsked(FeedbackRecord seen, int step, String mailMessageId, Instant at,
+                                       List<Instant> reminderTimes, TimelineEvent event, RouteDecision route,
+                                       TimelineEvent routed) {
         escalations.markAsked(seen.feedback().id(), step, mailMessageId, at, reminderTimes, event);
         crashes.wrote();
         FeedbackStatus status = seen.feedback().status();
         if (status == FeedbackStatus.RECEIVED || status == FeedbackStatus.ROUTED) {
-            markItemAsked(seen.feedback().id());
+            markItemAsked(seen.feedback().id(), route, routed);
         }
+    }
+
+    @Override
+    public synchronized boolean markItemAsked(String feedbackId, RouteDecision route, TimelineEvent routed) {
+        Feedback item = feedback.get(feedbackId);
+        // #status = :received AND attribute_not_exists(route); else the route recorded first stands (status only)
+        if (route == null || item == null || item.status() != FeedbackStatus.RECEIVED || item.route() != null) {
+            return markItemAsked(feedbackId);
+        }
+        unfinished.remove(feedbackId);
+        feedback.put(feedbackId, item.withRoute(route).withStatus(FeedbackStatus.ASKED));
+        if (routed != null) {
+            event(feedbackId, routed);
+        }
+        crashes.wrote();
+        return true;
     }
 
     @Override

@@ -95,14 +95,16 @@ class EscalatorTest {
     }
 
     @Test
-    void theRecoveryFinishesAnAskedItemLeftRoutedByACrash() {
+    void theRecoveryFinishesAnAskedItemLeftUnroutedByACrash() {
         RecordingQueue requests = new RecordingQueue();
         dev.qmark.core.routing.RoutingService routing = new dev.qmark.core.routing.RoutingService(repository, requests,
                 new dev.qmark.core.routing.Router(RoutingServiceTest.CONFIG), clock);
         routing.route(id);
         repository.crashes().crashAfter(1);
         assertThrows(CrashBetweenWrites.Crash.class, () -> escalator.ask((EscalationRequest) requests.messages().get(0)));
-        assertEquals(FeedbackStatus.ROUTED, repository.find(id).orElseThrow().status());
+        // the "?" is out, the route and the ASKED not written (they are one write): the item is as stored
+        assertEquals(FeedbackStatus.RECEIVED, repository.find(id).orElseThrow().status());
+        assertEquals(null, repository.find(id).orElseThrow().route());
 
         // the request is lost (say it went to the dead-letter queue): the recovery's redrive routes it again
         clock.advance(StuckFeedback.FIRST_CHECK);
@@ -112,8 +114,38 @@ class EscalatorTest {
         assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask((EscalationRequest) requests.messages().get(1)));
         assertEquals(1, mail.sent().size());
         assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+        assertEquals("delivery", repository.find(id).orElseThrow().route().owner(), "the redrive's route, recorded with the ASKED");
         assertEquals(0, new StuckFeedback(repository.unfinishedFeedback(), feedbackQueue, clock)
                 .redrive(clock.instant().plus(Duration.ofDays(1))), "off the recovery's list");
+    }
+
+    @Test
+    void anOldMessageWithoutTheDecisionAsksTheRoutedItem() {
+        // queued before the route rode on the ask: the item was routed (ROUTED) by the router of then
+        dev.qmark.core.feedback.RouteDecision old = new dev.qmark.core.feedback.RouteDecision("web-late", "delivery",
+                Duration.ofHours(4), request.dueAt(), clock.instant());
+        repository.recordRoute(id, old, old.routedEvent("delivery"));
+        assertEquals(Escalator.Outcome.ASKED, escalator.ask(request));
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+        assertEquals(old, repository.find(id).orElseThrow().route());
+        assertEquals(List.of(), repository.unfinishedFeedback().due(clock.instant().plus(Duration.ofDays(1)), 10));
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask(request));
+        assertEquals(1, mail.sent().size());
+    }
+
+    @Test
+    void aCrashAfterTheAskBeforeTheRouteIsRecordedIsFinishedWithTheRequestsRoute() {
+        dev.qmark.core.feedback.RouteDecision decision = new dev.qmark.core.feedback.RouteDecision("web-late", "delivery",
+                Duration.ofHours(4), request.dueAt(), clock.instant());
+        EscalationRequest routed = EscalationRequest.firstAsk(id, "delivery", decision);
+        repository.crashes().crashAfter(1);
+        assertThrows(CrashBetweenWrites.Crash.class, () -> escalator.ask(routed));
+        assertEquals(null, repository.find(id).orElseThrow().route());
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask(routed));
+        assertEquals(decision, repository.find(id).orElseThrow().route());
+        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status());
+        assertEquals(1, repository.findRecord(id).orElseThrow().timeline().stream().filter(e -> e.type().equals("routed")).count());
+        assertEquals(1, mail.sent().size());
     }
 
     @Test

@@ -91,6 +91,44 @@ class FiguresAndDigestTest {
     }
 
     @Test
+    void theFirstAskOfAnItemReadBeforeItsRouteIsGroupedUnderTheRouteItsClaimKept() {
+        // the escalation's OPEN comes before the item's ASKED, which records the route: a read between sees none
+        Feedback unrouted = new Feedback(item.id(), item.channel(), item.customer(), item.subject(), item.message(),
+                item.rating(), item.receivedAt(), FeedbackStatus.RECEIVED, null);
+        List<String> routedReads = new java.util.ArrayList<>();
+        List<String> storedReads = new java.util.ArrayList<>();
+        FiguresKeeper counting = new FiguresKeeper(new FactsOfChange(CONFIG, new TopicTagger(REPORTS.topics())), figures,
+                id -> {
+                    routedReads.add(id);
+                    return Optional.of(item);
+                }, id -> {
+                    storedReads.add(id);
+                    return Optional.of(unrouted);
+                });
+        Escalation open = step(1, "delivery", EscalationStatus.OPEN, null, null, null);
+        List<dev.qmark.core.figures.Fact> facts = counting.factsOfEscalation(item.id(), null, open, "late-delivery");
+        assertEquals(1, facts.size());
+        assertTrue(facts.get(0).groups().contains("route#late-delivery"), facts.get(0).groups().toString());
+        assertTrue(facts.get(0).groups().contains("owner#delivery"));
+        assertEquals(List.of(item.id()), storedReads, "read once, the route not waited for");
+        assertEquals(List.of(), routedReads);
+        // an escalation that names no route (claimed before this change) reads the item for its route, as before
+        assertEquals(1, counting.factsOfEscalation(item.id(), null, open).size());
+        assertEquals(List.of(item.id()), routedReads);
+        assertTrue(counting.factsOfEscalation(item.id(), open, open, "late-delivery").isEmpty());
+    }
+
+    @Test
+    void theItemsAskThatRecordsItsRouteCountsItAsReceived() {
+        Feedback received = new Feedback(item.id(), item.channel(), item.customer(), item.subject(), item.message(), item.rating(),
+                item.receivedAt(), FeedbackStatus.RECEIVED, null);
+        Feedback asked = item.withStatus(FeedbackStatus.ASKED);
+        assertEquals(2, keeper.itemChanged(received, asked), "received and rated, on RECEIVED -> ASKED with the route");
+        assertEquals(0, keeper.itemChanged(received, asked), "the stream record again");
+        assertEquals(0, keeper.itemChanged(asked, asked.withStatus(FeedbackStatus.ANSWERED)), "its route was known");
+    }
+
+    @Test
     void eachTransitionCountsOnceHoweverOftenItIsSeen() {
         Feedback received = new Feedback(item.id(), item.channel(), item.customer(), item.subject(), item.message(), item.rating(),
                 item.receivedAt(), FeedbackStatus.RECEIVED, null);

@@ -10,6 +10,7 @@ import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.escalation.StoppedClocks;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations;
 import dev.qmark.core.ports.MailClaims.Claim;
@@ -57,7 +58,16 @@ public final class DynamoEscalations implements Escalations {
 
     @Override
     public Claim claimEscalation(Escalation asking, Instant now, Duration lease) {
+        return claimEscalation(asking, null, now, lease);
+    }
+
+    @Override
+    public Claim claimEscalation(Escalation asking, String route, Instant now, Duration lease) {
         Map<String, AttributeValue> item = new HashMap<>(FeedbackItems.escalation(asking));
+        if (route != null) {
+            // the figures' route for its "asked" when the item's ASKED (which records the route) is not read yet
+            item.put(FeedbackItems.ASKED_UNDER_ROUTE, AttributeValue.fromS(route));
+        }
         item.put("claimUntil", AttributeValue.fromS(StoredTime.format(now.plus(lease))));
         try {
             dynamo.putItem(p -> p.tableName(table).item(item)
@@ -82,12 +92,18 @@ public final class DynamoEscalations implements Escalations {
     @Override
     public void markAsked(FeedbackRecord seen, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
                           TimelineEvent event) {
+        markAsked(seen, step, mailMessageId, at, reminderTimes, event, null, null);
+    }
+
+    @Override
+    public void markAsked(FeedbackRecord seen, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
+                          TimelineEvent event, RouteDecision route, TimelineEvent routed) {
         String feedbackId = seen.feedback().id();
         markEscalationAsked(feedbackId, step, mailMessageId, at, reminderTimes, event);
         FeedbackStatus status = seen.feedback().status();
         // asked or answered already (a later step, a low rating's "?"): the item's status stays as it is
         if (status == FeedbackStatus.RECEIVED || status == FeedbackStatus.ROUTED) {
-            markItemAsked(feedbackId);
+            markItemAsked(feedbackId, route, routed);
         }
     }
 
@@ -120,6 +136,32 @@ public final class DynamoEscalations implements Escalations {
         if (!writes.transact(TransactWriteItem.builder().update(escalation).build(), writes.putEvent(feedbackId, event))) {
             throw new IllegalStateException("escalation " + feedbackId + "-" + step + " was not being asked");
         }
+    }
+
+    /**
+     * One conditional update when the route comes with it: RECEIVED without a route to ASKED with the
+     * route and its event (riding on the item), off the recovery's list. Its condition failing means the
+     * item has a route by then (that one stands) or was asked already: the status-only write below
+     * settles which (a second write only then, never on the way of a feedback asked once).
+     */
+    @Override
+    public boolean markItemAsked(String feedbackId, RouteDecision route, TimelineEvent routed) {
+        if (route == null) {
+            return markItemAsked(feedbackId);
+        }
+        Update update = Update.builder().tableName(table).key(Item.key(pk(feedbackId), FeedbackItems.ITEM))
+                .updateExpression("SET #status = :asked, route = :route, #owner = :owner, answerWithin = :within, "
+                        + "routeDueAt = :due, routedAt = :at REMOVE deadlineShard, nextCheckAt")
+                .conditionExpression("#status = :received AND attribute_not_exists(route)")
+                .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
+                .expressionAttributeValues(values(":asked", FeedbackStatus.ASKED.wireName(),
+                        ":received", FeedbackStatus.RECEIVED.wireName(), ":route", route.route(),
+                        ":owner", route.owner(), ":within", route.answerWithin().toString(),
+                        ":due", StoredTime.format(route.dueAt()), ":at", StoredTime.format(route.decidedAt())))
+                .build();
+        List<TransactWriteItem> writesOfItem = routed == null ? List.of(TransactWriteItem.builder().update(update).build())
+                : List.of(TransactWriteItem.builder().update(update).build(), writes.putEvent(feedbackId, routed));
+        return writes.transact(writesOfItem.toArray(TransactWriteItem[]::new)) || markItemAsked(feedbackId);
     }
 
     @Override

@@ -129,6 +129,17 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
         return Optional.of(FeedbackItems.feedback(item));
     }
 
+    /**
+     * The item for what never changes once it is stored (the figures' channel, topics, customer, arrival):
+     * read eventually consistently (half a read unit), and consistently only when that found no item. Its
+     * route may be missing (not recorded yet, or not visible yet): for a caller that knows it otherwise.
+     */
+    public Optional<Feedback> findStored(String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(false)
+                .key(Item.key(pk(id), FeedbackItems.ITEM))).item();
+        return item == null || item.isEmpty() ? find(id) : Optional.of(FeedbackItems.feedback(item));
+    }
+
     @Override
     public Optional<FeedbackRecord> findRecord(String id) {
         return record(id, true);
@@ -142,6 +153,16 @@ public final class DynamoFeedbackRepository implements FeedbackRepository {
     public Optional<FeedbackRecord> findRoutedRecord(String id) {
         Optional<FeedbackRecord> record = record(id, false);
         return record.isPresent() && record.get().feedback().route() != null ? record : record(id, true);
+    }
+
+    /**
+     * The partition read eventually consistently (half the units), and again consistently only when that found no
+     * item (not visible yet): the request carries the route, so an item without one is what it expects.
+     */
+    @Override
+    public Optional<FeedbackRecord> findRecordToAsk(String id) {
+        Optional<FeedbackRecord> record = record(id, false);
+        return record.isPresent() ? record : record(id, true);
     }
 
     private Optional<FeedbackRecord> record(String id, boolean consistent) {

@@ -37,6 +37,12 @@ final class FeedbackItems {
         return "FB#" + feedbackId;
     }
 
+    /**
+     * On an escalation: the route its item was asked under, kept by the claim of the "?" (nothing reads
+     * it but the figures, for an item read before its ASKED recorded the route).
+     */
+    static final String ASKED_UNDER_ROUTE = "askedUnderRoute";
+
     static String escalationSk(int step) {
         return String.format("ESC#%03d", step);
     }
@@ -59,6 +65,12 @@ final class FeedbackItems {
                 .time("receivedAt", f.receivedAt()).s("status", f.status().wireName())
                 .s("listPk", FEEDBACK_LIST).s("listSk", listSk(f))
                 .attachments("attachments", f.attachments())
+                // a route decided before the item is stored (a forward to an owner) is stored with it
+                .s("route", f.route() == null ? null : f.route().route())
+                .s("owner", f.route() == null ? null : f.route().owner())
+                .s("answerWithin", f.route() == null ? null : f.route().answerWithin().toString())
+                .time("routeDueAt", f.route() == null ? null : f.route().dueAt())
+                .time("routedAt", f.route() == null ? null : f.route().decidedAt())
                 // on the recovery's list until asked; the first check leaves normal routing its time
                 .s("deadlineShard", f.status() == FeedbackStatus.RECEIVED ? UNFINISHED_FEEDBACK_SHARD : null)
                 .time("nextCheckAt", f.status() == FeedbackStatus.RECEIVED ? f.receivedAt().plus(StuckFeedback.FIRST_CHECK) : null)

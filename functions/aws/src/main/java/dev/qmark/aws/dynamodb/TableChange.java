@@ -16,7 +16,15 @@ public sealed interface TableChange {
     record OfItem(Feedback before, Feedback after) implements TableChange {
     }
 
-    record OfEscalation(String feedbackId, Escalation before, Escalation after) implements TableChange {
+    /**
+     * @param askedUnderRoute the route the escalation's "?" was claimed under (its claim keeps it), null when
+     *                        it does not say: the figures' route for an item read before its ASKED recorded one
+     */
+    record OfEscalation(String feedbackId, Escalation before, Escalation after, String askedUnderRoute) implements TableChange {
+
+        public OfEscalation(String feedbackId, Escalation before, Escalation after) {
+            this(feedbackId, before, after, null);
+        }
     }
 
     /** A customer's rating of a letter ({@code RATING#<letterKey>}); null where it had no score yet. */
@@ -40,7 +48,8 @@ public sealed interface TableChange {
         if (sk.startsWith("ESC#")) {
             return new OfEscalation(any.get(QmarkTable.PK).s().substring(3),
                     oldImage == null ? null : FeedbackItems.indexedEscalation(oldImage),
-                    newImage == null ? null : FeedbackItems.indexedEscalation(newImage));
+                    newImage == null ? null : FeedbackItems.indexedEscalation(newImage),
+                    newImage == null ? null : Item.of(newImage).s(FeedbackItems.ASKED_UNDER_ROUTE));
         }
         if (sk.startsWith(DynamoCustomerLetters.RATING)) {
             String feedbackId = any.get(QmarkTable.PK).s().substring(3);

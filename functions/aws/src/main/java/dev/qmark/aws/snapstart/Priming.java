@@ -5,6 +5,7 @@ import dev.qmark.aws.Json;
 import dev.qmark.aws.metrics.EmfMetrics;
 import dev.qmark.core.config.Owner;
 import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
@@ -48,7 +49,10 @@ public final class Priming {
                 Instant.EPOCH, FeedbackStatus.ROUTED, null);
     }
 
-    /** The sample feedback routed by the configuration's first route, to its owner. */
+    /**
+     * The sample feedback routed by the configuration's first route, to its owner, as its first "?"
+     * records it: ASKED with its route (the router only decides; the escalator's write records both).
+     */
     public static Feedback sampleRouted(QmarkConfig config) {
         Feedback sample = sampleFeedback();
         RouteDecision decision = config.routes().isEmpty()
@@ -58,7 +62,13 @@ public final class Priming {
                         config.routes().get(0).answerWithin(), Instant.EPOCH.plus(config.routes().get(0).answerWithin()),
                         Instant.EPOCH);
         return new Feedback(sample.id(), sample.channel(), sample.customer(), sample.subject(), sample.message(),
-                sample.rating(), sample.receivedAt(), FeedbackStatus.ROUTED, decision, List.of());
+                sample.rating(), sample.receivedAt(), FeedbackStatus.ASKED, decision, List.of());
+    }
+
+    /** The router's message for the sample feedback: its first step, carrying the route decided ({@link #sampleRouted}). */
+    public static EscalationRequest sampleRequest(QmarkConfig config) {
+        RouteDecision decision = sampleRouted(config).route();
+        return EscalationRequest.firstAsk(FEEDBACK_ID, decision.owner(), decision);
     }
 
     /** The first step of the sample feedback, asked of {@code owner}. */

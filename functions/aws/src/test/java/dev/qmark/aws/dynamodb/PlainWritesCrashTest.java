@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qmark.aws.testing.TestBed;
+import dev.qmark.core.asking.Escalator;
+import dev.qmark.core.asking.ReplyTokens;
+import dev.qmark.core.config.ConfigLoader;
+import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.Escalation;
+import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.feedback.Channel;
 import dev.qmark.core.feedback.Customer;
@@ -14,6 +19,9 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
+import dev.qmark.core.ports.Metrics;
+import dev.qmark.testing.RecordingMailSender;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.Escalations.AnswerOutcome;
 import dev.qmark.core.ports.MailClaims.Claim;
@@ -110,6 +118,37 @@ class PlainWritesCrashTest {
         assertEquals(List.of(), ports.unfinishedFeedback().due(T0.plus(Duration.ofDays(1)), 100).stream()
                 .filter(id::equals).toList());
         assertEquals(1, events(record(id), "asked"));
+    }
+
+    @Test
+    void aFirstAskThatDiedBeforeTheItemsWriteRecordsItsRouteOnTheRetry() {
+        // the escalator itself, its route in the request: the "?" out and OPEN, the item's write (route and ASKED) killed
+        QmarkConfig config = ConfigLoader.locate(BED.env().require("QMARK_CONFIG"));
+        RecordingMailSender mail = new RecordingMailSender();
+        Escalator escalator = new Escalator(config, ports.feedbackItems(), ports.escalations(), ports.mailClaims(), mail,
+                new ReplyTokens(TestBed.SECRET), ports.sentMailTexts(), null, Metrics.NONE, java.time.Clock.systemUTC());
+        String id = stored();
+        RouteDecision decision = new RouteDecision("late-delivery", "delivery", Duration.ofHours(4), DUE, T0);
+        EscalationRequest request = EscalationRequest.firstAsk(id, "delivery", decision);
+        dieAt.set(FeedbackItems.ITEM);
+        assertThrows(IllegalStateException.class, () -> escalator.ask(request));
+        assertEquals(EscalationStatus.OPEN, record(id).escalation(1).orElseThrow().status());
+        assertEquals(FeedbackStatus.RECEIVED, record(id).feedback().status());
+        assertEquals(null, record(id).feedback().route(), "the route is written with the ASKED, so not yet");
+        assertEquals(List.of(id), ports.unfinishedFeedback().due(T0.plus(Duration.ofDays(1)), 100).stream()
+                .filter(id::equals).toList(), "still on the recovery's list, which redrives it");
+
+        // the retry (the same message: the same route) finds the "?" sent and writes the item
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask(request));
+        assertEquals(FeedbackStatus.ASKED, record(id).feedback().status());
+        assertEquals(decision, record(id).feedback().route());
+        assertEquals(1, events(record(id), "routed"));
+        assertEquals(1, mail.sent().size());
+        // a redelivery the router decided again under another configuration changes nothing
+        RouteDecision other = new RouteDecision("everything-else", "ops", Duration.ofHours(24), DUE, T0.plusSeconds(60));
+        assertEquals(Escalator.Outcome.ALREADY_ASKED, escalator.ask(EscalationRequest.firstAsk(id, "ops", other)));
+        assertEquals(decision, record(id).feedback().route());
+        assertEquals(1, mail.sent().size());
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.qmark.core.deadline.ReminderPlan;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackRecord;
 import dev.qmark.core.feedback.FeedbackStatus;
+import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.CustomerLetters;
 import dev.qmark.core.ports.Escalations;
@@ -73,15 +74,18 @@ public final class Escalator {
     public enum Outcome { ASKED, ALREADY_ASKED, ALREADY_ANSWERED }
 
     /**
-     * Asks as {@code request} says, reading the item first. The first step's "?" rests on nothing but the routed
-     * item (nobody was asked before it, nothing written to the customer), so it may be read from a lagging
-     * replica ({@link FeedbackRepository#findRoutedRecord}); later steps show what earlier ones did and read
-     * consistently. Either way every write below is conditional: a stale status only makes a retry's
-     * {@code markItemAsked} try a write its condition refuses.
+     * Asks as {@code request} says, reading the item first. The first step's "?" rests on nothing but the item's
+     * content and its route (nobody was asked before it, nothing written to the customer), so it may be read from
+     * a lagging replica: with the route in the request ({@link EscalationRequest#decision}) the item is read
+     * consistently only when the lagging read found none ({@link FeedbackRepository#findRecordToAsk}), without
+     * it also when it shows no route ({@link FeedbackRepository#findRoutedRecord}); later steps show what earlier
+     * ones did and read consistently. Either way every write below is conditional: a stale status only makes a
+     * retry's {@code markItemAsked} try a write its condition refuses.
      */
     public Outcome ask(EscalationRequest request) {
         String id = request.feedbackId();
-        Optional<FeedbackRecord> record = request.step() == 1 ? feedbackItems.findRoutedRecord(id) : feedbackItems.findRecord(id);
+        Optional<FeedbackRecord> record = request.step() != 1 ? feedbackItems.findRecord(id)
+                : request.decision() != null ? feedbackItems.findRecordToAsk(id) : feedbackItems.findRoutedRecord(id);
         return ask(request, record.orElseThrow(() -> new IllegalStateException("feedback " + id + " is not stored")));
     }
 
@@ -89,28 +93,37 @@ public final class Escalator {
      * {@link #ask(EscalationRequest)} with the item and its escalations the caller has just read
      * consistently (a sweep's breach): one read per invocation. Every write below is conditional, so
      * a change since that read is refused, not overwritten.
+     *
+     * <p>The route: the item's when it has one (recorded first, it stands), else the one the request
+     * carries, recorded with the item's ASKED in the write that follows the "?" (and, when a crash came
+     * between the "?" and that write, by the retry that finds the "?" sent).
      */
-    public Outcome ask(EscalationRequest request, FeedbackRecord record) {
-        Feedback feedback = record.feedback();
+    public Outcome ask(EscalationRequest request, FeedbackRecord seen) {
+        Feedback feedback = seen.feedback();
         if (feedback.status() == FeedbackStatus.ANSWERED && !request.evenIfAnswered()) {
             // an answer from anyone asked stops every clock: nobody else is asked any more
             return Outcome.ALREADY_ANSWERED;
         }
+        RouteDecision toRecord = feedback.route() == null ? request.decision() : null;
+        FeedbackRecord record = toRecord == null ? seen : seen.withFeedback(feedback.withRoute(toRecord));
+        TimelineEvent routed = toRecord == null ? null : toRecord.routedEvent(request.owner());
+        String routeName = record.feedback().route() == null ? null : record.feedback().route().route();
         Owner owner = config.requireOwner(request.owner());
         Escalation escalation = new Escalation(feedback.id(), request.step(), owner.alias(), owner.email(),
                 EscalationStatus.ASKING, null, request.dueAt(), null, null, null);
         SendOnce.Sent sent = sendOnce.send("escalation " + escalation.id(),
-                (now, lease) -> escalations.claimEscalation(escalation, now, lease),
+                (now, lease) -> escalations.claimEscalation(escalation, routeName, now, lease),
                 () -> compose(record, escalation, owner),
-                (messageId, at) -> markAsked(record, request, owner, messageId, at));
+                (messageId, at) -> markAsked(record, request, owner, messageId, at, toRecord, routed));
         if (sent == SendOnce.Sent.NOW) {
             metrics.questionsSent(1);
             return Outcome.ASKED;
         }
         if (feedback.status() == FeedbackStatus.RECEIVED || feedback.status() == FeedbackStatus.ROUTED) {
             // the "?" is out (its escalation is past ASKING) but the item was not marked: the attempt that sent
-            // it died between its two writes; this redelivery (or the recovery's) writes the second
-            escalations.markItemAsked(feedback.id());
+            // it died between its two writes; this redelivery (or the recovery's) writes the second, with the
+            // route its request carries unless the item has one by then
+            escalations.markItemAsked(feedback.id(), toRecord, routed);
         }
         return Outcome.ALREADY_ASKED;
     }
@@ -160,13 +173,14 @@ public final class Escalator {
     }
 
     /** OPEN: the clock runs from when the mail went out, with its reminders. */
-    private void markAsked(FeedbackRecord record, EscalationRequest request, Owner owner, String messageId, Instant sent) {
+    private void markAsked(FeedbackRecord record, EscalationRequest request, Owner owner, String messageId, Instant sent,
+                           RouteDecision toRecord, TimelineEvent routed) {
         Feedback feedback = record.feedback();
         Route route = feedback.route() == null ? null : config.route(feedback.route().route()).orElse(null);
         List<Instant> reminders = ReminderPlan.times(sent, request.dueAt(), config.remindersFor(route),
                 config.calendarFor(route, owner.alias()));
         escalations.markAsked(record, request.step(), messageId, sent, reminders, new TimelineEvent(sent, "asked",
-                "\"?\" sent to " + owner.name() + " <" + owner.email() + ">, due " + request.dueAt()));
+                "\"?\" sent to " + owner.name() + " <" + owner.email() + ">, due " + request.dueAt()), toRecord, routed);
     }
 
     /**

@@ -33,6 +33,11 @@ public record Feedback(String id, Channel channel, Customer customer, String sub
         return new Feedback(newId, channel, customer, subject, message, rating, receivedAt, status, route, attachments);
     }
 
+    /** The same feedback with its route decided (the first "?" records it with the item's ASKED). */
+    public Feedback withRoute(RouteDecision decision) {
+        return new Feedback(id, channel, customer, subject, message, rating, receivedAt, status, decision, attachments);
+    }
+
     public Feedback withStatus(FeedbackStatus newStatus) {
         return new Feedback(id, channel, customer, subject, message, rating, receivedAt, newStatus, route, attachments);
     }

@@ -53,6 +53,11 @@ public record FeedbackRecord(Feedback feedback, List<Escalation> escalations, Li
         return answersTold.contains(step);
     }
 
+    /** The same record with the item as {@code item} (its route decided, say). */
+    public FeedbackRecord withFeedback(Feedback item) {
+        return new FeedbackRecord(item, escalations, timeline, sentTexts, written, answersTold);
+    }
+
     public Optional<Escalation> escalation(int step) {
         return escalations.stream().filter(e -> e.step() == step).findFirst();
     }

@@ -2,7 +2,11 @@ package dev.qmark.core.feedback;
 
 import java.util.Locale;
 
-/** Where a feedback item stands: stored, routed to an owner, asked ("?" sent), answered. */
+/**
+ * Where a feedback item stands: stored, asked ("?" sent; its route recorded with it), answered. ROUTED
+ * (routed, not asked yet) is what the router wrote before the route rode on the first "?": items a stack
+ * kept from then still have it, are listed by it and asked from it.
+ */
 public enum FeedbackStatus {
     RECEIVED, ROUTED, ASKED, ANSWERED;
 

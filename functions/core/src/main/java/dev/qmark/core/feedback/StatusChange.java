@@ -7,7 +7,11 @@ package dev.qmark.core.feedback;
  */
 public record StatusChange(FeedbackStatus from, FeedbackStatus to) {
 
-    /** Routing: only a RECEIVED item is routed, once; the first decision recorded stands. */
+    /**
+     * Routing as the router recorded it before the route rode on the first "?": only a RECEIVED item is
+     * routed, once; the first decision recorded stands. New items go RECEIVED -> ASKED, the route recorded
+     * with the ASKED ({@code Escalations.markItemAsked}); ROUTED items are a stack's older data.
+     */
     public static final StatusChange ROUTE = new StatusChange(FeedbackStatus.RECEIVED, FeedbackStatus.ROUTED);
 
     /** Whether an item in {@code current} may make this move. */

@@ -38,7 +38,9 @@ public final class FactsOfChange {
 
     /**
      * The item itself changed: when it gets its route it counts as received (its route and owner are
-     * known then, a moment after it arrived), and its rating, if it has one, as a rating.
+     * known then, a moment after it arrived), and its rating, if it has one, as a rating. The route comes
+     * with the item's ASKED (RECEIVED to ASKED, the first "?" sent), with the item itself for a forward
+     * to an owner, and with ROUTED on items routed before the route rode on the ask.
      */
     public List<Fact> ofItem(Feedback before, Feedback after) {
         if (after == null || after.route() == null || (before != null && before.route() != null)) {
@@ -86,11 +88,19 @@ public final class FactsOfChange {
 
     /** An escalation of {@code item} changed: asked, answered, breached, handed on. */
     public List<Fact> ofEscalation(Escalation before, Escalation after, Feedback item) {
+        return ofEscalation(before, after, item, item == null || item.route() == null ? null : item.route().route());
+    }
+
+    /**
+     * As {@link #ofEscalation(Escalation, Escalation, Feedback)}, grouped under {@code route} (the item's
+     * route, or the one its first "?" was asked under when the item read does not show it yet).
+     */
+    public List<Fact> ofEscalation(Escalation before, Escalation after, Feedback item, String route) {
         if (after == null || after.status() == null || item == null) {
             return List.of();
         }
         List<Fact> facts = new ArrayList<>();
-        List<String> groups = groups(item, after.owner());
+        List<String> groups = groups(item, route, after.owner());
         if (after.askedAt() != null && (before == null || before.askedAt() == null)) {
             facts.add(fact(Kind.ASKED, item, after, after.askedAt(), groups, null, null, null));
         }
@@ -128,11 +138,15 @@ public final class FactsOfChange {
     }
 
     private List<String> groups(Feedback item, String owner) {
+        return groups(item, item.route() == null ? null : item.route().route(), owner);
+    }
+
+    private List<String> groups(Feedback item, String route, String owner) {
         List<String> groups = new ArrayList<>();
         groups.add("all#all");
         groups.add("channel#" + item.channel().wireName());
-        if (item.route() != null) {
-            groups.add("route#" + item.route().route());
+        if (route != null) {
+            groups.add("route#" + route);
         }
         if (owner != null) {
             groups.add("owner#" + owner);

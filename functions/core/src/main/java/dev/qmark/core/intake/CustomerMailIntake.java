@@ -169,18 +169,20 @@ public final class CustomerMailIntake {
                 message.text(), null, now, FeedbackStatus.RECEIVED, null, attachments(received));
         String key = Hashes.sha256("mail\n" + mailId);
         String note = original.note().isBlank() ? "" : ": " + StoredText.bounded(original.note(), StoredText.DETAIL_BYTES / 2);
-        FeedbackRepository.Stored stored = feedbackItems.storeNew(feedback, key, key, now.plus(SAME_MAIL_WINDOW),
-                new TimelineEvent(now, "received", "forwarded with \"?\" by " + received.from()
+        List<TimelineEvent> events = new ArrayList<>();
+        events.add(new TimelineEvent(now, "received", "forwarded with \"?\" by " + received.from()
                         + (original.date().isBlank() ? "" : "; written " + StoredText.bounded(original.date(), 200))
                         + note + (message.cut() ? "; its text was cut to " + message.howMuch() + " (the full mail is at "
                         + rawLocation + ")" : "")));
         if (command.alias() != null) {
-            // the forwarder chose the owner: the route is decided here, and the router only asks them
+            // the forwarder chose the owner: the route is decided here and stored with the item (no read finds it
+            // without), the router only asks them; it stays RECEIVED, on the recovery's list, until asked
             RouteDecision route = router.decideFor(feedback, command.alias(), now);
-            feedbackItems.recordRoute(stored.feedbackId(), route, new TimelineEvent(now.plusMillis(1), "routed",
-                    "sent to " + command.alias() + " by " + received.from() + " (\"? @" + command.alias()
-                    + "\"), answer within " + route.answerWithin()));
+            feedback = feedback.withRoute(route);
+            events.add(new TimelineEvent(now.plusMillis(1), "routed", "sent to " + command.alias() + " by " + received.from()
+                    + " (\"? @" + command.alias() + "\"), answer within " + route.answerWithin()));
         }
+        FeedbackRepository.Stored stored = feedbackItems.storeNew(feedback, key, key, now.plus(SAME_MAIL_WINDOW), events);
         try {
             queue.enqueue(stored.feedbackId());
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import dev.qmark.core.escalation.EscalationStatus;
 import dev.qmark.core.escalation.HandOn;
 import dev.qmark.core.escalation.StoppedClocks;
 import dev.qmark.core.feedback.FeedbackRecord;
+import dev.qmark.core.feedback.RouteDecision;
 import dev.qmark.core.feedback.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,15 @@ public interface Escalations {
     MailClaims.Claim claimEscalation(Escalation asking, Instant now, Duration lease);
 
     /**
+     * {@link #claimEscalation(Escalation, Instant, Duration)} that also keeps the name of the route the
+     * item is asked under on the escalation (null: none known): the figures group its "asked" by route
+     * even when they read the item before its ASKED write recorded the route. Nothing else reads it.
+     */
+    default MailClaims.Claim claimEscalation(Escalation asking, String route, Instant now, Duration lease) {
+        return claimEscalation(asking, now, lease);
+    }
+
+    /**
      * ASKING to OPEN: the mail went out; the clock runs. The escalation joins the sweeper's list,
      * next checked at its first reminder (or its deadline when there is none).
      */
@@ -72,11 +82,30 @@ public interface Escalations {
     }
 
     /**
+     * {@link #markAsked(FeedbackRecord, int, String, Instant, List, TimelineEvent)} recording with the
+     * item's ASKED the route the request carried ({@link #markItemAsked(String, RouteDecision, TimelineEvent)};
+     * {@code route} null: the item has its route, only its status changes).
+     */
+    void markAsked(FeedbackRecord seen, int step, String mailMessageId, Instant at, List<Instant> reminderTimes,
+                   TimelineEvent event, RouteDecision route, TimelineEvent routed);
+
+    /**
      * The item follows its first "?" sent: RECEIVED or ROUTED to ASKED, and off the recovery's list.
      * False (nothing written) when it was asked or answered already. Written after the escalation's
      * own mark, so a retry that finds the "?" sent calls this to finish an attempt that died between.
      */
     boolean markItemAsked(String feedbackId);
+
+    /**
+     * {@link #markItemAsked(String)} for an item that had no route when the router decided
+     * {@code route}: RECEIVED without a route to ASKED with {@code route} (route, owner, answer time,
+     * due, decided at) and its {@code routed} event, in one conditional write; the route is written
+     * nowhere else. When the item has a route by then (recorded before, by another request's ASKED or
+     * before the route rode on the ask) that route stands: only the status moves, as
+     * {@link #markItemAsked(String)}. {@code route} null: that alone. False when it was asked or
+     * answered already.
+     */
+    boolean markItemAsked(String feedbackId, RouteDecision route, TimelineEvent routed);
 
     /**
      * The answer: the escalation answered becomes ANSWERED (or ANSWERED_LATE after its deadline),

@@ -53,8 +53,9 @@ public interface FeedbackRepository {
 
     /**
      * Puts new feedback (status RECEIVED) with its first timeline events, marked for a form
-     * acknowledgement in {@code acknowledgeIn} (null: none). One conditional write; false when the
-     * item is stored already (nothing changes).
+     * acknowledgement in {@code acknowledgeIn} (null: none), and with its route when it has one (a
+     * forward to an owner: decided before it is stored, so no read ever finds it without). One
+     * conditional write; false when the item is stored already (nothing changes).
      */
     boolean putNew(Feedback feedback, List<TimelineEvent> events, String acknowledgeIn);
 
@@ -65,12 +66,21 @@ public interface FeedbackRepository {
      */
     default Stored storeNew(Feedback feedback, String dedupeKey, String fingerprint, Instant dedupeUntil,
                             TimelineEvent received) {
+        return storeNew(feedback, dedupeKey, fingerprint, dedupeUntil, List.of(received));
+    }
+
+    /**
+     * {@link #storeNew(Feedback, String, String, Instant, TimelineEvent)} with its first events (a forward
+     * to an owner: received, and routed, the route stored with the item in its one write).
+     */
+    default Stored storeNew(Feedback feedback, String dedupeKey, String fingerprint, Instant dedupeUntil,
+                            List<TimelineEvent> events) {
         SubmissionKey key = claimSubmission(dedupeKey, feedback.id(), fingerprint, dedupeUntil, feedback.receivedAt());
         if (!fingerprint.equals(key.fingerprint())) {
             return new Stored(key.feedbackId(), false, false);
         }
         Feedback item = key.feedbackId().equals(feedback.id()) ? feedback : feedback.withId(key.feedbackId());
-        return new Stored(key.feedbackId(), putNew(item, List.of(received), null), true);
+        return new Stored(key.feedbackId(), putNew(item, events, null), true);
     }
 
     /**
@@ -88,7 +98,8 @@ public interface FeedbackRepository {
     /**
      * {@link #findRecord} for a caller that needs only what is fixed once the item is routed (its content
      * and route): a store may read a replica that lags (cheaper), but never returns an item without its
-     * route when one was recorded. Escalations and the timeline may lag; decisions on them need
+     * route when one was recorded. The first "?" of a request without a decision (a message queued before
+     * the route rode on the ask, or an item stored with its route) reads so. Escalations and the timeline may lag; decisions on them need
      * {@link #findRecord} or a conditional write.
      */
     default Optional<FeedbackRecord> findRoutedRecord(String id) {
@@ -96,8 +107,23 @@ public interface FeedbackRepository {
     }
 
     /**
+     * {@link #findRecord} for the first "?" of an item whose route the request carries
+     * ({@code EscalationRequest#decision}): a store may read a replica that lags (cheaper), and reads
+     * again consistently only when that found no item. What the "?" shows (the item's content) is fixed
+     * when it is stored; a route recorded meanwhile makes the ASKED write's condition refuse the
+     * request's route, the first one standing. Escalations and the timeline may lag, as in
+     * {@link #findRoutedRecord}.
+     */
+    default Optional<FeedbackRecord> findRecordToAsk(String id) {
+        return findRecord(id);
+    }
+
+    /**
      * Records the decision, moving the item as {@link dev.qmark.core.feedback.StatusChange#ROUTE}
-     * says (only from RECEIVED). False when it was routed before: that decision stands.
+     * says (only from RECEIVED). False when it was routed before: that decision stands. The router no
+     * longer calls it (the route rides on the first "?": {@link Escalations#markItemAsked(String,
+     * RouteDecision, TimelineEvent)}); it makes the ROUTED items a stack keeps from before, which the
+     * escalator still asks.
      */
     boolean recordRoute(String feedbackId, RouteDecision decision, TimelineEvent event);
 

@@ -22,11 +22,23 @@ public final class FiguresKeeper {
     private final FactsOfChange facts;
     private final DailyFigures figures;
     private final Function<String, Optional<Feedback>> items;
+    private final Function<String, Optional<Feedback>> itemsRouteKnown;
 
     public FiguresKeeper(FactsOfChange facts, DailyFigures figures, Function<String, Optional<Feedback>> items) {
+        this(facts, figures, items, items);
+    }
+
+    /**
+     * @param items           the item of an escalation's change, with its route
+     * @param itemsRouteKnown the item of an escalation's change that names its route itself (the first "?"
+     *                        records the route on the item after its escalation's change): may lack the route
+     */
+    public FiguresKeeper(FactsOfChange facts, DailyFigures figures, Function<String, Optional<Feedback>> items,
+                         Function<String, Optional<Feedback>> itemsRouteKnown) {
         this.facts = facts;
         this.figures = figures;
         this.items = items;
+        this.itemsRouteKnown = itemsRouteKnown;
     }
 
     /** Counts what the item's change made; returns how many facts were new. */
@@ -45,10 +57,24 @@ public final class FiguresKeeper {
 
     /** The facts an escalation's change makes (its item read only when it may make some). */
     public List<Fact> factsOfEscalation(String feedbackId, Escalation before, Escalation after) {
+        return factsOfEscalation(feedbackId, before, after, null);
+    }
+
+    /**
+     * As {@link #factsOfEscalation(String, Escalation, Escalation)} for an escalation that says which route
+     * its item was asked under ({@code askedUnderRoute}, null: it does not): the first "?" is sent, and its
+     * escalation changed, before the item's ASKED records the route, so the item read then may not show it.
+     * The route the escalation names groups the facts then, and the item is not read again for it.
+     */
+    public List<Fact> factsOfEscalation(String feedbackId, Escalation before, Escalation after, String askedUnderRoute) {
         if (after == null || after.status() == null || !mayCount(before, after)) {
             return List.of();
         }
-        return items.apply(feedbackId).map(f -> facts.ofEscalation(before, after, f)).orElse(List.of());
+        if (askedUnderRoute == null) {
+            return items.apply(feedbackId).map(f -> facts.ofEscalation(before, after, f)).orElse(List.of());
+        }
+        return itemsRouteKnown.apply(feedbackId).map(f -> facts.ofEscalation(before, after, f,
+                f.route() != null ? f.route().route() : askedUnderRoute)).orElse(List.of());
     }
 
     /**

@@ -52,9 +52,12 @@ public final class Router {
         return new RouteDecision("? @" + alias, alias, byRules.answerWithin(), due.truncatedTo(ChronoUnit.SECONDS), now);
     }
 
-    /** Who is asked first about feedback decided so: the founder on a triage route, else the owner. */
+    /**
+     * Who is asked first about feedback decided so: the founder on a triage route, else the decision's owner
+     * (the decision stands: a route whose owner changed in the configuration since still asks the one decided).
+     */
     public String firstAsked(RouteDecision decision) {
-        return config.route(decision.route()).map(this::firstAsked).orElse(decision.owner());
+        return config.route(decision.route()).filter(Route::founderTriage).map(r -> QmarkConfig.FOUNDER).orElse(decision.owner());
     }
 
     private String firstAsked(Route route) {

@@ -3,16 +3,18 @@ package dev.qmark.core.routing;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.RouteDecision;
-import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.ports.EscalationQueue;
 import dev.qmark.core.ports.FeedbackRepository;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
- * Routes one stored feedback item and asks for its first escalation. Safe to run twice: the
- * first decision recorded stands, and the escalation request is sent again (the escalator sends
- * each "?" once), which also repairs a crash between recording and enqueueing.
+ * Routes one stored feedback item and asks for its first escalation. It writes nothing to the table:
+ * the decision rides on the escalation request, and the escalator records it with the item's ASKED
+ * (RECEIVED to ASKED, route and all, in the one conditional write that marks the first "?" sent).
+ * Safe to run twice: a redelivery decides again (the configuration may have changed meanwhile) and
+ * enqueues again; the escalator asks step 1 once (its claim), and the first route recorded on the item
+ * stands (the ASKED write's condition), so a later request for step 1 finds the "?" sent and changes
+ * nothing. A crash after the enqueue and before the message's delete is the same redelivery.
  */
 public final class RoutingService {
 
@@ -28,30 +30,27 @@ public final class RoutingService {
         this.clock = clock;
     }
 
-    /** @return the decision that stands for the item */
+    /** @return the decision the first escalation request carries, or the item's route */
     public RouteDecision route(String feedbackId) {
         return route(repository.find(feedbackId)
                 .orElseThrow(() -> new IllegalStateException("feedback " + feedbackId + " is not stored")));
     }
 
     /**
-     * As {@link #route(String)}, for the item as the caller read it: reads nothing more unless a route
-     * was recorded that the item does not show (another worker, or a read a moment old): then the
-     * recorded one stands, read consistently.
+     * As {@link #route(String)}, for the item as the caller read it (it may be a moment old: an item
+     * routed meanwhile keeps its route, the escalator's write refusing a second one). An item with a route
+     * (forwarded to an owner with "? @alias", or routed before the route rode on the ask) is asked as
+     * routed: the request carries no decision, and the escalator takes the route from the item.
      */
     public RouteDecision route(Feedback feedback) {
-        String feedbackId = feedback.id();
-        RouteDecision decision = feedback.route();
-        if (decision == null) {
-            Instant now = clock.instant();
-            RouteDecision fresh = router.decide(feedback, now);
-            String triage = router.firstAsked(fresh).equals(fresh.owner()) ? "" : ", " + router.firstAsked(fresh) + " triages first";
-            boolean recorded = repository.recordRoute(feedbackId, fresh, new TimelineEvent(now, "routed",
-                    "route " + fresh.route() + " -> " + fresh.owner() + ", answer within " + fresh.answerWithin() + triage));
-            decision = recorded ? fresh : repository.find(feedbackId).map(Feedback::route).orElseThrow();
+        RouteDecision recorded = feedback.route();
+        if (recorded != null) {
+            // on a triage route the founder is asked first (step 1) and hands it on to the owner
+            escalations.enqueue(new EscalationRequest(feedback.id(), 1, router.firstAsked(recorded), recorded.dueAt()));
+            return recorded;
         }
-        // on a triage route the founder is asked first (step 1) and hands it on to the owner
-        escalations.enqueue(new EscalationRequest(feedbackId, 1, router.firstAsked(decision), decision.dueAt()));
-        return decision;
+        RouteDecision fresh = router.decide(feedback, clock.instant());
+        escalations.enqueue(EscalationRequest.firstAsk(feedback.id(), router.firstAsked(fresh), fresh));
+        return fresh;
     }
 }
