@@ -92,15 +92,7 @@ class CustomerMailTest {
             bed.putMail("inbound/" + mailId, plain(customer, "Late parcel", "Where is my parcel?")
                     .getBytes(StandardCharsets.UTF_8));
 
-            KillSwitch.armBefore(step);
-            try {
-                redeliver(mailId, "feedback@feedback.example.com");
-            } catch (RuntimeException killed) {
-                // the invocation failed: Lambda retries it
-            } finally {
-                KillSwitch.disarm();
-            }
-            String killedAt = KillSwitch.killedAt();
+            String killedAt = KillSwitch.killBefore(step, () -> redeliver(mailId, "feedback@feedback.example.com"));
             if (killedAt == null) {
                 assertTrue(step > 3, "a customer's mail has steps to kill: " + step);
                 return;  // every step was a kill point

@@ -42,6 +42,22 @@ public final class KillSwitch implements ExecutionInterceptor {
         BEFORE.set(0);
     }
 
+    /**
+     * Runs {@code invocation} killed before its {@code step}-th step (the invocation failing, as Lambda
+     * sees it, then retries it) and disarms; the step it died before, or null when it had fewer steps.
+     */
+    static String killBefore(int step, Runnable invocation) {
+        armBefore(step);
+        try {
+            invocation.run();
+        } catch (RuntimeException killed) {
+            // the invocation failed: Lambda retries it
+        } finally {
+            disarm();
+        }
+        return killedAt();
+    }
+
     /** The step the armed invocation died before, or null when it had fewer steps. */
     static String killedAt() {
         return KILLED_AT.get();

@@ -244,15 +244,7 @@ class MailIntakeHandlerTest {
             bed.putMail("inbound/" + mailId, outlookReply("Dana <dana@example.com>", replyAddress, ANSWER_TOP));
             ObjectNode event = sesEvent(mailId, replyAddress);
 
-            KillSwitch.armBefore(step);
-            try {
-                invoke(event);
-            } catch (RuntimeException killed) {
-                // the invocation failed: Lambda retries it
-            } finally {
-                KillSwitch.disarm();
-            }
-            String killedAt = KillSwitch.killedAt();
+            String killedAt = KillSwitch.killBefore(step, () -> invoke(event));
             if (killedAt == null) {
                 assertTrue(step > 4, "an answer has steps to kill: " + step);
                 return;  // every step was a kill point

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingServiceTest {
 
-    static final QmarkConfig CONFIG = ConfigLoader.parse("""
+    private static final String RULES = """
             inboundDomain: feedback.example.com
             sender: qmark@example.com
             founder: { name: Jeff, email: jeff@example.com }
@@ -45,7 +45,8 @@ class RoutingServiceTest {
             routes:
               - { name: web-late, match: { keywords: [late], channels: [web] }, owner: delivery, answerWithin: PT4H }
               - { name: rest, owner: ops, answerWithin: PT24H }
-            """, "test");
+            """;
+    static final QmarkConfig CONFIG = ConfigLoader.parse(RULES, "test");
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
@@ -58,17 +59,15 @@ class RoutingServiceTest {
     }
 
     /** The same rules with late deliveries owned by ops: the configuration changed between two deliveries. */
-    static final QmarkConfig CHANGED = ConfigLoader.parse("""
-            inboundDomain: feedback.example.com
-            sender: qmark@example.com
-            founder: { name: Jeff, email: jeff@example.com }
-            owners:
-              - { alias: delivery, name: Dana, email: dana@example.com, manager: ops }
-              - { alias: ops, name: Olivia, email: olivia@example.com }
-            routes:
-              - { name: web-late, match: { keywords: [late], channels: [web] }, owner: ops, answerWithin: PT2H }
-              - { name: rest, owner: ops, answerWithin: PT24H }
-            """, "test");
+    static final QmarkConfig CHANGED = ConfigLoader.parse(lateDeliveriesToOps(RULES), "test");
+
+    private static String lateDeliveriesToOps(String rules) {
+        String changed = rules.replace("owner: delivery, answerWithin: PT4H", "owner: ops, answerWithin: PT2H");
+        if (changed.equals(rules)) {
+            throw new IllegalStateException("the rules no longer name the route this test changes");
+        }
+        return changed;
+    }
 
     private final RecordingMailSender mail = new RecordingMailSender();
 
