@@ -256,24 +256,6 @@ class ReplyIntakeTest {
     }
 
     @Test
-    void aCrashRightAfterTheCombinedWriteTellsTheFounderOnceOnRedelivery() {
-        InboundMail answer = reply("dana@example.com", "Shipped this morning.");
-        // dies right after the one write that answered the escalation and claimed the founder's mail
-        repository.crashes().crashAfter(1);
-        assertThrows(CrashBetweenWrites.Crash.class, () -> replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)));
-        assertEquals(EscalationStatus.ANSWERED, repository.findRecord(id).orElseThrow().escalation(1).orElseThrow().status());
-        assertEquals(FeedbackStatus.ASKED, repository.find(id).orElseThrow().status(), "the item's write never happened");
-        assertEquals(0, founderMails());
-
-        clock.advance(Duration.ofMinutes(3));
-        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
-        assertEquals(FeedbackStatus.ANSWERED, repository.find(id).orElseThrow().status());
-        assertEquals(1, founderMails());
-        assertEquals(Kind.ALREADY_ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
-        assertEquals(1, founderMails());
-    }
-
-    @Test
     void theAnsweringAttemptSendsTheFounderItsOwnClaimAndMarksItOnTheItem() {
         InboundMail answer = reply("dana@example.com", "Shipped this morning.");
         assertEquals(Kind.ANSWERED, replies.accept(answer, "ses-1", "inbound/1", List.of(replyAddress)).kind());
