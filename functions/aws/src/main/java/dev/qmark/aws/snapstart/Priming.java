@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qmark.aws.Json;
 import dev.qmark.aws.metrics.EmfMetrics;
 import dev.qmark.core.config.Owner;
+import dev.qmark.core.config.QmarkConfig;
 import dev.qmark.core.escalation.Escalation;
 import dev.qmark.core.escalation.EscalationRequest;
 import dev.qmark.core.escalation.EscalationStatus;
@@ -13,8 +14,6 @@ import dev.qmark.core.feedback.Feedback;
 import dev.qmark.core.feedback.FeedbackIds;
 import dev.qmark.core.feedback.FeedbackStatus;
 import dev.qmark.core.feedback.RouteDecision;
-import dev.qmark.core.config.QmarkConfig;
-import java.util.List;
 import dev.qmark.core.feedback.TimelineEvent;
 import dev.qmark.core.intake.Submission;
 import dev.qmark.core.ports.Escalations;
@@ -26,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * What SnapStart priming works on: the priming record's id, {@link FeedbackIds#PRIMING} (the one the
@@ -55,12 +55,10 @@ public final class Priming {
      */
     public static Feedback sampleRouted(QmarkConfig config) {
         Feedback sample = sampleFeedback();
-        RouteDecision decision = config.routes().isEmpty()
-                ? new RouteDecision("priming", config.founder().alias(), Duration.ofHours(4), Instant.EPOCH.plus(Duration.ofHours(4)),
-                        Instant.EPOCH)
-                : new RouteDecision(config.routes().get(0).name(), config.routes().get(0).owner(),
-                        config.routes().get(0).answerWithin(), Instant.EPOCH.plus(config.routes().get(0).answerWithin()),
-                        Instant.EPOCH);
+        var first = config.routes().isEmpty() ? null : config.routes().get(0);
+        Duration within = first == null ? Duration.ofHours(4) : first.answerWithin();
+        RouteDecision decision = new RouteDecision(first == null ? "priming" : first.name(),
+                first == null ? config.founder().alias() : first.owner(), within, Instant.EPOCH.plus(within), Instant.EPOCH);
         return new Feedback(sample.id(), sample.channel(), sample.customer(), sample.subject(), sample.message(),
                 sample.rating(), sample.receivedAt(), FeedbackStatus.ASKED, decision, List.of());
     }

@@ -105,15 +105,11 @@ public final class FeedbackIntake {
         String newId = FeedbackIds.newId();
         FeedbackRepository.SubmissionKey key;
         Acknowledgement early;
-        if (client == null) {
-            key = repository.claimSubmission(submission.dedupeKey(), newId, submission.contentFingerprint(), now.plus(window), now);
-            early = Acknowledgement.NONE;
-        } else {
-            try (Together together = new Together()) {
-                Supplier<Acknowledgement> counted = together.start(() -> acknowledgement(newId, submission.email(), client, now));
-                key = claim(submission, newId, window, now, client, counted);
-                early = counted.get();
-            }
+        try (Together together = new Together()) {
+            Supplier<Acknowledgement> counted = client == null ? () -> Acknowledgement.NONE
+                    : together.start(() -> acknowledgement(newId, submission.email(), client, now));
+            key = claim(submission, newId, window, now, client, counted);
+            early = counted.get();
         }
         if (!key.fresh() && early.taken()) {
             giveBack(newId, submission.email(), client, now);
@@ -124,8 +120,7 @@ public final class FeedbackIntake {
         String id = key.feedbackId();
         // an earlier key: a duplicate, unless a crash kept its item from being stored (then store it now)
         boolean created = key.fresh() ? store(id, submission, channel, early, now)
-                : repository.find(id).isEmpty() && store(id, submission, channel,
-                        client == null ? Acknowledgement.NONE : acknowledgement(id, submission.email(), client, now), now);
+                : repository.find(id).isEmpty() && store(id, submission, channel, acknowledgement(id, submission.email(), client, now), now);
         if (created) {
             metrics.feedbackReceived(channel);
         }
@@ -183,12 +178,15 @@ public final class FeedbackIntake {
     }
 
     /**
-     * Within the hour's limits for the address and the client, the language the router acknowledges
-     * the item in; over them none, and the item's timeline says so. Decided before the item is
+     * Within the hour's limits for the address and the client (no client known: none), the language
+     * the router acknowledges the item in; over them none, and the item's timeline says so. Decided before the item is
      * written, so that the item carries it (the router reads the item anyway). Failing here fails
      * nothing the customer was promised: the item is stored, unacknowledged.
      */
     private Acknowledgement acknowledgement(String feedbackId, String email, Client client, Instant now) {
+        if (client == null) {
+            return Acknowledgement.NONE; // no client known: nothing acknowledged
+        }
         String language = "ko".equals(client.language()) ? "ko" : "en";
         try {
             if (acknowledgements.take(feedbackId, email, clientKey(client), now.truncatedTo(ChronoUnit.HOURS),
@@ -204,6 +202,6 @@ public final class FeedbackIntake {
 
     /** The client's counter: a hash of its IP address, never the address. */
     private static String clientKey(Client client) {
-        return "ip#" + Hashes.sha256(client == null || client.address() == null ? "unknown" : client.address()).substring(0, 32);
+        return "ip#" + Hashes.sha256(client.address() == null ? "unknown" : client.address()).substring(0, 32);
     }
 }
